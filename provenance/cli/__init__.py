@@ -1,0 +1,20 @@
+"""The command line: thin commands over the library, composed into one app."""
+
+from __future__ import annotations
+
+from provenance.cli import claims, importing
+from provenance.cli.common import new_app
+
+app = new_app(
+    "provenance: claims from war reporting with every source, relay, document and quote.\n\n"
+    "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 not found, "
+    "5 conflicts remain, 6 database error, 7 check failed, 8 output file problem."
+)
+app.command("import")(importing.import_command)
+app.command("claims")(claims.claims_command)
+app.command("show")(claims.show_command)
+app.command("sources")(claims.sources_command)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,182 @@
+"""``provenance claims``, ``show`` and ``sources``: what fact-checkers ask every day."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from provenance.cli import filters
+from provenance.cli.common import (
+    DbOption,
+    FormatOption,
+    LimitOption,
+    OutputFormat,
+    cell_text,
+    console,
+    dumps,
+    escape,
+    render,
+)
+
+CLAIM_COLUMNS = (
+    "key", "claim", "category", "as_of", "quantity", "sources", "via", "reports", "origins",
+    "named_origins", "status",
+)  # fmt: skip
+CLAIM_TABLE_COLUMNS = ("key", "claim", "as_of", "quantity", "sources", "via", "reports", "origins")
+SOURCE_COLUMNS = (
+    "key", "name", "aliases", "kind", "named", "affiliation", "party", "reliability",
+    "as_origin", "as_relay",
+)  # fmt: skip
+
+
+def claims_command(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+    sort: Annotated[str, typer.Option("--sort", help="key, as_of, reports or origins.")] = "key",
+    source: filters.Source = None,
+    origin_only: filters.OriginOnly = False,
+    via: filters.Via = None,
+    source_kind: filters.SourceKind = None,
+    named: filters.Named = None,
+    party: filters.Party = None,
+    category: filters.Category = None,
+    subject: filters.Subject = None,
+    metric: filters.Metric = None,
+    location: filters.Location = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    search: filters.Search = None,
+    min_reliability: filters.MinReliability = None,
+    status: filters.Status = "active",
+) -> None:
+    """List claims with their sources, filtered; filters combine.
+
+    Example:
+
+        provenance claims --source ISW
+
+        provenance claims --unnamed --category territory --format json
+    """
+    from provenance.db import open_session
+    from provenance.query import find_claims
+
+    f = filters.build(
+        source=source, origin_only=origin_only, via=via, source_kind=source_kind, named=named,
+        party=party, category=category, subject=subject, metric=metric, location=location,
+        since=since, until=until, search=search, min_reliability=min_reliability, status=status,
+    )  # fmt: skip
+    with open_session(db) as session:
+        views = find_claims(session, f, limit=limit, sort=sort)
+    render(
+        [v.summary() for v in views],
+        fmt,
+        columns=CLAIM_COLUMNS,
+        table_columns=CLAIM_TABLE_COLUMNS,
+        title=f"{len(views)} claims",
+        empty="no claims match",
+    )
+
+
+def show_command(
+    key: Annotated[str, typer.Argument(help="Claim key (old keys of merged claims work too).")],
+    db: DbOption = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+) -> None:
+    """Show one claim: quantity, every attribution as origin → relays → document, history.
+
+    Example:
+
+        provenance show russia-concentrated-60000-troops-kursk
+    """
+    from provenance.db import open_session
+    from provenance.query import claim_history, get_claim
+
+    with open_session(db) as session:
+        view = get_claim(session, key)
+        history = claim_history(session, key)
+    if fmt is not OutputFormat.table:
+        typer.echo(dumps({**view.as_dict(), "history": history}))
+        return
+    _print_claim(view, history)
+
+
+def _print_claim(view: Any, history: list[dict[str, Any]]) -> None:
+    from rich.tree import Tree
+
+    out = console()
+    status = view.status + (f" into {view.merged_into}" if view.merged_into else "")
+    out.print(f"[bold]{escape(view.key)}[/bold]  ({view.category}, as of {view.as_of or '?'}, {status})")
+    out.print(escape(view.text))
+    q = view.quantity
+    if q:
+        parsed = (
+            f"{q['qualifier']} value={cell_text(q['value'])} low={cell_text(q['low'])} "
+            f"high={cell_text(q['high'])} unit={q['unit']}"
+            if q["qualifier"]
+            else "not parsed (kept as text)"
+        )
+        out.print(f"quantity: {escape(str(q['text']))!s}  →  {escape(parsed)}")
+    out.print(
+        f"reports: {view.reports}   distinct origins: {view.origins}   named origins: {view.named_origins}"
+    )
+    tree = Tree("attributions")
+    for a in view.attributions:
+        origin = a.origin
+        label = (
+            f"[bold]{escape(origin.name)}[/bold] ({origin.kind}, {'named' if origin.named else 'UNNAMED'}"
+            + (f", {escape(origin.affiliation)}" if origin.affiliation else "")
+            + f") {a.stance}  [reliability {a.reliability}, credibility {a.credibility}]"
+        )
+        node = tree.add(label)
+        for relay in a.via:
+            node = node.add(f"via {escape(relay.name)}")
+        if a.document:
+            d = a.document
+            bits = [d.get("outlet"), d.get("published"), d.get("url")]
+            node = node.add("in " + escape(" · ".join(str(b) for b in bits if b) or d["key"]))
+            if d.get("title"):
+                node.add(f"[italic]{escape(d['title'])}[/italic]")
+        if a.quote:
+            node.add(f"“{escape(a.quote)}”")
+        if a.hedges:
+            node.add("hedges: " + escape(", ".join(a.hedges)))
+        if a.reported_as != view.key:
+            node.add(f"reported as {escape(a.reported_as)}")
+    out.print(tree)
+    if history:
+        out.print("history:")
+        for h in history:
+            out.print(f"  #{h['event']} {h['at']} {escape(h['actor'])} {h['action']} {escape(h['entity_key'] or '')}")
+
+
+def sources_command(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    duplicates: Annotated[
+        bool, typer.Option("--duplicates", help="Propose source merges (same source under two names).")
+    ] = False,
+    include_merged: Annotated[bool, typer.Option("--include-merged", help="List merged sources too.")] = False,
+) -> None:
+    """List sources: kind, named or not, affiliation, reliability, claims as origin and as relay.
+
+    Example:
+
+        provenance sources --format json
+    """
+    from provenance.db import open_session
+
+    with open_session(db) as session:
+        if duplicates:
+            from provenance.dedupe import source_duplicates
+
+            rows = source_duplicates(session)
+            render(rows, fmt, columns=("keep", "other", "score", "reasons"), title="possible duplicate sources",
+                   empty="no duplicate sources found")  # fmt: skip
+            return
+        from provenance.query import list_sources
+
+        rows = list_sources(session, include_merged=include_merged)
+    columns = (*SOURCE_COLUMNS, "merged_into") if include_merged else SOURCE_COLUMNS
+    render(rows, fmt, columns=columns, title=f"{len(rows)} sources", empty="no sources")

@@ -1,0 +1,111 @@
+"""Partial dates that keep their precision: ``2024``, ``2024-11`` and ``2024-11-23`` differ.
+
+A year is never stored as ``2024-01-01``: the text keeps the precision, and the
+first and last day it covers are derived for range filters and time windows.
+Ambiguous numeric forms such as ``03/04/2024`` are rejected rather than guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+_MONTHS["sept"] = 9
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day and self.month:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        if self.day and self.month:
+            return date(self.year, self.month, self.day)
+        if self.month:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, 12, 31)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """Parse ISO ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time part is dropped) or an
+    English form with a month name (``23 November 2024``, ``Nov 23, 2024``, ``November 2024``).
+
+    Raises ValueError with a reason for impossible, ambiguous or unknown forms.
+    """
+    s = text.strip()
+    m = _ISO_TIME.match(s)
+    if m:
+        s = m.group(1)
+    m = _ISO.match(s)
+    if m:
+        year, month, day = (int(g) if g else None for g in m.groups())
+        assert year is not None
+        return _checked(year, month, day, text)
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
+        m = pattern.match(s)
+        if m:
+            return _from_words(m.groups(), order, text)
+    if re.match(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$", s):
+        raise ValueError(f"ambiguous date {text!r}: write it as YYYY-MM-DD")
+    raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _from_words(groups: tuple[str | None, ...], order: str, text: str) -> PartialDate:
+    parts = dict(zip(order, groups, strict=True))
+    month = _MONTHS.get((parts["m"] or "").lower())
+    if month is None:
+        raise ValueError(f"unknown month name in {text!r}")
+    day = int(parts["d"]) if parts.get("d") else None
+    return _checked(int(parts["y"] or 0), month, day, text)
+
+
+def _checked(year: int, month: int | None, day: int | None, text: str) -> PartialDate:
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year out of range in {text!r}")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"impossible date {text!r}: month {month}")
+    if day is not None:
+        assert month is not None
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"impossible date {text!r}: {calendar.month_name[month]} has {last} days")
+    return PartialDate(year, month, day)
+
+
+def windows_overlap(a: PartialDate, b: PartialDate, days: int) -> bool:
+    """True when the spans of ``a`` and ``b`` come within ``days`` of each other.
+
+    A claim dated only to a month or year matches any day inside it.
+    """
+    slack = timedelta(days=days)
+    return a.first_day() - slack <= b.last_day() and b.first_day() - slack <= a.last_day()

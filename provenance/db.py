@@ -1,0 +1,265 @@
+"""Engine, pragmas, sessions, schema versioning and the bulk-write fast paths.
+
+``--db`` takes a file path (SQLite) or a SQLAlchemy URL (``postgresql+psycopg://…``).
+SQLite is opened with foreign keys on, WAL, a busy timeout, and write transactions
+that take the write lock up front (``BEGIN IMMEDIATE``), so two writers wait for each
+other instead of failing half-way with "database is locked".
+
+Migrations are append-only and numbered; the number applied is kept in ``meta``.
+A database written by a newer release (a higher number) can be read but not written.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlmodel import Session, SQLModel
+
+from provenance import models
+from provenance.errors import DatabaseError, SchemaTooNewError
+
+DEFAULT_DB = "provenance.db"
+BUSY_TIMEOUT_MS = int(os.environ.get("PROVENANCE_BUSY_TIMEOUT_MS", "60000"))
+APPEND_ONLY_TABLES = ("event",)
+
+
+def now() -> str:
+    """UTC timestamp, microsecond precision, sortable as text."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+def resolve_url(db: str | None) -> str:
+    """A path means SQLite; anything with ``://`` is a SQLAlchemy URL."""
+    target = db or os.environ.get("PROVENANCE_DB") or DEFAULT_DB
+    if "://" not in target:
+        return f"sqlite:///{target}"
+    if target.startswith(("postgresql://", "postgres://")):
+        target = "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def is_sqlite(conn_or_engine: Connection | Engine) -> bool:
+    return conn_or_engine.dialect.name == "sqlite"
+
+
+def make_engine(url: str, *, write: bool) -> Engine:
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(f"cannot use database {describe(url)!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine, write=write)
+    return engine
+
+
+def _configure_sqlite(engine: Engine, *, write: bool) -> None:
+    begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql(begin)
+
+
+@contextmanager
+def open_session(db: str | None, *, write: bool = False) -> Iterator[Session]:
+    """A session on the database, schema brought up to date.
+
+    A write session commits when the block ends without error and rolls back otherwise.
+    A read session on a missing SQLite file is an error rather than a new empty file.
+    """
+    url = resolve_url(db)
+    if not write:
+        _require_existing(url)
+    engine = make_engine(url, write=write)
+    try:
+        ensure_schema(engine, write=write)
+        with Session(engine) as session:
+            try:
+                yield session
+                if write:
+                    session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+    except OperationalError as exc:
+        raise DatabaseError(f"database {describe(url)}: {exc.orig}") from exc
+    finally:
+        engine.dispose()
+
+
+def _require_existing(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database or "")
+        if not path.exists():
+            raise DatabaseError(
+                f"no database at {str(path)!r}; import something first "
+                "(provenance import FILE) or point --db / PROVENANCE_DB at one"
+            )
+
+
+# --- schema versioning -------------------------------------------------------------
+
+
+def _m001_initial(conn: Connection) -> None:
+    """The first release's schema, plus the triggers that make the event log append-only."""
+    SQLModel.metadata.create_all(conn, tables=[t for t in SQLModel.metadata.sorted_tables])
+    for table in APPEND_ONLY_TABLES:
+        _append_only_trigger(conn, table)
+
+
+def _append_only_trigger(conn: Connection, table: str) -> None:
+    message = f"{table} is append-only"
+    if is_sqlite(conn):
+        for op in ("UPDATE", "DELETE"):
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+            )
+        return
+    conn.exec_driver_sql(
+        f"CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger AS $$ "
+        f"BEGIN RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()"
+    )
+
+
+# Append-only: never edit or reorder an entry once released; add a new one.
+# Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
+# database written by the first release).
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "initial schema", _m001_initial),
+]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def schema_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("meta"):
+        return 0
+    row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
+    return int(row[0]) if row else 0
+
+
+def ensure_schema(engine: Engine, *, write: bool) -> None:
+    """Create or upgrade the schema; refuse to write to a database from a newer release."""
+    with engine.connect() as conn:
+        version = schema_version(conn)
+        conn.rollback()
+    if version > LATEST_VERSION:
+        if write:
+            raise SchemaTooNewError(
+                f"the database is at schema version {version}, newer than this release "
+                f"({LATEST_VERSION}); upgrade provenance before writing to it"
+            )
+        return
+    if version == LATEST_VERSION:
+        return
+    upgrade_engine = engine if write else make_engine(str(engine.url), write=True)
+    try:
+        with upgrade_engine.begin() as conn:
+            migrate(conn)
+    finally:
+        if upgrade_engine is not engine:
+            upgrade_engine.dispose()
+
+
+def migrate(conn: Connection) -> int:
+    """Apply the missing migrations inside the caller's transaction; return the new version."""
+    version = schema_version(conn)
+    for number, _name, step in MIGRATIONS:
+        if number > version:
+            step(conn)
+            _set_version(conn, number)
+            version = number
+    return version
+
+
+def _set_version(conn: Connection, number: int) -> None:
+    updated = conn.execute(
+        text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(number)}
+    )
+    if updated.rowcount == 0:
+        conn.execute(
+            text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(number)}
+        )
+
+
+# --- bulk writes ---------------------------------------------------------------------
+
+
+def allocate_ids(conn: Connection, table: str, count: int) -> list[int]:
+    """Reserve ``count`` primary keys so related rows can be written without RETURNING.
+
+    SQLite: the write lock is held (BEGIN IMMEDIATE), so MAX(id)+1 onwards is ours.
+    PostgreSQL: draw from the table's sequence.
+    """
+    if count == 0:
+        return []
+    if is_sqlite(conn):
+        start = conn.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").scalar_one()
+        return list(range(int(start), int(start) + count))
+    rows = conn.execute(
+        text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, :n)"),
+        {"n": count},
+    )
+    return [int(r[0]) for r in rows]
+
+
+def bulk_insert(
+    conn: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert many rows with the backend's fast path: COPY on PostgreSQL, executemany on SQLite."""
+    if not rows:
+        return
+    cols = ", ".join(columns)
+    if is_sqlite(conn):
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(rows))
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)

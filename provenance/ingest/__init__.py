@@ -1,0 +1,195 @@
+"""Import: formats -> validated records -> bulk write, all-or-nothing per command.
+
+``import_files`` reads YAML, JSON (the nested format, ``schema/provenance.schema.json``)
+and CSV (one row per attribution, ``schema/attributions.schema.json``). Every problem in
+every file is collected as ``file:line: field: reason``; if there is any, the whole
+transaction is rolled back and ``InputError`` lists them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from provenance import db
+from provenance.errors import InputError, Problem, UsageError
+from provenance.ingest.readers import CsvRows, iter_csv, load_json, load_yaml
+from provenance.ingest.records import (
+    FieldError,
+    Loc,
+    NestedReader,
+    attribution_from_row,
+    check_header,
+)
+from provenance.ingest.writer import Counts, Writer
+
+FORMATS = ("csv", "yaml", "json")
+MAX_LISTED_PROBLEMS = 200
+
+
+class ProblemLog(list[Problem]):
+    """Keeps the first problems and counts the rest, so a million bad rows stay cheap."""
+
+    def __init__(self, cap: int = MAX_LISTED_PROBLEMS) -> None:
+        super().__init__()
+        self.cap = cap
+        self.total = 0
+
+    def append(self, problem: Problem) -> None:
+        self.total += 1
+        if len(self) < self.cap:
+            super().append(problem)
+
+    def extend(self, problems: Any) -> None:
+        for p in problems:
+            self.append(p)
+
+
+@dataclass
+class ImportReport:
+    batch_id: int
+    files: list[dict[str, str]]
+    counts: Counts
+    warnings: list[Problem] = field(default_factory=list)
+    warning_total: int = 0
+    dry_run: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "batch": self.batch_id,
+            "dry_run": self.dry_run,
+            "files": self.files,
+            "created": self.counts.as_dict(),
+            "warnings": [str(w) for w in self.warnings],
+            "warning_total": self.warning_total,
+        }
+
+
+def detect_format(path: Path, override: str | None = None) -> str:
+    if override:
+        if override not in FORMATS:
+            raise UsageError(f"unknown input format {override!r}; use one of {', '.join(FORMATS)}")
+        return override
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    if suffix in (".json", ".csv"):
+        return suffix[1:]
+    raise UsageError(f"cannot tell the format of {str(path)!r} from its name; pass --input-format")
+
+
+def import_files(
+    session: Session,
+    paths: Sequence[Path],
+    *,
+    actor: str,
+    command: str,
+    dry_run: bool = False,
+    input_format: str | None = None,
+) -> ImportReport:
+    """Import the files in one transaction. Raises InputError (nothing written) on any problem."""
+    formats = [detect_format(p, input_format) for p in paths]
+    conn = session.connection()
+    stamp = db.now()
+    (batch_id,) = db.allocate_ids(conn, "import_batch", 1)
+    conn.execute(
+        text(
+            "INSERT INTO import_batch (id, started_at, actor, command, files, counts) "
+            "VALUES (:id, :at, :actor, :cmd, '[]', '{}')"
+        ),
+        {"id": batch_id, "at": stamp, "actor": actor, "cmd": command},
+    )
+    problems, warnings = ProblemLog(), ProblemLog()
+    writer = Writer(conn, batch_id, stamp, actor, command, problems)
+    files = []
+    for path, fmt in zip(paths, formats, strict=True):
+        if not path.is_file():
+            problems.append(Problem(str(path), None, None, "no such file"))
+            continue
+        try:
+            if fmt == "csv":
+                _read_csv(path, writer, problems, warnings)
+            else:
+                _read_nested(path, fmt, writer, problems, warnings)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        writer.flush()
+        files.append({"path": str(path), "format": fmt, "sha256": _file_sha256(path)})
+    if problems.total:
+        ordered = sorted(problems, key=lambda p: (p.file, p.line or 0))
+        raise InputError(ordered, problems.total)
+    report = ImportReport(batch_id, files, writer.counts, list(warnings), warnings.total, dry_run)
+    _finish(conn, report, stamp, actor, command)
+    if dry_run:
+        session.rollback()
+    return report
+
+
+def _finish(conn: Any, report: ImportReport, stamp: str, actor: str, command: str) -> None:
+    counts = json.dumps(report.counts.as_dict(), sort_keys=True)
+    files = json.dumps(report.files)
+    conn.execute(
+        text("UPDATE import_batch SET finished_at = :at, files = :files, counts = :counts WHERE id = :id"),
+        {"at": db.now(), "files": files, "counts": counts, "id": report.batch_id},
+    )
+    db.bulk_insert(
+        conn,
+        "event",
+        ("at", "actor", "command", "action", "entity", "entity_key", "after", "batch_id"),
+        [(stamp, actor, command, "import", "import_batch", str(report.batch_id),
+          json.dumps({"files": report.files, "created": report.counts.as_dict()}), report.batch_id)],  # fmt: skip
+    )
+
+
+def _read_csv(path: Path, writer: Writer, problems: ProblemLog, warnings: ProblemLog) -> None:
+    name = str(path)
+    rows = CsvRows(path)
+    names: list[str] | None = None
+    for line, fields in iter_csv(path, rows):
+        if names is None:
+            names, header_problems = check_header(rows.header, Loc(name, 1))
+            problems.extend(header_problems)
+        if len(fields) != len(names):
+            reason = f"row has {len(fields)} fields; the header has {len(names)}"
+            problems.append(Problem(name, line, None, reason))
+            continue
+        loc = Loc(name, line)
+        row = {n: v for n, v in zip(names, fields, strict=True) if v != ""}
+        try:
+            attribution = attribution_from_row(
+                row, loc, lambda f, m, loc=loc: warnings.append(loc.problem(f, m))
+            )
+        except FieldError as exc:
+            problems.append(loc.problem(exc.field, exc.reason))
+            continue
+        writer.add(attribution)
+    if names is None:
+        if rows.header:
+            problems.extend(check_header(rows.header, Loc(name, 1))[1])
+        elif not rows.problems:
+            problems.append(Problem(name, None, None, "the file is empty (no header row)"))
+    problems.extend(rows.problems)
+
+
+def _read_nested(
+    path: Path, fmt: str, writer: Writer, problems: ProblemLog, warnings: ProblemLog
+) -> None:
+    tree = load_yaml(path) if fmt == "yaml" else load_json(path)
+    reader = NestedReader(str(path), problems, warnings)
+    for item in reader.read(tree):
+        writer.add(item)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,618 @@
+"""Validated input records, built from CSV rows or YAML/JSON trees.
+
+``None`` in a record means "not given": a record that only names a source, document
+or claim matches the stored one without overriding it; a value that is given and
+differs from the stored one is an error rather than a silent edit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from provenance import quantities
+from provenance.dates import PartialDate, parse_partial_date
+from provenance.errors import Problem
+from provenance.ingest.readers import LocDict
+from provenance.models import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS, STANCES
+from provenance.normalize import fold, short_hash, slug_or_hash
+
+CSV_COLUMNS = (
+    "claim_key", "claim", "category", "subject", "metric", "location", "quantity",
+    "qualifier", "value", "low", "high", "unit", "as_of", "stance", "source", "source_kind",
+    "source_named", "source_affiliation", "reliability", "credibility", "via", "quote",
+    "document_title", "outlet", "author", "url", "published", "accessed", "language",
+)  # fmt: skip
+EXTRA_COLUMNS = ("hedges", "source_key", "source_party")
+"""Optional columns beyond the issue's list, so that export -> import loses nothing."""
+READONLY_COLUMNS = ("reports", "origins", "named_origins")
+"""Written by export after the others; recognised and ignored by import."""
+REQUIRED_COLUMNS = ("claim", "source")
+KNOWN_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
+_TRUE = {"true", "yes", "1", "y", "named"}
+_FALSE = {"false", "no", "0", "n", "unnamed"}
+
+
+class FieldError(ValueError):
+    """A field's value is invalid; the message is the reason shown to the user."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    file: str
+    line: int | None
+
+    def problem(self, field: str | None, reason: str) -> Problem:
+        return Problem(self.file, self.line, field, reason)
+
+
+@dataclass(slots=True)
+class SourceIn:
+    ref: str
+    loc: Loc
+    key: str | None = None
+    name: str | None = None
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    named: bool | None = None
+    affiliation: str | None = None
+    party: str | None = None
+    reliability: str | None = None
+    notes: str | None = None
+    create: bool = True
+    """Create it when no stored source matches (False: an unknown ref is an error)."""
+
+
+@dataclass(slots=True)
+class DocumentIn:
+    key: str
+    loc: Loc
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    accessed: str | None = None
+    language: str | None = None
+    text: str | None = None
+    sha256: str | None = None
+    create: bool = True
+
+
+@dataclass(slots=True)
+class ClaimIn:
+    key: str
+    text: str
+    loc: Loc
+    category: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    location: str | None = None
+    as_of: PartialDate | None = None
+    language: str | None = None
+    quantity: quantities.Quantity | None = None
+    quantity_text: str | None = None
+
+
+@dataclass(slots=True)
+class AttributionIn:
+    claim: ClaimIn
+    source: SourceIn
+    loc: Loc
+    via: tuple[SourceIn, ...] = ()
+    document: DocumentIn | None = None
+    quote: str | None = None
+    stance: str = "asserts"
+    credibility: int = 6
+    hedges: tuple[str, ...] = ()
+
+
+# --- field converters ------------------------------------------------------------------
+
+
+def text(value: Any) -> str | None:
+    if value is None:
+        return None
+    s = str(value)
+    return s if s.strip() else None
+
+
+def ident(value: Any) -> str | None:
+    s = text(value)
+    return s.strip() if s is not None else None
+
+
+def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str | None:
+    s = ident(value)
+    if s is None:
+        return None
+    norm = s.lower().replace(" ", "_").replace("-", "_")
+    if norm not in allowed:
+        raise FieldError(field, f"{s!r} is not one of: {', '.join(allowed)}{_hint(norm, allowed)}")
+    return norm
+
+
+def _hint(word: str, allowed: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def boolean(field: str, value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    s = ident(value)
+    if s is None:
+        return None
+    low = s.lower()
+    if low in _TRUE:
+        return True
+    if low in _FALSE:
+        return False
+    raise FieldError(field, f"{s!r} is not true or false")
+
+
+def reliability(value: Any) -> str | None:
+    s = ident(value)
+    if s is None:
+        return None
+    if s.upper() not in RELIABILITY_GRADES:
+        raise FieldError("reliability", f"{s!r} is not an Admiralty reliability grade A-F")
+    return s.upper()
+
+
+def credibility(value: Any) -> int | None:
+    s = ident(value)
+    if s is None:
+        return None
+    if s not in {"1", "2", "3", "4", "5", "6"}:
+        raise FieldError("credibility", f"{s!r} is not an Admiralty credibility grade 1-6")
+    return int(s)
+
+
+def number(field: str, value: Any) -> float | None:
+    if isinstance(value, bool):
+        raise FieldError(field, f"{value!r} is not a number")
+    if isinstance(value, int | float):
+        return float(value)
+    s = ident(value)
+    if s is None:
+        return None
+    try:
+        result = float(s)
+    except ValueError:
+        raise FieldError(field, f"{s!r} is not a plain number (write 1376 or 1.5)") from None
+    if result != result or result in (float("inf"), float("-inf")):
+        raise FieldError(field, f"{s!r} is not a finite number")
+    return result
+
+
+def date_text(field: str, value: Any) -> str | None:
+    d = partial_date(field, value)
+    return d.iso() if d else None
+
+
+def partial_date(field: str, value: Any) -> PartialDate | None:
+    s = ident(value)
+    if s is None:
+        return None
+    try:
+        return parse_partial_date(s)
+    except ValueError as exc:
+        raise FieldError(field, str(exc)) from None
+
+
+def language(value: Any) -> str | None:
+    s = ident(value)
+    if s is None:
+        return None
+    low = s.lower().replace("_", "-")
+    if not _LANGUAGE.match(low):
+        raise FieldError("language", f"{s!r} is not a language code such as en, de or pt-br")
+    return low
+
+
+def text_list(field: str, value: Any) -> tuple[str, ...]:
+    """A list, or a ``;``-separated string."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else str(value).split(";")
+    out = []
+    for item in items:
+        s = ident(item)
+        if s is not None:
+            out.append(s)
+        elif isinstance(value, list):
+            raise FieldError(field, "empty entry in list")
+    return tuple(out)
+
+
+def quantity_of(
+    text_value: str | None, parts: Mapping[str, Any], lang: str | None, warn: Callable[[str], None]
+) -> quantities.Quantity | None:
+    """The parsed quantity: explicit numeric parts win; otherwise parse the text.
+
+    Text that cannot be parsed is kept (``quantity`` column) with a warning, never guessed.
+    """
+    qualifier = ident(parts.get("qualifier"))
+    value = number("value", parts.get("value"))
+    low = number("low", parts.get("low"))
+    high = number("high", parts.get("high"))
+    unit = ident(parts.get("unit"))
+    if any(x is not None for x in (qualifier, value, low, high, unit)):
+        if value is None and low is None and high is None:
+            raise FieldError("value", "a qualifier or unit is given but no value, low or high")
+        try:
+            q = quantities.from_parts(text_value, qualifier, value, low, high, unit, lang)
+        except ValueError as exc:
+            raise FieldError("unit" if "unit" in str(exc) else "qualifier", str(exc)) from None
+        return _with_written_form(q, text_value, lang)
+    if text_value is None:
+        return None
+    parsed = quantities.parse_quantity(text_value, lang)
+    if parsed is None:
+        warn(f"could not parse quantity {text_value!r}; kept as text")
+    return parsed
+
+
+def _with_written_form(
+    q: quantities.Quantity, text_value: str | None, lang: str | None
+) -> quantities.Quantity:
+    """Keep how the figure was written (unit and rounding) when the text agrees."""
+    if not text_value:
+        return q
+    parsed = quantities.parse_quantity(text_value, lang)
+    if parsed is None or parsed.unit != q.unit:
+        return q
+    from dataclasses import replace
+
+    return replace(q, unit_written=parsed.unit_written, precision=parsed.precision)
+
+
+def derive_claim_key(claim_text: str, as_of: PartialDate | None) -> str:
+    """Rows without a claim_key: the same text on the same date is the same claim."""
+    base = slug_or_hash(" ".join(claim_text.split()[:8]), "claim", 40)
+    return f"{base}-{short_hash(fold(claim_text), as_of.iso() if as_of else '', length=8)}"
+
+
+def derive_document_key(fields: Mapping[str, str | None]) -> str | None:
+    """Documents are identified by URL, else by title, outlet, author and date together."""
+    url = fields.get("url")
+    ident_parts = (
+        (url,) if url else tuple(fields.get(k) or "" for k in ("title", "outlet", "author", "published"))
+    )
+    if not any(ident_parts):
+        return None
+    label = fields.get("outlet") or fields.get("title") or "doc"
+    return f"{slug_or_hash(label, 'doc', 24)}-{short_hash(*[fold(p or '') for p in ident_parts])}"
+
+
+# --- CSV rows ------------------------------------------------------------------------------
+
+
+def check_header(header: list[str], loc: Loc) -> tuple[list[str], list[Problem]]:
+    """Normalised column names and the problems with them (unknown, duplicate, missing)."""
+    names = [h.strip().lower() for h in header]
+    problems = []
+    for name in names:
+        if name not in KNOWN_COLUMNS:
+            hint = _hint(name, list(KNOWN_COLUMNS))
+            problems.append(loc.problem(name or "(empty)", f"unknown column{hint}"))
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(loc.problem(name, "column appears more than once"))
+    for name in REQUIRED_COLUMNS:
+        if name not in names:
+            problems.append(loc.problem(name, "required column is missing"))
+    return names, problems
+
+
+def attribution_from_row(
+    row: Mapping[str, str], loc: Loc, warn: Callable[[str, str], None]
+) -> AttributionIn:
+    """One CSV row: an attribution with its claim, origin source, relays and document."""
+    get = row.get
+    claim_text = text(get("claim"))
+    if claim_text is None:
+        raise FieldError("claim", "required")
+    source_name = ident(get("source"))
+    if source_name is None:
+        raise FieldError("source", "required")
+    lang = language(get("language"))
+    as_of = partial_date("as_of", get("as_of"))
+    quantity_text = text(get("quantity"))
+    claim = ClaimIn(
+        key=ident(get("claim_key")) or derive_claim_key(claim_text, as_of),
+        text=claim_text,
+        loc=loc,
+        category=choice("category", get("category"), CATEGORIES),
+        subject=text(get("subject")),
+        metric=text(get("metric")),
+        location=text(get("location")),
+        as_of=as_of,
+        language=lang,
+        quantity_text=quantity_text,
+        quantity=quantity_of(quantity_text, row, lang, lambda m: warn("quantity", m)),
+    )
+    source = SourceIn(
+        ref=ident(get("source_key")) or source_name,
+        loc=loc,
+        key=ident(get("source_key")),
+        name=source_name,
+        kind=choice("source_kind", get("source_kind"), SOURCE_KINDS),
+        named=boolean("source_named", get("source_named")),
+        affiliation=text(get("source_affiliation")),
+        party=text(get("source_party")),
+        reliability=reliability(get("reliability")),
+    )
+    return AttributionIn(
+        claim=claim,
+        source=source,
+        loc=loc,
+        via=tuple(SourceIn(ref=r, loc=loc, name=r) for r in text_list("via", get("via"))),
+        document=_document_from_row(row, loc, lang),
+        quote=text(get("quote")),
+        stance=choice("stance", get("stance"), STANCES) or "asserts",
+        credibility=credibility(get("credibility")) or 6,
+        hedges=_hedges(get("hedges"), text(get("quote")), lang),
+    )
+
+
+def _document_from_row(row: Mapping[str, str], loc: Loc, lang: str | None) -> DocumentIn | None:
+    fields = {
+        "title": text(row.get("document_title")),
+        "outlet": text(row.get("outlet")),
+        "author": text(row.get("author")),
+        "url": ident(row.get("url")),
+        "published": date_text("published", row.get("published")),
+        "accessed": date_text("accessed", row.get("accessed")),
+    }
+    key = derive_document_key(fields)
+    if key is None:
+        return None
+    return DocumentIn(key=key, loc=loc, language=lang, **fields)
+
+
+def _hedges(given: Any, quote: str | None, lang: str | None) -> tuple[str, ...]:
+    """Hedge words as given, else those found verbatim in the quote."""
+    explicit = text_list("hedges", given)
+    if explicit or given is not None:
+        return explicit
+    return tuple(quantities.detect_hedges(quote, lang)) if quote else ()
+
+
+# --- nested YAML/JSON ---------------------------------------------------------------------
+
+TOP_KEYS = ("format", "sources", "documents", "claims")
+SOURCE_KEYS = (
+    "key", "name", "aliases", "kind", "named", "affiliation", "party", "reliability", "notes",
+)  # fmt: skip
+DOCUMENT_KEYS = (
+    "key", "title", "outlet", "author", "url", "published", "accessed", "language", "text",
+    "sha256",
+)  # fmt: skip
+CLAIM_KEYS = (
+    "key", "text", "category", "subject", "metric", "location", "as_of", "language", "quantity",
+    "attributions",
+)  # fmt: skip
+QUANTITY_KEYS = ("text", "qualifier", "value", "low", "high", "unit")
+ATTRIBUTION_KEYS = ("source", "via", "document", "quote", "stance", "credibility", "hedges")
+FORMAT_VERSION = "provenance/1"
+
+
+class NestedReader:
+    """Turns a nested YAML/JSON tree into records, collecting problems as it goes."""
+
+    def __init__(self, name: str, problems: list[Problem], warnings: list[Problem]) -> None:
+        self.name = name
+        self.problems = problems
+        self.warnings = warnings
+        self.documents: dict[str, DocumentIn] = {}
+
+    def loc(self, node: Any, key: str | None = None) -> Loc:
+        if isinstance(node, LocDict):
+            return Loc(self.name, node.line_of(key) if key else node.line)
+        return Loc(self.name, None)
+
+    def read(self, tree: Any) -> Iterator[SourceIn | DocumentIn | AttributionIn]:
+        if not isinstance(tree, dict):
+            self.problems.append(Problem(self.name, 1, None, "expected a mapping with 'claims:'"))
+            return
+        self._unknown_keys(tree, TOP_KEYS)
+        fmt = ident(tree.get("format"))
+        if fmt is not None and fmt != FORMAT_VERSION:
+            self.problems.append(
+                self.loc(tree, "format").problem("format", f"expected {FORMAT_VERSION!r}")
+            )
+        for item in self._entries(tree, "sources"):
+            source = self._guard(item, self._source)
+            if source:
+                yield source
+        for item in self._entries(tree, "documents"):
+            doc = self._guard(item, self._document)
+            if doc:
+                self.documents[doc.key] = doc
+                yield doc
+        for item in self._entries(tree, "claims"):
+            yield from self._guard(item, self._claim) or ()
+
+    def _entries(self, tree: LocDict, key: str) -> list[LocDict]:
+        items = tree.get(key)
+        if items is None:
+            return []
+        if not isinstance(items, list):
+            self.problems.append(self.loc(tree, key).problem(key, "expected a list"))
+            return []
+        good = []
+        for item in items:
+            if isinstance(item, LocDict):
+                good.append(item)
+            else:
+                self.problems.append(self.loc(tree, key).problem(key, "each entry must be a mapping"))
+        return good
+
+    def _guard(self, node: LocDict, build: Callable[[LocDict], Any]) -> Any:
+        try:
+            return build(node)
+        except FieldError as exc:
+            self.problems.append(self.loc(node, exc.field).problem(exc.field, exc.reason))
+            return None
+
+    def _unknown_keys(self, node: LocDict, allowed: tuple[str, ...]) -> None:
+        for key in node:
+            if key not in allowed:
+                reason = f"unknown field{_hint(key, allowed)}"
+                self.problems.append(self.loc(node, key).problem(key, reason))
+
+    def _source(self, node: LocDict) -> SourceIn:
+        self._unknown_keys(node, SOURCE_KEYS)
+        name = text(node.get("name"))
+        key = ident(node.get("key"))
+        if name is None:
+            raise FieldError("name", "required")
+        return SourceIn(
+            ref=key or name,
+            loc=self.loc(node),
+            key=key,
+            name=name,
+            aliases=text_list("aliases", node.get("aliases")),
+            kind=choice("kind", node.get("kind"), SOURCE_KINDS),
+            named=boolean("named", node.get("named")),
+            affiliation=text(node.get("affiliation")),
+            party=text(node.get("party")),
+            reliability=reliability(node.get("reliability")),
+            notes=text(node.get("notes")),
+        )
+
+    def _document(self, node: LocDict) -> DocumentIn:
+        self._unknown_keys(node, DOCUMENT_KEYS)
+        fields = {
+            "title": text(node.get("title")),
+            "outlet": text(node.get("outlet")),
+            "author": text(node.get("author")),
+            "url": ident(node.get("url")),
+            "published": date_text("published", node.get("published")),
+            "accessed": date_text("accessed", node.get("accessed")),
+        }
+        key = ident(node.get("key")) or derive_document_key(fields)
+        if key is None:
+            raise FieldError("key", "a document needs a key, url or title")
+        doc_text = text(node.get("text"))
+        sha = ident(node.get("sha256"))
+        if doc_text is not None:
+            from provenance.normalize import sha256_text
+
+            actual = sha256_text(doc_text)
+            if sha is not None and sha.lower() != actual:
+                raise FieldError("sha256", "does not match the document text")
+            sha = actual
+        return DocumentIn(
+            key=key,
+            loc=self.loc(node),
+            language=language(node.get("language")),
+            text=doc_text,
+            sha256=sha.lower() if sha else None,
+            **fields,
+        )
+
+    def _claim(self, node: LocDict) -> list[AttributionIn]:
+        self._unknown_keys(node, CLAIM_KEYS)
+        claim_text = text(node.get("text"))
+        if claim_text is None:
+            raise FieldError("text", "required")
+        raw_attributions = node.get("attributions")
+        if not isinstance(raw_attributions, list) or not raw_attributions:
+            raise FieldError("attributions", "a claim needs at least one attribution")
+        as_of = partial_date("as_of", node.get("as_of"))
+        lang = language(node.get("language")) or self._first_language(raw_attributions)
+        quantity_text, parts = self._quantity_parts(node)
+        loc = self.loc(node)
+        claim = ClaimIn(
+            key=ident(node.get("key")) or derive_claim_key(claim_text, as_of),
+            text=claim_text,
+            loc=loc,
+            category=choice("category", node.get("category"), CATEGORIES),
+            subject=text(node.get("subject")),
+            metric=text(node.get("metric")),
+            location=text(node.get("location")),
+            as_of=as_of,
+            language=lang,
+            quantity_text=quantity_text,
+            quantity=quantity_of(quantity_text, parts, lang, self._warner(node, "quantity")),
+        )
+        out = []
+        for raw in raw_attributions:
+            if not isinstance(raw, LocDict):
+                self.problems.append(loc.problem("attributions", "each entry must be a mapping"))
+                continue
+            attribution = self._guard(raw, lambda n: self._attribution(n, claim))
+            if attribution:
+                out.append(attribution)
+        return out
+
+    def _warner(self, node: LocDict, field: str) -> Callable[[str], None]:
+        return lambda message: self.warnings.append(self.loc(node, field).problem(field, message))
+
+    def _quantity_parts(self, node: LocDict) -> tuple[str | None, Mapping[str, Any]]:
+        raw = node.get("quantity")
+        if isinstance(raw, LocDict):
+            self._unknown_keys(raw, QUANTITY_KEYS)
+            return text(raw.get("text")), raw
+        if isinstance(raw, list):
+            raise FieldError("quantity", "expected text or a mapping")
+        return text(raw), {}
+
+    def _first_language(self, attributions: list[Any]) -> str | None:
+        for raw in attributions:
+            if isinstance(raw, LocDict):
+                doc = raw.get("document")
+                known = self.documents.get(doc) if isinstance(doc, str) else None
+                if known and known.language:
+                    return known.language
+                if isinstance(doc, LocDict) and doc.get("language"):
+                    return language(doc.get("language"))
+        return None
+
+    def _attribution(self, node: LocDict, claim: ClaimIn) -> AttributionIn:
+        self._unknown_keys(node, ATTRIBUTION_KEYS)
+        source_ref = ident(node.get("source"))
+        if source_ref is None:
+            raise FieldError("source", "required")
+        loc = self.loc(node)
+        lang = claim.language
+        quote = text(node.get("quote"))
+        return AttributionIn(
+            claim=claim,
+            source=SourceIn(ref=source_ref, loc=self.loc(node, "source"), create=False),
+            loc=loc,
+            via=tuple(
+                SourceIn(ref=r, loc=self.loc(node, "via"), create=False)
+                for r in text_list("via", node.get("via"))
+            ),
+            document=self._document_ref(node),
+            quote=quote,
+            stance=choice("stance", node.get("stance"), STANCES) or "asserts",
+            credibility=credibility(node.get("credibility")) or 6,
+            hedges=_hedges(node.get("hedges"), quote, lang),
+        )
+
+    def _document_ref(self, node: LocDict) -> DocumentIn | None:
+        raw = node.get("document")
+        if raw is None:
+            return None
+        if isinstance(raw, LocDict):
+            doc = self._document(raw)
+            self.documents.setdefault(doc.key, doc)
+            return doc
+        key = ident(raw)
+        if key is None:
+            return None
+        return self.documents.get(key) or DocumentIn(key=key, loc=self.loc(node, "document"), create=False)

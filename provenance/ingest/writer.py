@@ -1,0 +1,543 @@
+"""Bulk write of validated records inside one transaction.
+
+Sources are few and resolved in memory. Documents, claims and attributions are
+resolved a batch at a time against the database (``WHERE key IN (...)``), so memory
+does not grow with the file, and rows are written with the backend's fast path
+(``db.bulk_insert``) with ids reserved up front, never as ORM objects row by row.
+
+A record that repeats a stored one changes nothing (keys and attribution fingerprints
+make import idempotent). A field that was left at its default ("not given") may be
+filled in by a later record; that is logged as an edit. A given value that differs
+from a stored one is an error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+from provenance import db
+from provenance.errors import Problem
+from provenance.ingest.records import AttributionIn, ClaimIn, DocumentIn, Loc, SourceIn
+from provenance.normalize import fold, sha256_text, slug_or_hash
+
+BATCH_SIZE = 5000
+
+SOURCE_DEFAULTS: dict[str, Any] = {
+    "kind": "other",
+    "affiliation": None,
+    "party": None,
+    "reliability": "F",
+    "notes": None,
+}
+SOURCE_FIELDS = ("name", "kind", "named", "affiliation", "party", "reliability", "notes")
+DOCUMENT_FIELDS = ("title", "outlet", "author", "url", "published", "accessed", "language", "text", "sha256")
+CLAIM_TEXT_FIELDS = ("category", "subject", "metric", "location", "as_of", "language", "quantity")
+QUANTITY_FIELDS = ("qualifier", "value", "low", "high", "unit", "unit_written", "dimension", "precision")
+CLAIM_COLUMNS = (
+    "id", "key", "text", "category", "subject", "metric", "location", "as_of", "as_of_start",
+    "as_of_end", "language", "quantity", *QUANTITY_FIELDS, "status", "batch_id", "created_at",
+    "updated_at",
+)  # fmt: skip
+ATTRIBUTION_COLUMNS = (
+    "id", "claim_id", "reported_claim_id", "source_id", "document_id", "quote", "stance",
+    "credibility", "hedges", "fingerprint", "batch_id", "created_at",
+)  # fmt: skip
+
+
+@dataclass
+class Counts:
+    sources: int = 0
+    aliases: int = 0
+    documents: int = 0
+    claims: int = 0
+    attributions: int = 0
+    unchanged: int = 0
+    filled_in: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass(slots=True)
+class SourceRow:
+    id: int
+    key: str
+    name: str
+    kind: str
+    named: bool
+    affiliation: str | None
+    party: str | None
+    reliability: str
+    notes: str | None
+
+
+class SourceIndex:
+    """Every source by folded key, name and alias."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, SourceRow] = {}
+        self.by_key: dict[str, int] = {}
+        self.by_name: dict[str, set[int]] = {}
+
+    @classmethod
+    def load(cls, conn: Connection) -> SourceIndex:
+        index = cls()
+        for r in conn.execute(
+            text(
+                "SELECT id, key, name, kind, named, affiliation, party, reliability, notes FROM source"
+            )
+        ):
+            index.add(SourceRow(r[0], r[1], r[2], r[3], bool(r[4]), *r[5:]))
+        for source_id, alias in conn.execute(text("SELECT source_id, alias_norm FROM source_alias")):
+            index.by_name.setdefault(alias, set()).add(source_id)
+        return index
+
+    def add(self, row: SourceRow) -> None:
+        self.rows[row.id] = row
+        self.by_key[fold(row.key)] = row.id
+        self.by_name.setdefault(fold(row.name), set()).add(row.id)
+
+    def lookup(self, ref: str, *, key_only: bool = False) -> set[int]:
+        folded = fold(ref)
+        if folded in self.by_key:
+            return {self.by_key[folded]}
+        return set() if key_only else set(self.by_name.get(folded, set()))
+
+    def unique_key(self, name: str) -> str:
+        base = slug_or_hash(name, "source")
+        key, n = base, 2
+        while fold(key) in self.by_key:
+            key, n = f"{base}-{n}", n + 1
+        return key
+
+
+@dataclass
+class Writer:
+    conn: Connection
+    batch_id: int
+    stamp: str
+    actor: str
+    command: str
+    problems: list[Problem]
+    counts: Counts = field(default_factory=Counts)
+    sources: SourceIndex = field(init=False)
+    pending: list[AttributionIn] = field(default_factory=list)
+    doc_ids: dict[str, int] = field(default_factory=dict)
+    fill_events: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sources = SourceIndex.load(self.conn)
+
+    # --- entry points -----------------------------------------------------------------
+
+    def add(self, item: SourceIn | DocumentIn | AttributionIn) -> None:
+        if isinstance(item, SourceIn):
+            self.resolve_source(item)
+        elif isinstance(item, DocumentIn):
+            self._resolve_documents([item])
+        else:
+            self.pending.append(item)
+            if len(self.pending) >= BATCH_SIZE:
+                self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        resolved = [r for r in (self._resolve_sources_of(a) for a in batch) if r is not None]
+        docs = self._resolve_documents(a.document for a, _, _ in resolved if a.document)
+        claims = self._resolve_claims([a.claim for a, _, _ in resolved])
+        self._write_attributions(resolved, docs, claims)
+        self._write_fill_events()
+
+    # --- sources ----------------------------------------------------------------------
+
+    def resolve_source(self, s: SourceIn) -> SourceRow | None:
+        matches = self.sources.lookup(s.key or s.ref, key_only=s.key is not None)
+        if len(matches) > 1:
+            keys = ", ".join(sorted(self.sources.rows[i].key for i in matches))
+            self.problems.append(
+                s.loc.problem("source", f"{s.ref!r} matches several sources ({keys}); use the key")
+            )
+            return None
+        if matches:
+            row = self.sources.rows[matches.pop()]
+            self._merge_source_fields(row, s)
+            return row
+        if not s.create:
+            self.problems.append(s.loc.problem("source", f"unknown source {s.ref!r}{self._near(s.ref)}"))
+            return None
+        return self._create_source(s)
+
+    def _near(self, ref: str) -> str:
+        from rapidfuzz import process
+
+        names = {r.name: r.key for r in self.sources.rows.values()}
+        best = process.extractOne(ref, list(names), score_cutoff=75)
+        return f"; did you mean {best[0]!r} ({names[best[0]]})?" if best else ""
+
+    def _create_source(self, s: SourceIn) -> SourceRow:
+        name = s.name or s.ref
+        key = s.key or self.sources.unique_key(name)
+        (new_id,) = db.allocate_ids(self.conn, "source", 1)
+        row = SourceRow(
+            id=new_id,
+            key=key,
+            name=name,
+            kind=s.kind or "other",
+            named=True if s.named is None else s.named,
+            affiliation=s.affiliation,
+            party=s.party,
+            reliability=s.reliability or "F",
+            notes=s.notes,
+        )
+        db.bulk_insert(
+            self.conn,
+            "source",
+            ("id", "key", "name", "name_norm", "kind", "named", "affiliation", "party",
+             "reliability", "notes", "batch_id", "created_at"),  # fmt: skip
+            [(row.id, row.key, row.name, fold(row.name), row.kind, row.named, row.affiliation,
+              row.party, row.reliability, row.notes, self.batch_id, self.stamp)],  # fmt: skip
+        )
+        self.sources.add(row)
+        self.counts.sources += 1
+        self._add_aliases(row, s.aliases)
+        return row
+
+    def _add_aliases(self, row: SourceRow, aliases: Iterable[str]) -> None:
+        have = {n for n, ids in self.sources.by_name.items() if row.id in ids}
+        new = [(row.id, a, fold(a)) for a in dict.fromkeys(aliases) if fold(a) not in have]
+        if not new:
+            return
+        db.bulk_insert(self.conn, "source_alias", ("source_id", "alias", "alias_norm"), new)
+        for _, _, norm in new:
+            self.sources.by_name.setdefault(norm, set()).add(row.id)
+        self.counts.aliases += len(new)
+
+    def _merge_source_fields(self, row: SourceRow, s: SourceIn) -> None:
+        given = {f: getattr(s, f) for f in SOURCE_FIELDS if f != "name"}
+        if s.key is not None and s.name is not None:
+            given["name"] = s.name
+        before, after = _reconcile(
+            _slots(row),
+            given,
+            SOURCE_DEFAULTS,
+            s.loc,
+            f"source {row.key!r}",
+            self.problems,
+        )
+        if after:
+            for f, v in after.items():
+                setattr(row, f, v)
+            self._update("source", row.id, after)
+            self._fill_event("source", row.key, before, after)
+        self._add_aliases(row, s.aliases)
+
+    def _resolve_sources_of(
+        self, a: AttributionIn
+    ) -> tuple[AttributionIn, SourceRow, list[SourceRow]] | None:
+        origin = self.resolve_source(a.source)
+        relays = [self.resolve_source(v) for v in a.via]
+        if origin is None or any(r is None for r in relays):
+            return None
+        return a, origin, [r for r in relays if r is not None]
+
+    # --- documents --------------------------------------------------------------------
+
+    def _resolve_documents(self, docs: Iterable[DocumentIn]) -> dict[str, int]:
+        wanted: dict[str, DocumentIn] = {}
+        for d in docs:
+            if d.key not in wanted or not wanted[d.key].create:
+                wanted.setdefault(d.key, d)
+                if d.create:
+                    wanted[d.key] = d
+            elif d is not wanted[d.key]:
+                self._compare_document(wanted[d.key], d)
+        stored = self._fetch("document", ("id", "key", *DOCUMENT_FIELDS), list(wanted))
+        new: list[DocumentIn] = []
+        for key, d in wanted.items():
+            if key in stored:
+                row = stored[key]
+                self.doc_ids[key] = row["id"]
+                if d.create:
+                    self._fill_row("document", row, d, DOCUMENT_FIELDS, {})
+            elif d.create:
+                new.append(d)
+            else:
+                self.problems.append(d.loc.problem("document", f"unknown document {key!r}"))
+        ids = db.allocate_ids(self.conn, "document", len(new))
+        db.bulk_insert(
+            self.conn,
+            "document",
+            ("id", "key", *DOCUMENT_FIELDS, "batch_id", "created_at"),
+            [
+                (i, d.key, *(getattr(d, f) for f in DOCUMENT_FIELDS), self.batch_id, self.stamp)
+                for i, d in zip(ids, new, strict=True)
+            ],
+        )
+        for i, d in zip(ids, new, strict=True):
+            self.doc_ids[d.key] = i
+        self.counts.documents += len(new)
+        if len(self.doc_ids) > 200_000:
+            self.doc_ids = {k: self.doc_ids[k] for k in wanted if k in self.doc_ids}
+        return self.doc_ids
+
+    def _compare_document(self, first: DocumentIn, other: DocumentIn) -> None:
+        for f in DOCUMENT_FIELDS:
+            a, b = getattr(first, f), getattr(other, f)
+            if a is not None and b is not None and a != b:
+                self.problems.append(
+                    other.loc.problem(
+                        _csv_name(f), f"{b!r} differs from {a!r} given for the same document"
+                    )
+                )
+
+    # --- claims -----------------------------------------------------------------------
+
+    def _resolve_claims(self, claims: list[ClaimIn]) -> dict[str, tuple[int, int]]:
+        """Map each claim key to (id it was reported as, id it belongs to now)."""
+        first: dict[str, ClaimIn] = {}
+        for c in claims:
+            if c.key in first:
+                if c is not first[c.key]:
+                    self._compare_claims(first[c.key], c)
+            else:
+                first[c.key] = c
+        stored = self._fetch(
+            "claim",
+            ("id", "key", "text", *CLAIM_TEXT_FIELDS, *QUANTITY_FIELDS, "merged_into_id"),
+            list(first),
+        )
+        out: dict[str, tuple[int, int]] = {}
+        new = []
+        for key, c in first.items():
+            if key in stored:
+                row = stored[key]
+                self._check_claim(row, c)
+                out[key] = (row["id"], self._final_claim(row))
+            else:
+                new.append(c)
+        ids = db.allocate_ids(self.conn, "claim", len(new))
+        db.bulk_insert(
+            self.conn, "claim", CLAIM_COLUMNS, [self._claim_row(i, c) for i, c in zip(ids, new, strict=True)]
+        )
+        for i, c in zip(ids, new, strict=True):
+            out[c.key] = (i, i)
+        self.counts.claims += len(new)
+        return out
+
+    def _final_claim(self, row: dict[str, Any]) -> int:
+        claim_id, target = row["id"], row["merged_into_id"]
+        while target is not None:
+            claim_id = target
+            target = self.conn.execute(
+                text("SELECT merged_into_id FROM claim WHERE id = :i"), {"i": claim_id}
+            ).scalar_one()
+        return int(claim_id)
+
+    def _claim_row(self, new_id: int, c: ClaimIn) -> tuple[Any, ...]:
+        values = _claim_values(c)
+        values.update(
+            id=new_id, key=c.key, text=c.text, category=values["category"] or "other",
+            status="active", batch_id=self.batch_id, created_at=self.stamp, updated_at=self.stamp,
+        )  # fmt: skip
+        return tuple(values[col] for col in CLAIM_COLUMNS)
+
+    def _compare_claims(self, first: ClaimIn, other: ClaimIn) -> None:
+        a, b = _claim_values(first), _claim_values(other)
+        if first.text != other.text:
+            self.problems.append(
+                other.loc.problem("claim", f"text differs from the text given for claim {first.key!r}")
+            )
+        for f in (*CLAIM_TEXT_FIELDS, *QUANTITY_FIELDS[:5]):
+            if a[f] is not None and b[f] is not None and a[f] != b[f]:
+                self.problems.append(
+                    other.loc.problem(
+                        f, f"{b[f]!r} differs from {a[f]!r} given for claim {first.key!r}"
+                    )
+                )
+
+    def _check_claim(self, row: dict[str, Any], c: ClaimIn) -> None:
+        if row["text"] != c.text:
+            self.problems.append(
+                c.loc.problem("claim", f"text differs from the stored claim {c.key!r}: {row['text']!r}")
+            )
+            return
+        values = _claim_values(c)
+        quantity_given = {f: values[f] for f in QUANTITY_FIELDS} if values["quantity"] or values["value"] is not None else {}
+        given = {f: values[f] for f in CLAIM_TEXT_FIELDS} | quantity_given
+        self._fill_row("claim", row, None, (), {"category": "other"}, given=given, loc=c.loc)
+
+    # --- attributions -----------------------------------------------------------------
+
+    def _write_attributions(
+        self,
+        resolved: list[tuple[AttributionIn, SourceRow, list[SourceRow]]],
+        docs: dict[str, int],
+        claims: dict[str, tuple[int, int]],
+    ) -> None:
+        candidates: dict[str, tuple[AttributionIn, SourceRow, list[SourceRow]]] = {}
+        for a, origin, relays in resolved:
+            if a.claim.key not in claims or (a.document and a.document.key not in docs):
+                continue
+            candidates.setdefault(_fingerprint(a, origin, relays), (a, origin, relays))
+        existing = self._existing_fingerprints(list(candidates))
+        new = [(fp, v) for fp, v in candidates.items() if fp not in existing]
+        self.counts.unchanged += len(resolved) - len(new)
+        ids = db.allocate_ids(self.conn, "attribution", len(new))
+        rows, relay_rows = [], []
+        for new_id, (fp, (a, origin, relays)) in zip(ids, new, strict=True):
+            reported, current = claims[a.claim.key]
+            doc_id = docs[a.document.key] if a.document else None
+            rows.append(
+                (new_id, current, reported, origin.id, doc_id, a.quote, a.stance, a.credibility,
+                 "; ".join(a.hedges) or None, fp, self.batch_id, self.stamp)  # fmt: skip
+            )
+            relay_rows.extend((new_id, pos, r.id) for pos, r in enumerate(relays))
+        db.bulk_insert(self.conn, "attribution", ATTRIBUTION_COLUMNS, rows)
+        db.bulk_insert(self.conn, "relay", ("attribution_id", "position", "source_id"), relay_rows)
+        self.counts.attributions += len(rows)
+
+    def _existing_fingerprints(self, fingerprints: list[str]) -> set[str]:
+        if not fingerprints:
+            return set()
+        stmt = text("SELECT fingerprint FROM attribution WHERE fingerprint IN :fps").bindparams(
+            bindparam("fps", expanding=True)
+        )
+        return {r[0] for r in self.conn.execute(stmt, {"fps": fingerprints})}
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _fetch(self, table: str, columns: Sequence[str], keys: list[str]) -> dict[str, dict[str, Any]]:
+        if not keys:
+            return {}
+        stmt = text(f"SELECT {', '.join(columns)} FROM {table} WHERE key IN :keys").bindparams(
+            bindparam("keys", expanding=True)
+        )
+        out = {}
+        for i in range(0, len(keys), 10_000):
+            for r in self.conn.execute(stmt, {"keys": keys[i : i + 10_000]}):
+                row = dict(r._mapping)
+                out[row["key"]] = row
+        return out
+
+    def _fill_row(
+        self,
+        table: str,
+        row: dict[str, Any],
+        record: Any,
+        fields: Sequence[str],
+        defaults: dict[str, Any],
+        *,
+        given: dict[str, Any] | None = None,
+        loc: Loc | None = None,
+    ) -> None:
+        if given is None:
+            given = {f: getattr(record, f) for f in fields}
+        where = loc or record.loc
+        before, after = _reconcile(row, given, defaults, where, f"{table} {row['key']!r}", self.problems)
+        if after:
+            self._update(table, row["id"], after)
+            self._fill_event(table, row["key"], before, after)
+
+    def _update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
+        sets = ", ".join(f"{k} = :{k}" for k in values)
+        self.conn.execute(text(f"UPDATE {table} SET {sets} WHERE id = :_id"), {**values, "_id": row_id})
+        self.counts.filled_in += 1
+
+    def _fill_event(self, entity: str, key: str, before: dict[str, Any], after: dict[str, Any]) -> None:
+        self.fill_events.append(
+            {"entity": entity, "entity_key": key, "before": json.dumps(before), "after": json.dumps(after)}
+        )
+
+    def _write_fill_events(self) -> None:
+        events, self.fill_events = self.fill_events, []
+        if not events:
+            return
+        db.bulk_insert(
+            self.conn,
+            "event",
+            ("at", "actor", "command", "action", "entity", "entity_key", "before", "after", "batch_id"),
+            [
+                (self.stamp, self.actor, self.command, "fill_in", e["entity"], e["entity_key"],
+                 e["before"], e["after"], self.batch_id)  # fmt: skip
+                for e in events
+            ],
+        )
+
+
+def _slots(row: SourceRow) -> dict[str, Any]:
+    return {f: getattr(row, f) for f in SourceRow.__slots__}  # type: ignore[attr-defined]
+
+
+def _reconcile(
+    stored: dict[str, Any],
+    given: dict[str, Any],
+    defaults: dict[str, Any],
+    loc: Loc,
+    what: str,
+    problems: list[Problem],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Compare given values with stored ones: fill in fields still at their default,
+    record a problem for any other difference. Returns (before, after) of the fill-ins."""
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for f, value in given.items():
+        if value is None:
+            continue
+        current = stored.get(f)
+        if isinstance(current, int) and isinstance(value, bool):
+            current = bool(current)
+        if current == value:
+            continue
+        if current is None or (f in defaults and current == defaults[f]):
+            before[f], after[f] = current, value
+            continue
+        problems.append(
+            loc.problem(_csv_name(f), f"{value!r} differs from the stored {current!r} of {what}")
+        )
+    return before, after
+
+
+def _csv_name(f: str) -> str:
+    return {"title": "document_title", "kind": "source_kind", "named": "source_named"}.get(f, f)
+
+
+def _claim_values(c: ClaimIn) -> dict[str, Any]:
+    q = c.quantity
+    return {
+        "category": c.category,
+        "subject": c.subject,
+        "metric": c.metric,
+        "location": c.location,
+        "as_of": c.as_of.iso() if c.as_of else None,
+        "as_of_start": c.as_of.first_day().isoformat() if c.as_of else None,
+        "as_of_end": c.as_of.last_day().isoformat() if c.as_of else None,
+        "language": c.language,
+        "quantity": c.quantity_text,
+        "qualifier": q.qualifier if q else None,
+        "value": q.value if q else None,
+        "low": q.low if q else None,
+        "high": q.high if q else None,
+        "unit": q.unit if q else None,
+        "unit_written": (q.unit_written or None) if q else None,
+        "dimension": q.dimension if q else None,
+        "precision": q.precision if q else None,
+    }
+
+
+def _fingerprint(a: AttributionIn, origin: SourceRow, relays: list[SourceRow]) -> str:
+    parts = (
+        a.claim.key,
+        origin.key,
+        a.document.key if a.document else "",
+        a.quote or "",
+        ">".join(r.key for r in relays),
+        a.stance,
+    )
+    return sha256_text("\x1f".join(parts))[:32]

@@ -1,0 +1,504 @@
+"""Read-side queries: claims by source and other filters, one claim in full, sources.
+
+Corroboration is counted by independent origins: ten outlets relaying one unnamed
+official are ten reports, one origin. Sources merged into another count as that one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+from sqlmodel import Session
+
+from provenance.errors import NotFoundError, UsageError
+from provenance.models import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS
+from provenance.normalize import fold
+
+CLAIM_SORTS = ("key", "as_of", "reports", "origins")
+
+
+@dataclass
+class ClaimFilter:
+    source: str | None = None
+    origin_only: bool = False
+    via: str | None = None
+    source_kind: str | None = None
+    named: bool | None = None
+    party: str | None = None
+    category: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    location: str | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+    min_reliability: str | None = None
+    status: str | None = "active"
+    keys: Sequence[str] | None = None
+
+
+@dataclass
+class SourceRef:
+    key: str
+    name: str
+    named: bool
+    kind: str
+    affiliation: str | None
+
+
+@dataclass
+class AttributionView:
+    id: int
+    origin: SourceRef
+    via: list[SourceRef]
+    quote: str | None
+    stance: str
+    credibility: int
+    reliability: str
+    hedges: list[str]
+    document: dict[str, Any] | None
+    reported_as: str
+
+
+@dataclass
+class ClaimView:
+    key: str
+    text: str
+    category: str
+    subject: str | None
+    metric: str | None
+    location: str | None
+    as_of: str | None
+    language: str | None
+    quantity: dict[str, Any] | None
+    status: str
+    merged_into: str | None
+    attributions: list[AttributionView] = field(default_factory=list)
+
+    @property
+    def reports(self) -> int:
+        return len(self.attributions)
+
+    @property
+    def origins(self) -> int:
+        return len({a.origin.key for a in self.attributions})
+
+    @property
+    def named_origins(self) -> int:
+        return len({a.origin.key for a in self.attributions if a.origin.named})
+
+    def summary(self) -> dict[str, Any]:
+        """The flat form used by ``claims`` output (table, JSON, CSV)."""
+        origins = list(dict.fromkeys(a.origin.name for a in self.attributions))
+        return {
+            "key": self.key,
+            "claim": self.text,
+            "category": self.category,
+            "as_of": self.as_of,
+            "quantity": (self.quantity or {}).get("text"),
+            "sources": origins,
+            "via": list(dict.fromkeys(v.name for a in self.attributions for v in a.via)),
+            "reports": self.reports,
+            "origins": self.origins,
+            "named_origins": self.named_origins,
+            "status": self.status,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "claim": self.text,
+            "category": self.category,
+            "subject": self.subject,
+            "metric": self.metric,
+            "location": self.location,
+            "as_of": self.as_of,
+            "language": self.language,
+            "quantity": self.quantity,
+            "status": self.status,
+            "merged_into": self.merged_into,
+            "reports": self.reports,
+            "origins": self.origins,
+            "named_origins": self.named_origins,
+            "attributions": [_attribution_dict(a) for a in self.attributions],
+        }
+
+
+def _attribution_dict(a: AttributionView) -> dict[str, Any]:
+    return {
+        "origin": a.origin.__dict__,
+        "via": [v.__dict__ for v in a.via],
+        "quote": a.quote,
+        "stance": a.stance,
+        "credibility": a.credibility,
+        "reliability": a.reliability,
+        "hedges": a.hedges,
+        "document": a.document,
+        "reported_as": a.reported_as,
+    }
+
+
+# --- source resolution ------------------------------------------------------------------
+
+
+def resolve_sources(conn: Connection, name: str) -> list[int]:
+    """Ids of the source called ``name`` (key, name or alias, case-insensitive) and of the
+    sources merged into it. Unknown names raise NotFoundError with the closest matches."""
+    folded = fold(name)
+    rows = conn.execute(
+        text(
+            "SELECT id FROM source WHERE lower(key) = :f OR name_norm = :f "
+            "UNION SELECT source_id FROM source_alias WHERE alias_norm = :f"
+        ),
+        {"f": folded},
+    ).all()
+    if not rows:
+        raise NotFoundError(f"no source {name!r}{suggest_sources(conn, name)}")
+    ids = {canonical_source(conn, r[0]) for r in rows}
+    merged = conn.execute(
+        text("SELECT id FROM source WHERE merged_into_id IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        ),
+        {"ids": list(ids)},
+    ).all()
+    return sorted(ids | {r[0] for r in merged})
+
+
+def canonical_source(conn: Connection, source_id: int) -> int:
+    target = conn.execute(
+        text("SELECT merged_into_id FROM source WHERE id = :i"), {"i": source_id}
+    ).scalar()
+    return int(target) if target is not None else source_id
+
+
+def suggest_sources(conn: Connection, name: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    names: dict[str, str] = {}
+    for key, source_name in conn.execute(text("SELECT key, name FROM source")):
+        names[source_name] = key
+    for alias, key in conn.execute(
+        text("SELECT a.alias, s.key FROM source_alias a JOIN source s ON s.id = a.source_id")
+    ):
+        names.setdefault(alias, key)
+    found = process.extract(name, list(names), scorer=fuzz.WRatio, limit=3, score_cutoff=70)
+    if not found:
+        return ""
+    options = ", ".join(f"{m[0]!r} ({names[m[0]]})" for m in found)
+    return f"; did you mean {options}?"
+
+
+# --- claims -----------------------------------------------------------------------------
+
+
+def _validate(f: ClaimFilter) -> None:
+    if f.category and f.category not in CATEGORIES:
+        raise UsageError(f"unknown category {f.category!r}; use one of {', '.join(CATEGORIES)}")
+    if f.source_kind and f.source_kind not in SOURCE_KINDS:
+        raise UsageError(f"unknown source kind {f.source_kind!r}; use one of {', '.join(SOURCE_KINDS)}")
+    if f.min_reliability and f.min_reliability.upper() not in RELIABILITY_GRADES:
+        raise UsageError("--min-reliability takes a grade A-F")
+
+
+def _date_bound(value: str, *, end: bool) -> str:
+    from provenance.dates import parse_partial_date
+
+    try:
+        d = parse_partial_date(value)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return (d.last_day() if end else d.first_day()).isoformat()
+
+
+def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
+    """SQL condition on ``c`` (claim) for the filter, with its parameters."""
+    _validate(f)
+    conds: list[str] = []
+    params: dict[str, Any] = {}
+    if f.status:
+        conds.append("c.status = :status")
+        params["status"] = f.status
+    for name in ("category", "subject", "metric", "location"):
+        value = getattr(f, name)
+        if value:
+            exact = name == "category"
+            conds.append(f"c.{name} = :{name}" if exact else f"lower(c.{name}) LIKE :{name}")
+            params[name] = value if exact else f"%{value.lower()}%"
+    if f.since:
+        conds.append("c.as_of_end >= :since")
+        params["since"] = _date_bound(f.since, end=False)
+    if f.until:
+        conds.append("c.as_of_start <= :until")
+        params["until"] = _date_bound(f.until, end=True)
+    if f.keys is not None:
+        conds.append("c.key IN :keys")
+        params["keys"] = list(f.keys)
+    if f.search:
+        for i, word in enumerate(f.search.lower().split()):
+            conds.append(
+                f"(lower(c.text) LIKE :w{i} OR EXISTS (SELECT 1 FROM attribution qa "
+                f"WHERE qa.claim_id = c.id AND lower(qa.quote) LIKE :w{i}))"
+            )
+            params[f"w{i}"] = f"%{word}%"
+    attribution_conds = _attribution_conditions(conn, f, params)
+    if attribution_conds:
+        conds.append(
+            "EXISTS (SELECT 1 FROM attribution a JOIN source s ON s.id = a.source_id "
+            f"WHERE a.claim_id = c.id AND {' AND '.join(attribution_conds)})"
+        )
+    return (" AND ".join(conds) or "1=1"), params
+
+
+def _attribution_conditions(conn: Connection, f: ClaimFilter, params: dict[str, Any]) -> list[str]:
+    conds = []
+    if f.source:
+        params["src"] = resolve_sources(conn, f.source)
+        relay = "" if f.origin_only else (
+            " OR EXISTS (SELECT 1 FROM relay r WHERE r.attribution_id = a.id AND r.source_id IN :src)"
+        )
+        conds.append(f"(a.source_id IN :src{relay})")
+    if f.via:
+        params["via"] = resolve_sources(conn, f.via)
+        conds.append("EXISTS (SELECT 1 FROM relay r2 WHERE r2.attribution_id = a.id AND r2.source_id IN :via)")
+    if f.source_kind:
+        conds.append("s.kind = :kind")
+        params["kind"] = f.source_kind
+    if f.named is not None:
+        conds.append("s.named = :named")
+        params["named"] = f.named
+    if f.party:
+        conds.append("lower(s.party) = :party")
+        params["party"] = f.party.lower()
+    if f.min_reliability:
+        conds.append("s.reliability <= :rel")
+        params["rel"] = f.min_reliability.upper()
+    return conds
+
+
+def _bind(sql: str, params: dict[str, Any]) -> Any:
+    stmt = text(sql)
+    expanding = [k for k, v in params.items() if isinstance(v, list)]
+    if expanding:
+        stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k in expanding))
+    return stmt
+
+
+def find_claims(
+    session: Session, f: ClaimFilter, *, limit: int | None = None, sort: str = "key"
+) -> list[ClaimView]:
+    """Claims matching every filter, in a stable order, each with its attributions."""
+    if sort not in CLAIM_SORTS:
+        raise UsageError(f"unknown sort {sort!r}; use one of {', '.join(CLAIM_SORTS)}")
+    conn = session.connection()
+    where, params = claim_where(conn, f)
+    order = {"key": "c.key", "as_of": "c.as_of_start, c.key"}.get(sort, "c.key")
+    sql = f"SELECT c.id FROM claim c WHERE {where} ORDER BY {order}"
+    if limit is not None and sort in ("key", "as_of"):
+        sql += f" LIMIT {int(limit)}"
+    ids = [r[0] for r in conn.execute(_bind(sql, params), params)]
+    views = load_claims(conn, ids)
+    if sort in ("reports", "origins"):
+        views.sort(key=lambda v: (-getattr(v, sort), v.key))
+        views = views[:limit] if limit is not None else views
+    return views
+
+
+def load_claims(conn: Connection, ids: Sequence[int]) -> list[ClaimView]:
+    """Full views of the given claims, in the given order."""
+    views: dict[int, ClaimView] = {}
+    for chunk in _chunks(ids, 5000):
+        _load_chunk(conn, chunk, views)
+    return [views[i] for i in ids if i in views]
+
+
+def _chunks(ids: Sequence[int], size: int) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield list(ids[i : i + size])
+
+
+def _load_chunk(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -> None:
+    if not ids:
+        return
+    claims = conn.execute(
+        _bind(
+            "SELECT c.id, c.key, c.text, c.category, c.subject, c.metric, c.location, c.as_of, "
+            "c.language, c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.unit_written, "
+            "c.status, m.key FROM claim c LEFT JOIN claim m ON m.id = c.merged_into_id "
+            "WHERE c.id IN :ids",
+            {"ids": ids},
+        ),
+        {"ids": ids},
+    )
+    for r in claims:
+        views[r[0]] = ClaimView(
+            key=r[1], text=r[2], category=r[3], subject=r[4], metric=r[5], location=r[6],
+            as_of=r[7], language=r[8], quantity=_quantity(r[9:16]), status=r[16], merged_into=r[17],
+        )  # fmt: skip
+    _attach_attributions(conn, ids, views)
+
+
+def _quantity(r: Sequence[Any]) -> dict[str, Any] | None:
+    written, qualifier, value, low, high, unit, unit_written = r
+    if written is None and qualifier is None:
+        return None
+    return {
+        "text": written, "qualifier": qualifier, "value": value, "low": low, "high": high,
+        "unit": unit, "unit_written": unit_written,
+    }  # fmt: skip
+
+
+def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -> None:
+    sources = _SourceCache(conn)
+    rows = conn.execute(
+        _bind(
+            "SELECT a.id, a.claim_id, a.source_id, a.quote, a.stance, a.credibility, a.hedges, "
+            "rc.key, d.key, d.title, d.outlet, d.author, d.url, d.published, d.accessed, d.language "
+            "FROM attribution a JOIN claim rc ON rc.id = a.reported_claim_id "
+            "LEFT JOIN document d ON d.id = a.document_id WHERE a.claim_id IN :ids ORDER BY a.id",
+            {"ids": ids},
+        ),
+        {"ids": ids},
+    ).all()
+    relays = _relays(conn, [r[0] for r in rows])
+    for r in rows:
+        doc = None
+        if r[8] is not None:
+            doc = dict(zip(("key", "title", "outlet", "author", "url", "published", "accessed",
+                            "language"), r[8:16], strict=True))  # fmt: skip
+        origin = sources.get(r[2])
+        views[r[1]].attributions.append(
+            AttributionView(
+                id=r[0], origin=origin, via=[sources.get(s) for s in relays.get(r[0], [])],
+                quote=r[3], stance=r[4], credibility=r[5], reliability=sources.reliability(r[2]),
+                hedges=r[6].split("; ") if r[6] else [], document=doc, reported_as=r[7],
+            )  # fmt: skip
+        )
+
+
+def _relays(conn: Connection, attribution_ids: list[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for chunk in _chunks(attribution_ids, 5000):
+        for aid, sid in conn.execute(
+            _bind(
+                "SELECT attribution_id, source_id FROM relay WHERE attribution_id IN :ids "
+                "ORDER BY attribution_id, position",
+                {"ids": chunk},
+            ),
+            {"ids": chunk},
+        ):
+            out.setdefault(aid, []).append(sid)
+    return out
+
+
+class _SourceCache:
+    """Sources by id, seen through merges (a merged source shows as its target)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.cache: dict[int, tuple[SourceRef, str]] = {}
+
+    def _load(self, source_id: int) -> tuple[SourceRef, str]:
+        if source_id not in self.cache:
+            canonical = canonical_source(self.conn, source_id)
+            r = self.conn.execute(
+                text("SELECT key, name, named, kind, affiliation, reliability FROM source WHERE id = :i"),
+                {"i": canonical},
+            ).one()
+            self.cache[source_id] = (SourceRef(r[0], r[1], bool(r[2]), r[3], r[4]), r[5])
+        return self.cache[source_id]
+
+    def get(self, source_id: int) -> SourceRef:
+        return self._load(source_id)[0]
+
+    def reliability(self, source_id: int) -> str:
+        return self._load(source_id)[1]
+
+
+def get_claim(session: Session, key: str) -> ClaimView:
+    conn = session.connection()
+    row = conn.execute(text("SELECT id FROM claim WHERE key = :k"), {"k": key}).first()
+    if row is None:
+        raise NotFoundError(f"no claim {key!r}{_suggest_claims(conn, key)}")
+    return load_claims(conn, [row[0]])[0]
+
+
+def _suggest_claims(conn: Connection, key: str) -> str:
+    from rapidfuzz import process
+
+    prefix = key[:3].lower()
+    keys = [r[0] for r in conn.execute(text("SELECT key FROM claim WHERE lower(key) LIKE :p"), {"p": f"{prefix}%"})]
+    best = process.extractOne(key, keys, score_cutoff=70) if keys else None
+    return f"; did you mean {best[0]!r}?" if best else ""
+
+
+def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
+    """Events about the claim: the import that created it, then edits, merges, reviews."""
+    conn = session.connection()
+    rows = conn.execute(
+        text(
+            "SELECT e.id, e.at, e.actor, e.action, e.entity, e.entity_key, e.before, e.after, e.command "
+            "FROM event e WHERE (e.entity = 'claim' AND e.entity_key = :k) "
+            "OR (e.action = 'import' AND e.batch_id = (SELECT batch_id FROM claim WHERE key = :k)) "
+            "OR (e.entity = 'claim_pair' AND (e.entity_key LIKE :k1 OR e.entity_key LIKE :k2)) "
+            "ORDER BY e.id"
+        ),
+        {"k": key, "k1": f"{key} %", "k2": f"% {key}"},
+    )
+    return [
+        {
+            "event": r[0], "at": r[1], "actor": r[2], "action": r[3], "entity": r[4],
+            "entity_key": r[5], "before": json.loads(r[6]) if r[6] else None,
+            "after": json.loads(r[7]) if r[7] else None, "command": r[8],
+        }  # fmt: skip
+        for r in rows
+    ]
+
+
+# --- sources ----------------------------------------------------------------------------
+
+
+def list_sources(session: Session, *, include_merged: bool = False) -> list[dict[str, Any]]:
+    """Every source with its claim counts as origin and as relay (active claims)."""
+    conn = session.connection()
+    origin_counts = dict(
+        conn.execute(
+            text(
+                "SELECT a.source_id, COUNT(DISTINCT a.claim_id) FROM attribution a "
+                "JOIN claim c ON c.id = a.claim_id WHERE c.status = 'active' GROUP BY a.source_id"
+            )
+        ).all()
+    )
+    relay_counts = dict(
+        conn.execute(
+            text(
+                "SELECT r.source_id, COUNT(DISTINCT a.claim_id) FROM relay r "
+                "JOIN attribution a ON a.id = r.attribution_id JOIN claim c ON c.id = a.claim_id "
+                "WHERE c.status = 'active' GROUP BY r.source_id"
+            )
+        ).all()
+    )
+    aliases: dict[int, list[str]] = {}
+    for sid, alias in conn.execute(text("SELECT source_id, alias FROM source_alias ORDER BY id")):
+        aliases.setdefault(sid, []).append(alias)
+    out = []
+    for r in conn.execute(
+        text(
+            "SELECT s.id, s.key, s.name, s.kind, s.named, s.affiliation, s.party, s.reliability, "
+            "m.key FROM source s LEFT JOIN source m ON m.id = s.merged_into_id ORDER BY s.key"
+        )
+    ):
+        if r[8] is not None and not include_merged:
+            continue
+        out.append(
+            {
+                "key": r[1], "name": r[2], "aliases": aliases.get(r[0], []), "kind": r[3],
+                "named": bool(r[4]), "affiliation": r[5], "party": r[6], "reliability": r[7],
+                "as_origin": origin_counts.get(r[0], 0), "as_relay": relay_counts.get(r[0], 0),
+                "merged_into": r[8],
+            }  # fmt: skip
+        )
+    return out

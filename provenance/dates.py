@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_ISO_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
+)
 _MONTHS = {
     name.lower(): i
     for i in range(1, 13)
@@ -85,8 +87,9 @@ def _from_words(groups: tuple[str | None, ...], order: str, text: str) -> Partia
     month = _MONTHS.get((parts["m"] or "").lower())
     if month is None:
         raise ValueError(f"unknown month name in {text!r}")
-    day = int(parts["d"]) if parts.get("d") else None
-    return _checked(int(parts["y"] or 0), month, day, text)
+    day_text, year_text = parts.get("d"), parts["y"] or "0"
+    day = int(day_text) if day_text else None
+    return _checked(int(year_text), month, day, text)
 
 
 def _checked(year: int, month: int | None, day: int | None, text: str) -> PartialDate:
@@ -98,7 +101,9 @@ def _checked(year: int, month: int | None, day: int | None, text: str) -> Partia
         assert month is not None
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise ValueError(f"impossible date {text!r}: {calendar.month_name[month]} has {last} days")
+            raise ValueError(
+                f"impossible date {text!r}: {calendar.month_name[month]} has {last} days"
+            )
     return PartialDate(year, month, day)
 
 

@@ -24,7 +24,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlmodel import Session, SQLModel
 
-from provenance import models
 from provenance.errors import DatabaseError, SchemaTooNewError
 
 DEFAULT_DB = "provenance.db"
@@ -241,7 +240,9 @@ def allocate_ids(conn: Connection, table: str, count: int) -> list[int]:
         start = conn.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").scalar_one()
         return list(range(int(start), int(start) + count))
     rows = conn.execute(
-        text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, :n)"),
+        text(
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, :n)"
+        ),
         {"n": count},
     )
     return [int(r[0]) for r in rows]

@@ -185,7 +185,14 @@ def suggest_sources(conn: Connection, name: str) -> str:
         text("SELECT a.alias, s.key FROM source_alias a JOIN source s ON s.id = a.source_id")
     ):
         names.setdefault(alias, key)
-    found = process.extract(name, list(names), scorer=fuzz.WRatio, limit=3, score_cutoff=70)
+    found = process.extract(
+        fold(name),
+        list(names),
+        scorer=fuzz.token_sort_ratio,
+        processor=fold,
+        limit=3,
+        score_cutoff=75,
+    )
     if not found:
         return ""
     options = ", ".join(f"{m[0]!r} ({names[m[0]]})" for m in found)
@@ -199,7 +206,9 @@ def _validate(f: ClaimFilter) -> None:
     if f.category and f.category not in CATEGORIES:
         raise UsageError(f"unknown category {f.category!r}; use one of {', '.join(CATEGORIES)}")
     if f.source_kind and f.source_kind not in SOURCE_KINDS:
-        raise UsageError(f"unknown source kind {f.source_kind!r}; use one of {', '.join(SOURCE_KINDS)}")
+        raise UsageError(
+            f"unknown source kind {f.source_kind!r}; use one of {', '.join(SOURCE_KINDS)}"
+        )
     if f.min_reliability and f.min_reliability.upper() not in RELIABILITY_GRADES:
         raise UsageError("--min-reliability takes a grade A-F")
 
@@ -257,13 +266,21 @@ def _attribution_conditions(conn: Connection, f: ClaimFilter, params: dict[str, 
     conds = []
     if f.source:
         params["src"] = resolve_sources(conn, f.source)
-        relay = "" if f.origin_only else (
-            " OR EXISTS (SELECT 1 FROM relay r WHERE r.attribution_id = a.id AND r.source_id IN :src)"
+        relay = (
+            ""
+            if f.origin_only
+            else (
+                " OR EXISTS (SELECT 1 FROM relay r "
+                "WHERE r.attribution_id = a.id AND r.source_id IN :src)"
+            )
         )
         conds.append(f"(a.source_id IN :src{relay})")
     if f.via:
         params["via"] = resolve_sources(conn, f.via)
-        conds.append("EXISTS (SELECT 1 FROM relay r2 WHERE r2.attribution_id = a.id AND r2.source_id IN :via)")
+        conds.append(
+            "EXISTS (SELECT 1 FROM relay r2 "
+            "WHERE r2.attribution_id = a.id AND r2.source_id IN :via)"
+        )
     if f.source_kind:
         conds.append("s.kind = :kind")
         params["kind"] = f.source_kind
@@ -335,9 +352,18 @@ def _load_chunk(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -
     )
     for r in claims:
         views[r[0]] = ClaimView(
-            key=r[1], text=r[2], category=r[3], subject=r[4], metric=r[5], location=r[6],
-            as_of=r[7], language=r[8], quantity=_quantity(r[9:16]), status=r[16], merged_into=r[17],
-        )  # fmt: skip
+            key=r[1],
+            text=r[2],
+            category=r[3],
+            subject=r[4],
+            metric=r[5],
+            location=r[6],
+            as_of=r[7],
+            language=r[8],
+            quantity=_quantity(r[9:16]),
+            status=r[16],
+            merged_into=r[17],
+        )
     _attach_attributions(conn, ids, views)
 
 
@@ -346,9 +372,14 @@ def _quantity(r: Sequence[Any]) -> dict[str, Any] | None:
     if written is None and qualifier is None:
         return None
     return {
-        "text": written, "qualifier": qualifier, "value": value, "low": low, "high": high,
-        "unit": unit, "unit_written": unit_written,
-    }  # fmt: skip
+        "text": written,
+        "qualifier": qualifier,
+        "value": value,
+        "low": low,
+        "high": high,
+        "unit": unit,
+        "unit_written": unit_written,
+    }
 
 
 def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -> None:
@@ -356,7 +387,8 @@ def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, Clai
     rows = conn.execute(
         _bind(
             "SELECT a.id, a.claim_id, a.source_id, a.quote, a.stance, a.credibility, a.hedges, "
-            "rc.key, d.key, d.title, d.outlet, d.author, d.url, d.published, d.accessed, d.language "
+            "rc.key, d.key, d.title, d.outlet, d.author, d.url, d.published, d.accessed, "
+            "d.language "
             "FROM attribution a JOIN claim rc ON rc.id = a.reported_claim_id "
             "LEFT JOIN document d ON d.id = a.document_id WHERE a.claim_id IN :ids ORDER BY a.id",
             {"ids": ids},
@@ -367,15 +399,36 @@ def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, Clai
     for r in rows:
         doc = None
         if r[8] is not None:
-            doc = dict(zip(("key", "title", "outlet", "author", "url", "published", "accessed",
-                            "language"), r[8:16], strict=True))  # fmt: skip
+            doc = dict(
+                zip(
+                    (
+                        "key",
+                        "title",
+                        "outlet",
+                        "author",
+                        "url",
+                        "published",
+                        "accessed",
+                        "language",
+                    ),
+                    r[8:16],
+                    strict=True,
+                )
+            )
         origin = sources.get(r[2])
         views[r[1]].attributions.append(
             AttributionView(
-                id=r[0], origin=origin, via=[sources.get(s) for s in relays.get(r[0], [])],
-                quote=r[3], stance=r[4], credibility=r[5], reliability=sources.reliability(r[2]),
-                hedges=r[6].split("; ") if r[6] else [], document=doc, reported_as=r[7],
-            )  # fmt: skip
+                id=r[0],
+                origin=origin,
+                via=[sources.get(s) for s in relays.get(r[0], [])],
+                quote=r[3],
+                stance=r[4],
+                credibility=r[5],
+                reliability=sources.reliability(r[2]),
+                hedges=r[6].split("; ") if r[6] else [],
+                document=doc,
+                reported_as=r[7],
+            )
         )
 
 
@@ -405,7 +458,10 @@ class _SourceCache:
         if source_id not in self.cache:
             canonical = canonical_source(self.conn, source_id)
             r = self.conn.execute(
-                text("SELECT key, name, named, kind, affiliation, reliability FROM source WHERE id = :i"),
+                text(
+                    "SELECT key, name, named, kind, affiliation, reliability "
+                    "FROM source WHERE id = :i"
+                ),
                 {"i": canonical},
             ).one()
             self.cache[source_id] = (SourceRef(r[0], r[1], bool(r[2]), r[3], r[4]), r[5])
@@ -430,7 +486,12 @@ def _suggest_claims(conn: Connection, key: str) -> str:
     from rapidfuzz import process
 
     prefix = key[:3].lower()
-    keys = [r[0] for r in conn.execute(text("SELECT key FROM claim WHERE lower(key) LIKE :p"), {"p": f"{prefix}%"})]
+    keys = [
+        r[0]
+        for r in conn.execute(
+            text("SELECT key FROM claim WHERE lower(key) LIKE :p"), {"p": f"{prefix}%"}
+        )
+    ]
     best = process.extractOne(key, keys, score_cutoff=70) if keys else None
     return f"; did you mean {best[0]!r}?" if best else ""
 
@@ -440,7 +501,8 @@ def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
     conn = session.connection()
     rows = conn.execute(
         text(
-            "SELECT e.id, e.at, e.actor, e.action, e.entity, e.entity_key, e.before, e.after, e.command "
+            "SELECT e.id, e.at, e.actor, e.action, e.entity, e.entity_key, e.before, e.after, "
+            "e.command "
             "FROM event e WHERE (e.entity = 'claim' AND e.entity_key = :k) "
             "OR (e.action = 'import' AND e.batch_id = (SELECT batch_id FROM claim WHERE key = :k)) "
             "OR (e.entity = 'claim_pair' AND (e.entity_key LIKE :k1 OR e.entity_key LIKE :k2)) "
@@ -450,10 +512,16 @@ def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
     )
     return [
         {
-            "event": r[0], "at": r[1], "actor": r[2], "action": r[3], "entity": r[4],
-            "entity_key": r[5], "before": json.loads(r[6]) if r[6] else None,
-            "after": json.loads(r[7]) if r[7] else None, "command": r[8],
-        }  # fmt: skip
+            "event": r[0],
+            "at": r[1],
+            "actor": r[2],
+            "action": r[3],
+            "entity": r[4],
+            "entity_key": r[5],
+            "before": json.loads(r[6]) if r[6] else None,
+            "after": json.loads(r[7]) if r[7] else None,
+            "command": r[8],
+        }
         for r in rows
     ]
 
@@ -464,7 +532,7 @@ def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
 def list_sources(session: Session, *, include_merged: bool = False) -> list[dict[str, Any]]:
     """Every source with its claim counts as origin and as relay (active claims)."""
     conn = session.connection()
-    origin_counts = dict(
+    origin_counts: dict[int, int] = dict(
         conn.execute(
             text(
                 "SELECT a.source_id, COUNT(DISTINCT a.claim_id) FROM attribution a "
@@ -472,7 +540,7 @@ def list_sources(session: Session, *, include_merged: bool = False) -> list[dict
             )
         ).all()
     )
-    relay_counts = dict(
+    relay_counts: dict[int, int] = dict(
         conn.execute(
             text(
                 "SELECT r.source_id, COUNT(DISTINCT a.claim_id) FROM relay r "
@@ -495,10 +563,17 @@ def list_sources(session: Session, *, include_merged: bool = False) -> list[dict
             continue
         out.append(
             {
-                "key": r[1], "name": r[2], "aliases": aliases.get(r[0], []), "kind": r[3],
-                "named": bool(r[4]), "affiliation": r[5], "party": r[6], "reliability": r[7],
-                "as_origin": origin_counts.get(r[0], 0), "as_relay": relay_counts.get(r[0], 0),
+                "key": r[1],
+                "name": r[2],
+                "aliases": aliases.get(r[0], []),
+                "kind": r[3],
+                "named": bool(r[4]),
+                "affiliation": r[5],
+                "party": r[6],
+                "reliability": r[7],
+                "as_origin": origin_counts.get(r[0], 0),
+                "as_relay": relay_counts.get(r[0], 0),
                 "merged_into": r[8],
-            }  # fmt: skip
+            }
         )
     return out

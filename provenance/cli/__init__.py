@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from provenance.cli import claims, importing
-from provenance.cli.common import new_app
+from provenance.cli import audit, claims, export, importing
+from provenance.cli.common import DbOption, new_app, set_top_level_db
 
 app = new_app(
     "provenance: claims from war reporting with every source, relay, document and quote.\n\n"
     "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid input, 4 not found, "
     "5 conflicts remain, 6 database error, 7 check failed, 8 output file problem."
 )
+
+
+@app.callback()
+def _top_level(db: DbOption = None) -> None:
+    set_top_level_db(db)
+
+
 app.command("import")(importing.import_command)
 app.command("claims")(claims.claims_command)
 app.command("show")(claims.show_command)
 app.command("sources")(claims.sources_command)
+app.command("export")(export.export_command)
+app.add_typer(audit.app, name="audit")
 
 
 def main() -> None:

@@ -6,28 +6,46 @@ from typing import Annotated, Any
 
 import typer
 
+from provenance.cells import cell_text
 from provenance.cli import filters
 from provenance.cli.common import (
     DbOption,
     FormatOption,
     LimitOption,
     OutputFormat,
-    cell_text,
     console,
     dumps,
     escape,
     render,
+    session,
 )
 
 CLAIM_COLUMNS = (
-    "key", "claim", "category", "as_of", "quantity", "sources", "via", "reports", "origins",
-    "named_origins", "status",
-)  # fmt: skip
+    "key",
+    "claim",
+    "category",
+    "as_of",
+    "quantity",
+    "sources",
+    "via",
+    "reports",
+    "origins",
+    "named_origins",
+    "status",
+)
 CLAIM_TABLE_COLUMNS = ("key", "claim", "as_of", "quantity", "sources", "via", "reports", "origins")
 SOURCE_COLUMNS = (
-    "key", "name", "aliases", "kind", "named", "affiliation", "party", "reliability",
-    "as_origin", "as_relay",
-)  # fmt: skip
+    "key",
+    "name",
+    "aliases",
+    "kind",
+    "named",
+    "affiliation",
+    "party",
+    "reliability",
+    "as_origin",
+    "as_relay",
+)
 
 
 def claims_command(
@@ -59,16 +77,27 @@ def claims_command(
 
         provenance claims --unnamed --category territory --format json
     """
-    from provenance.db import open_session
     from provenance.query import find_claims
 
     f = filters.build(
-        source=source, origin_only=origin_only, via=via, source_kind=source_kind, named=named,
-        party=party, category=category, subject=subject, metric=metric, location=location,
-        since=since, until=until, search=search, min_reliability=min_reliability, status=status,
-    )  # fmt: skip
-    with open_session(db) as session:
-        views = find_claims(session, f, limit=limit, sort=sort)
+        source=source,
+        origin_only=origin_only,
+        via=via,
+        source_kind=source_kind,
+        named=named,
+        party=party,
+        category=category,
+        subject=subject,
+        metric=metric,
+        location=location,
+        since=since,
+        until=until,
+        search=search,
+        min_reliability=min_reliability,
+        status=status,
+    )
+    with session(db) as db_session:
+        views = find_claims(db_session, f, limit=limit, sort=sort)
     render(
         [v.summary() for v in views],
         fmt,
@@ -82,7 +111,9 @@ def claims_command(
 def show_command(
     key: Annotated[str, typer.Argument(help="Claim key (old keys of merged claims work too).")],
     db: DbOption = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")] = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = OutputFormat.table,
 ) -> None:
     """Show one claim: quantity, every attribution as origin → relays → document, history.
 
@@ -90,12 +121,11 @@ def show_command(
 
         provenance show russia-concentrated-60000-troops-kursk
     """
-    from provenance.db import open_session
     from provenance.query import claim_history, get_claim
 
-    with open_session(db) as session:
-        view = get_claim(session, key)
-        history = claim_history(session, key)
+    with session(db) as db_session:
+        view = get_claim(db_session, key)
+        history = claim_history(db_session, key)
     if fmt is not OutputFormat.table:
         typer.echo(dumps({**view.as_dict(), "history": history}))
         return
@@ -107,25 +137,23 @@ def _print_claim(view: Any, history: list[dict[str, Any]]) -> None:
 
     out = console()
     status = view.status + (f" into {view.merged_into}" if view.merged_into else "")
-    out.print(f"[bold]{escape(view.key)}[/bold]  ({view.category}, as of {view.as_of or '?'}, {status})")
+    out.print(
+        f"[bold]{escape(view.key)}[/bold]  ({view.category}, as of {view.as_of or '?'}, {status})"
+    )
     out.print(escape(view.text))
     q = view.quantity
     if q:
-        parsed = (
-            f"{q['qualifier']} value={cell_text(q['value'])} low={cell_text(q['low'])} "
-            f"high={cell_text(q['high'])} unit={q['unit']}"
-            if q["qualifier"]
-            else "not parsed (kept as text)"
-        )
-        out.print(f"quantity: {escape(str(q['text']))!s}  →  {escape(parsed)}")
+        out.print(f"quantity: {escape(str(q['text']))}  →  {escape(describe_quantity(q))}")
     out.print(
-        f"reports: {view.reports}   distinct origins: {view.origins}   named origins: {view.named_origins}"
+        f"reports: {view.reports}   distinct origins: {view.origins}   "
+        f"named origins: {view.named_origins}"
     )
     tree = Tree("attributions")
     for a in view.attributions:
         origin = a.origin
         label = (
-            f"[bold]{escape(origin.name)}[/bold] ({origin.kind}, {'named' if origin.named else 'UNNAMED'}"
+            f"[bold]{escape(origin.name)}[/bold] "
+            f"({origin.kind}, {'named' if origin.named else 'UNNAMED'}"
             + (f", {escape(origin.affiliation)}" if origin.affiliation else "")
             + f") {a.stance}  [reliability {a.reliability}, credibility {a.credibility}]"
         )
@@ -148,16 +176,33 @@ def _print_claim(view: Any, history: list[dict[str, Any]]) -> None:
     if history:
         out.print("history:")
         for h in history:
-            out.print(f"  #{h['event']} {h['at']} {escape(h['actor'])} {h['action']} {escape(h['entity_key'] or '')}")
+            out.print(
+                f"  #{h['event']} {h['at']} {escape(h['actor'])} {h['action']} "
+                f"{escape(h['entity_key'] or '')}"
+            )
+
+
+def describe_quantity(q: dict[str, Any]) -> str:
+    """The parsed quantity in words: ``close_to 60000 troops``, ``range 10000–12000 troops``."""
+    if not q["qualifier"]:
+        return "not parsed (kept as text)"
+    if q["value"] is not None:
+        figure = f"{q['value']:.6g}"
+    else:
+        figure = f"{q['low']:.6g}–{q['high']:.6g}"
+    return " ".join(x for x in (q["qualifier"], figure, q["unit"]) if x)
 
 
 def sources_command(
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.table,
     duplicates: Annotated[
-        bool, typer.Option("--duplicates", help="Propose source merges (same source under two names).")
+        bool,
+        typer.Option("--duplicates", help="Propose source merges (same source under two names)."),
     ] = False,
-    include_merged: Annotated[bool, typer.Option("--include-merged", help="List merged sources too.")] = False,
+    include_merged: Annotated[
+        bool, typer.Option("--include-merged", help="List merged sources too.")
+    ] = False,
 ) -> None:
     """List sources: kind, named or not, affiliation, reliability, claims as origin and as relay.
 
@@ -165,18 +210,22 @@ def sources_command(
 
         provenance sources --format json
     """
-    from provenance.db import open_session
 
-    with open_session(db) as session:
+    with session(db) as db_session:
         if duplicates:
             from provenance.dedupe import source_duplicates
 
-            rows = source_duplicates(session)
-            render(rows, fmt, columns=("keep", "other", "score", "reasons"), title="possible duplicate sources",
-                   empty="no duplicate sources found")  # fmt: skip
+            rows = source_duplicates(db_session)
+            render(
+                rows,
+                fmt,
+                columns=("keep", "other", "score", "reasons"),
+                title="possible duplicate sources",
+                empty="no duplicate sources found",
+            )
             return
         from provenance.query import list_sources
 
-        rows = list_sources(session, include_merged=include_merged)
+        rows = list_sources(db_session, include_merged=include_merged)
     columns = (*SOURCE_COLUMNS, "merged_into") if include_merged else SOURCE_COLUMNS
     render(rows, fmt, columns=columns, title=f"{len(rows)} sources", empty="no sources")

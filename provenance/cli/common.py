@@ -13,12 +13,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
+from provenance.cells import cell_text, neutralise
 from provenance.errors import ProvenanceError
 
 
@@ -41,7 +42,11 @@ class ProvenanceGroup(TyperGroup):
             if os.environ.get("PROVENANCE_DEBUG"):
                 raise
             first_line = (str(exc).strip().splitlines() or [""])[0]
-            fail(f"internal error: {type(exc).__name__}: {first_line} (PROVENANCE_DEBUG=1 shows details)", 1)
+            fail(
+                f"internal error: {type(exc).__name__}: {first_line} "
+                "(PROVENANCE_DEBUG=1 shows details)",
+                1,
+            )
 
 
 def fail(message: str, code: int) -> None:
@@ -81,14 +86,14 @@ ActorOption = Annotated[
 ]
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class DataFormat(str, Enum):
+class DataFormat(StrEnum):
     """Formats for commands whose output is a report rather than a list of rows."""
 
     table = "table"
@@ -97,12 +102,30 @@ class DataFormat(str, Enum):
 
 
 FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="table for people; json, jsonl or csv for scripts.")
+    OutputFormat,
+    typer.Option("--format", "-f", help="table for people; json, jsonl or csv for scripts."),
 ]
 ReportFormatOption = Annotated[
     DataFormat, typer.Option("--format", "-f", help="table for people; json or csv for scripts.")
 ]
-LimitOption = Annotated[int | None, typer.Option("--limit", "-n", min=0, help="Show at most N rows.")]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", "-n", min=0, help="Show at most N rows.")
+]
+
+
+_TOP_LEVEL: dict[str, str | None] = {"db": None}
+
+
+def set_top_level_db(db: str | None) -> None:
+    """``provenance --db X command`` works like ``provenance command --db X``."""
+    _TOP_LEVEL["db"] = db
+
+
+def session(db: str | None, *, write: bool = False) -> Any:
+    """A database session for a command (see ``provenance.db.open_session``)."""
+    from provenance.db import open_session
+
+    return open_session(db or _TOP_LEVEL["db"], write=write)
 
 
 def actor_or_default(actor: str | None) -> str:
@@ -117,49 +140,15 @@ def command_line() -> str:
 
 # --- output -----------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-
-def neutralise_cell(value: str) -> str:
-    """Make a cell safe to open in a spreadsheet: a leading = + - @ tab or CR gets a ``'``.
-
-    Genuine numbers (``-12``, ``+3.5``) are left alone.
-    """
-    if value.startswith(_FORMULA_START) and not _is_number(value):
-        return "'" + value
-    return value
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return value.strip() == value and value.lower() not in ("nan", "inf", "-inf", "+inf", "infinity")
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        from provenance.quantities import format_number
-
-        return format_number(value)
-    if isinstance(value, list | tuple):
-        return "; ".join(cell_text(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
-def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: Any, *, raw: bool = False) -> None:
+def write_csv(
+    rows: Iterable[dict[str, Any]], columns: Sequence[str], out: Any, *, raw: bool = False
+) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
         cells = [cell_text(row.get(c)) for c in columns]
-        writer.writerow(cells if raw else [neutralise_cell(c) for c in cells])
+        writer.writerow(cells if raw else [neutralise(c) for c in cells])
 
 
 def dumps(data: Any) -> str:
@@ -192,6 +181,26 @@ def render(
         print_table(rows, table_columns or columns, title=title, cell=table_cell)
 
 
+_COMPACT_COLUMNS = frozenset(
+    (
+        "as_of",
+        "reports",
+        "origins",
+        "named_origins",
+        "named",
+        "reliability",
+        "as_origin",
+        "as_relay",
+        "score",
+        "status",
+        "kind",
+        "category",
+        "severity",
+    )
+)
+_COLUMN_RATIOS = {"claim": 5, "key": 3, "reasons": 4, "explanation": 5}
+
+
 def print_table(
     rows: list[dict[str, Any]],
     columns: Sequence[str],
@@ -201,9 +210,15 @@ def print_table(
 ) -> None:
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=title, show_lines=False, header_style="bold", expand=True)
     for c in columns:
-        table.add_column(c.replace("_", " "), overflow="fold")
+        compact = c in _COMPACT_COLUMNS
+        table.add_column(
+            c.replace("_", " "),
+            overflow="fold",
+            no_wrap=compact,
+            ratio=None if compact else _COLUMN_RATIOS.get(c, 2),
+        )
     for row in rows:
         table.add_row(*[cell(c, row.get(c)) if cell else cell_text(row.get(c)) for c in columns])
     console().print(table)

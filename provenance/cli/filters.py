@@ -6,17 +6,27 @@ from typing import Annotated, Any
 
 import typer
 
-Source = Annotated[str | None, typer.Option("--source", "-s", help="Key, name or alias (case-insensitive).")]
-OriginOnly = Annotated[
-    bool, typer.Option("--origin-only", help="With --source: only where it is the origin, not a relay.")
+Source = Annotated[
+    str | None, typer.Option("--source", "-s", help="Key, name or alias (case-insensitive).")
 ]
-Via = Annotated[str | None, typer.Option("--via", help="Relayed by this source (key, name or alias).")]
-SourceKind = Annotated[str | None, typer.Option("--source-kind", help="Origin kind, e.g. official, think_tank.")]
+OriginOnly = Annotated[
+    bool,
+    typer.Option("--origin-only", help="With --source: only where it is the origin, not a relay."),
+]
+Via = Annotated[
+    str | None, typer.Option("--via", help="Relayed by this source (key, name or alias).")
+]
+SourceKind = Annotated[
+    str | None, typer.Option("--source-kind", help="Origin kind, e.g. official, think_tank.")
+]
 Named = Annotated[
-    bool | None, typer.Option("--named/--unnamed", help="Has a named / an unnamed origin.", show_default=False)
+    bool | None,
+    typer.Option("--named/--unnamed", help="Has a named / an unnamed origin.", show_default=False),
 ]
 Party = Annotated[str | None, typer.Option("--party", help="Origin's side of the conflict.")]
-Category = Annotated[str | None, typer.Option("--category", help="e.g. troop_count, territory, casualties.")]
+Category = Annotated[
+    str | None, typer.Option("--category", help="e.g. troop_count, territory, casualties.")
+]
 Subject = Annotated[str | None, typer.Option("--subject", help="Subject contains this text.")]
 Metric = Annotated[str | None, typer.Option("--metric", help="Metric contains this text.")]
 Location = Annotated[str | None, typer.Option("--location", help="Location contains this text.")]
@@ -24,7 +34,8 @@ Since = Annotated[str | None, typer.Option("--since", help="as_of on or after YY
 Until = Annotated[str | None, typer.Option("--until", help="as_of on or before YYYY[-MM[-DD]].")]
 Search = Annotated[str | None, typer.Option("--search", help="Every word in the claim or a quote.")]
 MinReliability = Annotated[
-    str | None, typer.Option("--min-reliability", help="Origin graded at least this (A best, F worst).")
+    str | None,
+    typer.Option("--min-reliability", help="Origin graded at least this (A best, F worst)."),
 ]
 Status = Annotated[str, typer.Option("--status", help="active, merged, retracted or all.")]
 
@@ -55,8 +66,19 @@ def build(
     if origin_only and not source:
         raise UsageError("--origin-only goes with --source")
     return ClaimFilter(
-        source=source, origin_only=origin_only, via=via, source_kind=source_kind, named=named,
-        party=party, category=category, subject=subject, metric=metric, location=location,
-        since=since, until=until, search=search, min_reliability=min_reliability,
+        source=source,
+        origin_only=origin_only,
+        via=via,
+        source_kind=source_kind,
+        named=named,
+        party=party,
+        category=category,
+        subject=subject,
+        metric=metric,
+        location=location,
+        since=since,
+        until=until,
+        search=search,
+        min_reliability=min_reliability,
         status=None if status == "all" else status,
-    )  # fmt: skip
+    )

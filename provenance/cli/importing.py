@@ -14,6 +14,7 @@ from provenance.cli.common import (
     actor_or_default,
     command_line,
     dumps,
+    session,
 )
 
 EXAMPLE = """
@@ -26,27 +27,32 @@ Example:
 
 
 def import_command(
-    files: Annotated[list[Path], typer.Argument(help="YAML, JSON or CSV files.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="YAML, JSON or CSV files.", show_default=False)
+    ],
     db: DbOption = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Validate only; write nothing.")
+    ] = False,
     input_format: Annotated[
         str | None,
         typer.Option("--input-format", help="csv, yaml or json, when the file name does not tell."),
     ] = None,
     actor: ActorOption = None,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="table or json.")] = DataFormat.table,
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = DataFormat.table,
 ) -> None:
     """Import claims, sources and documents; all-or-nothing, idempotent.
 
     Any invalid row means nothing is written; every problem is listed as
     file:line: field: reason (exit 3). Re-importing a file changes nothing.
     """
-    from provenance.db import open_session
     from provenance.ingest import import_files
 
-    with open_session(db, write=True) as session:
+    with session(db, write=True) as db_session:
         report = import_files(
-            session,
+            db_session,
             files,
             actor=actor_or_default(actor),
             command=command_line(),

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from provenance import db
+from provenance.cells import restore
 from provenance.errors import InputError, Problem, UsageError
 from provenance.ingest.readers import CsvRows, iter_csv, load_json, load_yaml
 from provenance.ingest.records import (
@@ -136,15 +137,28 @@ def _finish(conn: Any, report: ImportReport, stamp: str, actor: str, command: st
     counts = json.dumps(report.counts.as_dict(), sort_keys=True)
     files = json.dumps(report.files)
     conn.execute(
-        text("UPDATE import_batch SET finished_at = :at, files = :files, counts = :counts WHERE id = :id"),
+        text(
+            "UPDATE import_batch SET finished_at = :at, files = :files, counts = :counts "
+            "WHERE id = :id"
+        ),
         {"at": db.now(), "files": files, "counts": counts, "id": report.batch_id},
     )
     db.bulk_insert(
         conn,
         "event",
         ("at", "actor", "command", "action", "entity", "entity_key", "after", "batch_id"),
-        [(stamp, actor, command, "import", "import_batch", str(report.batch_id),
-          json.dumps({"files": report.files, "created": report.counts.as_dict()}), report.batch_id)],  # fmt: skip
+        [
+            (
+                stamp,
+                actor,
+                command,
+                "import",
+                "import_batch",
+                str(report.batch_id),
+                json.dumps({"files": report.files, "created": report.counts.as_dict()}),
+                report.batch_id,
+            )
+        ],
     )
 
 
@@ -161,11 +175,15 @@ def _read_csv(path: Path, writer: Writer, problems: ProblemLog, warnings: Proble
             problems.append(Problem(name, line, None, reason))
             continue
         loc = Loc(name, line)
-        row = {n: v for n, v in zip(names, fields, strict=True) if v != ""}
+        row = {n: restore(v) for n, v in zip(names, fields, strict=True) if v != ""}
+        if "hedges" in names:
+            row.setdefault("hedges", "")  # an empty hedges cell means none, not "detect"
+
+        def warn(field: str, message: str, loc: Loc = loc) -> None:
+            warnings.append(loc.problem(field, message))
+
         try:
-            attribution = attribution_from_row(
-                row, loc, lambda f, m, loc=loc: warnings.append(loc.problem(f, m))
-            )
+            attribution = attribution_from_row(row, loc, warn)
         except FieldError as exc:
             problems.append(loc.problem(exc.field, exc.reason))
             continue

@@ -101,7 +101,9 @@ def _lines(path: Path, out: CsvRows) -> Iterator[str]:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 at = offset + exc.start
-                out.problems.append(Problem(name, lineno, None, f"invalid UTF-8 at byte offset {at}"))
+                out.problems.append(
+                    Problem(name, lineno, None, f"invalid UTF-8 at byte offset {at}")
+                )
                 line = raw.decode("utf-8", "replace")
             if "\x00" in line:
                 at = offset + raw.index(b"\x00")
@@ -158,7 +160,8 @@ def _csv_reason(exc: csv.Error) -> str:
 # --- YAML ---------------------------------------------------------------------------------
 
 _YAML_TAGS = {
-    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 
 
@@ -204,7 +207,9 @@ def _from_node(node: Any, name: str, seen: set[int]) -> Any:
     for key_node, value_node in node.value:
         key = _from_node(key_node, name, seen)
         if not isinstance(key, str):
-            raise InputError([Problem(name, key_node.start_mark.line + 1, None, "keys must be text")])
+            raise InputError(
+                [Problem(name, key_node.start_mark.line + 1, None, "keys must be text")]
+            )
         if key in mapping:
             raise InputError([Problem(name, key_node.start_mark.line + 1, key, "duplicate key")])
         mapping[key] = _from_node(value_node, name, seen)
@@ -241,7 +246,7 @@ def _locating_decoder(text: str) -> json.JSONDecoder:
 
     def parse_object(s_and_end: tuple[str, int], *args: Any, **kwargs: Any) -> tuple[Any, int]:
         line = bisect.bisect_left(newlines, s_and_end[1]) + 1
-        pairs, end = json.decoder.JSONObject(s_and_end, *args, **kwargs)
+        pairs, end = json.decoder.JSONObject(s_and_end, *args, **kwargs)  # type: ignore[attr-defined]
         obj = LocDict(line=line)
         for key, value in pairs:
             if key in obj:
@@ -249,7 +254,7 @@ def _locating_decoder(text: str) -> json.JSONDecoder:
             obj[key] = value
         return obj, end
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     return decoder
 

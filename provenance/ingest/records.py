@@ -21,12 +21,37 @@ from provenance.models import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS, STAN
 from provenance.normalize import fold, short_hash, slug_or_hash
 
 CSV_COLUMNS = (
-    "claim_key", "claim", "category", "subject", "metric", "location", "quantity",
-    "qualifier", "value", "low", "high", "unit", "as_of", "stance", "source", "source_kind",
-    "source_named", "source_affiliation", "reliability", "credibility", "via", "quote",
-    "document_title", "outlet", "author", "url", "published", "accessed", "language",
-)  # fmt: skip
-EXTRA_COLUMNS = ("hedges", "source_key", "source_party")
+    "claim_key",
+    "claim",
+    "category",
+    "subject",
+    "metric",
+    "location",
+    "quantity",
+    "qualifier",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "as_of",
+    "stance",
+    "source",
+    "source_kind",
+    "source_named",
+    "source_affiliation",
+    "reliability",
+    "credibility",
+    "via",
+    "quote",
+    "document_title",
+    "outlet",
+    "author",
+    "url",
+    "published",
+    "accessed",
+    "language",
+)
+EXTRA_COLUMNS = ("hedges", "source_key", "source_party", "via_keys", "document_key")
 """Optional columns beyond the issue's list, so that export -> import loses nothing."""
 READONLY_COLUMNS = ("reports", "origins", "named_origins")
 """Written by export after the others; recognised and ignored by import."""
@@ -143,7 +168,7 @@ def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str | None:
 
 
 def _hint(word: str, allowed: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, list(allowed), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(allowed), n=1, cutoff=0.5)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -288,7 +313,9 @@ def derive_document_key(fields: Mapping[str, str | None]) -> str | None:
     """Documents are identified by URL, else by title, outlet, author and date together."""
     url = fields.get("url")
     ident_parts = (
-        (url,) if url else tuple(fields.get(k) or "" for k in ("title", "outlet", "author", "published"))
+        (url,)
+        if url
+        else tuple(fields.get(k) or "" for k in ("title", "outlet", "author", "published"))
     )
     if not any(ident_parts):
         return None
@@ -357,7 +384,7 @@ def attribution_from_row(
         claim=claim,
         source=source,
         loc=loc,
-        via=tuple(SourceIn(ref=r, loc=loc, name=r) for r in text_list("via", get("via"))),
+        via=_relays(get("via"), get("via_keys"), loc),
         document=_document_from_row(row, loc, lang),
         quote=text(get("quote")),
         stance=choice("stance", get("stance"), STANCES) or "asserts",
@@ -366,8 +393,20 @@ def attribution_from_row(
     )
 
 
+def _relays(names: Any, keys: Any, loc: Loc) -> tuple[SourceIn, ...]:
+    """Relays by name; ``via_keys`` (written by export) pins each to its source key."""
+    name_list, key_list = text_list("via", names), text_list("via_keys", keys)
+    if key_list and len(key_list) != len(name_list):
+        raise FieldError("via_keys", f"{len(key_list)} keys for {len(name_list)} relays in via")
+    if not key_list:
+        return tuple(SourceIn(ref=n, loc=loc, name=n) for n in name_list)
+    return tuple(
+        SourceIn(ref=k, loc=loc, key=k, name=n) for n, k in zip(name_list, key_list, strict=True)
+    )
+
+
 def _document_from_row(row: Mapping[str, str], loc: Loc, lang: str | None) -> DocumentIn | None:
-    fields = {
+    fields: dict[str, Any] = {
         "title": text(row.get("document_title")),
         "outlet": text(row.get("outlet")),
         "author": text(row.get("author")),
@@ -375,7 +414,7 @@ def _document_from_row(row: Mapping[str, str], loc: Loc, lang: str | None) -> Do
         "published": date_text("published", row.get("published")),
         "accessed": date_text("accessed", row.get("accessed")),
     }
-    key = derive_document_key(fields)
+    key = ident(row.get("document_key")) or derive_document_key(fields)
     if key is None:
         return None
     return DocumentIn(key=key, loc=loc, language=lang, **fields)
@@ -393,16 +432,40 @@ def _hedges(given: Any, quote: str | None, lang: str | None) -> tuple[str, ...]:
 
 TOP_KEYS = ("format", "sources", "documents", "claims")
 SOURCE_KEYS = (
-    "key", "name", "aliases", "kind", "named", "affiliation", "party", "reliability", "notes",
-)  # fmt: skip
+    "key",
+    "name",
+    "aliases",
+    "kind",
+    "named",
+    "affiliation",
+    "party",
+    "reliability",
+    "notes",
+)
 DOCUMENT_KEYS = (
-    "key", "title", "outlet", "author", "url", "published", "accessed", "language", "text",
+    "key",
+    "title",
+    "outlet",
+    "author",
+    "url",
+    "published",
+    "accessed",
+    "language",
+    "text",
     "sha256",
-)  # fmt: skip
+)
 CLAIM_KEYS = (
-    "key", "text", "category", "subject", "metric", "location", "as_of", "language", "quantity",
+    "key",
+    "text",
+    "category",
+    "subject",
+    "metric",
+    "location",
+    "as_of",
+    "language",
+    "quantity",
     "attributions",
-)  # fmt: skip
+)
 QUANTITY_KEYS = ("text", "qualifier", "value", "low", "high", "unit")
 ATTRIBUTION_KEYS = ("source", "via", "document", "quote", "stance", "credibility", "hedges")
 FORMAT_VERSION = "provenance/1"
@@ -423,7 +486,7 @@ class NestedReader:
         return Loc(self.name, None)
 
     def read(self, tree: Any) -> Iterator[SourceIn | DocumentIn | AttributionIn]:
-        if not isinstance(tree, dict):
+        if not isinstance(tree, LocDict):
             self.problems.append(Problem(self.name, 1, None, "expected a mapping with 'claims:'"))
             return
         self._unknown_keys(tree, TOP_KEYS)
@@ -456,7 +519,9 @@ class NestedReader:
             if isinstance(item, LocDict):
                 good.append(item)
             else:
-                self.problems.append(self.loc(tree, key).problem(key, "each entry must be a mapping"))
+                self.problems.append(
+                    self.loc(tree, key).problem(key, "each entry must be a mapping")
+                )
         return good
 
     def _guard(self, node: LocDict, build: Callable[[LocDict], Any]) -> Any:
@@ -494,7 +559,7 @@ class NestedReader:
 
     def _document(self, node: LocDict) -> DocumentIn:
         self._unknown_keys(node, DOCUMENT_KEYS)
-        fields = {
+        fields: dict[str, Any] = {
             "title": text(node.get("title")),
             "outlet": text(node.get("outlet")),
             "author": text(node.get("author")),
@@ -615,4 +680,6 @@ class NestedReader:
         key = ident(raw)
         if key is None:
             return None
-        return self.documents.get(key) or DocumentIn(key=key, loc=self.loc(node, "document"), create=False)
+        return self.documents.get(key) or DocumentIn(
+            key=key, loc=self.loc(node, "document"), create=False
+        )

@@ -35,18 +35,61 @@ SOURCE_DEFAULTS: dict[str, Any] = {
     "notes": None,
 }
 SOURCE_FIELDS = ("name", "kind", "named", "affiliation", "party", "reliability", "notes")
-DOCUMENT_FIELDS = ("title", "outlet", "author", "url", "published", "accessed", "language", "text", "sha256")
+DOCUMENT_FIELDS = (
+    "title",
+    "outlet",
+    "author",
+    "url",
+    "published",
+    "accessed",
+    "language",
+    "text",
+    "sha256",
+)
 CLAIM_TEXT_FIELDS = ("category", "subject", "metric", "location", "as_of", "language", "quantity")
-QUANTITY_FIELDS = ("qualifier", "value", "low", "high", "unit", "unit_written", "dimension", "precision")
+QUANTITY_FIELDS = (
+    "qualifier",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "unit_written",
+    "dimension",
+    "precision",
+)
 CLAIM_COLUMNS = (
-    "id", "key", "text", "category", "subject", "metric", "location", "as_of", "as_of_start",
-    "as_of_end", "language", "quantity", *QUANTITY_FIELDS, "status", "batch_id", "created_at",
+    "id",
+    "key",
+    "text",
+    "category",
+    "subject",
+    "metric",
+    "location",
+    "as_of",
+    "as_of_start",
+    "as_of_end",
+    "language",
+    "quantity",
+    *QUANTITY_FIELDS,
+    "status",
+    "batch_id",
+    "created_at",
     "updated_at",
-)  # fmt: skip
+)
 ATTRIBUTION_COLUMNS = (
-    "id", "claim_id", "reported_claim_id", "source_id", "document_id", "quote", "stance",
-    "credibility", "hedges", "fingerprint", "batch_id", "created_at",
-)  # fmt: skip
+    "id",
+    "claim_id",
+    "reported_claim_id",
+    "source_id",
+    "document_id",
+    "quote",
+    "stance",
+    "credibility",
+    "hedges",
+    "fingerprint",
+    "batch_id",
+    "created_at",
+)
 
 
 @dataclass
@@ -89,11 +132,14 @@ class SourceIndex:
         index = cls()
         for r in conn.execute(
             text(
-                "SELECT id, key, name, kind, named, affiliation, party, reliability, notes FROM source"
+                "SELECT id, key, name, kind, named, affiliation, party, reliability, notes "
+                "FROM source"
             )
         ):
             index.add(SourceRow(r[0], r[1], r[2], r[3], bool(r[4]), *r[5:]))
-        for source_id, alias in conn.execute(text("SELECT source_id, alias_norm FROM source_alias")):
+        for source_id, alias in conn.execute(
+            text("SELECT source_id, alias_norm FROM source_alias")
+        ):
             index.by_name.setdefault(alias, set()).add(source_id)
         return index
 
@@ -129,6 +175,7 @@ class Writer:
     pending: list[AttributionIn] = field(default_factory=list)
     doc_ids: dict[str, int] = field(default_factory=dict)
     fill_events: list[dict[str, Any]] = field(default_factory=list)
+    created_sources: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.sources = SourceIndex.load(self.conn)
@@ -170,7 +217,9 @@ class Writer:
             self._merge_source_fields(row, s)
             return row
         if not s.create:
-            self.problems.append(s.loc.problem("source", f"unknown source {s.ref!r}{self._near(s.ref)}"))
+            self.problems.append(
+                s.loc.problem("source", f"unknown source {s.ref!r}{self._near(s.ref)}")
+            )
             return None
         return self._create_source(s)
 
@@ -199,12 +248,39 @@ class Writer:
         db.bulk_insert(
             self.conn,
             "source",
-            ("id", "key", "name", "name_norm", "kind", "named", "affiliation", "party",
-             "reliability", "notes", "batch_id", "created_at"),  # fmt: skip
-            [(row.id, row.key, row.name, fold(row.name), row.kind, row.named, row.affiliation,
-              row.party, row.reliability, row.notes, self.batch_id, self.stamp)],  # fmt: skip
+            (
+                "id",
+                "key",
+                "name",
+                "name_norm",
+                "kind",
+                "named",
+                "affiliation",
+                "party",
+                "reliability",
+                "notes",
+                "batch_id",
+                "created_at",
+            ),
+            [
+                (
+                    row.id,
+                    row.key,
+                    row.name,
+                    fold(row.name),
+                    row.kind,
+                    row.named,
+                    row.affiliation,
+                    row.party,
+                    row.reliability,
+                    row.notes,
+                    self.batch_id,
+                    self.stamp,
+                )
+            ],
         )
         self.sources.add(row)
+        self.created_sources.add(row.id)
         self.counts.sources += 1
         self._add_aliases(row, s.aliases)
         return row
@@ -234,8 +310,7 @@ class Writer:
         if after:
             for f, v in after.items():
                 setattr(row, f, v)
-            self._update("source", row.id, after)
-            self._fill_event("source", row.key, before, after)
+            self._fill_in("source", row.id, row.key, before, after, row.id in self.created_sources)
         self._add_aliases(row, s.aliases)
 
     def _resolve_sources_of(
@@ -258,7 +333,7 @@ class Writer:
                     wanted[d.key] = d
             elif d is not wanted[d.key]:
                 self._compare_document(wanted[d.key], d)
-        stored = self._fetch("document", ("id", "key", *DOCUMENT_FIELDS), list(wanted))
+        stored = self._fetch("document", ("id", "key", "batch_id", *DOCUMENT_FIELDS), list(wanted))
         new: list[DocumentIn] = []
         for key, d in wanted.items():
             if key in stored:
@@ -310,7 +385,15 @@ class Writer:
                 first[c.key] = c
         stored = self._fetch(
             "claim",
-            ("id", "key", "text", *CLAIM_TEXT_FIELDS, *QUANTITY_FIELDS, "merged_into_id"),
+            (
+                "id",
+                "key",
+                "text",
+                "batch_id",
+                *CLAIM_TEXT_FIELDS,
+                *QUANTITY_FIELDS,
+                "merged_into_id",
+            ),
             list(first),
         )
         out: dict[str, tuple[int, int]] = {}
@@ -324,7 +407,10 @@ class Writer:
                 new.append(c)
         ids = db.allocate_ids(self.conn, "claim", len(new))
         db.bulk_insert(
-            self.conn, "claim", CLAIM_COLUMNS, [self._claim_row(i, c) for i, c in zip(ids, new, strict=True)]
+            self.conn,
+            "claim",
+            CLAIM_COLUMNS,
+            [self._claim_row(i, c) for i, c in zip(ids, new, strict=True)],
         )
         for i, c in zip(ids, new, strict=True):
             out[c.key] = (i, i)
@@ -343,16 +429,24 @@ class Writer:
     def _claim_row(self, new_id: int, c: ClaimIn) -> tuple[Any, ...]:
         values = _claim_values(c)
         values.update(
-            id=new_id, key=c.key, text=c.text, category=values["category"] or "other",
-            status="active", batch_id=self.batch_id, created_at=self.stamp, updated_at=self.stamp,
-        )  # fmt: skip
+            id=new_id,
+            key=c.key,
+            text=c.text,
+            category=values["category"] or "other",
+            status="active",
+            batch_id=self.batch_id,
+            created_at=self.stamp,
+            updated_at=self.stamp,
+        )
         return tuple(values[col] for col in CLAIM_COLUMNS)
 
     def _compare_claims(self, first: ClaimIn, other: ClaimIn) -> None:
         a, b = _claim_values(first), _claim_values(other)
         if first.text != other.text:
             self.problems.append(
-                other.loc.problem("claim", f"text differs from the text given for claim {first.key!r}")
+                other.loc.problem(
+                    "claim", f"text differs from the text given for claim {first.key!r}"
+                )
             )
         for f in (*CLAIM_TEXT_FIELDS, *QUANTITY_FIELDS[:5]):
             if a[f] is not None and b[f] is not None and a[f] != b[f]:
@@ -365,11 +459,17 @@ class Writer:
     def _check_claim(self, row: dict[str, Any], c: ClaimIn) -> None:
         if row["text"] != c.text:
             self.problems.append(
-                c.loc.problem("claim", f"text differs from the stored claim {c.key!r}: {row['text']!r}")
+                c.loc.problem(
+                    "claim", f"text differs from the stored claim {c.key!r}: {row['text']!r}"
+                )
             )
             return
         values = _claim_values(c)
-        quantity_given = {f: values[f] for f in QUANTITY_FIELDS} if values["quantity"] or values["value"] is not None else {}
+        quantity_given = (
+            {f: values[f] for f in QUANTITY_FIELDS}
+            if values["quantity"] or values["value"] is not None
+            else {}
+        )
         given = {f: values[f] for f in CLAIM_TEXT_FIELDS} | quantity_given
         self._fill_row("claim", row, None, (), {"category": "other"}, given=given, loc=c.loc)
 
@@ -390,13 +490,26 @@ class Writer:
         new = [(fp, v) for fp, v in candidates.items() if fp not in existing]
         self.counts.unchanged += len(resolved) - len(new)
         ids = db.allocate_ids(self.conn, "attribution", len(new))
-        rows, relay_rows = [], []
+        rows: list[tuple[Any, ...]] = []
+        relay_rows: list[tuple[int, int, int]] = []
         for new_id, (fp, (a, origin, relays)) in zip(ids, new, strict=True):
             reported, current = claims[a.claim.key]
             doc_id = docs[a.document.key] if a.document else None
             rows.append(
-                (new_id, current, reported, origin.id, doc_id, a.quote, a.stance, a.credibility,
-                 "; ".join(a.hedges) or None, fp, self.batch_id, self.stamp)  # fmt: skip
+                (
+                    new_id,
+                    current,
+                    reported,
+                    origin.id,
+                    doc_id,
+                    a.quote,
+                    a.stance,
+                    a.credibility,
+                    "; ".join(a.hedges) or None,
+                    fp,
+                    self.batch_id,
+                    self.stamp,
+                )
             )
             relay_rows.extend((new_id, pos, r.id) for pos, r in enumerate(relays))
         db.bulk_insert(self.conn, "attribution", ATTRIBUTION_COLUMNS, rows)
@@ -413,7 +526,9 @@ class Writer:
 
     # --- helpers ----------------------------------------------------------------------
 
-    def _fetch(self, table: str, columns: Sequence[str], keys: list[str]) -> dict[str, dict[str, Any]]:
+    def _fetch(
+        self, table: str, columns: Sequence[str], keys: list[str]
+    ) -> dict[str, dict[str, Any]]:
         if not keys:
             return {}
         stmt = text(f"SELECT {', '.join(columns)} FROM {table} WHERE key IN :keys").bindparams(
@@ -440,19 +555,41 @@ class Writer:
         if given is None:
             given = {f: getattr(record, f) for f in fields}
         where = loc or record.loc
-        before, after = _reconcile(row, given, defaults, where, f"{table} {row['key']!r}", self.problems)
+        before, after = _reconcile(
+            row, given, defaults, where, f"{table} {row['key']!r}", self.problems
+        )
         if after:
-            self._update(table, row["id"], after)
-            self._fill_event(table, row["key"], before, after)
+            new = row.get("batch_id") == self.batch_id
+            self._fill_in(table, row["id"], row["key"], before, after, new)
 
-    def _update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
-        sets = ", ".join(f"{k} = :{k}" for k in values)
-        self.conn.execute(text(f"UPDATE {table} SET {sets} WHERE id = :_id"), {**values, "_id": row_id})
-        self.counts.filled_in += 1
+    def _fill_in(
+        self,
+        table: str,
+        row_id: int,
+        key: str,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        new: bool,
+    ) -> None:
+        """Complete a row; logged as an edit unless this import created the row."""
+        sets = ", ".join(f"{k} = :{k}" for k in after)
+        self.conn.execute(
+            text(f"UPDATE {table} SET {sets} WHERE id = :_id"), {**after, "_id": row_id}
+        )
+        if not new:
+            self.counts.filled_in += len(after)
+            self._fill_event(table, key, before, after)
 
-    def _fill_event(self, entity: str, key: str, before: dict[str, Any], after: dict[str, Any]) -> None:
+    def _fill_event(
+        self, entity: str, key: str, before: dict[str, Any], after: dict[str, Any]
+    ) -> None:
         self.fill_events.append(
-            {"entity": entity, "entity_key": key, "before": json.dumps(before), "after": json.dumps(after)}
+            {
+                "entity": entity,
+                "entity_key": key,
+                "before": json.dumps(before),
+                "after": json.dumps(after),
+            }
         )
 
     def _write_fill_events(self) -> None:
@@ -462,17 +599,36 @@ class Writer:
         db.bulk_insert(
             self.conn,
             "event",
-            ("at", "actor", "command", "action", "entity", "entity_key", "before", "after", "batch_id"),
+            (
+                "at",
+                "actor",
+                "command",
+                "action",
+                "entity",
+                "entity_key",
+                "before",
+                "after",
+                "batch_id",
+            ),
             [
-                (self.stamp, self.actor, self.command, "fill_in", e["entity"], e["entity_key"],
-                 e["before"], e["after"], self.batch_id)  # fmt: skip
+                (
+                    self.stamp,
+                    self.actor,
+                    self.command,
+                    "fill_in",
+                    e["entity"],
+                    e["entity_key"],
+                    e["before"],
+                    e["after"],
+                    self.batch_id,
+                )
                 for e in events
             ],
         )
 
 
 def _slots(row: SourceRow) -> dict[str, Any]:
-    return {f: getattr(row, f) for f in SourceRow.__slots__}  # type: ignore[attr-defined]
+    return {f: getattr(row, f) for f in SourceRow.__slots__}
 
 
 def _reconcile(
@@ -505,7 +661,15 @@ def _reconcile(
 
 
 def _csv_name(f: str) -> str:
-    return {"title": "document_title", "kind": "source_kind", "named": "source_named"}.get(f, f)
+    """The CSV column name of a stored field, for messages."""
+    renamed = {
+        "title": "document_title",
+        "kind": "source_kind",
+        "named": "source_named",
+        "affiliation": "source_affiliation",
+        "party": "source_party",
+    }
+    return renamed.get(f, f)
 
 
 def _claim_values(c: ClaimIn) -> dict[str, Any]:

@@ -1,0 +1,207 @@
+"""Export citations: one row per attribution, in the import CSV's columns.
+
+Claims are paged by key (keyset pagination), and each page's attributions, relays and
+corroboration counts are fetched in a few queries, so memory does not grow with the
+number of rows. Files are written atomically: a temporary file beside the target is
+renamed over it only once complete, so a killed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Connection
+from sqlmodel import Session
+
+from provenance.cells import cell_text, neutralise
+from provenance.errors import OutputError, UsageError
+from provenance.ingest.records import CSV_COLUMNS, EXTRA_COLUMNS, READONLY_COLUMNS
+from provenance.query import ClaimFilter, _bind, claim_where
+
+EXPORT_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
+EXPORT_FORMATS = ("csv", "json", "jsonl")
+PAGE_CLAIMS = 2000
+
+_ATTRIBUTIONS_SQL = (
+    "SELECT a.id, a.claim_id, c.key, c.text, c.category, c.subject, c.metric, c.location, "
+    "c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.as_of, a.stance, s.name, s.kind, "
+    "s.named, s.affiliation, s.reliability, a.credibility, a.quote, d.title, d.outlet, d.author, "
+    "d.url, d.published, d.accessed, COALESCE(d.language, c.language), a.hedges, s.key, s.party, "
+    "d.key, COALESCE(s.merged_into_id, s.id) "
+    "FROM attribution a JOIN claim c ON c.id = a.claim_id JOIN source s ON s.id = a.source_id "
+    "LEFT JOIN document d ON d.id = a.document_id WHERE a.claim_id IN :ids ORDER BY c.key, a.id"
+)
+
+
+@dataclass
+class ExportReport:
+    rows: int
+    path: str | None
+
+
+def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
+    """Rows in EXPORT_COLUMNS order (typed values), claims by key, attributions by id."""
+    conn = session.connection()
+    where, params = claim_where(conn, f)
+    page_sql = (
+        f"SELECT c.id, c.key FROM claim c WHERE {where} AND c.key > :_last "
+        f"ORDER BY c.key LIMIT {PAGE_CLAIMS}"
+    )
+    last = ""
+    while True:
+        page = conn.execute(_bind(page_sql, params), {**params, "_last": last}).all()
+        if not page:
+            return
+        last = page[-1][1]
+        yield from _page_rows(conn, [r[0] for r in page])
+
+
+def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
+    rows = conn.execute(_bind(_ATTRIBUTIONS_SQL, {"ids": claim_ids}), {"ids": claim_ids}).all()
+    relays = _relay_names(conn, [r[0] for r in rows])
+    stats: dict[int, tuple[int, set[int], set[int]]] = {}
+    for r in rows:
+        reports, origins, named = stats.get(r[1], (0, set(), set()))
+        origins.add(r[34])
+        if r[18]:
+            named.add(r[34])
+        stats[r[1]] = (reports + 1, origins, named)
+    for r in rows:
+        names, keys = relays.get(r[0], ([], []))
+        reports, origins, named = stats[r[1]]
+        yield [
+            *r[2:16],
+            r[16],
+            r[17],
+            bool(r[18]),
+            r[19],
+            r[20],
+            r[21],
+            "; ".join(names) or None,
+            *r[22:30],
+            r[30],
+            r[31],
+            r[32],
+            "; ".join(keys) or None,
+            r[33],
+            reports,
+            len(origins),
+            len(named),
+        ]
+
+
+def _relay_names(
+    conn: Connection, attribution_ids: list[int]
+) -> dict[int, tuple[list[str], list[str]]]:
+    out: dict[int, tuple[list[str], list[str]]] = {}
+    if not attribution_ids:
+        return out
+    sql = (
+        "SELECT r.attribution_id, s.name, s.key FROM relay r JOIN source s ON s.id = r.source_id "
+        "WHERE r.attribution_id IN :ids ORDER BY r.attribution_id, r.position"
+    )
+    for i in range(0, len(attribution_ids), 10_000):
+        chunk = attribution_ids[i : i + 10_000]
+        for aid, name, key in conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
+            names, keys = out.setdefault(aid, ([], []))
+            names.append(name)
+            keys.append(key)
+    return out
+
+
+# --- writers ------------------------------------------------------------------------------
+
+
+def write_rows(
+    rows: Iterator[list[Any]],
+    out: IO[str],
+    fmt: str,
+    *,
+    raw: bool = False,
+    on_row: Callable[[], None] | None = None,
+) -> int:
+    """Write rows to ``out`` in the format; returns the row count."""
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    n = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(EXPORT_COLUMNS)
+        for row in rows:
+            cells = [cell_text(v) for v in row]
+            writer.writerow(cells if raw else [neutralise(c) for c in cells])
+            n += 1
+            if on_row:
+                on_row()
+        return n
+    if fmt == "json":
+        out.write("[")
+    for row in rows:
+        record = json.dumps(dict(zip(EXPORT_COLUMNS, row, strict=True)), ensure_ascii=False)
+        if fmt == "json":
+            out.write(("\n" if n == 0 else ",\n") + record)
+        else:
+            out.write(record + "\n")
+        n += 1
+        if on_row:
+            on_row()
+    if fmt == "json":
+        out.write("\n]\n" if n else "]\n")
+    return n
+
+
+@contextmanager
+def atomic_file(path: Path, *, force: bool) -> Iterator[IO[str]]:
+    """A text file that appears at ``path`` only when the block completes."""
+    if path.exists() and not force:
+        raise OutputError(f"{str(path)!r} exists; pass --force to overwrite it")
+    if path.is_dir():
+        raise OutputError(f"{str(path)!r} is a directory")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"no directory {str(directory)!r} for the output file")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export(
+    session: Session,
+    f: ClaimFilter,
+    *,
+    out_path: Path | None,
+    out: IO[str] | None = None,
+    fmt: str = "csv",
+    raw: bool = False,
+    force: bool = False,
+    on_row: Callable[[], None] | None = None,
+) -> ExportReport:
+    rows = iter_rows(session, f)
+    if out_path is None:
+        assert out is not None
+        return ExportReport(write_rows(rows, out, fmt, raw=raw, on_row=on_row), None)
+    with atomic_file(out_path, force=force) as fh:
+        n = write_rows(rows, fh, fmt, raw=raw, on_row=on_row)
+    return ExportReport(n, str(out_path))
+
+
+def count_rows(session: Session, f: ClaimFilter) -> int:
+    conn = session.connection()
+    where, params = claim_where(conn, f)
+    sql = f"SELECT COUNT(*) FROM attribution a JOIN claim c ON c.id = a.claim_id WHERE {where}"
+    return int(conn.execute(_bind(sql, params), params).scalar_one())

@@ -1,0 +1,70 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance.dates import PartialDate, parse_partial_date, windows_overlap
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("2024", "2024", "year"),
+        ("2024-11", "2024-11", "month"),
+        ("2024-11-23", "2024-11-23", "day"),
+        ("2024-11-23T10:00:00Z", "2024-11-23", "day"),
+        ("23 November 2024", "2024-11-23", "day"),
+        ("Nov 23, 2024", "2024-11-23", "day"),
+        ("November 2024", "2024-11", "month"),
+        ("Sept 2024", "2024-09", "month"),
+    ],
+)
+def test_parse_keeps_precision(text: str, iso: str, precision: str) -> None:
+    d = parse_partial_date(text)
+    assert d.iso() == iso
+    assert d.precision == precision
+
+
+def test_a_year_is_not_january_first() -> None:
+    year = parse_partial_date("2024")
+    assert year.iso() == "2024"
+    assert (year.first_day(), year.last_day()) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert parse_partial_date("2024-02").last_day() == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2024-02-30", "impossible"),
+        ("2023-02-29", "impossible"),
+        ("2024-13", "impossible"),
+        ("03/04/2024", "ambiguous"),
+        ("3.4.2024", "ambiguous"),
+        ("yesterday", "not a date"),
+        ("Smarch 2024", "unknown month"),
+    ],
+)
+def test_rejects_impossible_and_ambiguous(text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        parse_partial_date(text)
+
+
+def test_windows_match_days_inside_a_month() -> None:
+    month = parse_partial_date("2024-11")
+    assert windows_overlap(month, parse_partial_date("2024-11-23"), 0)
+    assert windows_overlap(parse_partial_date("2024-11-03"), parse_partial_date("2024-11-10"), 7)
+    assert not windows_overlap(
+        parse_partial_date("2024-11-03"), parse_partial_date("2024-12-02"), 7
+    )
+
+
+@given(
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.sampled_from(["y", "m", "d"]),
+)
+def test_iso_round_trip(d: date, precision: str) -> None:
+    pd = PartialDate(
+        d.year, d.month if precision != "y" else None, d.day if precision == "d" else None
+    )
+    assert parse_partial_date(pd.iso()) == pd

@@ -1,0 +1,133 @@
+"""Citation export: round trip, spreadsheet safety, atomic files, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance.cells import neutralise, restore
+from provenance.db import open_session
+from provenance.errors import OutputError
+from provenance.export import EXPORT_COLUMNS, atomic_file, export
+from provenance.query import ClaimFilter, get_claim
+from tests.helpers import FIXTURE, ROOT, row, write_csv
+
+
+def do_export(db: str, fmt: str = "csv", raw: bool = False, **kw: object) -> str:
+    buf = io.StringIO()
+    with open_session(db) as session:
+        export(session, ClaimFilter(**kw), out_path=None, out=buf, fmt=fmt, raw=raw)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+def test_export_import_export_is_byte_identical(cli, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        cli("import", str(FIXTURE), str(ROOT / "fixtures" / "example_attributions.csv")).exit_code
+        == 0
+    )
+    first = tmp_path / "first.csv"
+    assert cli("export", "-o", str(first)).exit_code == 0
+    second_db = str(tmp_path / "second.db")
+    assert cli("import", "--db", second_db, str(first)).exit_code == 0
+    second = tmp_path / "second.csv"
+    assert cli("export", "--db", second_db, "-o", str(second)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert len(first.read_text(encoding="utf-8").splitlines()) == 1 + 26 + 5
+
+
+def test_columns_are_the_import_columns_then_read_only_counts(fixture_db: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(do_export(fixture_db, source="isw"))))
+    assert list(rows[0]) == list(EXPORT_COLUMNS)
+    assert list(EXPORT_COLUMNS[-3:]) == ["reports", "origins", "named_origins"]
+    nk = [
+        r
+        for r in csv.DictReader(io.StringIO(do_export(fixture_db, category="troop_count")))
+        if r["claim_key"] == "up-to-10000-north-korean-soldiers-kursk"
+    ]
+    assert [(r["reports"], r["origins"], r["named_origins"]) for r in nk] == [("3", "3", "3")] * 3
+
+
+def test_formula_cells_are_neutralised_in_csv_only(db_url: str, tmp_path: Path) -> None:
+    from tests.test_import import run_import
+
+    run_import(
+        db_url,
+        write_csv(
+            tmp_path / "f.csv",
+            [
+                row(
+                    claim='=HYPERLINK("http://x")',
+                    quote="@SUM(A1)",
+                    value="-12",
+                    qualifier="exact",
+                    unit="troops",
+                )
+            ],
+        ),
+    )
+    (exported,) = csv.DictReader(io.StringIO(do_export(db_url)))
+    assert exported["claim"] == '\'=HYPERLINK("http://x")'
+    assert exported["quote"] == "'@SUM(A1)"
+    assert exported["value"] == "-12"
+    (raw,) = csv.DictReader(io.StringIO(do_export(db_url, raw=True)))
+    assert raw["claim"] == '=HYPERLINK("http://x")'
+    (as_json,) = json.loads(do_export(db_url, fmt="json"))
+    assert as_json["claim"] == '=HYPERLINK("http://x")'
+    with open_session(db_url) as session:
+        assert get_claim(session, "c1").text == '=HYPERLINK("http://x")'
+
+
+@given(st.text(max_size=30) | st.from_regex(r"\A'*[=+\-@\t\r0-9.]{1,6}\Z"))
+def test_neutralisation_is_reversible(value: str) -> None:
+    out = neutralise(value)
+    assert restore(out) == value
+    try:
+        float(value)
+        is_number = value.strip() == value
+    except ValueError:
+        is_number = False
+    assert is_number or not out.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_json_and_jsonl(fixture_db: str) -> None:
+    data = json.loads(do_export(fixture_db, fmt="json", source="isw"))
+    assert [d["source_key"] for d in data] == ["isw", "isw"]
+    assert data[0]["source_named"] is True and data[0]["credibility"] == 2
+    lines = do_export(fixture_db, fmt="jsonl", source="isw").splitlines()
+    assert [json.loads(line) for line in lines] == data
+    assert json.loads(do_export(fixture_db, fmt="json", source="isw", category="casualties")) == []
+
+
+def test_file_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("precious", encoding="utf-8")
+    with pytest.raises(OutputError, match="--force"), atomic_file(target, force=False) as fh:
+        fh.write("new")
+    assert target.read_text(encoding="utf-8") == "precious"
+
+
+def test_failed_write_leaves_neither_half_file_nor_temp(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_file(target, force=True) as fh:
+        fh.write("half")
+        raise RuntimeError("killed")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_export_cli_errors(cli, fixture_db: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "x.csv"
+    target.write_text("keep", encoding="utf-8")
+    result = cli("export", "-o", str(target))
+    assert result.exit_code == 8 and "--force" in result.output
+    assert cli("export", "-o", str(target), "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("claim_key,")
+    bad = cli("export", "--format", "xml")
+    assert bad.exit_code == 2 and "unknown export format" in bad.output

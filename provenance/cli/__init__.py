@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provenance.cli import audit, claims, export, importing
+from provenance.cli import audit, claims, conflicts, export, importing
 from provenance.cli.common import DbOption, new_app, set_top_level_db
 
 app = new_app(
@@ -23,6 +23,7 @@ app.command("show")(claims.show_command)
 app.command("sources")(claims.sources_command)
 app.command("export")(export.export_command)
 app.add_typer(audit.app, name="audit")
+app.add_typer(conflicts.app, name="conflicts")
 
 
 def main() -> None:

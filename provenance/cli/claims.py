@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 import typer
 
-from provenance.cells import cell_text
 from provenance.cli import filters
 from provenance.cli.common import (
     DbOption,
@@ -186,10 +185,8 @@ def describe_quantity(q: dict[str, Any]) -> str:
     """The parsed quantity in words: ``close_to 60000 troops``, ``range 10000–12000 troops``."""
     if not q["qualifier"]:
         return "not parsed (kept as text)"
-    if q["value"] is not None:
-        figure = f"{q['value']:.6g}"
-    else:
-        figure = f"{q['low']:.6g}–{q['high']:.6g}"
+    value, low, high = q["value"], q["low"], q["high"]
+    figure = f"{value:.6g}" if value is not None else f"{low:.6g}–{high:.6g}"
     return " ".join(x for x in (q["qualifier"], figure, q["unit"]) if x)
 
 

@@ -1,0 +1,168 @@
+"""``provenance conflicts``: claims that cannot both be true, and review decisions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from provenance.cli.common import (
+    ActorOption,
+    DataFormat,
+    DbOption,
+    ReportFormatOption,
+    actor_or_default,
+    command_line,
+    console,
+    dumps,
+    escape,
+    new_app,
+    render,
+    session,
+)
+
+app = new_app(
+    "Flag claims that cannot both be true; record review decisions.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+CSV_COLUMNS = (
+    "claim_a",
+    "claim_b",
+    "kind",
+    "severity",
+    "gap",
+    "relative_gap",
+    "sources_a",
+    "sources_b",
+    "explanation",
+    "review",
+)
+
+
+@app.callback()
+def conflicts_command(
+    ctx: typer.Context,
+    window: Annotated[int, typer.Option("--window", min=0, help="Days between as_of dates.")] = 7,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", min=0.0, max=0.99, help="Slack of 'about N' etc.")
+    ] = 0.10,
+    show_all: Annotated[bool, typer.Option("--all", help="Include dismissed pairs.")] = False,
+    fail_on_conflict: Annotated[
+        bool, typer.Option("--fail-on-conflict", help="Exit 5 if any unreviewed conflict remains.")
+    ] = False,
+    db: DbOption = None,
+    fmt: ReportFormatOption = DataFormat.table,
+) -> None:
+    """Flag pairs of claims that cannot both be true, with the reason, by severity.
+
+    Claims are compared only within one measure (category, unit, subject, metric,
+    location) and within --window days. Hedges become intervals ("about N" is
+    N ± tolerance, "over N" is (N, ∞), a bare 12,000 is 11,500-12,500); two claims
+    conflict when their intervals do not overlap. Assert vs deny is a conflict too.
+
+    Example:
+
+        provenance conflicts --format json
+
+        provenance conflicts --fail-on-conflict
+
+        provenance conflicts review KEY_A KEY_B --dismiss --reason "different units of count"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from provenance.conflicts import find_conflicts
+    from provenance.errors import ConflictsRemain
+
+    with session(db) as db_session:
+        report = find_conflicts(
+            db_session, window_days=window, tolerance=tolerance, include_dismissed=show_all
+        )
+    rows = [c.as_dict() for c in report.conflicts]
+    if fmt is DataFormat.json:
+        typer.echo(
+            dumps(
+                {
+                    "conflicts": rows,
+                    "claims_considered": report.claims_considered,
+                    "pairs_compared": report.pairs_compared,
+                }
+            )
+        )
+    elif fmt is DataFormat.csv:
+        render([_flat(r) for r in rows], fmt, columns=CSV_COLUMNS)
+    else:
+        _print(rows, report.claims_considered, report.pairs_compared)
+    if fail_on_conflict and report.unreviewed():
+        raise ConflictsRemain(f"{len(report.unreviewed())} unreviewed conflicts")
+
+
+def _flat(r: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "claim_a": r["claims"][0],
+        "claim_b": r["claims"][1],
+        "kind": r["kind"],
+        "severity": r["severity"],
+        "gap": r["gap"]["absolute"],
+        "relative_gap": r["gap"]["relative"],
+        "sources_a": r["sources"][0] if r["sources"] else [],
+        "sources_b": r["sources"][1] if r["sources"] else [],
+        "explanation": r["explanation"],
+        "review": r["review"],
+    }
+
+
+def _print(rows: list[dict[str, Any]], considered: int, compared: int) -> None:
+    out = console()
+    for r in rows:
+        status = f" [{r['review']}ed]" if r["review"] else ""
+        out.print(
+            f"[bold]{r['severity'].upper()}[/bold] {r['kind']}{status}: "
+            f"{escape(r['claims'][0])} ✗ {escape(r['claims'][1])}"
+        )
+        out.print(f"  {escape(r['explanation'])}")
+        for side, text, sources in zip("AB", r["texts"], r["sources"] or [[], []], strict=True):
+            out.print(f"  {side}: {escape(text)} — {escape(', '.join(sources))}")
+    noun = "conflict" if len(rows) == 1 else "conflicts"
+    typer.echo(f"{len(rows)} {noun} among {considered} claims ({compared} pairs compared)")
+
+
+@app.command("review")
+def review_command(
+    claim_a: Annotated[str, typer.Argument(help="Key of one claim.")],
+    claim_b: Annotated[str, typer.Argument(help="Key of the other claim.")],
+    dismiss: Annotated[
+        bool, typer.Option("--dismiss", help="Not a real conflict; hide it.")
+    ] = False,
+    confirm: Annotated[
+        bool, typer.Option("--confirm", help="A real conflict; keep it flagged.")
+    ] = False,
+    reason: Annotated[str, typer.Option("--reason", help="Why (required).")] = "",
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Record a decision on a flagged pair; dismissed pairs are hidden from later runs.
+
+    Example:
+
+        provenance conflicts review claim-a claim-b --dismiss --reason "different sectors"
+    """
+    from provenance.conflicts import record_review
+    from provenance.errors import UsageError
+
+    if dismiss == confirm:
+        raise UsageError("give exactly one of --dismiss or --confirm")
+    decision = "dismiss" if dismiss else "confirm"
+    with session(db, write=True) as db_session:
+        record_review(
+            db_session,
+            "conflict",
+            claim_a,
+            claim_b,
+            decision,
+            reason,
+            actor=actor_or_default(actor),
+            command=command_line(),
+        )
+    typer.echo(f"recorded: {claim_a} / {claim_b} {decision}ed")

@@ -1,0 +1,219 @@
+"""Labelled pairs of claims for conflicts and duplicates, shared by the tests and the
+precision/recall report (``python -m benchmarks.labelled``).
+
+Each case is two CSV rows (claim a, claim b) and the expected verdict. Fields not given
+default to a troop count of Russian troops in Kursk Oblast on 2024-11-16.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    a: dict[str, Any]
+    b: dict[str, Any]
+    expected: bool
+    shared: dict[str, Any] = field(default_factory=dict)
+
+
+DEFAULTS = {
+    "category": "troop_count",
+    "subject": "Russian troops",
+    "metric": "deployed",
+    "location": "Kursk Oblast",
+    "as_of": "2024-11-16",
+    "language": "en",
+}
+
+
+def rows(case: Case) -> list[dict[str, Any]]:
+    """The two claims as import rows, each with its own key and source."""
+    out = []
+    for i, side in enumerate((case.a, case.b)):
+        row = {**DEFAULTS, **case.shared, **side}
+        row.setdefault("claim", f"{row.get('subject')} {row.get('metric')}: {row.get('quantity')}")
+        row.setdefault("claim_key", "a" if i == 0 else "b")
+        row.setdefault("source", f"Source {'AB'[i]}")
+        row.setdefault("url", f"https://example.org/{case.name}/{i}")
+        out.append(row)
+    return out
+
+
+CONFLICTS = [
+    Case(
+        "around-10000-vs-12000",
+        {"quantity": "around 10,000 troops"},
+        {"quantity": "12,000 troops"},
+        True,
+    ),
+    Case(
+        "90-vs-0-km2",
+        {"quantity": "90 km²"},
+        {"quantity": "0 km²"},
+        True,
+        {"category": "territory", "subject": "Ukrainian forces", "metric": "area held"},
+    ),
+    Case(
+        "531-sq-mi-vs-800-km2",
+        {"quantity": "531 square miles"},
+        {"quantity": "800 km²"},
+        True,
+        {"category": "territory", "subject": "Ukrainian forces", "metric": "area held"},
+    ),
+    Case(
+        "more-than-50000-vs-up-to-40000",
+        {"quantity": "more than 50,000 troops"},
+        {"quantity": "up to 40,000 troops"},
+        True,
+    ),
+    Case(
+        "german-8000-vs-english-12000",
+        {"quantity": "etwa 8.000 Soldaten", "language": "de"},
+        {"quantity": "about 12,000 troops"},
+        True,
+    ),
+    Case(
+        "range-vs-outside",
+        {"quantity": "between 10,000 and 12,000 troops"},
+        {"quantity": "15,000 troops"},
+        True,
+    ),
+    Case(
+        "over-40-vs-30-percent",
+        {"quantity": "over 40 percent"},
+        {"quantity": "30 percent"},
+        True,
+        {"category": "territory", "subject": "Ukrainian-held territory", "metric": "share lost"},
+    ),
+    Case(
+        "month-vs-day-inside-it",
+        {"quantity": "about 10,000 troops", "as_of": "2024-11"},
+        {"quantity": "20,000 troops", "as_of": "2024-11-20"},
+        True,
+    ),
+    Case(
+        "word-order-and-synonyms",
+        {"quantity": "10,000 troops", "subject": "troops of Russia"},
+        {"quantity": "25,000 soldiers", "subject": "Russian soldiers"},
+        True,
+    ),
+    Case(
+        "two-days-apart-inside-window",
+        {"quantity": "10,000 troops", "as_of": "2024-11-14"},
+        {"quantity": "30,000 troops", "as_of": "2024-11-18"},
+        True,
+    ),
+    Case(
+        "ukrainian-number-format",
+        {"quantity": "близько 10 000 військових", "language": "uk"},
+        {"quantity": "about 20,000 troops"},
+        True,
+    ),
+    Case(
+        "casualties-millions",
+        {"quantity": "1.5 million shells", "metric": "shells supplied"},
+        {"quantity": "300,000 shells", "metric": "shells supplied"},
+        True,
+        {"category": "aid_transfer", "subject": "North Korea"},
+    ),
+]
+
+NON_CONFLICTS = [
+    Case(
+        "close-to-60000-vs-some-59000",
+        {"quantity": "close to 60,000 troops"},
+        {"quantity": "some 59,000 troops"},
+        False,
+    ),
+    Case(
+        "531-sq-mi-vs-1376-km2",
+        {"quantity": "531 square miles"},
+        {"quantity": "1,376 km²"},
+        False,
+        {"category": "territory", "subject": "Ukrainian forces", "metric": "area held"},
+    ),
+    Case(
+        "up-to-10000-vs-8000",
+        {"quantity": "up to 10,000 troops"},
+        {"quantity": "8,000 troops"},
+        False,
+    ),
+    Case(
+        "time-series-over",
+        {"quantity": "over 29,250 losses", "as_of": "2024-11-03"},
+        {"quantity": "over 37,355 losses", "as_of": "2024-12-02"},
+        False,
+        {"category": "casualties", "metric": "losses"},
+    ),
+    Case(
+        "held-august-vs-november",
+        {"quantity": "1,000 km²", "as_of": "2024-08-20"},
+        {"quantity": "800 km²", "as_of": "2024-11-20"},
+        False,
+        {"category": "territory", "subject": "Ukrainian forces", "metric": "area held"},
+    ),
+    Case(
+        "containers-vs-shells",
+        {"quantity": "6,700 containers"},
+        {"quantity": "6 million shells"},
+        False,
+        {"category": "aid_transfer", "subject": "North Korea", "metric": "supplied"},
+    ),
+    Case(
+        "different-location",
+        {"quantity": "10,000 troops"},
+        {"quantity": "50,000 troops", "location": "Donetsk Oblast"},
+        False,
+    ),
+    Case(
+        "different-subject",
+        {"quantity": "60,000 troops"},
+        {"quantity": "10,000 troops", "subject": "North Korean troops"},
+        False,
+    ),
+    Case(
+        "about-within-tolerance",
+        {"quantity": "about 10,000 troops"},
+        {"quantity": "11,000 troops"},
+        False,
+    ),
+    Case(
+        "million-written-two-ways",
+        {"quantity": "1.5 million shells"},
+        {"quantity": "1,500,000 shells"},
+        False,
+        {"category": "aid_transfer", "subject": "North Korea", "metric": "shells supplied"},
+    ),
+    Case(
+        "french-vs-english",
+        {"quantity": "environ 10 000 soldats", "language": "fr"},
+        {"quantity": "about 10,000 troops"},
+        False,
+    ),
+    Case(
+        "at-least-vs-over",
+        {"quantity": "at least 40 percent"},
+        {"quantity": "over 40 percent"},
+        False,
+        {"category": "territory", "subject": "Ukrainian-held territory", "metric": "share lost"},
+    ),
+    Case(
+        "undated",
+        {"quantity": "10,000 troops", "as_of": ""},
+        {"quantity": "50,000 troops", "as_of": ""},
+        False,
+    ),
+    Case(
+        "different-metric",
+        {"quantity": "60,000 troops"},
+        {"quantity": "5,000 troops", "metric": "killed"},
+        False,
+    ),
+    Case(
+        "vague-vs-figure", {"quantity": "thousands of troops"}, {"quantity": "5,000 troops"}, False
+    ),
+]

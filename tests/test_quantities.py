@@ -1,0 +1,1223 @@
+"""Tests for provenance.quantities: hedged numbers, units and interval semantics."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from provenance.quantities import (
+    QUALIFIERS,
+    Interval,
+    Quantity,
+    detect_hedges,
+    format_number,
+    from_parts,
+    interval,
+    normalise_qualifier,
+    normalise_unit,
+    parse_quantity,
+    point,
+)
+
+SQ_MI = 2.589988110336
+INF = math.inf
+
+
+def parse(text: str, language: str | None = None) -> Quantity:
+    q = parse_quantity(text, language)
+    assert q is not None, f"could not parse {text!r} ({language})"
+    return q
+
+
+def overlap(a: str, b: str, language: str | None = None) -> bool:
+    return interval(parse(a, language)).overlaps(interval(parse(b, language)))
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+def test_qualifiers_constant() -> None:
+    assert QUALIFIERS == (
+        "exact",
+        "about",
+        "up_to",
+        "over",
+        "at_least",
+        "under",
+        "close_to",
+        "range",
+        "vague",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value", "low", "high"),
+    [
+        ("12,000", "exact", 12000, None, None),
+        ("exactly 531", "exact", 531, None, None),
+        ("a total of 531", "exact", 531, None, None),
+        ("about 800", "about", 800, None, None),
+        ("around 10,000", "about", 10000, None, None),
+        ("roughly 309", "about", 309, None, None),
+        ("approximately 5,000", "about", 5000, None, None),
+        ("some 59,000", "about", 59000, None, None),
+        ("an estimated 10,000", "about", 10000, None, None),
+        ("estimated 10,000", "about", 10000, None, None),
+        ("circa 300", "about", 300, None, None),
+        ("c. 300", "about", 300, None, None),
+        ("~1,000", "about", 1000, None, None),
+        ("1,000 or so", "about", 1000, None, None),
+        ("up to 10,000", "up_to", 10000, None, 10000),
+        ("as many as 10,000", "up_to", 10000, None, 10000),
+        ("at most 10,000", "up_to", 10000, None, 10000),
+        ("no more than 300", "up_to", 300, None, 300),
+        ("over 40", "over", 40, 40, None),
+        ("more than 40", "over", 40, 40, None),
+        ("in excess of 40", "over", 40, 40, None),
+        ("above 40", "over", 40, 40, None),
+        ("just over 1,000", "over", 1000, 1000, None),
+        ("at least 40", "at_least", 40, 40, None),
+        ("no fewer than 40", "at_least", 40, 40, None),
+        ("no less than 40", "at_least", 40, 40, None),
+        ("10,000+", "at_least", 10000, 10000, None),
+        ("10,000 or more", "at_least", 10000, 10000, None),
+        ("10,000-plus", "at_least", 10000, 10000, None),
+        ("under 5", "under", 5, None, 5),
+        ("less than 5", "under", 5, None, 5),
+        ("fewer than 5", "under", 5, None, 5),
+        ("below 5", "under", 5, None, 5),
+        ("close to 60,000", "close_to", 60000, None, None),
+        ("nearly 60,000", "close_to", 60000, None, None),
+        ("almost 60,000", "close_to", 60000, None, None),
+        ("just under 60,000", "close_to", 60000, None, None),
+        ("between 10 and 20", "range", None, 10, 20),
+        ("from 10 to 20", "range", None, 10, 20),
+        ("10 to 20", "range", None, 10, 20),
+        ("10-20", "range", None, 10, 20),
+        ("10–20", "range", None, 10, 20),
+        ("10 - 20", "range", None, 10, 20),
+        ("roughly 10,000 to 12,000", "range", None, 10000, 12000),
+        ("Up To 10,000", "up_to", 10000, None, 10000),
+    ],
+)
+def test_english_qualifiers(
+    text: str, qualifier: str, value: float | None, low: float | None, high: float | None
+) -> None:
+    q = parse(text)
+    assert (q.qualifier, q.value, q.low, q.high) == (qualifier, value, low, high)
+    assert q.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "value", "low", "high"),
+    [
+        ("etwa 800", "de", "about", 800, None, None),
+        ("rund 800", "de", "about", 800, None, None),
+        ("ca. 10.000", "de", "about", 10000, None, None),
+        ("knapp 60.000", "de", "close_to", 60000, None, None),
+        ("fast 60.000", "de", "close_to", 60000, None, None),
+        ("bis zu 10.000", "de", "up_to", 10000, None, 10000),
+        ("mehr als 40", "de", "over", 40, 40, None),
+        ("über 40", "de", "over", 40, 40, None),
+        ("mindestens 40", "de", "at_least", 40, 40, None),
+        ("weniger als 5", "de", "under", 5, None, 5),
+        ("zwischen 10 und 20", "de", "range", None, 10, 20),
+        ("10 bis 20", "de", "range", None, 10, 20),
+        ("environ 800", "fr", "about", 800, None, None),
+        ("quelque 800", "fr", "about", 800, None, None),
+        ("près de 60 000", "fr", "close_to", 60000, None, None),
+        ("presque 60 000", "fr", "close_to", 60000, None, None),
+        ("jusqu'à 10 000", "fr", "up_to", 10000, None, 10000),
+        ("jusqu’à 10 000", "fr", "up_to", 10000, None, 10000),
+        ("plus de 40", "fr", "over", 40, 40, None),
+        ("au moins 40", "fr", "at_least", 40, 40, None),
+        ("moins de 5", "fr", "under", 5, None, 5),
+        ("entre 10 et 20", "fr", "range", None, 10, 20),
+        ("alrededor de 800", "es", "about", 800, None, None),
+        ("unos 800", "es", "about", 800, None, None),
+        ("aproximadamente 800", "es", "about", 800, None, None),
+        ("cerca de 60.000", "es", "close_to", 60000, None, None),
+        ("casi 60.000", "es", "close_to", 60000, None, None),
+        ("hasta 10.000", "es", "up_to", 10000, None, 10000),
+        ("más de 40", "es", "over", 40, 40, None),
+        ("al menos 40", "es", "at_least", 40, 40, None),
+        ("menos de 5", "es", "under", 5, None, 5),
+        ("entre 10 y 20", "es", "range", None, 10, 20),
+        ("circa 800", "it", "about", 800, None, None),
+        ("quasi 60.000", "it", "close_to", 60000, None, None),
+        ("fino a 10.000", "it", "up_to", 10000, None, 10000),
+        ("oltre 40", "it", "over", 40, 40, None),
+        ("almeno 40", "it", "at_least", 40, 40, None),
+        ("tra 10 e 20", "it", "range", None, 10, 20),
+        ("около 800", "ru", "about", 800, None, None),
+        ("примерно 800", "ru", "about", 800, None, None),
+        ("порядка 800", "ru", "about", 800, None, None),
+        ("до 10 000", "ru", "up_to", 10000, None, 10000),
+        ("более 40", "ru", "over", 40, 40, None),
+        ("свыше 40", "ru", "over", 40, 40, None),
+        ("не менее 40", "ru", "at_least", 40, 40, None),
+        ("менее 5", "ru", "under", 5, None, 5),
+        ("почти 60 000", "ru", "close_to", 60000, None, None),
+        ("от 10 до 20", "ru", "range", None, 10, 20),
+        ("близько 800", "uk", "about", 800, None, None),
+        ("приблизно 800", "uk", "about", 800, None, None),
+        ("до 10 000", "uk", "up_to", 10000, None, 10000),
+        ("понад 40", "uk", "over", 40, 40, None),
+        ("щонайменше 40", "uk", "at_least", 40, 40, None),
+        ("менше 5", "uk", "under", 5, None, 5),
+        ("майже 60 000", "uk", "close_to", 60000, None, None),
+        ("від 10 до 20", "uk", "range", None, 10, 20),
+        ("około 800", "pl", "about", 800, None, None),
+        ("prawie 60 000", "pl", "close_to", 60000, None, None),
+        ("do 10 000", "pl", "up_to", 10000, None, 10000),
+        ("ponad 40", "pl", "over", 40, 40, None),
+        ("co najmniej 40", "pl", "at_least", 40, 40, None),
+        ("mniej niż 5", "pl", "under", 5, None, 5),
+        ("od 10 do 20", "pl", "range", None, 10, 20),
+        ("cerca de 800", "pt", "about", 800, None, None),
+    ],
+)
+def test_multilingual_qualifiers(
+    text: str,
+    language: str,
+    qualifier: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+) -> None:
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.low, q.high) == (qualifier, value, low, high)
+
+
+def test_russian_do_alone_is_up_to_but_ot_do_is_a_range() -> None:
+    assert parse("до 20 тыс.", "ru").qualifier == "up_to"
+    q = parse("от 10 до 20 тыс.", "ru")
+    assert (q.qualifier, q.low, q.high) == ("range", 10000, 20000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "over about 10",
+        "up to 10-20",
+        "exactly 10 to 20",
+        "between 10",
+        "from 10",
+        "20-10",
+        "10 and 20",
+        "over 10,000 or fewer",
+    ],
+)
+def test_inconsistent_hedging_is_refused(text: str) -> None:
+    assert parse_quantity(text) is None
+
+
+# --------------------------------------------------------------------------- number formats
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("1,376", None, 1376),
+        ("1,376", "en", 1376),
+        ("1,376.5", "en", 1376.5),
+        ("1 376", "en", 1376),
+        ("12,000,000", "en", 12_000_000),
+        ("0.5", "en", 0.5),
+        ("1.376", "en", 1.376),
+        ("2024", "en", 2024),
+        ("8.000", "de", 8000),
+        ("1,5", "de", 1.5),
+        ("1.376,5", "de", 1376.5),
+        ("1.376.000", "de", 1_376_000),
+        ("1,376", "de", 1.376),
+        ("10 000", "de", 10000),
+        ("10\u00a0000", "de", 10000),
+        ("10\u202f000", "fr", 10000),
+        ("10\u2009000", "fr", 10000),
+        ("10 000", "fr", 10000),
+        ("2,5", "fr", 2.5),
+        ("10'000", "de-CH", 10000),
+        ("10’000", "de-CH", 10000),
+        ("10'000.5", "de-CH", 10000.5),
+        ("10 000", "ru", 10000),
+        ("1,5", "uk", 1.5),
+        ("1.234", "es", 1234),
+        ("1.234", "it", 1234),
+        ("1.234", "pt-BR", 1234),
+        ("1.234", "DE", 1234),
+        ("1.234", "de_AT", 1234),
+        ("1,5", "xx", 1.5),
+        ("1.5", "xx", 1.5),
+        ("1,376.5", "xx", 1376.5),
+        ("1 376", "xx", 1376),
+    ],
+)
+def test_number_formats_follow_language(text: str, language: str | None, value: float) -> None:
+    q = parse(text, language)
+    assert q.value == value
+    assert (q.qualifier, q.unit, q.dimension) == ("exact", "", "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("1,5", None),
+        ("1,5", "en"),
+        ("1,37", "en"),
+        ("12,0000", "en"),
+        ("1.376,5", "en"),
+        ("10.000", "en"),
+        ("1,234,56", "en"),
+        ("1.5", "de"),
+        ("10,000", "de"),
+        ("1,376.5", "de"),
+        ("12.0000", "de"),
+        ("1,376", "xx"),
+        ("1.376", "xx"),
+        ("1 2", "en"),
+    ],
+)
+def test_ambiguous_number_formats_are_refused(text: str, language: str | None) -> None:
+    assert parse_quantity(text, language) is None
+
+
+def test_count_nouns_need_whole_numbers() -> None:
+    # German decimal comma: 1,376 Soldaten would be 1.376 soldiers, so it is a misread.
+    assert parse_quantity("1,376 Soldaten", "de") is None
+    assert parse_quantity("2.5 soldiers") is None
+    assert parse("1,376 km", "de").value == 1.376
+
+
+# --------------------------------------------------------------------------- multipliers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        ("1.5 million", None, 1_500_000, ""),
+        ("3 thousand", None, 3000, ""),
+        ("2bn", None, 2e9, ""),
+        ("2 bn", None, 2e9, ""),
+        ("2 billion", None, 2e9, ""),
+        ("1 trillion", None, 1e12, ""),
+        ("10k", None, 10000, ""),
+        ("1.5m", None, 1_500_000, ""),
+        ("1.5M", None, 1_500_000, ""),
+        ("500M", None, 500_000_000, ""),
+        ("500m people", None, 500_000_000, "people"),
+        ("$500m", None, 500_000_000, "USD"),
+        ("$2b", None, 2e9, "USD"),
+        ("$1.5 billion", None, 1.5e9, "USD"),
+        ("US$1.5bn", None, 1.5e9, "USD"),
+        ("1,5 Mio.", "de", 1_500_000, ""),
+        ("1,5 Millionen", "de", 1_500_000, ""),
+        ("3 Tsd.", "de", 3000, ""),
+        ("5 Mrd.", "de", 5e9, ""),
+        ("2 Milliarden Euro", "de", 2e9, "EUR"),
+        ("1 Billion", "de", 1e12, ""),
+        ("3 millions", "fr", 3e6, ""),
+        ("2 milliards", "fr", 2e9, ""),
+        ("1 billion", "fr", 1e12, ""),
+        ("5 millions d'euros", "fr", 5e6, "EUR"),
+        ("10 mil", "es", 10000, ""),
+        ("1,5 millones", "es", 1.5e6, ""),
+        ("2 mil millones de dólares", "es", 2e9, "USD"),
+        ("10 mila", "it", 10000, ""),
+        ("3 miliardi", "it", 3e9, ""),
+        ("10 тыс.", "ru", 10000, ""),
+        ("10 тысяч", "ru", 10000, ""),
+        ("1,5 млн", "ru", 1.5e6, ""),
+        ("2 млрд рублей", "ru", 2e9, "RUB"),
+        ("600 тис.", "uk", 600_000, ""),
+        ("2 млрд гривень", "uk", 2e9, "UAH"),
+        ("10 tys.", "pl", 10000, ""),
+        ("1,5 mln", "pl", 1.5e6, ""),
+        ("2 mld", "pl", 2e9, ""),
+    ],
+)
+def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
+    q = parse(text, language)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_m_is_a_multiplier_only_when_clear() -> None:
+    assert parse_quantity("500m") is None  # metres or millions: do not guess
+    metres = parse("500 m")
+    assert (metres.value, metres.unit, metres.dimension) == (0.5, "km", "length")
+    assert parse("1.5m").value == 1_500_000
+
+
+def test_multiplier_is_shared_by_a_range() -> None:
+    q = parse("1.5-2 million")
+    assert (q.low, q.high) == (1_500_000, 2_000_000)
+    q = parse("from 2 to 3 million people")
+    assert (q.low, q.high, q.unit) == (2_000_000, 3_000_000, "people")
+    q = parse("$1-2 billion")
+    assert (q.low, q.high, q.unit) == (1e9, 2e9, "USD")
+    q = parse("500 to 1 million")  # sharing would make low > high
+    assert (q.low, q.high) == (500, 1_000_000)
+
+
+# --------------------------------------------------------------------------- units
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit", "written", "dimension"),
+    [
+        ("531 square miles", None, 531 * SQ_MI, "km2", "square miles", "area"),
+        ("531 sq mi", None, 531 * SQ_MI, "km2", "sq mi", "area"),
+        ("531 sq. miles", None, 531 * SQ_MI, "km2", "sq. miles", "area"),
+        ("1,376 km²", None, 1376, "km2", "km²", "area"),
+        ("1,376km2", None, 1376, "km2", "km2", "area"),
+        ("1,376 sq km", None, 1376, "km2", "sq km", "area"),
+        ("1,376 sq. km", None, 1376, "km2", "sq. km", "area"),
+        ("800 square kilometres", None, 800, "km2", "square kilometres", "area"),
+        ("800 square kilometers", None, 800, "km2", "square kilometers", "area"),
+        ("500 hectares", None, 5, "km2", "hectares", "area"),
+        ("500 ha", None, 5, "km2", "ha", "area"),
+        ("1,000 acres", None, 4.0468564224, "km2", "acres", "area"),
+        ("2,000,000 m²", None, 2, "km2", "m²", "area"),
+        ("800 Quadratkilometer", "de", 800, "km2", "Quadratkilometer", "area"),
+        ("800 qkm", "de", 800, "km2", "qkm", "area"),
+        ("800 km carrés", "fr", 800, "km2", "km carrés", "area"),
+        ("800 kilómetros cuadrados", "es", 800, "km2", "kilómetros cuadrados", "area"),
+        ("800 chilometri quadrati", "it", 800, "km2", "chilometri quadrati", "area"),
+        ("800 кв. км", "ru", 800, "km2", "кв. км", "area"),
+        ("800 квадратных километров", "ru", 800, "km2", "квадратных километров", "area"),
+        ("800 квадратних кілометрів", "uk", 800, "km2", "квадратних кілометрів", "area"),
+        ("10 km", None, 10, "km", "km", "length"),
+        ("10km", None, 10, "km", "km", "length"),
+        ("10 kilometres", None, 10, "km", "kilometres", "length"),
+        ("10 miles", None, 16.09344, "km", "miles", "length"),
+        ("10 Kilometer", "de", 10, "km", "Kilometer", "length"),
+        ("10 километров", "ru", 10, "km", "километров", "length"),
+        ("10 кілометрів", "uk", 10, "km", "кілометрів", "length"),
+        ("5 tonnes", None, 5, "t", "tonnes", "mass"),
+        ("5 tons", None, 5, "t", "tons", "mass"),
+        ("500 kg", None, 0.5, "t", "kg", "mass"),
+        ("40%", None, 40, "percent", "%", "percent"),
+        ("40 percent", None, 40, "percent", "percent", "percent"),
+        ("40 per cent", None, 40, "percent", "per cent", "percent"),
+        ("40 pct", None, 40, "percent", "pct", "percent"),
+        ("40 Prozent", "de", 40, "percent", "Prozent", "percent"),
+        ("40 pour cent", "fr", 40, "percent", "pour cent", "percent"),
+        ("40 por ciento", "es", 40, "percent", "por ciento", "percent"),
+        ("40 per cento", "it", 40, "percent", "per cento", "percent"),
+        ("40 процентов", "ru", 40, "percent", "процентов", "percent"),
+        ("40 відсотків", "uk", 40, "percent", "відсотків", "percent"),
+        ("$500", None, 500, "USD", "$", "currency"),
+        ("500 USD", None, 500, "USD", "USD", "currency"),
+        ("500 dollars", None, 500, "USD", "dollars", "currency"),
+        ("€500", None, 500, "EUR", "€", "currency"),
+        ("500 €", "de", 500, "EUR", "€", "currency"),
+        ("500 euros", None, 500, "EUR", "euros", "currency"),
+        ("£500", None, 500, "GBP", "£", "currency"),
+        ("500 roubles", None, 500, "RUB", "roubles", "currency"),
+        ("500 ₽", "ru", 500, "RUB", "₽", "currency"),
+        ("500 рублей", "ru", 500, "RUB", "рублей", "currency"),
+        ("₴500", None, 500, "UAH", "₴", "currency"),
+        ("500 hryvnias", None, 500, "UAH", "hryvnias", "currency"),
+        ("500 гривень", "uk", 500, "UAH", "гривень", "currency"),
+    ],
+)
+def test_units_are_normalised(
+    text: str, language: str | None, value: float, unit: str, written: str, dimension: str
+) -> None:
+    q = parse(text, language)
+    assert q.value == pytest.approx(value, rel=1e-12)
+    assert (q.unit, q.unit_written, q.dimension) == (unit, written, dimension)
+
+
+def test_square_miles_conversion() -> None:
+    q = parse("about 531 square miles")
+    assert q.value == pytest.approx(1375.2836865884, rel=1e-12)
+    assert q.precision == pytest.approx(0.5 * SQ_MI)
+
+
+def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
+    q = parse("10 miles to 20 km")
+    assert q.low == pytest.approx(16.09344)
+    assert (q.high, q.unit) == (20, "km")
+    assert parse_quantity("10 km to 20 percent") is None
+    assert parse_quantity("$5 million euros") is None
+
+
+# --------------------------------------------------------------------------- count nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("10,000 troops", None, "troops"),
+        ("10,000 soldiers", None, "troops"),
+        ("1 soldier", None, "troops"),
+        ("10,000 servicemen", None, "troops"),
+        ("10,000 personnel", None, "troops"),
+        ("10,000 fighters", None, "troops"),
+        ("10,000 North Korean soldiers", None, "troops"),
+        ("10,000 additional Russian troops", None, "troops"),
+        ("10,000 more troops", None, "troops"),
+        ("10.000 Soldaten", "de", "troops"),
+        ("10.000 nordkoreanische Soldaten", "de", "troops"),
+        ("10 000 soldats", "fr", "troops"),
+        ("10.000 soldados", "es", "troops"),
+        ("10.000 soldati", "it", "troops"),
+        ("10 000 военнослужащих", "ru", "troops"),
+        ("10 тыс. солдат", "ru", "troops"),
+        ("10 000 бойцов", "ru", "troops"),
+        ("10 000 військових", "uk", "troops"),
+        ("10 000 солдатів", "uk", "troops"),
+        ("10 000 żołnierzy", "pl", "troops"),
+        ("500 casualties", None, "casualties"),
+        ("1 casualty", None, "casualties"),
+        ("500 losses", None, "casualties"),
+        ("500 killed", None, "killed"),
+        ("500 dead", None, "killed"),
+        ("500 deaths", None, "killed"),
+        ("500 wounded", None, "wounded"),
+        ("500 injured", None, "wounded"),
+        ("50 tanks", None, "tanks"),
+        ("1 tank", None, "tanks"),
+        ("50 Panzer", "de", "tanks"),
+        ("50 missiles", None, "missiles"),
+        ("50 ballistic missiles", None, "missiles"),
+        ("50 rockets", None, "rockets"),
+        ("6 million shells", None, "shells"),
+        ("6 million artillery shells", None, "shells"),
+        ("6 million rounds", None, "shells"),
+        ("300 drones", None, "drones"),
+        ("300 UAVs", None, "drones"),
+        ("6,700 containers", None, "containers"),
+        ("100 people", None, "people"),
+        ("100 civilians", None, "people"),
+        ("1 person", None, "people"),
+        ("20 aircraft", None, "aircraft"),
+        ("20 helicopters", None, "helicopters"),
+        ("1 helicopter", None, "helicopters"),
+        ("20 trenches.", None, "trenches"),
+        ("1 trench", None, "trenches"),
+        ("20 armoured vehicles", None, "vehicles"),
+        ("3 percentage points", None, "percentage points"),
+        ("12,000", None, ""),
+        ("10,000 in Kursk", None, ""),
+    ],
+)
+def test_count_nouns(text: str, language: str | None, unit: str) -> None:
+    q = parse(text, language)
+    assert (q.unit, q.dimension) == (unit, "count")
+
+
+def test_count_noun_keeps_what_was_written() -> None:
+    q = parse("knapp 60.000 Soldaten", "de")
+    assert (q.unit, q.unit_written) == ("troops", "Soldaten")
+    assert parse("up to 10,000 North Korean soldiers").unit_written == "soldiers"
+
+
+def test_containers_and_shells_never_compare() -> None:
+    containers, shells = parse("6,700 containers"), parse("6 million shells")
+    assert containers.unit != shells.unit
+    assert parse("10,000 troops").unit == parse("10,000 soldiers").unit
+    assert parse("50 missiles").unit != parse("50 rockets").unit
+
+
+def test_trailing_context_is_tolerated_but_not_a_second_number() -> None:
+    q = parse("Up to 10,000 North Korean soldiers have been deployed to Kursk")
+    assert (q.qualifier, q.value, q.unit) == ("up_to", 10000, "troops")
+    assert parse_quantity("10 troops and 5 tanks") is None
+    assert parse_quantity("12,000 of the 50,000") is None
+
+
+# --------------------------------------------------------------------------- vague
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high", "unit"),
+    [
+        ("dozens", None, 24, 99, ""),
+        ("dozens of drones", None, 24, 99, "drones"),
+        ("tens of people", None, 20, 99, "people"),
+        ("hundreds of drones", None, 200, 999, "drones"),
+        ("several hundred", None, 200, 999, ""),
+        ("a few hundred troops", None, 200, 599, "troops"),
+        ("thousands of troops", None, 2000, 9999, "troops"),
+        ("several thousand troops", None, 2000, 9999, "troops"),
+        ("tens of thousands of troops", None, 20_000, 99_999, "troops"),
+        ("hundreds of thousands of people", None, 200_000, 999_999, "people"),
+        ("millions of shells", None, 2_000_000, 9_999_999, "shells"),
+        ("billions of dollars", None, 2e9, 9_999_999_999, "USD"),
+        ("thousands of square kilometres", None, 2000, 9999, "km2"),
+        ("Tausende Soldaten", "de", 2000, 9999, "troops"),
+        ("Zehntausende Soldaten", "de", 20_000, 99_999, "troops"),
+        ("des milliers de soldats", "fr", 2000, 9999, "troops"),
+        ("miles de soldados", "es", 2000, 9999, "troops"),
+        ("migliaia di soldati", "it", 2000, 9999, "troops"),
+        ("тысячи военных", "ru", 2000, 9999, "troops"),
+        ("десятки тысяч военных", "ru", 20_000, 99_999, "troops"),
+        ("тисячі військових", "uk", 2000, 9999, "troops"),
+        ("setki dronów", "pl", 200, 999, "drones"),
+    ],
+)
+def test_vague_quantities(
+    text: str, language: str | None, low: float, high: float, unit: str
+) -> None:
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == ("vague", None, low, high, unit)
+    assert interval(q) == Interval(low, high, True, True)
+
+
+def test_miles_is_only_vague_in_spanish() -> None:
+    assert parse_quantity("miles of trenches") is None
+    assert parse("miles de soldados", "es").qualifier == "vague"
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("", None),
+        ("   ", None),
+        ("troops", None),
+        ("a significant cache of missiles", None),
+        ("November 2024", None),
+        ("2 November", None),
+        ("2 November 2024", None),
+        ("10. November", "de"),
+        ("10 de noviembre", "es"),
+        ("2024-11-23", None),
+        ("10:30", None),
+        ("10th", None),
+        ("killed 10", None),
+        ("300 shells per day", None),
+        ("300 shells a day", None),
+        ("50 km/h", None),
+        ("-5", None),
+        ("500 pounds", None),
+        ("155mm", None),
+        ("300 sq ft", None),
+        ("1/2", None),
+        ("x" * 400, None),
+    ],
+)
+def test_unparseable_text_returns_none(text: str, language: str | None) -> None:
+    assert parse_quantity(text, language) is None
+
+
+def test_a_year_alone_is_a_number() -> None:
+    q = parse("2024")
+    assert (q.qualifier, q.value, q.unit) == ("exact", 2024, "")
+
+
+def test_parse_is_cached() -> None:
+    assert parse_quantity("close to 60,000 troops") is parse_quantity("close to 60,000 troops")
+    assert parse_quantity.cache_info().maxsize == 65536
+
+
+# --------------------------------------------------------------------------- precision
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("12,000", 500),
+        ("60,000", 5000),
+        ("59,000", 500),
+        ("531", 0.5),
+        ("309", 0.5),
+        ("40", 5),
+        ("40 percent", 5),
+        ("0", 0.5),
+        ("1.5", 0.05),
+        ("1.50", 0.005),
+        ("1.5 million", 50_000),
+        ("2 million", 500_000),
+        ("10 million", 5_000_000),
+        ("1,375.28", 0.005),
+        ("500 hectares", 0.5),  # 500 ha is rounded to hundreds: ±50 ha
+        ("500 m", 0.05),
+    ],
+)
+def test_precision_rule(text: str, precision: float) -> None:
+    assert parse(text).precision == pytest.approx(precision, rel=1e-12)
+
+
+def test_range_precision_is_the_coarser_figure() -> None:
+    assert parse("11,000 to 12,500").precision == 500
+    assert parse("between 1,250 and 1,500").precision == 50
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12,000", Interval(11500, 12500, True, True)),
+        ("531", Interval(530.5, 531.5, True, True)),
+        ("0 km²", Interval(0, 0.5, True, True)),
+        ("about 10,000", Interval(9000, 11000, True, True)),
+        ("about 40", Interval(36, 44, True, True)),
+        ("about 12,000", Interval(10800, 13200, True, True)),
+        ("about 3.5", Interval(3.15, 3.85, True, True)),
+        ("up to 10,000", Interval(0, 10000, True, True)),
+        ("no more than 10,000", Interval(0, 10000, True, True)),
+        ("over 10,000", Interval(10000, INF, False, False)),
+        ("more than 10,000", Interval(10000, INF, False, False)),
+        ("at least 10,000", Interval(10000, INF, True, False)),
+        ("under 5%", Interval(0, 5, True, False)),
+        ("close to 60,000", Interval(54000, 60000, True, True)),
+        ("between 10 and 20", Interval(10, 20, True, True)),
+        ("thousands", Interval(2000, 9999, True, True)),
+    ],
+)
+def test_interval_rules(text: str, expected: Interval) -> None:
+    got = interval(parse(text))
+    assert got.lo == pytest.approx(expected.lo)
+    assert got.hi == pytest.approx(expected.hi)
+    assert (got.lo_closed, got.hi_closed) == (expected.lo_closed, expected.hi_closed)
+
+
+def test_interval_tolerance() -> None:
+    q = parse("about 10,000")
+    assert interval(q, 0.2) == Interval(8000, 12000, True, True)
+    assert interval(parse("close to 10,000"), 0.2) == Interval(8000, 10000, True, True)
+    assert interval(parse("10,000"), 0.5) == Interval(5000, 15000)  # exact ignores tolerance
+    # The rounding step is a floor for "about" once the figure has two significant digits...
+    assert interval(parse("about 12,000"), 0.01) == Interval(11500, 12500)
+    # ...but a single-digit round figure is what the hedge itself expresses.
+    assert interval(q, 0.0) == Interval(10000, 10000)
+    for bad in (-0.1, math.nan, math.inf):
+        with pytest.raises(ValueError, match="tolerance"):
+            interval(q, bad)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlaps"),
+    [
+        ("around 10,000", "12,000", False),
+        ("close to 60,000", "some 59,000", True),
+        ("531 square miles", "1,376 km²", True),
+        ("about 531 square miles", "1,376 km²", True),
+        ("up to 10,000", "8,000", True),
+        ("90 km²", "0 km²", False),
+        ("roughly 309 square miles", "1,376 km²", False),
+        ("over 10,000", "10,000", True),
+        ("over 10,000", "under 10,000", False),
+        ("at least 10,000", "up to 10,000", True),
+        ("more than 40 percent", "between 30 and 40 percent", False),
+        ("thousands of troops", "12,000 troops", False),
+        ("tens of thousands of troops", "close to 60,000 troops", True),
+    ],
+)
+def test_labelled_pairs(a: str, b: str, overlaps: bool) -> None:
+    assert overlap(a, b) is overlaps
+    assert overlap(b, a) is overlaps
+
+
+def test_cross_language_pair() -> None:
+    en = interval(parse("about 800 square kilometres"))
+    de = interval(parse("etwa 800 Quadratkilometer", "de"))
+    assert en == de
+
+
+def test_interval_overlaps_respects_open_ends() -> None:
+    closed = Interval(0, 1, True, True)
+    assert closed.overlaps(Interval(1, 2, True, True))
+    assert not closed.overlaps(Interval(1, 2, False, True))
+    assert not Interval(0, 1, True, False).overlaps(Interval(1, 2, True, True))
+    assert Interval(0, INF, True, False).overlaps(Interval(1e300, INF, False, False))
+    assert Interval(3, 3).overlaps(Interval(0, 10))
+
+
+def test_interval_gap() -> None:
+    a, b = Interval(0, 10), Interval(15, 20)
+    assert a.gap(b) == b.gap(a) == 5
+    assert a.gap(Interval(5, 30)) == 0
+    assert Interval(0, 1, True, False).gap(Interval(1, 2)) == 0  # touching, not overlapping
+    assert Interval(100, INF, False, False).gap(Interval(0, 40)) == 60
+    around, twelve = interval(parse("around 10,000")), interval(parse("12,000"))
+    assert around.gap(twelve) == pytest.approx(500)
+
+
+def test_interval_contains() -> None:
+    over = Interval(10, INF, False, False)
+    assert not over.contains(10)
+    assert over.contains(10.000001)
+    assert over.contains(1e308)
+    assert not over.contains(math.nan)
+    under = Interval(0, 5, True, False)
+    assert under.contains(0)
+    assert not under.contains(5)
+    assert not under.contains(-1)
+
+
+def test_interval_validation() -> None:
+    with pytest.raises(ValueError):
+        Interval(2, 1)
+    with pytest.raises(ValueError):
+        Interval(math.nan, 1)
+    with pytest.raises(ValueError):
+        Interval(INF, INF)
+
+
+def test_interval_of_inconsistent_quantity_raises() -> None:
+    broken = Quantity("x", "range", None, 1.0, None, "", "", "count", 0.0)
+    with pytest.raises(ValueError, match="lacks"):
+        interval(broken)
+    unknown = Quantity("x", "perhaps", 1.0, None, None, "", "", "count", 0.5)
+    with pytest.raises(ValueError, match="unknown qualifier"):
+        interval(unknown)
+
+
+def test_point() -> None:
+    assert point(parse("about 800")) == 800
+    assert point(parse("between 10 and 20")) == 15
+    assert point(parse("thousands")) == pytest.approx(5999.5)
+    assert point(parse("up to 10,000")) == 10000
+    assert point(parse("over 40")) == 40
+    assert point(Quantity("x", "at_least", None, 7.0, None, "", "", "count", 0.5)) == 7
+    assert point(Quantity("x", "range", None, None, None, "", "", "count", 0.0)) is None
+
+
+# --------------------------------------------------------------------------- from_parts
+
+
+def test_from_parts_converts_to_canonical_unit() -> None:
+    q = from_parts("about 531 square miles", "about", 531, None, None, "square miles")
+    assert q.value == pytest.approx(531 * SQ_MI)
+    assert (q.unit, q.unit_written, q.dimension) == ("km2", "square miles", "area")
+    assert q.precision == pytest.approx(0.5 * SQ_MI)
+    assert q.text == "about 531 square miles"
+    ha = from_parts(None, None, None, 100, 250, "hectares")
+    assert (ha.qualifier, ha.low, ha.high) == ("range", 1.0, 2.5)
+
+
+def test_from_parts_defaults_and_synonyms() -> None:
+    q = from_parts(None, None, 12000, None, None, None)
+    assert (q.qualifier, q.value, q.unit, q.dimension, q.precision) == (
+        "exact",
+        12000,
+        "",
+        "count",
+        500,
+    )
+    assert q.text == "12000"
+    q = from_parts(None, "around", 60000, None, None, "Soldaten", "de")
+    assert (q.qualifier, q.unit, q.text) == ("about", "troops", "about 60000 Soldaten")
+    q = from_parts(None, "up_to", None, None, 10000, "soldiers")
+    assert (q.value, q.high, q.unit) == (10000, 10000, "troops")
+    q = from_parts(None, "over", 40, None, None, "%")
+    assert (q.value, q.low, q.high, q.unit) == (40, 40, None, "percent")
+    q = from_parts(None, "thousands of", None, 2000, 9999, "troops")
+    assert (q.qualifier, q.precision) == ("vague", 0.0)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("exact", 5, None, None, "furlongs²"), "unknown unit"),
+        (("exact", 5, None, None, "sq ft"), "unknown unit"),
+        (("maybe", 5, None, None, ""), "unknown qualifier"),
+        (("range", None, 20, 10, ""), "greater than"),
+        ((None, None, 20, 10, ""), "greater than"),
+        (("range", None, 10, None, ""), "needs both"),
+        (("vague", None, None, 10, ""), "needs both"),
+        (("range", 15, 10, 20, ""), "not a value"),
+        (("exact", None, None, None, ""), "needs a value"),
+        ((None, None, 10, None, ""), "needs a value"),
+        (("about", 10, 5, None, ""), "not low/high"),
+        (("over", 10, None, 20, ""), "cannot have a high bound"),
+        (("up_to", 10, 5, None, ""), "cannot have a low bound"),
+        (("up_to", 10, None, 20, ""), "differs"),
+        (("over", None, None, None, ""), "needs a value or a bound"),
+        (("exact", math.nan, None, None, ""), "finite"),
+        (("at_least", None, math.inf, None, ""), "finite"),
+    ],
+)
+def test_from_parts_errors(args: tuple[object, ...], message: str) -> None:
+    qualifier, value, low, high, unit = args
+    with pytest.raises(ValueError, match=message):
+        from_parts(None, qualifier, value, low, high, unit)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("about 531 square miles", None),
+        ("close to 60,000 troops", None),
+        ("up to 10,000 North Korean soldiers", None),
+        ("over 40 percent", None),
+        ("at least 5 tanks", None),
+        ("under 5%", None),
+        ("between 10 and 20 km", None),
+        ("tens of thousands of troops", None),
+        ("$1.5 billion", None),
+        ("knapp 60.000 Soldaten", "de"),
+        ("от 10 до 20 тыс. военнослужащих", "ru"),
+    ],
+)
+def test_parse_then_from_parts_round_trip(text: str, language: str | None) -> None:
+    q = parse(text, language)
+    r = from_parts(q.text, q.qualifier, q.value, q.low, q.high, q.unit, language)
+    assert (r.text, r.qualifier, r.value, r.low, r.high, r.unit, r.dimension) == (
+        q.text,
+        q.qualifier,
+        q.value,
+        q.low,
+        q.high,
+        q.unit,
+        q.dimension,
+    )
+
+
+# --------------------------------------------------------------------------- normalisers
+
+
+@pytest.mark.parametrize(
+    ("unit", "language", "expected"),
+    [
+        ("", None, ("", 1.0, "count")),
+        ("km²", None, ("km2", 1.0, "area")),
+        ("km2", None, ("km2", 1.0, "area")),
+        ("Square Miles", None, ("km2", SQ_MI, "area")),
+        ("hectares", None, ("km2", 0.01, "area")),
+        ("km", None, ("km", 1.0, "length")),
+        ("miles", None, ("km", 1.609344, "length")),
+        ("t", None, ("t", 1.0, "mass")),
+        ("kg", None, ("t", 0.001, "mass")),
+        ("percent", None, ("percent", 1.0, "percent")),
+        ("%", None, ("percent", 1.0, "percent")),
+        ("USD", None, ("USD", 1.0, "currency")),
+        ("US$", None, ("USD", 1.0, "currency")),
+        ("euros", None, ("EUR", 1.0, "currency")),
+        ("гривень", "uk", ("UAH", 1.0, "currency")),
+        ("soldiers", None, ("troops", 1.0, "count")),
+        ("North Korean soldiers", None, ("troops", 1.0, "count")),
+        ("Soldaten", "de", ("troops", 1.0, "count")),
+        ("солдатів", "uk", ("troops", 1.0, "count")),
+        ("container", None, ("containers", 1.0, "count")),
+        ("buses", None, ("buses", 1.0, "count")),
+        ("Panzerhaubitzen", "de", ("panzerhaubitzen", 1.0, "count")),
+        ("km³", None, None),
+        ("sq ft", None, None),
+        ("square furlongs", None, None),
+        ("10 km", None, None),
+        ("of", None, None),
+    ],
+)
+def test_normalise_unit(
+    unit: str, language: str | None, expected: tuple[str, float, str] | None
+) -> None:
+    got = normalise_unit(unit, language)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None
+        assert (got[0], got[2]) == (expected[0], expected[2])
+        assert got[1] == pytest.approx(expected[1])
+
+
+@pytest.mark.parametrize(
+    "canonical",
+    ["", "km2", "km", "t", "percent", "USD", "EUR", "GBP", "RUB", "UAH", "troops", "people"],
+)
+def test_normalise_unit_is_identity_on_canonical_units(canonical: str) -> None:
+    got = normalise_unit(canonical)
+    assert got is not None
+    assert (got[0], got[1]) == (canonical, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("around", "about"),
+        ("Approximately", "about"),
+        ("an estimated", "about"),
+        ("~", "about"),
+        ("as many as", "up_to"),
+        ("no more than", "up_to"),
+        ("just over", "over"),
+        ("in excess of", "over"),
+        ("at least", "at_least"),
+        ("no fewer than", "at_least"),
+        ("or more", "at_least"),
+        ("fewer than", "under"),
+        ("just under", "close_to"),
+        ("nearly", "close_to"),
+        ("between", "range"),
+        ("thousands of", "vague"),
+        ("tens of thousands", "vague"),
+        ("bis zu", "up_to"),
+        ("knapp", "close_to"),
+        ("près de", "close_to"),
+        ("jusqu’à", "up_to"),
+        ("не менее", "at_least"),
+        ("щонайменше", "at_least"),
+        ("  Up  To ", "up_to"),
+        *[(q, q) for q in QUALIFIERS],
+        ("at_least", "at_least"),
+        ("close to", "close_to"),
+        ("perhaps", None),
+        ("", None),
+        ("purple", None),
+    ],
+)
+def test_normalise_qualifier(word: str, expected: str | None) -> None:
+    assert normalise_qualifier(word) == expected
+
+
+# --------------------------------------------------------------------------- hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Intelligence reports from South Korea, the US, and Ukraine suggest that up to "
+            "10,000 North Korean soldiers have been deployed to Kursk",
+            None,
+            ["suggest"],
+        ),
+        (
+            "Geolocated footage confirms Russian progress southeast of Korenevo, according "
+            "to ISW analysis.",
+            "en",
+            ["confirms", "according to"],
+        ),
+        (
+            "Reportedly the unit was allegedly hit; it was reportedly moved, Kyiv claimed",
+            None,
+            ["reportedly", "allegedly", "claimed"],
+        ),
+        ("An estimated 10,000 troops", None, ["estimated"]),
+        ("According\n to officials", None, ["according to"]),
+        ("Russia has concentrated close to 60,000 troops in Kursk", None, []),
+        ("The unreported claimant disclaimed it", None, []),
+        (
+            "Laut Kiew soll die Armee angeblich 800 Quadratkilometer verloren haben",
+            "de",
+            ["laut", "soll", "angeblich"],
+        ),
+        ("Selon Kyiv, l'armée aurait perdu du terrain", "fr", ["selon", "aurait"]),
+        ("D’après l'état-major", "fr", ["d'après"]),
+        ("Según fuentes, supuestamente", "es", ["según", "supuestamente"]),
+        ("По данным разведки, якобы 10 тысяч", "ru", ["по данным", "якобы"]),
+        ("Нібито, за даними розвідки", "uk", ["нібито", "за даними"]),
+        ("secondo fonti ucraine", "it", ["secondo"]),
+        ("il secondo giorno", None, []),
+    ],
+)
+def test_detect_hedges(text: str, language: str | None, expected: list[str]) -> None:
+    assert detect_hedges(text, language) == expected
+
+
+def test_detect_hedges_without_language_searches_all_languages() -> None:
+    assert detect_hedges("Laut Kiew, selon Kyiv, по данным") == ["laut", "selon", "по данным"]
+
+
+# --------------------------------------------------------------------------- format_number
+
+
+@pytest.mark.parametrize(
+    ("x", "text"),
+    [
+        (1375.0, "1375"),
+        (0.5, "0.5"),
+        (0.0, "0"),
+        (-0.0, "-0"),
+        (-12.0, "-12"),
+        (1375.2836865884, "1375.2836865884"),
+        (1e20, "1e+20"),
+        (1e-7, "1e-07"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (math.inf, "inf"),
+    ],
+)
+def test_format_number(x: float, text: str) -> None:
+    assert format_number(x) == text
+
+
+@given(st.floats(allow_nan=False))
+def test_format_number_round_trips(x: float) -> None:
+    back = float(format_number(x))
+    assert back == x
+    assert math.copysign(1.0, back) == math.copysign(1.0, x)
+
+
+def test_format_number_nan() -> None:
+    assert math.isnan(float(format_number(math.nan)))
+
+
+# --------------------------------------------------------------------------- properties
+
+# Group separators and decimal marks by language (thin spaces and Swiss apostrophes too).
+CONVENTIONS: dict[str, tuple[list[str], str]] = {
+    "en": ([",", " "], "."),
+    "de": ([".", " ", "\u00a0", "\u202f"], ","),
+    "de-CH": (["'", "’"], ","),
+    "fr": ([" ", "\u00a0", "\u202f", "\u2009"], ","),
+    "es": ([".", " "], ","),
+    "it": (["."], ","),
+    "ru": ([" ", "\u00a0"], ","),
+    "uk": ([" "], ","),
+    "pl": ([" ", "."], ","),
+}
+
+
+def group(n: int, sep: str) -> str:
+    digits = str(n)
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(CONVENTIONS)),
+    st.integers(min_value=0, max_value=10**15),
+    st.one_of(st.none(), st.from_regex(r"[0-9]{1,6}", fullmatch=True)),
+    st.booleans(),
+    st.data(),
+)
+def test_formatted_numbers_parse_exactly(
+    language: str, whole: int, frac: str | None, grouped: bool, data: st.DataObject
+) -> None:
+    assume(frac != "000")  # a three-zero fraction reads as an imported thousands separator
+    separators, decimal = CONVENTIONS[language]
+    sep = data.draw(st.sampled_from(separators))
+    text = group(whole, sep) if grouped else str(whole)
+    expected = float(str(whole))
+    if frac is not None:
+        text += decimal + frac
+        expected = float(f"{whole}.{frac}")
+    q = parse(text, language)
+    assert q.value == expected
+    assert (q.qualifier, q.unit, q.dimension) == ("exact", "", "count")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**15))
+def test_precision_of_integers(n: int) -> None:
+    trailing = len(str(n)) - len(str(n).rstrip("0"))
+    assert parse(group(n, ",")).precision == 0.5 * 10**trailing
+
+
+PREFIXES = [
+    "",
+    "about ",
+    "roughly ",
+    "an estimated ",
+    "up to ",
+    "over ",
+    "at least ",
+    "under ",
+    "close to ",
+    "nearly ",
+    "more than ",
+]
+MULTIPLIERS = ["", " thousand", " million"]
+UNITS = ["", " km²", " square miles", " troops", " percent", " hectares", " containers"]
+
+
+@st.composite
+def phrases(draw: st.DrawFn) -> str:
+    unit = draw(st.sampled_from(UNITS))
+    multiplier = draw(st.sampled_from(MULTIPLIERS))
+    a = draw(st.integers(min_value=0, max_value=10**9))
+    if draw(st.booleans()):
+        return f"{draw(st.sampled_from(PREFIXES))}{group(a, ',')}{multiplier}{unit}"
+    b = draw(st.integers(min_value=a, max_value=10**9 + 1))
+    form = draw(st.sampled_from(["between {} and {}", "from {} to {}", "{}-{}", "{} to {}"]))
+    return form.format(group(a, ","), group(b, ",")) + multiplier + unit
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrases())
+def test_interval_contains_point(text: str) -> None:
+    q = parse(text)
+    p = point(q)
+    assert p is not None
+    iv = interval(q)
+    if q.qualifier == "over":
+        assert (iv.lo, iv.lo_closed) == (p, False)
+    elif q.qualifier == "under":
+        assert (iv.hi, iv.hi_closed) == (p, False)
+    else:
+        assert iv.contains(p)
+    if q.low is not None and q.high is not None:
+        assert q.low <= q.high
+
+
+FRAGMENTS = [
+    "1",
+    "10",
+    "1,5",
+    "1.5",
+    "10 000",
+    "12,000",
+    "0",
+    "$",
+    "€",
+    "%",
+    "-",
+    "–",
+    "+",
+    "to",
+    "and",
+    "between",
+    "up to",
+    "over",
+    "about",
+    "million",
+    "m",
+    "k",
+    "bn",
+    "troops",
+    "km²",
+    "sq",
+    "de",
+    "d'",
+    "November",
+    "or more",
+    "per",
+    "тыс.",
+    "от",
+    "до",
+    "²",
+    "'",
+    ".",
+    ",",
+    "thousands",
+    "of",
+    "North",
+    "Korean",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join),
+        st.lists(st.sampled_from(FRAGMENTS), max_size=8).map("".join),
+    ),
+    st.sampled_from([None, "en", "de", "fr", "ru", "uk", "xx"]),
+)
+def test_parse_never_raises(text: str, language: str | None) -> None:
+    q = parse_quantity(text, language)
+    if q is None:
+        return
+    assert q.qualifier in QUALIFIERS
+    assert q.dimension in {"area", "length", "mass", "percent", "currency", "count"}
+    assert q.precision >= 0
+    if q.low is not None and q.high is not None:
+        assert q.low <= q.high
+    interval(q)
+    unit = normalise_unit(q.unit, language)
+    assert unit is not None
+    assert (unit[0], unit[2]) == (q.unit, q.dimension)

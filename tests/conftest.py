@@ -21,7 +21,9 @@ PG_URL = os.environ.get("PROVENANCE_TEST_DATABASE_URL")
 
 def pytest_configure(config: pytest.Config) -> None:
     if os.environ.get("PROVENANCE_REQUIRE_POSTGRES") and not PG_URL:
-        raise pytest.UsageError("PROVENANCE_REQUIRE_POSTGRES is set but PROVENANCE_TEST_DATABASE_URL is not")
+        raise pytest.UsageError(
+            "PROVENANCE_REQUIRE_POSTGRES is set but PROVENANCE_TEST_DATABASE_URL is not"
+        )
 
 
 def pytest_report_header() -> str:

@@ -217,3 +217,147 @@ NON_CONFLICTS = [
         "vague-vs-figure", {"quantity": "thousands of troops"}, {"quantity": "5,000 troops"}, False
     ),
 ]
+
+
+DUPLICATES = [
+    Case(
+        "close-to-60000-vs-some-59000",
+        {"quantity": "close to 60,000 troops"},
+        {
+            "quantity": "some 59,000 troops",
+            "claim": "Some 59,000 Russian soldiers are massed in Kursk.",
+        },
+        True,
+    ),
+    Case(
+        "309-sq-mi-vs-800-km2",
+        {"quantity": "roughly 309 square miles"},
+        {"quantity": "800 km²"},
+        True,
+        {"category": "territory", "subject": "Ukrainian-held territory", "metric": "area held"},
+    ),
+    Case(
+        "german-vs-english",
+        {
+            "quantity": "etwa 60.000 Soldaten",
+            "language": "de",
+            "claim": "Russland hat etwa 60.000 Soldaten in Kursk zusammengezogen.",
+        },
+        {"quantity": "about 60,000 troops"},
+        True,
+    ),
+    Case(
+        "over-40-percent-reworded",
+        {
+            "claim": "Ukraine has lost over 40 percent of the territory it had gained in Kursk.",
+            "quantity": "over 40 percent",
+            "subject": "",
+            "metric": "",
+        },
+        {
+            "claim": "Over 40 percent of the territory Ukraine had gained in Kursk has been lost.",
+            "quantity": "over 40 percent",
+            "subject": "",
+            "metric": "",
+        },
+        True,
+        {"category": "territory"},
+    ),
+    Case(
+        "qualitative-same-text",
+        {
+            "claim": "North Korean soldiers in Kursk wear Russian uniforms.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+        },
+        {
+            "claim": "North Korean soldiers in Kursk are wearing Russian uniforms.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+        },
+        True,
+        {"category": "statement"},
+    ),
+    Case(
+        "same-month-precision",
+        {"quantity": "about 10,000 troops", "as_of": "2024-11"},
+        {"quantity": "10,000 troops", "as_of": "2024-11-05"},
+        True,
+        {"subject": "North Korean troops"},
+    ),
+]
+
+DISTINCT = [
+    Case(
+        "around-10000-vs-around-12000",
+        {"quantity": "around 10,000 troops", "claim": "Russia has around 10,000 troops in Kursk."},
+        {"quantity": "around 12,000 troops", "claim": "Russia has around 12,000 troops in Kursk."},
+        False,
+    ),
+    Case(
+        "time-series",
+        {"quantity": "over 29,250 losses", "as_of": "2024-11-03"},
+        {"quantity": "over 37,355 losses", "as_of": "2024-12-02"},
+        False,
+        {"category": "casualties", "metric": "losses"},
+    ),
+    Case(
+        "up-to-vs-figure", {"quantity": "up to 10,000 troops"}, {"quantity": "8,000 troops"}, False
+    ),
+    Case(
+        "other-location",
+        {"quantity": "10,000 troops"},
+        {"quantity": "10,000 troops", "location": "Donetsk Oblast"},
+        False,
+    ),
+    Case(
+        "russian-vs-ukrainian-advance",
+        {
+            "claim": "Russian forces advanced near Korenevo.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+        },
+        {
+            "claim": "Ukrainian forces advanced near Korenevo.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+        },
+        False,
+        {"category": "advance"},
+    ),
+    Case(
+        "different-brigade-numbers",
+        {
+            "claim": "The 47th brigade was moved to Kursk.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+        },
+        {
+            "claim": "The 72nd brigade was moved to Kursk.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+        },
+        False,
+        {"category": "statement"},
+    ),
+    Case(
+        "containers-vs-shells",
+        {"quantity": "6,700 containers"},
+        {"quantity": "6 million shells"},
+        False,
+        {"category": "aid_transfer", "subject": "North Korea", "metric": "supplied"},
+    ),
+    Case(
+        "captured-vs-lost",
+        {"claim": "Ukrainian forces captured Sudzha.", "quantity": "", "subject": "", "metric": ""},
+        {"claim": "Ukrainian forces lost Sudzha.", "quantity": "", "subject": "", "metric": ""},
+        False,
+        {"category": "advance"},
+    ),
+]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provenance.cli import audit, claims, conflicts, export, importing
+from provenance.cli import audit, claims, conflicts, dedupe, export, importing
 from provenance.cli.common import DbOption, new_app, set_top_level_db
 
 app = new_app(
@@ -24,6 +24,9 @@ app.command("sources")(claims.sources_command)
 app.command("export")(export.export_command)
 app.add_typer(audit.app, name="audit")
 app.add_typer(conflicts.app, name="conflicts")
+app.add_typer(dedupe.app, name="dedupe")
+app.command("merge")(dedupe.merge_command)
+app.command("unmerge")(dedupe.unmerge_command)
 
 
 def main() -> None:

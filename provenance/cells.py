@@ -33,6 +33,8 @@ def neutralise(value: str) -> str:
 
 def restore(value: str) -> str:
     """Undo ``neutralise`` (used by CSV import)."""
+    if not value.startswith("'"):
+        return value
     if _ESCAPED.match(value) and not _is_number(value[1:]):
         return value[1:]
     return value

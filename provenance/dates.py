@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO_TIME = re.compile(
@@ -58,6 +59,7 @@ class PartialDate:
         return self.iso()
 
 
+@lru_cache(maxsize=65_536)
 def parse_partial_date(text: str) -> PartialDate:
     """Parse ISO ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time part is dropped) or an
     English form with a month name (``23 November 2024``, ``Nov 23, 2024``, ``November 2024``).

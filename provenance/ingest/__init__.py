@@ -26,7 +26,7 @@ from provenance.ingest.records import (
     FieldError,
     Loc,
     NestedReader,
-    attribution_from_row,
+    RowParser,
     check_header,
 )
 from provenance.ingest.writer import Counts, Writer
@@ -165,6 +165,7 @@ def _finish(conn: Any, report: ImportReport, stamp: str, actor: str, command: st
 def _read_csv(path: Path, writer: Writer, problems: ProblemLog, warnings: ProblemLog) -> None:
     name = str(path)
     rows = CsvRows(path)
+    parser = RowParser()
     names: list[str] | None = None
     for line, fields in iter_csv(path, rows):
         if names is None:
@@ -183,7 +184,7 @@ def _read_csv(path: Path, writer: Writer, problems: ProblemLog, warnings: Proble
             warnings.append(loc.problem(field, message))
 
         try:
-            attribution = attribution_from_row(row, loc, warn)
+            attribution = parser.parse(row, loc, warn)
         except FieldError as exc:
             problems.append(loc.problem(exc.field, exc.reason))
             continue

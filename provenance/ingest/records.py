@@ -342,21 +342,116 @@ def check_header(header: list[str], loc: Loc) -> tuple[list[str], list[Problem]]
     return names, problems
 
 
-def attribution_from_row(
-    row: Mapping[str, str], loc: Loc, warn: Callable[[str, str], None]
-) -> AttributionIn:
-    """One CSV row: an attribution with its claim, origin source, relays and document."""
+_CLAIM_COLUMNS = (
+    "claim_key",
+    "claim",
+    "category",
+    "subject",
+    "metric",
+    "location",
+    "quantity",
+    "qualifier",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "as_of",
+    "language",
+)
+_SOURCE_COLUMNS = (
+    "source",
+    "source_key",
+    "source_kind",
+    "source_named",
+    "source_affiliation",
+    "source_party",
+    "reliability",
+)
+_DOCUMENT_COLUMNS = (
+    "document_title",
+    "outlet",
+    "author",
+    "url",
+    "published",
+    "accessed",
+    "language",
+    "document_key",
+)
+_CACHE_LIMIT = 50_000
+
+
+class RowParser:
+    """Builds attributions from CSV rows, validating each distinct group of claim,
+    source and document cells once: a large file repeats them on many rows. Only
+    valid groups are cached, so every bad row is still reported."""
+
+    def __init__(self) -> None:
+        self._claims: dict[tuple[Any, ...], ClaimIn] = {}
+        self._sources: dict[tuple[Any, ...], SourceIn] = {}
+        self._documents: dict[tuple[Any, ...], DocumentIn | None] = {}
+        self._hedges: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+    def parse(
+        self, row: Mapping[str, str], loc: Loc, warn: Callable[[str, str], None]
+    ) -> AttributionIn:
+        """One CSV row: an attribution with its claim, origin source, relays and document."""
+        get = row.get
+        lang = language(get("language"))
+        claim = self._cached(
+            self._claims, _CLAIM_COLUMNS, row, lambda: _claim_from_row(row, loc, lang, warn)
+        )
+        source = self._cached(
+            self._sources, _SOURCE_COLUMNS, row, lambda: _source_from_row(row, loc)
+        )
+        document = self._cached(
+            self._documents, _DOCUMENT_COLUMNS, row, lambda: _document_from_row(row, loc, lang)
+        )
+        quote = text(get("quote"))
+        hedges = self._cached(
+            self._hedges,
+            ("hedges", "quote", "language"),
+            row,
+            lambda: _hedges(get("hedges"), quote, lang),
+        )
+        return AttributionIn(
+            claim=claim,
+            source=source,
+            loc=loc,
+            via=_relays(get("via"), get("via_keys"), loc),
+            document=document,
+            quote=quote,
+            stance=choice("stance", get("stance"), STANCES) or "asserts",
+            credibility=credibility(get("credibility")) or 6,
+            hedges=hedges,
+        )
+
+    @staticmethod
+    def _cached(
+        cache: dict[tuple[Any, ...], Any],
+        columns: tuple[str, ...],
+        row: Mapping[str, str],
+        build: Callable[[], Any],
+    ) -> Any:
+        key = tuple(map(row.get, columns))
+        if key in cache:
+            return cache[key]
+        value = build()
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[key] = value
+        return value
+
+
+def _claim_from_row(
+    row: Mapping[str, str], loc: Loc, lang: str | None, warn: Callable[[str, str], None]
+) -> ClaimIn:
     get = row.get
     claim_text = text(get("claim"))
     if claim_text is None:
         raise FieldError("claim", "required")
-    source_name = ident(get("source"))
-    if source_name is None:
-        raise FieldError("source", "required")
-    lang = language(get("language"))
     as_of = partial_date("as_of", get("as_of"))
     quantity_text = text(get("quantity"))
-    claim = ClaimIn(
+    return ClaimIn(
         key=ident(get("claim_key")) or derive_claim_key(claim_text, as_of),
         text=claim_text,
         loc=loc,
@@ -369,7 +464,14 @@ def attribution_from_row(
         quantity_text=quantity_text,
         quantity=quantity_of(quantity_text, row, lang, lambda m: warn("quantity", m)),
     )
-    source = SourceIn(
+
+
+def _source_from_row(row: Mapping[str, str], loc: Loc) -> SourceIn:
+    get = row.get
+    source_name = ident(get("source"))
+    if source_name is None:
+        raise FieldError("source", "required")
+    return SourceIn(
         ref=ident(get("source_key")) or source_name,
         loc=loc,
         key=ident(get("source_key")),
@@ -379,17 +481,6 @@ def attribution_from_row(
         affiliation=text(get("source_affiliation")),
         party=text(get("source_party")),
         reliability=reliability(get("reliability")),
-    )
-    return AttributionIn(
-        claim=claim,
-        source=source,
-        loc=loc,
-        via=_relays(get("via"), get("via_keys"), loc),
-        document=_document_from_row(row, loc, lang),
-        quote=text(get("quote")),
-        stance=choice("stance", get("stance"), STANCES) or "asserts",
-        credibility=credibility(get("credibility")) or 6,
-        hedges=_hedges(get("hedges"), text(get("quote")), lang),
     )
 
 

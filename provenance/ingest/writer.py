@@ -126,6 +126,7 @@ class SourceIndex:
         self.rows: dict[int, SourceRow] = {}
         self.by_key: dict[str, int] = {}
         self.by_name: dict[str, set[int]] = {}
+        self.names_of: dict[int, set[str]] = {}
 
     @classmethod
     def load(cls, conn: Connection) -> SourceIndex:
@@ -141,6 +142,7 @@ class SourceIndex:
             text("SELECT source_id, alias_norm FROM source_alias")
         ):
             index.by_name.setdefault(alias, set()).add(source_id)
+            index.names_of.setdefault(source_id, {fold(index.rows[source_id].name)}).add(alias)
         return index
 
     def add(self, row: SourceRow) -> None:
@@ -176,6 +178,7 @@ class Writer:
     doc_ids: dict[str, int] = field(default_factory=dict)
     fill_events: list[dict[str, Any]] = field(default_factory=list)
     created_sources: set[int] = field(default_factory=set)
+    _source_memo: dict[tuple[Any, ...], SourceRow] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sources = SourceIndex.load(self.conn)
@@ -205,6 +208,31 @@ class Writer:
     # --- sources ----------------------------------------------------------------------
 
     def resolve_source(self, s: SourceIn) -> SourceRow | None:
+        """The stored source ``s`` refers to (created if allowed); memoised per distinct
+        record, since a large file names the same sources on most of its rows."""
+        memo_key = (
+            s.ref,
+            s.key,
+            s.name,
+            s.aliases,
+            s.kind,
+            s.named,
+            s.affiliation,
+            s.party,
+            s.reliability,
+            s.notes,
+            s.create,
+        )
+        found = self._source_memo.get(memo_key)
+        if found is not None:
+            return found
+        problems_before = len(self.problems)
+        row = self._resolve_source(s)
+        if row is not None and len(self.problems) == problems_before:
+            self._source_memo[memo_key] = row
+        return row
+
+    def _resolve_source(self, s: SourceIn) -> SourceRow | None:
         matches = self.sources.lookup(s.key or s.ref, key_only=s.key is not None)
         if len(matches) > 1:
             keys = ", ".join(sorted(self.sources.rows[i].key for i in matches))
@@ -286,13 +314,14 @@ class Writer:
         return row
 
     def _add_aliases(self, row: SourceRow, aliases: Iterable[str]) -> None:
-        have = {n for n, ids in self.sources.by_name.items() if row.id in ids}
+        have = self.sources.names_of.setdefault(row.id, {fold(row.name)})
         new = [(row.id, a, fold(a)) for a in dict.fromkeys(aliases) if fold(a) not in have]
         if not new:
             return
         db.bulk_insert(self.conn, "source_alias", ("source_id", "alias", "alias_norm"), new)
         for _, _, norm in new:
             self.sources.by_name.setdefault(norm, set()).add(row.id)
+            have.add(norm)
         self.counts.aliases += len(new)
 
     def _merge_source_fields(self, row: SourceRow, s: SourceIn) -> None:

@@ -135,3 +135,237 @@ def circular_audit(
         )
     out.sort(key=lambda r: (-r["reports"], r["key"]))
     return out
+
+
+# --- check ----------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+_FOREIGN_KEYS = (
+    ("attribution", "claim_id", "claim"),
+    ("attribution", "reported_claim_id", "claim"),
+    ("attribution", "source_id", "source"),
+    ("attribution", "document_id", "document"),
+    ("relay", "attribution_id", "attribution"),
+    ("relay", "source_id", "source"),
+    ("source_alias", "source_id", "source"),
+    ("claim", "merged_into_id", "claim"),
+    ("source", "merged_into_id", "source"),
+    ("review", "claim_a_id", "claim"),
+    ("review", "claim_b_id", "claim"),
+)
+_BATCHED = ("source", "document", "claim", "attribution")
+_COUNTED = {
+    "sources": "source",
+    "documents": "document",
+    "claims": "claim",
+    "attributions": "attribution",
+}
+
+
+def check(session: Session) -> CheckReport:
+    """Verify the database: storage integrity, references, the event log against the
+    data it describes, and quotes against stored document text."""
+    from sqlalchemy import text
+
+    conn = session.connection()
+    report = CheckReport()
+    steps = (
+        ("storage integrity", _check_storage),
+        ("references", _check_references),
+        ("schema version", _check_version),
+        ("import batches and events", _check_batches),
+        ("merges replayed from the event log", _check_merges),
+        ("edits replayed from the event log", _check_edits),
+        ("quotes in stored document text", _check_quotes),
+    )
+    for name, step in steps:
+        found = step(conn, text)
+        report.checked.append(name)
+        report.problems.extend(f"{name}: {p}" for p in found)
+    return report
+
+
+def _check_storage(conn: Any, text: Any) -> list[str]:
+    if conn.dialect.name != "sqlite":
+        return []
+    result = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+    problems = [] if result == ["ok"] else result
+    for r in conn.execute(text("PRAGMA foreign_key_check")):
+        problems.append(f"row {r[1]} of {r[0]} points to a missing {r[2]}")
+    return problems
+
+
+def _check_references(conn: Any, text: Any) -> list[str]:
+    problems = []
+    for table, column, target in _FOREIGN_KEYS:
+        n = conn.execute(
+            text(
+                f"SELECT COUNT(*) FROM {table} t WHERE t.{column} IS NOT NULL AND NOT EXISTS "
+                f"(SELECT 1 FROM {target} x WHERE x.id = t.{column})"
+            )
+        ).scalar_one()
+        if n:
+            problems.append(f"{n} {table}.{column} values point to no {target}")
+    return problems
+
+
+def _check_version(conn: Any, text: Any) -> list[str]:
+    from provenance.db import LATEST_VERSION, schema_version
+
+    version = schema_version(conn)
+    return (
+        []
+        if version == LATEST_VERSION
+        else [f"schema version {version}, expected {LATEST_VERSION}"]
+    )
+
+
+def _check_batches(conn: Any, text: Any) -> list[str]:
+    import json
+
+    problems = []
+    events = {
+        int(r[0]): json.loads(r[1])
+        for r in conn.execute(text("SELECT entity_key, after FROM event WHERE action = 'import'"))
+    }
+    batches = {
+        int(r[0]): r[1] for r in conn.execute(text("SELECT id, finished_at FROM import_batch"))
+    }
+    for batch, finished in batches.items():
+        if finished is None or batch not in events:
+            problems.append(f"import batch {batch} has no finished import event")
+    for batch in events.keys() - batches.keys():
+        problems.append(f"import event for missing batch {batch}")
+    for table in _BATCHED:
+        orphans = conn.execute(
+            text(
+                f"SELECT COUNT(*) FROM {table} WHERE batch_id IS NOT NULL AND batch_id NOT IN "
+                "(SELECT id FROM import_batch WHERE finished_at IS NOT NULL)"
+            )
+        ).scalar_one()
+        if orphans:
+            problems.append(f"{orphans} {table} rows belong to no finished import")
+    for table_name in _COUNTED.values():
+        counts = dict(
+            conn.execute(
+                text(
+                    f"SELECT batch_id, COUNT(*) FROM {table_name} "
+                    "WHERE batch_id IS NOT NULL GROUP BY batch_id"
+                )
+            ).all()
+        )
+        label = next(k for k, v in _COUNTED.items() if v == table_name)
+        for batch, after in events.items():
+            logged = after.get("created", {}).get(label, 0)
+            if counts.get(batch, 0) != logged:
+                problems.append(
+                    f"batch {batch}: {counts.get(batch, 0)} {label} stored, {logged} logged"
+                )
+    return problems
+
+
+def _undone(conn: Any, text: Any) -> set[int]:
+    return {
+        r[0] for r in conn.execute(text("SELECT undoes_id FROM event WHERE undoes_id IS NOT NULL"))
+    }
+
+
+def _check_merges(conn: Any, text: Any) -> list[str]:
+    """Replay merges (in order, skipping undone ones) from where each report was filed."""
+    import json
+
+    undone = _undone(conn, text)
+    ids = dict(conn.execute(text("SELECT key, id FROM claim")).all())
+    expected_claim = {
+        r[0]: r[1] for r in conn.execute(text("SELECT id, reported_claim_id FROM attribution"))
+    }
+    merged_into: dict[int, int] = {}
+    for event_id, after in conn.execute(
+        text("SELECT id, after FROM event WHERE action = 'merge' ORDER BY id")
+    ):
+        if event_id in undone:
+            continue
+        data = json.loads(after)
+        merged_into[ids[data["claim"]]] = ids[data["into"]]
+        for attribution in data["attributions"]:
+            expected_claim[attribution] = ids[data["into"]]
+    problems = []
+    actual = dict(conn.execute(text("SELECT id, claim_id FROM attribution")).all())
+    wrong = [a for a, c in actual.items() if expected_claim.get(a) != c]
+    if wrong:
+        problems.append(
+            f"{len(wrong)} attributions are not where the event log puts them (e.g. id {wrong[0]})"
+        )
+    for claim_id, status, target in conn.execute(
+        text("SELECT id, status, merged_into_id FROM claim")
+    ):
+        if (status == "merged") != (claim_id in merged_into) or (
+            target is not None and merged_into.get(claim_id) != target
+        ):
+            problems.append(f"claim id {claim_id} is {status} but the event log disagrees")
+    return problems
+
+
+def _check_edits(conn: Any, text: Any) -> list[str]:
+    """The last value each change event wrote to a field is the stored value."""
+    import json
+
+    undone = _undone(conn, text)
+    last: dict[tuple[str, str, str], Any] = {}
+    rows = conn.execute(
+        text(
+            "SELECT id, entity, entity_key, after FROM event "
+            "WHERE action IN ('edit', 'fill_in', 'retract', 'undo') ORDER BY id"
+        )
+    )
+    for event_id, entity, key, after in rows:
+        if event_id in undone or entity not in ("claim", "source", "document"):
+            continue
+        payload = json.loads(after or "null")
+        if payload is None:
+            continue
+        values = payload.get("set", {k: v for k, v in payload.items() if k != "reason"})
+        for f, v in values.items():
+            last[(entity, key, f)] = v
+    problems = []
+    for (entity, key, f), value in last.items():
+        row = conn.execute(text(f"SELECT {f} FROM {entity} WHERE key = :k"), {"k": key}).first()
+        stored = None if row is None else (bool(row[0]) if f == "named" else row[0])
+        if row is None or stored != value:
+            problems.append(f"{entity} {key!r}: {f} is {stored!r}, the event log says {value!r}")
+    return problems
+
+
+def _check_quotes(conn: Any, text: Any) -> list[str]:
+    from provenance.normalize import sha256_text
+
+    problems = []
+    docs = {}
+    for doc_id, key, body, digest in conn.execute(
+        text("SELECT id, key, text, sha256 FROM document WHERE text IS NOT NULL")
+    ):
+        if digest and sha256_text(body) != digest:
+            problems.append(f"document {key!r}: text no longer matches its sha256")
+        docs[doc_id] = (key, " ".join(body.split()).casefold())
+    if not docs:
+        return problems
+    for quote, doc_id, claim_key in conn.execute(
+        text(
+            "SELECT a.quote, a.document_id, c.key FROM attribution a "
+            "JOIN claim c ON c.id = a.reported_claim_id "
+            "WHERE a.quote IS NOT NULL AND a.document_id IS NOT NULL ORDER BY a.id"
+        )
+    ):
+        if doc_id in docs and " ".join(quote.split()).casefold() not in docs[doc_id][1]:
+            problems.append(f"quote of {claim_key!r} not found in document {docs[doc_id][0]!r}")
+    return problems

@@ -250,3 +250,11 @@ def test_hostile_text_round_trips_unchanged(db_url: str, tmp_path: Path) -> None
     with open_session(db_url) as session:
         v = get_claim(session, "c1")
     assert v.text == hostile and v.attributions[0].quote == hostile
+
+
+def test_filling_in_a_date_fills_its_span(db_url: str, tmp_path: Path) -> None:
+    run_import(db_url, write_csv(tmp_path / "a.csv", [row(as_of="")]))
+    run_import(db_url, write_csv(tmp_path / "b.csv", [row(as_of="2024-11")]))
+    with open_session(db_url) as session:
+        (v,) = find_claims(session, ClaimFilter(since="2024-11-30", until="2024-11-30"))
+    assert v.as_of == "2024-11"

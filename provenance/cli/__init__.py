@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provenance.cli import audit, claims, conflicts, dedupe, export, importing
+from provenance.cli import audit, check, claims, conflicts, dedupe, edits, export, importing
 from provenance.cli.common import DbOption, new_app, set_top_level_db
 
 app = new_app(
@@ -27,6 +27,11 @@ app.add_typer(conflicts.app, name="conflicts")
 app.add_typer(dedupe.app, name="dedupe")
 app.command("merge")(dedupe.merge_command)
 app.command("unmerge")(dedupe.unmerge_command)
+app.add_typer(edits.app, name="edit")
+app.command("retract")(edits.retract_command)
+app.command("undo")(edits.undo_command)
+app.command("log")(edits.log_command)
+app.command("check")(check.check_command)
 
 
 def main() -> None:

@@ -420,6 +420,8 @@ class Writer:
                 "text",
                 "batch_id",
                 *CLAIM_TEXT_FIELDS,
+                "as_of_start",
+                "as_of_end",
                 *QUANTITY_FIELDS,
                 "merged_into_id",
             ),
@@ -499,7 +501,8 @@ class Writer:
             if values["quantity"] or values["value"] is not None
             else {}
         )
-        given = {f: values[f] for f in CLAIM_TEXT_FIELDS} | quantity_given
+        spans = ("as_of_start", "as_of_end")
+        given = {f: values[f] for f in (*CLAIM_TEXT_FIELDS, *spans)} | quantity_given
         self._fill_row("claim", row, None, (), {"category": "other"}, given=given, loc=c.loc)
 
     # --- attributions -----------------------------------------------------------------
@@ -616,8 +619,8 @@ class Writer:
             {
                 "entity": entity,
                 "entity_key": key,
-                "before": json.dumps(before),
-                "after": json.dumps(after),
+                "before": json.dumps({"set": before}),
+                "after": json.dumps({"set": after}),
             }
         )
 

@@ -1,0 +1,164 @@
+"""``provenance edit``, ``retract``, ``undo`` and ``log``: recorded, reversible changes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from provenance.cli.common import (
+    ActorOption,
+    DbOption,
+    FormatOption,
+    LimitOption,
+    OutputFormat,
+    actor_or_default,
+    command_line,
+    new_app,
+    render,
+    session,
+)
+
+app = new_app("Change a claim or source; the old values stay in the event log.")
+
+SetOption = Annotated[
+    list[str], typer.Option("--set", help="FIELD=VALUE; repeat for several fields.")
+]
+ReasonOption = Annotated[
+    str, typer.Option("--reason", help="Why (required; kept in the event log).")
+]
+
+
+def _edit(
+    entity: str, key: str, assignments: list[str], reason: str, db: str | None, actor: str | None
+) -> None:
+    from provenance.edits import edit
+
+    with session(db, write=True) as db_session:
+        change = edit(
+            db_session,
+            entity,
+            key,
+            assignments,
+            reason=reason,
+            actor=actor_or_default(actor),
+            command=command_line(),
+        )
+    for f, v in change.after.items():
+        typer.echo(f"{entity} {key}: {f} {change.before[f]!r} → {v!r} (event {change.event})")
+
+
+@app.command("claim")
+def edit_claim(
+    key: Annotated[str, typer.Argument(help="Claim key.")],
+    assignments: SetOption,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Change claim fields: text, category, subject, metric, location, as_of.
+
+    Example:
+
+        provenance edit claim ukraine-holds-309-sq-mi --set as_of=2024-11-16 --reason dateline
+    """
+    _edit("claim", key, assignments, reason, db, actor)
+
+
+@app.command("source")
+def edit_source(
+    key: Annotated[str, typer.Argument(help="Source key.")],
+    assignments: SetOption,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Change source fields: name, kind, named, affiliation, party, reliability, notes.
+
+    Example:
+
+        provenance edit source isw --set reliability=A --reason "track record review"
+    """
+    _edit("source", key, assignments, reason, db, actor)
+
+
+def retract_command(
+    key: Annotated[str, typer.Argument(help="Claim key.")],
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Retract a claim: it stays, with its reports, but leaves default listings.
+
+    Example:
+
+        provenance retract north-korean-troops-expected-to-join --reason "outlet corrected"
+    """
+    from provenance.edits import retract
+
+    with session(db, write=True) as db_session:
+        change = retract(
+            db_session, key, reason=reason, actor=actor_or_default(actor), command=command_line()
+        )
+    typer.echo(
+        f"retracted {key} (event {change.event}; `provenance undo {change.event}` reverses it)"
+    )
+
+
+def undo_command(
+    event: Annotated[int, typer.Argument(help="Event number (see provenance log).")],
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Reverse one recorded change: an edit, fill-in, retraction, merge or review.
+
+    Refuses when the data has changed since; undo the later change first.
+
+    Example:
+
+        provenance undo 42
+    """
+    from provenance.edits import undo
+
+    with session(db, write=True) as db_session:
+        message = undo(db_session, event, actor=actor_or_default(actor), command=command_line())
+    typer.echo(message)
+
+
+def log_command(
+    key: Annotated[
+        str | None, typer.Argument(help="Only events about this claim or source key.")
+    ] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+) -> None:
+    """Show the event log: every import, edit, merge, review and undo, with before/after.
+
+    Example:
+
+        provenance log ukraine-holds-309-sq-mi --format json
+    """
+    from provenance.edits import list_events
+
+    with session(db) as db_session:
+        events = list_events(db_session, key=key, limit=limit)
+    render(
+        events,
+        fmt,
+        columns=(
+            "event",
+            "at",
+            "actor",
+            "action",
+            "entity",
+            "entity_key",
+            "before",
+            "after",
+            "undoes",
+            "undone",
+        ),
+        table_columns=("event", "at", "actor", "action", "entity_key", "summary", "undone"),
+        title="event log",
+        empty="no events",
+    )

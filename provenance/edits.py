@@ -1,0 +1,374 @@
+"""Edits, retractions and undo: every change is an event with before/after values.
+
+``undo N`` reverses one event when the data still shows what that event wrote;
+otherwise later changes must be undone first, so nothing is silently overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+from sqlmodel import Session
+
+from provenance import db
+from provenance.errors import NotFoundError, UsageError
+from provenance.ingest import records
+from provenance.models import CATEGORIES, SOURCE_KINDS
+
+_CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
+    "text": lambda v: records.text(v),
+    "category": lambda v: records.choice("category", v, CATEGORIES),
+    "subject": records.text,
+    "metric": records.text,
+    "location": records.text,
+    "as_of": lambda v: records.date_text("as_of", v),
+}
+_SOURCE_FIELDS: dict[str, Callable[[str], Any]] = {
+    "name": records.text,
+    "kind": lambda v: records.choice("kind", v, SOURCE_KINDS),
+    "named": lambda v: records.boolean("named", v),
+    "affiliation": records.text,
+    "party": records.text,
+    "reliability": records.reliability,
+    "notes": records.text,
+}
+EDITABLE = {"claim": _CLAIM_FIELDS, "source": _SOURCE_FIELDS}
+
+
+@dataclass
+class Change:
+    event: int
+    entity: str
+    key: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+def log_event(
+    conn: Connection,
+    *,
+    actor: str,
+    command: str,
+    action: str,
+    entity: str,
+    key: str,
+    before: Any,
+    after: Any,
+    undoes: int | None = None,
+) -> int:
+    (event_id,) = db.allocate_ids(conn, "event", 1)
+    db.bulk_insert(
+        conn,
+        "event",
+        (
+            "id",
+            "at",
+            "actor",
+            "command",
+            "action",
+            "entity",
+            "entity_key",
+            "before",
+            "after",
+            "undoes_id",
+        ),
+        [
+            (
+                event_id,
+                db.now(),
+                actor,
+                command,
+                action,
+                entity,
+                key,
+                None if before is None else json.dumps(before),
+                None if after is None else json.dumps(after),
+                undoes,
+            )
+        ],
+    )
+    return event_id
+
+
+def _row(conn: Connection, entity: str, key: str, fields: list[str]) -> dict[str, Any]:
+    row = conn.execute(
+        text(f"SELECT id, {', '.join(fields)} FROM {entity} WHERE key = :k"), {"k": key}
+    ).first()
+    if row is None:
+        raise NotFoundError(f"no {entity} {key!r}")
+    return dict(row._mapping)
+
+
+def _parse_assignments(entity: str, assignments: list[str]) -> dict[str, Any]:
+    fields = EDITABLE[entity]
+    out: dict[str, Any] = {}
+    for item in assignments:
+        name, sep, raw = item.partition("=")
+        name = name.strip()
+        if not sep or name not in fields:
+            raise UsageError(f"--set takes FIELD=VALUE with FIELD one of: {', '.join(fields)}")
+        try:
+            out[name] = fields[name](raw)
+        except records.FieldError as exc:
+            raise UsageError(f"{name}: {exc.reason}") from None
+        if name in ("text", "name") and out[name] is None:
+            raise UsageError(f"{name} cannot be empty")
+    if not out:
+        raise UsageError("nothing to change: give --set FIELD=VALUE")
+    return out
+
+
+def _derived(entity: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Columns that follow from edited ones (a claim's date span, a source's folded name)."""
+    extra: dict[str, Any] = {}
+    if entity == "claim" and "as_of" in values:
+        d = records.partial_date("as_of", values["as_of"]) if values["as_of"] else None
+        extra["as_of_start"] = d.first_day().isoformat() if d else None
+        extra["as_of_end"] = d.last_day().isoformat() if d else None
+    if entity == "source" and "name" in values:
+        from provenance.normalize import fold
+
+        extra["name_norm"] = fold(values["name"])
+    return extra
+
+
+def _write(conn: Connection, entity: str, row_id: int, values: dict[str, Any]) -> None:
+    values = {**values, **_derived(entity, values)}
+    if entity == "claim":
+        values["updated_at"] = db.now()
+    sets = ", ".join(f"{k} = :{k}" for k in values)
+    conn.execute(text(f"UPDATE {entity} SET {sets} WHERE id = :_id"), {**values, "_id": row_id})
+
+
+def edit(
+    session: Session,
+    entity: str,
+    key: str,
+    assignments: list[str],
+    *,
+    reason: str,
+    actor: str,
+    command: str,
+) -> Change:
+    """Change fields of a claim or source; the event keeps the old values."""
+    if not reason.strip():
+        raise UsageError("--reason is required")
+    values = _parse_assignments(entity, assignments)
+    conn = session.connection()
+    row = _row(conn, entity, key, list(values))
+    before = {f: row[f] for f in values}
+    if entity == "source" and "named" in before:
+        before["named"] = bool(before["named"])
+    changed = {f: v for f, v in values.items() if before[f] != v}
+    if not changed:
+        raise UsageError("the values given are the stored ones; nothing changed")
+    _write(conn, entity, row["id"], changed)
+    old = {f: before[f] for f in changed}
+    event = log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action="edit",
+        entity=entity,
+        key=key,
+        before={"set": old},
+        after={"set": changed, "reason": reason},
+    )
+    return Change(event, entity, key, old, changed)
+
+
+def retract(session: Session, key: str, *, reason: str, actor: str, command: str) -> Change:
+    """Mark a claim retracted: it stays, with its reports, out of default listings."""
+    if not reason.strip():
+        raise UsageError("--reason is required")
+    conn = session.connection()
+    row = _row(conn, "claim", key, ["status"])
+    if row["status"] != "active":
+        raise UsageError(f"claim {key!r} is {row['status']}; only an active claim can be retracted")
+    _write(conn, "claim", row["id"], {"status": "retracted"})
+    event = log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action="retract",
+        entity="claim",
+        key=key,
+        before={"set": {"status": "active"}},
+        after={"set": {"status": "retracted"}, "reason": reason},
+    )
+    return Change(event, "claim", key, {"status": "active"}, {"status": "retracted"})
+
+
+def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
+    """Reverse one event; returns a sentence saying what was done."""
+    conn = session.connection()
+    ev = conn.execute(
+        text("SELECT id, action, entity, entity_key, before, after FROM event WHERE id = :i"),
+        {"i": event_id},
+    ).first()
+    if ev is None:
+        raise NotFoundError(f"no event {event_id}")
+    if conn.execute(text("SELECT 1 FROM event WHERE undoes_id = :i"), {"i": event_id}).first():
+        raise UsageError(f"event {event_id} is already undone")
+    action, entity, key = ev[1], ev[2], ev[3]
+    before: Any = json.loads(ev[4]) if ev[4] else None
+    after: Any = json.loads(ev[5]) if ev[5] else {}
+    if action == "merge":
+        return _undo_merge(session, event_id, after, actor=actor, command=command)
+    if action in ("edit", "fill_in", "retract"):
+        _undo_set(conn, entity, key, before, after)
+        log_event(
+            conn,
+            actor=actor,
+            command=command,
+            action="undo",
+            entity=entity,
+            key=key,
+            before=after,
+            after=before,
+            undoes=event_id,
+        )
+        return f"undid {action} of {entity} {key}"
+    if action.startswith("review_"):
+        return _undo_review(conn, event_id, after, actor=actor, command=command)
+    raise UsageError(
+        f"a {action!r} event cannot be undone"
+        + ("; retract the claims it brought instead" if action == "import" else "")
+    )
+
+
+def _set_values(payload: dict[str, Any] | None) -> dict[str, Any]:
+    """The field values an event wrote; older fill-in events stored them flat."""
+    if payload is None:
+        return {}
+    return (
+        dict(payload["set"])
+        if "set" in payload
+        else {k: v for k, v in payload.items() if k != "reason"}
+    )
+
+
+def _undo_set(conn: Connection, entity: str, key: str, before: Any, after: Any) -> None:
+    old, new = _set_values(before), _set_values(after)
+    row = _row(conn, entity, key, list(new))
+    current = {f: (bool(row[f]) if f == "named" else row[f]) for f in new}
+    if current != new:
+        raise UsageError(f"{entity} {key!r} has changed since; undo the later changes first")
+    _write(conn, entity, row["id"], old)
+
+
+def _undo_merge(
+    session: Session, event_id: int, after: dict[str, Any], *, actor: str, command: str
+) -> str:
+    from provenance.merge import unmerge_claim
+
+    conn = session.connection()
+    latest = conn.execute(
+        text(
+            "SELECT e.id FROM event e WHERE e.action = 'merge' AND e.entity_key LIKE :k "
+            "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id DESC"
+        ),
+        {"k": f"% {after['claim']}"},
+    ).first()
+    if latest is None or latest[0] != event_id:
+        raise UsageError(f"claim {after['claim']!r} was merged again later; undo that first")
+    unmerge_claim(session, after["claim"], actor=actor, command=command)
+    return f"unmerged {after['claim']} from {after['into']}"
+
+
+def _undo_review(
+    conn: Connection, event_id: int, after: dict[str, Any], *, actor: str, command: str
+) -> str:
+    a, b = after["claims"]
+    ids = [_row(conn, "claim", k, ["key"])["id"] for k in (a, b)]
+    new = log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action="undo",
+        entity="claim_pair",
+        key=f"{a} {b}",
+        before=after,
+        after=None,
+        undoes=event_id,
+    )
+    db.bulk_insert(
+        conn,
+        "review",
+        ("kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at", "event_id"),
+        [
+            (
+                after["kind"],
+                ids[0],
+                ids[1],
+                "undone",
+                f"undo of event {event_id}",
+                actor,
+                db.now(),
+                new,
+            )
+        ],
+    )
+    return f"undid the {after['decision']} decision on {a} / {b}"
+
+
+def summarise(action: str, before: Any, after: Any) -> str:
+    """One line saying what an event did, for people."""
+    if action == "import" and after:
+        c = after.get("created", {})
+        return (
+            f"{c.get('claims', 0)} claims, {c.get('attributions', 0)} attributions, "
+            f"{c.get('sources', 0)} sources"
+        )
+    if action == "merge" and after:
+        return f"{after['claim']} into {after['into']} ({len(after['attributions'])} reports)"
+    if action == "unmerge" and before:
+        return f"{before['claim']} out of {before['into']}"
+    if action.startswith("review_") and after:
+        return f"{after['decision']}: {after['reason']}"
+    old, new = _set_values(before), _set_values(after)
+    changes = ", ".join(f"{f}: {old.get(f)!r} → {v!r}" for f, v in new.items())
+    reason = (after or {}).get("reason")
+    return changes + (f" ({reason})" if reason else "")
+
+
+def list_events(
+    session: Session, *, key: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    conn = session.connection()
+    where, params = "", {}
+    if key:
+        where = "WHERE entity_key = :k OR entity_key LIKE :k1 OR entity_key LIKE :k2"
+        params = {"k": key, "k1": f"{key} %", "k2": f"% {key}"}
+    sql = (
+        "SELECT id, at, actor, action, entity, entity_key, before, after, undoes_id, command "
+        f"FROM event {where} ORDER BY id DESC"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    undone = {
+        r[0] for r in conn.execute(text("SELECT undoes_id FROM event WHERE undoes_id IS NOT NULL"))
+    }
+    return [
+        {
+            "event": r[0],
+            "at": r[1],
+            "actor": r[2],
+            "action": r[3],
+            "entity": r[4],
+            "entity_key": r[5],
+            "summary": summarise(
+                r[3], json.loads(r[6]) if r[6] else None, json.loads(r[7]) if r[7] else None
+            ),
+            "before": json.loads(r[6]) if r[6] else None,
+            "after": json.loads(r[7]) if r[7] else None,
+            "undoes": r[8],
+            "undone": r[0] in undone,
+            "command": r[9],
+        }
+        for r in conn.execute(text(sql), params)
+    ][::-1]

@@ -258,3 +258,13 @@ def test_filling_in_a_date_fills_its_span(db_url: str, tmp_path: Path) -> None:
     with open_session(db_url) as session:
         (v,) = find_claims(session, ClaimFilter(since="2024-11-30", until="2024-11-30"))
     assert v.as_of == "2024-11"
+
+
+def test_repeated_bad_rows_are_each_reported_at_their_own_line(db_url: str, tmp_path: Path) -> None:
+    good = row(claim_key="k0", url="https://e.org/0")
+    bad = [row(claim_key=f"k{i}", reliability="A", url=f"https://e.org/{i}") for i in (1, 2)]
+    first = row(claim_key="first", reliability="C", url="https://e.org/first")
+    path = write_csv(tmp_path / "same.csv", [first, good, *bad])
+    with pytest.raises(InputError) as exc:
+        run_import(db_url, path)
+    assert [(p.line, p.field) for p in exc.value.problems] == [(4, "reliability"), (5, "reliability")]

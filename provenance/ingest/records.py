@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from provenance import quantities
@@ -84,7 +84,7 @@ class Loc:
 @dataclass(slots=True)
 class SourceIn:
     ref: str
-    loc: Loc
+    loc: Loc = field(compare=False)
     key: str | None = None
     name: str | None = None
     aliases: tuple[str, ...] = ()
@@ -101,7 +101,7 @@ class SourceIn:
 @dataclass(slots=True)
 class DocumentIn:
     key: str
-    loc: Loc
+    loc: Loc = field(compare=False)
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
@@ -118,7 +118,7 @@ class DocumentIn:
 class ClaimIn:
     key: str
     text: str
-    loc: Loc
+    loc: Loc = field(compare=False)
     category: str | None = None
     subject: str | None = None
     metric: str | None = None
@@ -133,7 +133,7 @@ class ClaimIn:
 class AttributionIn:
     claim: ClaimIn
     source: SourceIn
-    loc: Loc
+    loc: Loc = field(compare=False)
     via: tuple[SourceIn, ...] = ()
     document: DocumentIn | None = None
     quote: str | None = None
@@ -398,13 +398,13 @@ class RowParser:
         get = row.get
         lang = language(get("language"))
         claim = self._cached(
-            self._claims, _CLAIM_COLUMNS, row, lambda: _claim_from_row(row, loc, lang, warn)
+            self._claims, _CLAIM_COLUMNS, row, lambda: _claim_from_row(row, loc, lang, warn), loc
         )
         source = self._cached(
-            self._sources, _SOURCE_COLUMNS, row, lambda: _source_from_row(row, loc)
+            self._sources, _SOURCE_COLUMNS, row, lambda: _source_from_row(row, loc), loc
         )
         document = self._cached(
-            self._documents, _DOCUMENT_COLUMNS, row, lambda: _document_from_row(row, loc, lang)
+            self._documents, _DOCUMENT_COLUMNS, row, lambda: _document_from_row(row, loc, lang), loc
         )
         quote = text(get("quote"))
         hedges = self._cached(
@@ -431,10 +431,13 @@ class RowParser:
         columns: tuple[str, ...],
         row: Mapping[str, str],
         build: Callable[[], Any],
+        loc: Loc | None = None,
     ) -> Any:
+        """The record built from these cells, once; a hit is re-stamped with this row's line."""
         key = tuple(map(row.get, columns))
         if key in cache:
-            return cache[key]
+            hit = cache[key]
+            return hit if hit is None or loc is None else replace(hit, loc=loc)
         value = build()
         if len(cache) >= _CACHE_LIMIT:
             cache.clear()

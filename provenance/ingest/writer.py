@@ -360,7 +360,7 @@ class Writer:
                 wanted.setdefault(d.key, d)
                 if d.create:
                     wanted[d.key] = d
-            elif d is not wanted[d.key]:
+            elif d != wanted[d.key]:
                 self._compare_document(wanted[d.key], d)
         stored = self._fetch("document", ("id", "key", "batch_id", *DOCUMENT_FIELDS), list(wanted))
         new: list[DocumentIn] = []
@@ -408,7 +408,7 @@ class Writer:
         first: dict[str, ClaimIn] = {}
         for c in claims:
             if c.key in first:
-                if c is not first[c.key]:
+                if c != first[c.key]:
                     self._compare_claims(first[c.key], c)
             else:
                 first[c.key] = c

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session, SQLModel
 
 from provenance.errors import DatabaseError, SchemaTooNewError
@@ -115,8 +115,9 @@ def open_session(db: str | None, *, write: bool = False) -> Iterator[Session]:
             except BaseException:
                 session.rollback()
                 raise
-    except OperationalError as exc:
-        raise DatabaseError(f"database {describe(url)}: {exc.orig}") from exc
+    except DBAPIError as exc:
+        reason = (str(exc.orig).strip().splitlines() or ["?"])[0]
+        raise DatabaseError(f"database {describe(url)}: {reason}") from exc
     finally:
         engine.dispose()
 

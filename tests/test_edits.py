@@ -204,11 +204,12 @@ def test_check_finds_quotes_missing_from_the_document(cli, db_url: str, tmp_path
 
 def test_event_log_cannot_be_changed(fixture_db: str) -> None:
     from sqlalchemy import text
-    from sqlalchemy.exc import DBAPIError
+
+    from provenance.errors import DatabaseError
 
     for statement in ("UPDATE event SET actor = 'x'", "DELETE FROM event"):
         with (
-            pytest.raises(DBAPIError, match="append-only"),
+            pytest.raises(DatabaseError, match="append-only"),
             open_session(fixture_db, write=True) as session,
         ):
             session.connection().execute(text(statement))

@@ -1,0 +1,286 @@
+"""Run the benchmark suite and write a Markdown + JSON report.
+
+    python -m benchmarks.run --sizes 10k,100k,1m --runs 3
+    python -m benchmarks.run --sizes 100k --postgres postgresql+psycopg://postgres@127.0.0.1/test
+    python -m benchmarks.run --smoke            # 10k, one run, report to a temporary folder
+
+Each operation runs in its own process (``benchmarks.steps``); figures are medians over
+``--runs`` (import into a fresh database each run) and peak memory is the largest seen.
+Data comes from ``benchmarks.generate`` (seeded) and is kept under benchmarks/data/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+TARGETS = {
+    "import": "≥ 50,000 attributions/s",
+    "query": "p50 < 1 ms in-process",
+    "cli-query": "< 0.7 s per CLI call",
+    "startup": "provenance --help < 0.25 s",
+    "export": "≥ 150,000 rows/s, < 200 MB peak",
+    "dedupe": "< 30 s, < 2 GB, precision/recall ≥ 0.99",
+    "conflicts": "< 10 s, < 2 GB, precision/recall ≥ 0.99",
+}
+
+
+def run_step(op: str, db: str, data: Path, out: Path, sample: int = 200) -> dict[str, Any]:
+    cmd = [
+        sys.executable,
+        "-m",
+        "benchmarks.steps",
+        op,
+        "--db",
+        db,
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--sample",
+        str(sample),
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT.parent)
+    if done.returncode != 0:
+        raise SystemExit(f"step {op} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def median_of(results: list[dict[str, Any]]) -> dict[str, Any]:
+    out = dict(results[-1])
+    out["seconds"] = statistics.median(r["seconds"] for r in results)
+    out["peak_rss_mb"] = max(r["peak_rss_mb"] for r in results)
+    out["runs"] = len(results)
+    if "rows" in out and out["seconds"]:
+        out["rows_per_s"] = out["rows"] / out["seconds"]
+    if "attributions" in out and out["seconds"]:
+        out["attributions_per_s"] = out["attributions"] / out["seconds"]
+    return out
+
+
+class Backend:
+    def __init__(self, postgres: str | None, workdir: Path) -> None:
+        self.postgres = postgres
+        self.workdir = workdir
+
+    @property
+    def name(self) -> str:
+        return "postgresql" if self.postgres else "sqlite"
+
+    def fresh(self, label: str) -> str:
+        if not self.postgres:
+            path = self.workdir / f"{label}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return str(path)
+        from sqlalchemy import create_engine
+
+        from provenance.db import resolve_url
+
+        schema = "bench_" + label.replace("-", "_")
+        engine = create_engine(resolve_url(self.postgres))
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+        engine.dispose()
+        sep = "&" if "?" in self.postgres else "?"
+        return f"{self.postgres}{sep}options=-csearch_path%3D{schema}"
+
+
+def ensure_data(size: int, seed: int) -> Path:
+    data = ROOT / "data" / f"{size}-seed{seed}"
+    if not (data / "claims.csv").exists() or not (data / "truth.json").exists():
+        data.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.generate",
+                "--attributions",
+                str(size),
+                "--seed",
+                str(seed),
+                "--out",
+                str(data),
+            ],
+            check=True,
+            cwd=ROOT.parent,
+            capture_output=True,
+        )
+    return data
+
+
+def bench_size(label: str, backend: Backend, runs: int, seed: int, log: Any) -> dict[str, Any]:
+    size = SIZES[label]
+    data = ensure_data(size, seed)
+    out = backend.workdir
+    results: dict[str, Any] = {
+        "attributions": size,
+        "csv_mb": (data / "claims.csv").stat().st_size / 1e6,
+    }
+    import_runs = 1 if size >= 1_000_000 else runs
+    imports = []
+    for i in range(import_runs):
+        db = backend.fresh(f"{label}")
+        log(f"{label}: import run {i + 1}/{import_runs}")
+        imports.append(run_step("import", db, data, out))
+    results["import"] = median_of(imports)
+    log(f"{label}: pandas import baseline")
+    results["import-pandas"] = median_of(
+        [
+            run_step("import-pandas", backend.fresh(f"{label}-pandas"), data, out)
+            for _ in range(import_runs)
+        ]
+    )
+    for op, sample in (
+        ("query", 500),
+        ("cli-query", 5),
+        ("show", 200),
+        ("audit", 0),
+        ("export", 0),
+        ("export-pandas", 0),
+        ("dedupe", 0),
+        ("conflicts", 0),
+    ):
+        n = 1 if size >= 1_000_000 and op in ("export-pandas",) else runs
+        log(f"{label}: {op} x{n}")
+        results[op] = median_of([run_step(op, db, data, out, sample) for _ in range(n)])
+    log(f"{label}: naive dedupe baseline (sample)")
+    results["dedupe-naive"] = run_step("dedupe-naive", db, data, out, 2000)
+    return results
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem_gb, 1),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "n/a"
+
+
+def markdown(report: dict[str, Any]) -> str:
+    m = report["machine"]
+    lines = [
+        f"# Benchmark report ({report['backend']})",
+        "",
+        f"{m['date']}; {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; Python {m['python']}, "
+        f"SQLite {m['sqlite']}. Medians of {report['runs']} runs (1M: import and pandas export once); "
+        "peak memory is the step process's maximum RSS. Machines here are shared: compare ratios.",
+        "",
+        f"`provenance --help`: {report['startup']['help_s']:.3f} s (target < 0.25 s); "
+        f"`python -c 'import sqlmodel'`: {report['startup']['import_sqlmodel_s']:.3f} s "
+        f"(ratio {ratio(report['startup']['help_s'], report['startup']['import_sqlmodel_s'])}).",
+        "",
+    ]
+    for label, r in report["sizes"].items():
+        imp, exp = r["import"], r["export"]
+        lines += [
+            f"## {label} attributions ({r['csv_mb']:.0f} MB CSV)",
+            "",
+            "| operation | median | peak MB | figures | target |",
+            "|---|---|---|---|---|",
+            f"| import CSV | {imp['seconds']:.1f} s | {imp['peak_rss_mb']:.0f} | "
+            f"{imp['attributions_per_s']:,.0f} attributions/s; pandas read_csv+to_sql takes "
+            f"{ratio(r['import-pandas']['seconds'], imp['seconds'])} our time | {TARGETS['import']} |",
+            f"| query by source (in-process) | p50 {r['query']['p50_ms']:.2f} ms | {r['query']['peak_rss_mb']:.0f} | "
+            f"p99 {r['query']['p99_ms']:.2f} ms over {r['query']['queries']} sources, limit 50 | {TARGETS['query']} |",
+            f"| query by source (CLI call) | {r['cli-query']['median_s']:.2f} s | | whole process | {TARGETS['cli-query']} |",
+            f"| show (in-process) | p50 {r['show']['p50_ms']:.2f} ms | {r['show']['peak_rss_mb']:.0f} | "
+            f"p99 {r['show']['p99_ms']:.2f} ms; CLI call {r['show']['cli_s']:.2f} s | |",
+            f"| audit unnamed | {r['audit']['seconds']:.2f} s | {r['audit']['peak_rss_mb']:.0f} | "
+            f"{r['audit']['unnamed_only']:,} unnamed-only of {r['audit']['claims']:,} claims | |",
+            f"| export CSV | {exp['seconds']:.1f} s | {exp['peak_rss_mb']:.0f} | {exp['rows_per_s']:,.0f} rows/s; "
+            f"pandas read_sql+to_csv takes {ratio(r['export-pandas']['seconds'], exp['seconds'])} our time, "
+            f"{r['export-pandas']['peak_rss_mb']:.0f} MB | {TARGETS['export']} |",
+            f"| dedupe | {r['dedupe']['seconds']:.1f} s | {r['dedupe']['peak_rss_mb']:.0f} | "
+            f"precision {r['dedupe']['precision']:.3f}, recall {r['dedupe']['recall']:.3f}; "
+            f"{r['dedupe']['pairs_per_claim']:.1f} pairs compared per claim ({r['dedupe']['pairs_compared']:,} of "
+            f"{r['dedupe']['all_pairs']:,}); naive all-pairs rapidfuzz ≈ {r['dedupe-naive']['seconds']:,.0f} s "
+            f"(extrapolated from {r['dedupe-naive']['sample']} claims) | {TARGETS['dedupe']} |",
+            f"| conflicts | {r['conflicts']['seconds']:.1f} s | {r['conflicts']['peak_rss_mb']:.0f} | "
+            f"precision {r['conflicts']['precision']:.3f}, recall {r['conflicts']['recall']:.3f} "
+            f"({r['conflicts']['found_pairs']} found, {r['conflicts']['true_pairs']} true); "
+            f"{r['conflicts']['pairs_compared']:,} pairs compared | {TARGETS['conflicts']} |",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10k,100k,1m", help="comma-separated: 10k, 100k, 1m")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--postgres", help="run against this PostgreSQL URL instead of SQLite")
+    parser.add_argument("--out", type=Path, default=ROOT / "results")
+    parser.add_argument(
+        "--smoke", action="store_true", help="10k, one run, report to a temporary folder"
+    )
+    args = parser.parse_args()
+    if args.smoke:
+        args.sizes, args.runs, args.out = "10k", 1, Path(tempfile.mkdtemp())
+    labels = [s.strip().lower() for s in args.sizes.split(",")]
+    unknown = [s for s in labels if s not in SIZES]
+    if unknown:
+        raise SystemExit(f"unknown sizes {unknown}; use {', '.join(SIZES)}")
+    work = Path(tempfile.mkdtemp(prefix="provenance-bench-"))
+    backend = Backend(args.postgres, work)
+
+    def log(message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    report: dict[str, Any] = {
+        "backend": backend.name,
+        "runs": args.runs,
+        "machine": machine(),
+        "sizes": {},
+    }
+    report["startup"] = run_step("startup", "", work, work)
+    try:
+        for label in labels:
+            report["sizes"][label] = bench_size(label, backend, args.runs, args.seed, log)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stem = f"{backend.name}-{'-'.join(labels)}"
+    (args.out / f"{stem}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    text = markdown(report)
+    (args.out / f"{stem}.md").write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

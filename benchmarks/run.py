@@ -189,51 +189,66 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}×" if b else "n/a"
 
 
+def _size_rows(r: dict[str, Any]) -> list[tuple[str, str, float | None, str, str]]:
+    """(operation, median, peak MB, figures, target) for one size."""
+    imp, exp, q, show, aud = r["import"], r["export"], r["query"], r["show"], r["audit"]
+    dd, naive, cf, pd_imp, pd_exp = (
+        r["dedupe"],
+        r["dedupe-naive"],
+        r["conflicts"],
+        r["import-pandas"],
+        r["export-pandas"],
+    )
+    return [
+        ("import CSV", f"{imp['seconds']:.1f} s", imp["peak_rss_mb"],
+         f"{imp['attributions_per_s']:,.0f} attributions/s; pandas read_csv+to_sql takes "
+         f"{ratio(pd_imp['seconds'], imp['seconds'])} our time", TARGETS["import"]),
+        ("query by source (in-process)", f"p50 {q['p50_ms']:.2f} ms", q["peak_rss_mb"],
+         f"p99 {q['p99_ms']:.2f} ms over {q['queries']} sources, limit 50", TARGETS["query"]),
+        ("query by source (CLI call)", f"{r['cli-query']['median_s']:.2f} s", None, "whole process",
+         TARGETS["cli-query"]),
+        ("show (in-process)", f"p50 {show['p50_ms']:.2f} ms", show["peak_rss_mb"],
+         f"p99 {show['p99_ms']:.2f} ms; CLI call {show['cli_s']:.2f} s", ""),
+        ("audit unnamed", f"{aud['seconds']:.2f} s", aud["peak_rss_mb"],
+         f"{aud['unnamed_only']:,} unnamed-only of {aud['claims']:,} claims", ""),
+        ("export CSV", f"{exp['seconds']:.1f} s", exp["peak_rss_mb"],
+         f"{exp['rows_per_s']:,.0f} rows/s; pandas read_sql+to_csv takes "
+         f"{ratio(pd_exp['seconds'], exp['seconds'])} our time, {pd_exp['peak_rss_mb']:.0f} MB",
+         TARGETS["export"]),
+        ("dedupe", f"{dd['seconds']:.1f} s", dd["peak_rss_mb"],
+         f"precision {dd['precision']:.3f}, recall {dd['recall']:.3f}; "
+         f"{dd['pairs_per_claim']:.1f} pairs compared per claim ({dd['pairs_compared']:,} of "
+         f"{dd['all_pairs']:,}); naive all-pairs rapidfuzz ≈ {naive['seconds']:,.0f} s "
+         f"(extrapolated from {naive['sample']} claims)", TARGETS["dedupe"]),
+        ("conflicts", f"{cf['seconds']:.1f} s", cf["peak_rss_mb"],
+         f"precision {cf['precision']:.3f}, recall {cf['recall']:.3f} ({cf['found_pairs']} found, "
+         f"{cf['true_pairs']} true); {cf['pairs_compared']:,} pairs compared",
+         TARGETS["conflicts"]),
+    ]  # fmt: skip
+
+
 def markdown(report: dict[str, Any]) -> str:
-    m = report["machine"]
+    m, start = report["machine"], report["startup"]
     lines = [
         f"# Benchmark report ({report['backend']})",
         "",
-        f"{m['date']}; {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; Python {m['python']}, "
-        f"SQLite {m['sqlite']}. Medians of {report['runs']} runs (1M: import and pandas export once); "
-        "peak memory is the step process's maximum RSS. Machines here are shared: compare ratios.",
+        f"{m['date']}; {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; "
+        f"Python {m['python']}, SQLite {m['sqlite']}. Medians of {report['runs']} runs "
+        "(1M: import and pandas export once); peak memory is the step process's maximum RSS. "
+        "Machines here are shared: compare ratios.",
         "",
-        f"`provenance --help`: {report['startup']['help_s']:.3f} s (target < 0.25 s); "
-        f"`python -c 'import sqlmodel'`: {report['startup']['import_sqlmodel_s']:.3f} s "
-        f"(ratio {ratio(report['startup']['help_s'], report['startup']['import_sqlmodel_s'])}).",
+        f"`provenance --help`: {start['help_s']:.3f} s (target < 0.25 s); "
+        f"`python -c 'import sqlmodel'`: {start['import_sqlmodel_s']:.3f} s "
+        f"(ratio {ratio(start['help_s'], start['import_sqlmodel_s'])}).",
         "",
     ]
     for label, r in report["sizes"].items():
-        imp, exp = r["import"], r["export"]
-        lines += [
-            f"## {label} attributions ({r['csv_mb']:.0f} MB CSV)",
-            "",
-            "| operation | median | peak MB | figures | target |",
-            "|---|---|---|---|---|",
-            f"| import CSV | {imp['seconds']:.1f} s | {imp['peak_rss_mb']:.0f} | "
-            f"{imp['attributions_per_s']:,.0f} attributions/s; pandas read_csv+to_sql takes "
-            f"{ratio(r['import-pandas']['seconds'], imp['seconds'])} our time | {TARGETS['import']} |",
-            f"| query by source (in-process) | p50 {r['query']['p50_ms']:.2f} ms | {r['query']['peak_rss_mb']:.0f} | "
-            f"p99 {r['query']['p99_ms']:.2f} ms over {r['query']['queries']} sources, limit 50 | {TARGETS['query']} |",
-            f"| query by source (CLI call) | {r['cli-query']['median_s']:.2f} s | | whole process | {TARGETS['cli-query']} |",
-            f"| show (in-process) | p50 {r['show']['p50_ms']:.2f} ms | {r['show']['peak_rss_mb']:.0f} | "
-            f"p99 {r['show']['p99_ms']:.2f} ms; CLI call {r['show']['cli_s']:.2f} s | |",
-            f"| audit unnamed | {r['audit']['seconds']:.2f} s | {r['audit']['peak_rss_mb']:.0f} | "
-            f"{r['audit']['unnamed_only']:,} unnamed-only of {r['audit']['claims']:,} claims | |",
-            f"| export CSV | {exp['seconds']:.1f} s | {exp['peak_rss_mb']:.0f} | {exp['rows_per_s']:,.0f} rows/s; "
-            f"pandas read_sql+to_csv takes {ratio(r['export-pandas']['seconds'], exp['seconds'])} our time, "
-            f"{r['export-pandas']['peak_rss_mb']:.0f} MB | {TARGETS['export']} |",
-            f"| dedupe | {r['dedupe']['seconds']:.1f} s | {r['dedupe']['peak_rss_mb']:.0f} | "
-            f"precision {r['dedupe']['precision']:.3f}, recall {r['dedupe']['recall']:.3f}; "
-            f"{r['dedupe']['pairs_per_claim']:.1f} pairs compared per claim ({r['dedupe']['pairs_compared']:,} of "
-            f"{r['dedupe']['all_pairs']:,}); naive all-pairs rapidfuzz ≈ {r['dedupe-naive']['seconds']:,.0f} s "
-            f"(extrapolated from {r['dedupe-naive']['sample']} claims) | {TARGETS['dedupe']} |",
-            f"| conflicts | {r['conflicts']['seconds']:.1f} s | {r['conflicts']['peak_rss_mb']:.0f} | "
-            f"precision {r['conflicts']['precision']:.3f}, recall {r['conflicts']['recall']:.3f} "
-            f"({r['conflicts']['found_pairs']} found, {r['conflicts']['true_pairs']} true); "
-            f"{r['conflicts']['pairs_compared']:,} pairs compared | {TARGETS['conflicts']} |",
-            "",
-        ]
+        lines += [f"## {label} attributions ({r['csv_mb']:.0f} MB CSV)", ""]
+        lines += ["| operation | median | peak MB | figures | target |", "|---|---|---|---|---|"]
+        for op, median, peak, figures, target in _size_rows(r):
+            peak_text = "" if peak is None else f"{peak:.0f}"
+            lines.append(f"| {op} | {median} | {peak_text} | {figures} | {target} |")
+        lines.append("")
     return "\n".join(lines)
 
 

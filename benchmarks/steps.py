@@ -122,7 +122,7 @@ def cli_query(args: argparse.Namespace) -> dict[str, Any]:
     names = _sources(args.db, 5, 11)
     samples = []
     for name in names:
-        seconds, done = timed(
+        seconds, _ = timed(
             lambda name=name: subprocess.run(
                 [
                     provenance_exe(),

@@ -153,6 +153,7 @@ def find_conflicts(
             c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
             if c:
                 found.append(c)
+    found.extend(_qualitative_stance_conflicts(points, stances, window_days, locations))
     found.extend(_stance_conflicts(conn, points, stances))
     reviews = load_reviews(conn, "conflict")
     kept = []
@@ -197,6 +198,39 @@ def _opposite_stances(
         1.0,
         f"{a.key} is asserted and {b.key}, with a compatible figure, is denied",
     )
+
+
+def _qualitative_stance_conflicts(
+    points: list[ClaimPoint],
+    stances: dict[int, set[str]],
+    window_days: int,
+    locations: dict[str, str],
+) -> list[Conflict]:
+    """Claims without figures that state the same event (see ``dedupe.qualitative_pair``),
+    one only asserted and the other only denied."""
+    from provenance.dedupe import _opposed, _qualitative_groups, qualitative_pair
+    from provenance.measures import cluster_strings
+
+    fields = cluster_strings([v for p in points for v in (p.location, p.subject, p.metric) if v])
+    out = []
+    for group in _qualitative_groups(points, fields):
+        for a, b in window_pairs(group, window_days, locations):
+            if _opposed(
+                stances.get(a.id, {"asserts"}), stances.get(b.id, {"asserts"})
+            ) and qualitative_pair(a, b, fields):
+                denied = a.key if "denies" in stances.get(a.id, set()) else b.key
+                out.append(
+                    Conflict(
+                        "stance",
+                        a,
+                        b,
+                        [],
+                        0.0,
+                        1.0,
+                        f"the same event is asserted in one claim and denied in {denied}",
+                    )
+                )
+    return out
 
 
 def _stance_conflicts(

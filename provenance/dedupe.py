@@ -45,6 +45,11 @@ from provenance.measures import (
 from provenance.normalize import fold
 
 DEFAULT_THRESHOLD = 85
+QUALITATIVE_MIN_TEXT = 60
+"""Least word similarity for two same-language claims without figures."""
+MEASURE_BASE = 85
+"""Same measure and mutually compatible figures propose a pair on their own; closeness
+of the figures and of the words lift it towards the --apply threshold (95)."""
 APPLY_THRESHOLD = 95
 TEXT_BLOCK_LIMIT = 200
 """Claims sharing a rare word are compared; a word shared by more is not rare."""
@@ -170,9 +175,30 @@ def measure_pair(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Pair | None:
     pa, pb = quantities.point(a.quantity) or 0.0, quantities.point(b.quantity) or 0.0
     closeness = 1.0 - min(1.0, abs(pa - pb) / max(abs(pa), abs(pb), 1e-9) / max(tolerance, 1e-9))
     words = text_score(a, b)
-    score = round(60 + 25 * closeness + 15 * words / 100)
+    score = round(MEASURE_BASE + 10 * closeness + 5 * words / 100)
     reasons = ["same measure", _values(a, b), f"text {words}"]
     return Pair(a, b, score, reasons)
+
+
+def qualitative_pair(a: ClaimPoint, b: ClaimPoint, clusters: dict[str, str]) -> Pair | None:
+    """Two claims without figures whose subject, metric and location all agree on the
+    same dates. In one language the words must agree too (``QUALITATIVE_MIN_TEXT``):
+    "ramping up its counteroffensive" is not "has been conducting counteroffensive
+    operations". Across languages, where words cannot be compared, structure decides;
+    merging automatically (--apply) still needs a higher score."""
+    if a.quantity or b.quantity or a.category != b.category:
+        return None
+    if not all(
+        x and y and clusters.get(x, x) == clusters.get(y, y)
+        for x, y in ((a.subject, b.subject), (a.metric, b.metric), (a.location, b.location))
+    ):
+        return None
+    words = text_score(a, b)
+    same_language = (a.language or "en") == (b.language or "en")
+    if same_language and words < QUALITATIVE_MIN_TEXT:
+        return None
+    reasons = ["same measure, no figure", f"text {words}" if same_language else "other languages"]
+    return Pair(a, b, round(MEASURE_BASE + 15 * words / 100), reasons)
 
 
 def _same_field(x: str, y: str, clusters: dict[str, str]) -> bool:
@@ -211,6 +237,18 @@ def text_pair(
 # --- candidate generation -------------------------------------------------------------------
 
 
+def _qualitative_groups(
+    points: list[ClaimPoint], clusters: dict[str, str]
+) -> list[list[ClaimPoint]]:
+    """Claims without figures, grouped by category, subject, metric and location."""
+    groups: dict[tuple[str, ...], list[ClaimPoint]] = defaultdict(list)
+    for p in points:
+        if p.quantity is None and p.subject and p.metric and p.location and p.has_date:
+            key = (p.category, *(clusters.get(v, v) for v in (p.subject, p.metric, p.location)))
+            groups[key].append(p)
+    return [g for g in groups.values() if len(g) > 1]
+
+
 def _rare_word_blocks(points: list[ClaimPoint]) -> Iterator[list[ClaimPoint]]:
     words_of = {p.id: set(canon(_NUMBER.sub(" ", p.text)).split()) for p in points}
     frequency: dict[str, int] = defaultdict(int)
@@ -223,6 +261,15 @@ def _rare_word_blocks(points: list[ClaimPoint]) -> Iterator[list[ClaimPoint]]:
         for w in sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]:
             blocks[w].append(p)
     yield from (b for b in blocks.values() if len(b) > 1)
+
+
+_ASSERTED = frozenset({"asserts"})
+
+
+def _opposed(a: Iterable[str], b: Iterable[str]) -> bool:
+    """One claim only asserted, the other only denied: opposite propositions. A claim
+    some sources assert and others deny is the same proposition, disputed."""
+    return {frozenset(a), frozenset(b)} == {_ASSERTED, frozenset({"denies"})}
 
 
 def candidate_pairs(
@@ -241,7 +288,7 @@ def candidate_pairs(
             return
         seen.add(key)
         compared += 1
-        if stances.get(a.id, {"asserts"}) != stances.get(b.id, {"asserts"}):
+        if _opposed(stances.get(a.id, _ASSERTED), stances.get(b.id, _ASSERTED)):
             return
         pair = make(a, b)
         if pair:
@@ -250,6 +297,9 @@ def candidate_pairs(
     for group in measure_groups(points):
         for a, b in window_pairs(group, window_days, locations):
             consider(a, b, lambda x, y: measure_pair(x, y, tolerance))
+    for group in _qualitative_groups(points, fields):
+        for a, b in window_pairs(group, window_days, locations):
+            consider(a, b, lambda x, y: qualitative_pair(x, y, fields))
     for block in _rare_word_blocks(points):
         for i, a in enumerate(block):
             for b in block[i + 1 :]:

@@ -497,11 +497,13 @@ _NOUN_SYNONYMS: list[tuple[str, str]] = [
     (
         "shells",
         "shells|shell|artillery shells|artillery rounds|rounds|projectiles|granaten"
-        "|obus|obuses|proiettili|снарядов|снаряды|снарядів|снаряди|pocisków",
+        "|obus|obuses|proiettili|proyectiles|proyectil|снарядов|снаряды|снарядів|снаряди"
+        "|pocisków",
     ),
     (
         "drones",
-        "drones|drone|uavs|uav|unmanned aerial vehicles|drohnen|droni|дронов|беспилотников"
+        "drones|drone|attack drones|attack drone|kamikaze drones|shahed drones|shaheds"
+        "|uavs|uav|unmanned aerial vehicles|drohnen|droni|дронов|беспилотников"
         "|бпла|дронів|безпілотників|бпла|dronów",
     ),
     ("containers", "containers|container|conteneurs|contenedores|контейнеров|контейнерів"),
@@ -510,7 +512,9 @@ _NOUN_SYNONYMS: list[tuple[str, str]] = [
         "people",
         "people|persons|person|civilians|menschen|zivilisten|personnes|civils|personas"
         "|civiles|persone|civili|людей|человек|мирных жителей|цивільних|осіб|ludzi"
-        "|cywilów|osób|mensen|pessoas|civilian",
+        "|cywilów|osób|mensen|pessoas|civilian|residents|resident|inhabitants|inhabitant"
+        "|einwohner|bewohner|habitants|habitantes|abitanti|residenti|жителей|жители"
+        "|жителі|мешканців|мешканці|mieszkańców|inwoners|moradores",
     ),
     ("percentage points", "percentage points|percentage point|prozentpunkte|п.п."),
 ]

@@ -361,3 +361,82 @@ DISTINCT = [
         {"category": "advance"},
     ),
 ]
+
+DUPLICATES += [
+    Case(
+        "qualitative-other-language",
+        {
+            "claim": "Russian forces advanced near Kostiantynivka.",
+            "quantity": "",
+            "category": "advance",
+            "metric": "advanced",
+            "location": "Kostiantynivka",
+        },
+        {
+            "claim": "Kostiantynivka: Российские войска продвинулись",
+            "quantity": "",
+            "category": "advance",
+            "metric": "advanced",
+            "location": "Kostiantynivka",
+            "language": "ru",
+        },
+        True,
+    ),
+    Case(
+        "residents-vs-civilians",
+        {
+            "quantity": "roughly 23,700 civilians",
+            "claim": "Roughly 23,700 civilians were evacuated.",
+        },
+        {"quantity": "23,700 residents", "claim": "23,700 residents have been evacuated."},
+        True,
+        {"category": "other", "subject": "civilians", "metric": "evacuated"},
+    ),
+    Case(
+        "attack-drones-vs-drones",
+        {"quantity": "about 310 drones"},
+        {"quantity": "310 attack drones"},
+        True,
+        {"category": "other", "subject": "Shahed drones", "metric": "launched per month"},
+    ),
+]
+DISTINCT += [
+    Case(
+        "same-structure-different-proposition",
+        {
+            "claim": "Russia is ramping up its counteroffensive efforts in Kursk.",
+            "quantity": "",
+            "category": "statement",
+            "metric": "counteroffensive",
+        },
+        {
+            "claim": "Russia has been conducting counteroffensive operations to weaken Kyiv's control.",
+            "quantity": "",
+            "category": "statement",
+            "metric": "counteroffensive",
+        },
+        False,
+    ),
+]
+
+CONFLICTS += [
+    Case(
+        "qualitative-assert-vs-deny",
+        {
+            "claim": "Russian forces captured a position near Krasnitsy.",
+            "quantity": "",
+            "category": "advance",
+            "metric": "captured position",
+            "location": "Krasnitsy",
+        },
+        {
+            "claim": "Russian forces captured a position near Krasnitsy, officials said.",
+            "quantity": "",
+            "category": "advance",
+            "metric": "captured position",
+            "location": "Krasnitsy",
+            "stance": "denies",
+        },
+        True,
+    ),
+]

@@ -267,4 +267,7 @@ def test_repeated_bad_rows_are_each_reported_at_their_own_line(db_url: str, tmp_
     path = write_csv(tmp_path / "same.csv", [first, good, *bad])
     with pytest.raises(InputError) as exc:
         run_import(db_url, path)
-    assert [(p.line, p.field) for p in exc.value.problems] == [(4, "reliability"), (5, "reliability")]
+    assert [(p.line, p.field) for p in exc.value.problems] == [
+        (4, "reliability"),
+        (5, "reliability"),
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from provenance.normalize import fold
 from provenance.query import ClaimFilter, ClaimView, _bind, claim_where, load_claims

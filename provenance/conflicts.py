@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from provenance import db, quantities
 from provenance.errors import NotFoundError, UsageError

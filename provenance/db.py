@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlmodel import Session, SQLModel
+from sqlalchemy.orm import Session
 
 from provenance.errors import DatabaseError, SchemaTooNewError
 
@@ -138,7 +138,9 @@ def _require_existing(url: str) -> None:
 
 def _m001_initial(conn: Connection) -> None:
     """The first release's schema, plus the triggers that make the event log append-only."""
-    SQLModel.metadata.create_all(conn, tables=[t for t in SQLModel.metadata.sorted_tables])
+    from provenance.models import SQLModel  # the tables, as the first release defined them
+
+    SQLModel.metadata.create_all(conn)
     for table in APPEND_ONLY_TABLES:
         _append_only_trigger(conn, table)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from provenance import quantities
 from provenance.conflicts import (

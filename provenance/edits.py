@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from provenance import db
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
-from provenance.models import CATEGORIES, SOURCE_KINDS
+from provenance.vocabulary import CATEGORIES, SOURCE_KINDS
 
 _CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
     "text": lambda v: records.text(v),

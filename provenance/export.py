@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Connection
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from provenance.cells import cell_text, neutralise
 from provenance.errors import OutputError, UsageError
@@ -120,6 +120,27 @@ def _relay_names(
 # --- writers ------------------------------------------------------------------------------
 
 
+_NUMBER_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("value", "low", "high"))
+_BOOL_COLUMNS = (EXPORT_COLUMNS.index("source_named"),)
+_RISKY_START = frozenset("=+-@\t\r'")
+
+
+def _csv_cells(row: list[Any], raw: bool) -> list[Any]:
+    """Cells as export writes them: the csv module writes None as empty and ints
+    itself; figures get their shortest form, booleans true/false, and text that a
+    spreadsheet would run is neutralised unless ``raw``."""
+    for i in _NUMBER_COLUMNS:
+        if row[i] is not None:
+            row[i] = cell_text(row[i])
+    for i in _BOOL_COLUMNS:
+        row[i] = "true" if row[i] else "false"
+    if not raw:
+        for i, v in enumerate(row):
+            if v.__class__ is str and v and v[0] in _RISKY_START:
+                row[i] = neutralise(v)
+    return row
+
+
 def write_rows(
     rows: Iterator[list[Any]],
     out: IO[str],
@@ -136,8 +157,7 @@ def write_rows(
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(EXPORT_COLUMNS)
         for row in rows:
-            cells = [cell_text(v) for v in row]
-            writer.writerow(cells if raw else [neutralise(c) for c in cells])
+            writer.writerow(_csv_cells(row, raw))
             n += 1
             if on_row:
                 on_row()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from provenance import db
 from provenance.errors import NotFoundError, UsageError

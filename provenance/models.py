@@ -11,32 +11,24 @@ from __future__ import annotations
 from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Column, Field, SQLModel
 
-SOURCE_KINDS = (
-    "person",
-    "official",
-    "government",
-    "military",
-    "intelligence_agency",
-    "think_tank",
-    "news_agency",
-    "news_outlet",
-    "ngo",
-    "social_media",
-    "other",
+from provenance.vocabulary import (
+    CATEGORIES,
+    CLAIM_STATUSES,
+    CREDIBILITY_GRADES,
+    RELIABILITY_GRADES,
+    SOURCE_KINDS,
+    STANCES,
 )
-CATEGORIES = (
-    "troop_count",
-    "territory",
-    "casualties",
-    "aid_transfer",
-    "advance",
-    "statement",
-    "other",
-)
-STANCES = ("asserts", "denies")
-CLAIM_STATUSES = ("active", "merged", "retracted")
-RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
-CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
+
+__all__ = [
+    "CATEGORIES",
+    "CLAIM_STATUSES",
+    "CREDIBILITY_GRADES",
+    "RELIABILITY_GRADES",
+    "SOURCE_KINDS",
+    "STANCES",
+    "SQLModel",
+]
 
 
 def _text(nullable: bool = True) -> Column:  # type: ignore[type-arg]

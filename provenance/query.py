@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
-from sqlmodel import Session
+from sqlalchemy.orm import Session
 
 from provenance.errors import NotFoundError, UsageError
-from provenance.models import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS
 from provenance.normalize import fold
+from provenance.vocabulary import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS
 
 CLAIM_SORTS = ("key", "as_of", "reports", "origins")
 
@@ -253,47 +253,47 @@ def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
                 f"WHERE qa.claim_id = c.id AND lower(qa.quote) LIKE :w{i}))"
             )
             params[f"w{i}"] = f"%{word}%"
-    attribution_conds = _attribution_conditions(conn, f, params)
-    if attribution_conds:
-        conds.append(
-            "EXISTS (SELECT 1 FROM attribution a JOIN source s ON s.id = a.source_id "
-            f"WHERE a.claim_id = c.id AND {' AND '.join(attribution_conds)})"
-        )
+    by_attribution = _attribution_subquery(conn, f, params)
+    if by_attribution:
+        conds.append(f"c.id IN ({by_attribution})")
     return (" AND ".join(conds) or "1=1"), params
 
 
-def _attribution_conditions(conn: Connection, f: ClaimFilter, params: dict[str, Any]) -> list[str]:
-    conds = []
-    if f.source:
-        params["src"] = resolve_sources(conn, f.source)
-        relay = (
-            ""
-            if f.origin_only
-            else (
-                " OR EXISTS (SELECT 1 FROM relay r "
-                "WHERE r.attribution_id = a.id AND r.source_id IN :src)"
-            )
-        )
-        conds.append(f"(a.source_id IN :src{relay})")
-    if f.via:
-        params["via"] = resolve_sources(conn, f.via)
-        conds.append(
-            "EXISTS (SELECT 1 FROM relay r2 "
-            "WHERE r2.attribution_id = a.id AND r2.source_id IN :via)"
-        )
+def _attribution_subquery(conn: Connection, f: ClaimFilter, params: dict[str, Any]) -> str | None:
+    """Ids of claims with an attribution matching the source filters, found through the
+    source and relay indexes (a UNION of origin and relay routes), never claim by claim."""
+    origin: list[str] = []
     if f.source_kind:
-        conds.append("s.kind = :kind")
+        origin.append("s.kind = :kind")
         params["kind"] = f.source_kind
     if f.named is not None:
-        conds.append("s.named = :named")
+        origin.append("s.named = :named")
         params["named"] = f.named
     if f.party:
-        conds.append("lower(s.party) = :party")
+        origin.append("lower(s.party) = :party")
         params["party"] = f.party.lower()
     if f.min_reliability:
-        conds.append("s.reliability <= :rel")
+        origin.append("s.reliability <= :rel")
         params["rel"] = f.min_reliability.upper()
-    return conds
+    if f.via:
+        params["via"] = resolve_sources(conn, f.via)
+        origin.append("a.id IN (SELECT r2.attribution_id FROM relay r2 WHERE r2.source_id IN :via)")
+    base = "SELECT a.claim_id FROM attribution a JOIN source s ON s.id = a.source_id"
+    routes: list[tuple[str, list[str]]] = []
+    if f.source:
+        params["src"] = resolve_sources(conn, f.source)
+        routes.append((base, ["a.source_id IN :src"]))
+        if not f.origin_only:
+            relayed = (
+                "SELECT a.claim_id FROM relay r JOIN attribution a ON a.id = r.attribution_id "
+                "JOIN source s ON s.id = a.source_id"
+            )
+            routes.append((relayed, ["r.source_id IN :src"]))
+    elif origin:
+        routes.append((base, []))
+    if not routes:
+        return None
+    return " UNION ".join(f"{sql} WHERE {' AND '.join(own + origin)}" for sql, own in routes)
 
 
 def _bind(sql: str, params: dict[str, Any]) -> Any:
@@ -396,6 +396,7 @@ def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, Clai
         {"ids": ids},
     ).all()
     relays = _relays(conn, [r[0] for r in rows])
+    sources.preload([r[2] for r in rows] + [s for ids in relays.values() for s in ids])
     for r in rows:
         doc = None
         if r[8] is not None:
@@ -448,30 +449,34 @@ def _relays(conn: Connection, attribution_ids: list[int]) -> dict[int, list[int]
 
 
 class _SourceCache:
-    """Sources by id, seen through merges (a merged source shows as its target)."""
+    """Sources by id, seen through merges (a merged source shows as its target),
+    loaded in one query for all the ids a page needs."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.cache: dict[int, tuple[SourceRef, str]] = {}
 
-    def _load(self, source_id: int) -> tuple[SourceRef, str]:
+    def preload(self, ids: Iterable[int]) -> None:
+        wanted = sorted(set(ids) - self.cache.keys())
+        for chunk in _chunks(wanted, 5000):
+            sql = (
+                "SELECT s.id, t.key, t.name, t.named, t.kind, t.affiliation, t.reliability "
+                "FROM source s JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id) "
+                "WHERE s.id IN :ids"
+            )
+            for r in self.conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
+                self.cache[r[0]] = (SourceRef(r[1], r[2], bool(r[3]), r[4], r[5]), r[6])
+
+    def _entry(self, source_id: int) -> tuple[SourceRef, str]:
         if source_id not in self.cache:
-            canonical = canonical_source(self.conn, source_id)
-            r = self.conn.execute(
-                text(
-                    "SELECT key, name, named, kind, affiliation, reliability "
-                    "FROM source WHERE id = :i"
-                ),
-                {"i": canonical},
-            ).one()
-            self.cache[source_id] = (SourceRef(r[0], r[1], bool(r[2]), r[3], r[4]), r[5])
+            self.preload([source_id])
         return self.cache[source_id]
 
     def get(self, source_id: int) -> SourceRef:
-        return self._load(source_id)[0]
+        return self._entry(source_id)[0]
 
     def reliability(self, source_id: int) -> str:
-        return self._load(source_id)[1]
+        return self._entry(source_id)[1]
 
 
 def get_claim(session: Session, key: str) -> ClaimView:

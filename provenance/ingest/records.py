@@ -17,8 +17,8 @@ from provenance import quantities
 from provenance.dates import PartialDate, parse_partial_date
 from provenance.errors import Problem
 from provenance.ingest.readers import LocDict
-from provenance.models import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS, STANCES
 from provenance.normalize import fold, short_hash, slug_or_hash
+from provenance.vocabulary import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS, STANCES
 
 CSV_COLUMNS = (
     "claim_key",

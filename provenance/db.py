@@ -72,7 +72,22 @@ def make_engine(url: str, *, write: bool) -> Engine:
         raise DatabaseError(f"cannot use database {describe(url)!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, write=write)
+    elif write:
+        _serialise_postgres_writers(engine)
     return engine
+
+
+WRITER_LOCK = 0x70726F76  # "prov": one advisory lock for every writer of a database
+
+
+def _serialise_postgres_writers(engine: Engine) -> None:
+    """Writers take one transaction-scoped advisory lock, as BEGIN IMMEDIATE does on
+    SQLite: two imports creating the same source wait for each other instead of one
+    failing on a unique key, and two first commands do not race to create the schema."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
 
 def _configure_sqlite(engine: Engine, *, write: bool) -> None:
@@ -198,7 +213,8 @@ def ensure_schema(engine: Engine, *, write: bool) -> None:
         return
     if version == LATEST_VERSION:
         return
-    upgrade_engine = engine if write else make_engine(str(engine.url), write=True)
+    url = engine.url.render_as_string(hide_password=False)
+    upgrade_engine = engine if write else make_engine(url, write=True)
     try:
         with upgrade_engine.begin() as conn:
             migrate(conn)

@@ -178,6 +178,16 @@ def write_rows(
     return n
 
 
+def _file_mode(path: Path) -> int:
+    """The mode a plain ``open`` would give: the old file's when overwriting, else the
+    umask's (mkstemp's own 0600 would hide exports from the rest of a team)."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextmanager
 def atomic_file(path: Path, *, force: bool) -> Iterator[IO[str]]:
     """A text file that appears at ``path`` only when the block completes."""
@@ -189,6 +199,7 @@ def atomic_file(path: Path, *, force: bool) -> Iterator[IO[str]]:
     if not directory.is_dir():
         raise OutputError(f"no directory {str(directory)!r} for the output file")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=directory)
+    os.chmod(tmp, _file_mode(path))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")
@@ -26,6 +27,7 @@ def short_hash(*parts: str, length: int = 10) -> str:
     return digest.hexdigest()[:length]
 
 
+@lru_cache(maxsize=65_536)
 def slug_or_hash(text: str, prefix: str, max_len: int = 48) -> str:
     """A readable key from text; non-Latin text falls back to a stable hash."""
     return ascii_slug(text, max_len) or f"{prefix}-{short_hash(fold(text), length=8)}"

@@ -104,14 +104,6 @@ def finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
     return results
 
 
-def known_postgres_race(results: list[tuple[int, str, str]]) -> bool:
-    """On PostgreSQL, concurrent imports naming the same new rows are not serialised: the
-    loser waits for the winner's commit, then fails on a unique constraint (a library bug;
-    the data stays all-or-nothing, which the caller has checked by then)."""
-    failed = [err for rc, _, err in results if rc != 0]
-    return bool(PG_URL) and bool(failed) and all("UniqueViolation" in err for err in failed)
-
-
 def import_events(db: str) -> tuple[int, int]:
     return count(db, "import_batch"), count(db, "event", "action = 'import'")
 
@@ -153,9 +145,6 @@ def test_two_importers_and_a_reader_see_whole_imports_only(
     batches, events = import_events(db_url)
     assert batches == events
     final = count(db_url, "attribution")
-    if known_postgres_race(results):
-        assert final in (base + n1, base + n2) and batches == 2
-        pytest.xfail(f"PostgreSQL importers are not serialised: {results}")
     for rc, _, err in results:
         assert rc == 0, err
         assert "locked" not in err
@@ -178,8 +167,6 @@ def test_the_same_file_imported_twice_at_once_leaves_one_copy(
     assert count(db_url, "attribution") == FIXTURE_ATTRIBUTIONS + n
     batches, events = import_events(db_url)
     assert batches == events
-    if known_postgres_race(results):
-        pytest.xfail(f"PostgreSQL importers are not serialised: {results}")
     for rc, _, err in results:
         assert rc == 0, err
     outputs = sorted(o.split(";")[0] for _, o, _ in results)
@@ -211,3 +198,14 @@ def test_event_log_is_append_only_in_the_database(fixture_db: str) -> None:
         assert count(fixture_db, "event", "actor = 'mallory'") == 0
     finally:
         engine.dispose()
+
+
+@pytest.mark.slow
+def test_two_first_commands_create_the_schema_once(db_url: str) -> None:
+    """Two imports into an empty database at once: one creates the schema, the other
+    waits for it (BEGIN IMMEDIATE on SQLite, the writers' advisory lock on PostgreSQL)."""
+    results = finish([start_import(FIXTURE, db_url), start_import(FIXTURE, db_url)])
+    for rc, _, err in results:
+        assert rc == 0, err
+    assert count(db_url, "attribution") == FIXTURE_ATTRIBUTIONS
+    assert import_events(db_url) == (2, 2)

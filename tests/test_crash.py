@@ -1,10 +1,11 @@
 """kill -9 robustness: an import is all-or-nothing, an export never leaves half a file.
 
 The CLI runs in a subprocess that is killed with SIGKILL after seeded random delays spread
-over the duration of an unkilled run (measured first), so kills land in every phase:
-interpreter start-up, schema check, parsing, the bulk-write flushes, the commit and, on
-SQLite, the WAL checkpoint after it. After every kill the database must hold either the
-state before the import or the whole import, never a part of it.
+over the duration of an unkilled run (measured first), so kills can land in every phase:
+interpreter start-up, schema check, parsing, the bulk-write flushes (one per 5000 rows, the
+first chance for half an import to become visible) and the commit. After every kill the
+database must hold either the state before the import or the whole import, never a part of
+it; an export's target must hold either its old content or the complete new file.
 """
 
 from __future__ import annotations

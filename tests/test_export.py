@@ -131,3 +131,20 @@ def test_export_cli_errors(cli, fixture_db: str, tmp_path: Path) -> None:  # typ
     assert target.read_text(encoding="utf-8").startswith("claim_key,")
     bad = cli("export", "--format", "xml")
     assert bad.exit_code == 2 and "unknown export format" in bad.output
+
+
+def test_exported_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    fresh = tmp_path / "new.csv"
+    with atomic_file(fresh, force=False) as fh:
+        fh.write("x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    shared = tmp_path / "shared.csv"
+    shared.write_text("old", encoding="utf-8")
+    shared.chmod(0o664)
+    with atomic_file(shared, force=True) as fh:
+        fh.write("new")
+    assert shared.stat().st_mode & 0o777 == 0o664

@@ -176,7 +176,7 @@ def _read_csv(path: Path, writer: Writer, problems: ProblemLog, warnings: Proble
             problems.append(Problem(name, line, None, reason))
             continue
         loc = Loc(name, line)
-        row = {n: restore(v) for n, v in zip(names, fields, strict=True) if v != ""}
+        row = {n: restore(v) if v[0] == "'" else v for n, v in zip(names, fields, strict=True) if v}
         if "hedges" in names:
             row.setdefault("hedges", "")  # an empty hedges cell means none, not "detect"
 

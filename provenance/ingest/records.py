@@ -298,7 +298,6 @@ def _with_written_form(
     parsed = quantities.parse_quantity(text_value, lang)
     if parsed is None or parsed.unit != q.unit:
         return q
-    from dataclasses import replace
 
     return replace(q, unit_written=parsed.unit_written, precision=parsed.precision)
 
@@ -380,6 +379,16 @@ _DOCUMENT_COLUMNS = (
 _CACHE_LIMIT = 50_000
 
 
+def _restamp(record: Any, loc: Loc) -> Any:
+    """A copy of a cached record carrying this row's location (a plain slot copy:
+    ``dataclasses.replace`` costs several times more on the import path)."""
+    new = object.__new__(record.__class__)
+    for name in record.__slots__:
+        setattr(new, name, getattr(record, name))
+    new.loc = loc
+    return new
+
+
 class RowParser:
     """Builds attributions from CSV rows, validating each distinct group of claim,
     source and document cells once: a large file repeats them on many rows. Only
@@ -437,7 +446,7 @@ class RowParser:
         key = tuple(map(row.get, columns))
         if key in cache:
             hit = cache[key]
-            return hit if hit is None or loc is None else replace(hit, loc=loc)
+            return hit if hit is None or loc is None else _restamp(hit, loc)
         value = build()
         if len(cache) >= _CACHE_LIMIT:
             cache.clear()

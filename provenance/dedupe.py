@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -148,13 +149,21 @@ conflict, negation, gain or loss."""
 POLAR_PENALTY = 20
 
 
+@lru_cache(maxsize=262_144)
+def _features(claim_text: str) -> tuple[str, frozenset[str]]:
+    """A claim text's comparable form and the meaning-flipping words in it (cached:
+    one text takes part in many pairs)."""
+    form = _text_form(claim_text)
+    return form, frozenset(canon(form).split()) & _POLAR
+
+
 def text_score(a: ClaimPoint, b: ClaimPoint) -> int:
     """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a side or negation differs."""
     from rapidfuzz import fuzz
 
-    ta, tb = _text_form(a.text), _text_form(b.text)
+    (ta, polar_a), (tb, polar_b) = _features(a.text), _features(b.text)
     score = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
-    if (set(canon(ta).split()) ^ set(canon(tb).split())) & _POLAR:
+    if polar_a != polar_b:
         score -= POLAR_PENALTY
     return max(0, round(score))
 
@@ -273,7 +282,11 @@ def _opposed(a: Iterable[str], b: Iterable[str]) -> bool:
 
 
 def candidate_pairs(
-    points: list[ClaimPoint], window_days: int, tolerance: float, stances: dict[int, set[str]]
+    points: list[ClaimPoint],
+    window_days: int,
+    tolerance: float,
+    stances: dict[int, set[str]],
+    threshold: int = 0,
 ) -> tuple[list[Pair], int]:
     seen: set[tuple[int, int]] = set()
     pairs: list[Pair] = []
@@ -281,13 +294,13 @@ def candidate_pairs(
     locations = location_clusters(points)
     fields = cluster_strings([v for p in points for v in (p.location, p.subject, p.metric) if v])
 
-    def consider(a: ClaimPoint, b: ClaimPoint, make: Any) -> None:
+    def consider(a: ClaimPoint, b: ClaimPoint, make: Any, count: bool = True) -> None:
         nonlocal compared
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         if key in seen:
             return
         seen.add(key)
-        compared += 1
+        compared += count
         if _opposed(stances.get(a.id, _ASSERTED), stances.get(b.id, _ASSERTED)):
             return
         pair = make(a, b)
@@ -301,10 +314,27 @@ def candidate_pairs(
         for a, b in window_pairs(group, window_days, locations):
             consider(a, b, lambda x, y: qualitative_pair(x, y, fields))
     for block in _rare_word_blocks(points):
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                consider(a, b, lambda x, y: text_pair(x, y, window_days, tolerance, fields))
+        compared += len(block) * (len(block) - 1) // 2
+        for a, b in _similar_texts(block, threshold):
+            consider(
+                a, b, lambda x, y: text_pair(x, y, window_days, tolerance, fields), count=False
+            )
     return pairs, compared
+
+
+def _similar_texts(
+    block: list[ClaimPoint], threshold: int
+) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
+    """Pairs of the block whose word similarity can reach ``threshold``, scored in C by
+    rapidfuzz: a pair's final text score never exceeds its token_set_ratio, so nothing
+    that could qualify is dropped here."""
+    from rapidfuzz import fuzz, process
+
+    forms = [_features(p.text)[0] for p in block]
+    matrix = process.cdist(forms, forms, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
+    for i, j in zip(*matrix.nonzero(), strict=True):
+        if i < j:
+            yield block[i], block[j]
 
 
 def _clusters(pairs: Iterable[Pair]) -> list[Cluster]:
@@ -348,7 +378,9 @@ def find_duplicates(
     """Clusters of claims that state the same proposition, scored 0-100 with reasons."""
     conn = session.connection()
     points = load_points(conn)
-    pairs, compared = candidate_pairs(points, window_days, tolerance, _claim_stances(conn))
+    pairs, compared = candidate_pairs(
+        points, window_days, tolerance, _claim_stances(conn), threshold
+    )
     distinct = {k for k, v in load_reviews(conn, "duplicate").items() if v == "distinct"}
     strong = [
         p

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import Connection, text
 
@@ -112,12 +113,15 @@ _SYNONYMS = {
 }
 
 
+@lru_cache(maxsize=262_144)
 def canon(value: str | None) -> str:
     """Normalised form: lower case, no accents or punctuation, synonyms, sorted words."""
     if not value:
         return ""
-    plain = unicodedata.normalize("NFKD", value.casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = value.casefold()
+    if not plain.isascii():
+        plain = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     words = []
     for word in _WORD.findall(plain):
         if word in _STOPWORDS:

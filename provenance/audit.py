@@ -6,11 +6,14 @@ on an unnamed source: relays repeat, they do not corroborate.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from provenance import db
 from provenance.normalize import fold
 from provenance.query import ClaimFilter, ClaimView, _bind, claim_where, load_claims
 
@@ -135,6 +138,56 @@ def circular_audit(
         )
     out.sort(key=lambda r: (-r["reports"], r["key"]))
     return out
+
+
+# --- the event log ----------------------------------------------------------------------
+
+
+def log_event(
+    conn: Connection,
+    *,
+    actor: str,
+    command: str,
+    action: str,
+    entity: str,
+    key: str,
+    before: Any,
+    after: Any,
+    undoes: int | None = None,
+) -> int:
+    """Append one event to the log; returns its number."""
+    (event_id,) = db.allocate_ids(conn, "event", 1)
+    db.bulk_insert(
+        conn,
+        "event",
+        (
+            "id",
+            "at",
+            "actor",
+            "command",
+            "action",
+            "entity",
+            "entity_key",
+            "before",
+            "after",
+            "undoes_id",
+        ),
+        [
+            (
+                event_id,
+                db.now(),
+                actor,
+                command,
+                action,
+                entity,
+                key,
+                None if before is None else json.dumps(before),
+                None if after is None else json.dumps(after),
+                undoes,
+            )
+        ],
+    )
+    return event_id
 
 
 # --- check ----------------------------------------------------------------------------------

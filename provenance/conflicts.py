@@ -12,7 +12,6 @@ hidden from later runs.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from provenance import db, quantities
+from provenance.audit import log_event
 from provenance.errors import NotFoundError, UsageError
 from provenance.measures import (
     ClaimPoint,
@@ -314,8 +314,15 @@ def record_review(
     a, b = sorted((key_a, key_b))
     stamp = db.now()
     after = {"kind": kind, "claims": [a, b], "decision": decision, "reason": reason}
-    event_id = _log(
-        conn, stamp, actor, command, f"review_{kind}", "claim_pair", f"{a} {b}", None, after
+    event_id = log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action=f"review_{kind}",
+        entity="claim_pair",
+        key=f"{a} {b}",
+        before=None,
+        after=after,
     )
     db.bulk_insert(
         conn,
@@ -324,36 +331,3 @@ def record_review(
         [(kind, ids[a], ids[b], decision, reason, actor, stamp, event_id)],
     )
     return after
-
-
-def _log(
-    conn: Connection,
-    stamp: str,
-    actor: str,
-    command: str,
-    action: str,
-    entity: str,
-    key: str,
-    before: Any,
-    after: Any,
-) -> int:
-    (event_id,) = db.allocate_ids(conn, "event", 1)
-    db.bulk_insert(
-        conn,
-        "event",
-        ("id", "at", "actor", "command", "action", "entity", "entity_key", "before", "after"),
-        [
-            (
-                event_id,
-                stamp,
-                actor,
-                command,
-                action,
-                entity,
-                key,
-                None if before is None else json.dumps(before),
-                None if after is None else json.dumps(after),
-            )
-        ],
-    )
-    return event_id

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from provenance import db
+from provenance.audit import log_event
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
 from provenance.vocabulary import CATEGORIES, SOURCE_KINDS
@@ -46,52 +47,6 @@ class Change:
     key: str
     before: dict[str, Any]
     after: dict[str, Any]
-
-
-def log_event(
-    conn: Connection,
-    *,
-    actor: str,
-    command: str,
-    action: str,
-    entity: str,
-    key: str,
-    before: Any,
-    after: Any,
-    undoes: int | None = None,
-) -> int:
-    (event_id,) = db.allocate_ids(conn, "event", 1)
-    db.bulk_insert(
-        conn,
-        "event",
-        (
-            "id",
-            "at",
-            "actor",
-            "command",
-            "action",
-            "entity",
-            "entity_key",
-            "before",
-            "after",
-            "undoes_id",
-        ),
-        [
-            (
-                event_id,
-                db.now(),
-                actor,
-                command,
-                action,
-                entity,
-                key,
-                None if before is None else json.dumps(before),
-                None if after is None else json.dumps(after),
-                undoes,
-            )
-        ],
-    )
-    return event_id
 
 
 def _row(conn: Connection, entity: str, key: str, fields: list[str]) -> dict[str, Any]:

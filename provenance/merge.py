@@ -16,6 +16,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import db
+from provenance.audit import log_event
 from provenance.errors import NotFoundError, UsageError
 
 
@@ -34,50 +35,6 @@ def _claim(conn: Connection, key: str) -> dict[str, Any]:
     if row is None:
         raise NotFoundError(f"no claim {key!r}")
     return dict(row._mapping)
-
-
-def _log(
-    conn: Connection,
-    actor: str,
-    command: str,
-    action: str,
-    entity_key: str,
-    before: Any,
-    after: Any,
-    undoes: int | None = None,
-) -> int:
-    (event_id,) = db.allocate_ids(conn, "event", 1)
-    db.bulk_insert(
-        conn,
-        "event",
-        (
-            "id",
-            "at",
-            "actor",
-            "command",
-            "action",
-            "entity",
-            "entity_key",
-            "before",
-            "after",
-            "undoes_id",
-        ),
-        [
-            (
-                event_id,
-                db.now(),
-                actor,
-                command,
-                action,
-                "claim_pair",
-                entity_key,
-                json.dumps(before),
-                json.dumps(after),
-                undoes,
-            )
-        ],
-    )
-    return event_id
 
 
 def merge_claims(
@@ -122,7 +79,16 @@ def merge_claims(
             "attributions": ids,
             "updated_at": stamp,
         }
-        _log(conn, actor, command, "merge", f"{keep_key} {other_key}", before, after)
+        log_event(
+            conn,
+            actor=actor,
+            command=command,
+            action="merge",
+            entity="claim_pair",
+            key=f"{keep_key} {other_key}",
+            before=before,
+            after=after,
+        )
         moved += len(ids)
     return MergeResult(keep_key, list(dict.fromkeys(other_keys)), moved)
 
@@ -157,5 +123,15 @@ def unmerge_claim(session: Session, key: str, *, actor: str, command: str) -> Me
         text("UPDATE claim SET status = :s, merged_into_id = NULL, updated_at = :t WHERE id = :i"),
         {"s": before["status"], "t": before["updated_at"], "i": claim["id"]},
     )
-    _log(conn, actor, command, "unmerge", f"{after['into']} {key}", after, before, undoes=event[0])
+    log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action="unmerge",
+        entity="claim_pair",
+        key=f"{after['into']} {key}",
+        before=after,
+        after=before,
+        undoes=event[0],
+    )
     return MergeResult(after["into"], [key], len(ids))

@@ -78,23 +78,7 @@ def claims_command(
     """
     from provenance.query import find_claims
 
-    f = filters.build(
-        source=source,
-        origin_only=origin_only,
-        via=via,
-        source_kind=source_kind,
-        named=named,
-        party=party,
-        category=category,
-        subject=subject,
-        metric=metric,
-        location=location,
-        since=since,
-        until=until,
-        search=search,
-        min_reliability=min_reliability,
-        status=status,
-    )
+    f = filters.from_options(locals())
     with session(db) as db_session:
         views = find_claims(db_session, f, limit=limit, sort=sort)
     render(

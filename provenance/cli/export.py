@@ -51,23 +51,7 @@ def export_command(
     """
     from provenance.export import count_rows, export
 
-    f = filters.build(
-        source=source,
-        origin_only=origin_only,
-        via=via,
-        source_kind=source_kind,
-        named=named,
-        party=party,
-        category=category,
-        subject=subject,
-        metric=metric,
-        location=location,
-        since=since,
-        until=until,
-        search=search,
-        min_reliability=min_reliability,
-        status=status,
-    )
+    f = filters.from_options(locals())
     with session(db) as db_session:
         if output is None:
             export(db_session, f, out_path=None, out=sys.stdout, fmt=fmt, raw=raw)

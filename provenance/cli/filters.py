@@ -82,3 +82,28 @@ def build(
         min_reliability=min_reliability,
         status=None if status == "all" else status,
     )
+
+
+FILTER_NAMES = (
+    "source",
+    "origin_only",
+    "via",
+    "source_kind",
+    "named",
+    "party",
+    "category",
+    "subject",
+    "metric",
+    "location",
+    "since",
+    "until",
+    "search",
+    "min_reliability",
+    "status",
+)
+
+
+def from_options(options: dict[str, Any]) -> Any:
+    """The filter from a command's options (its ``locals()``): the commands declare the
+    options above, and this picks them out, so the list is written once."""
+    return build(**{name: options[name] for name in FILTER_NAMES if name in options})

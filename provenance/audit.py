@@ -334,27 +334,39 @@ def _undone(conn: Any, text: Any) -> set[int]:
 
 
 def _check_merges(conn: Any, text: Any) -> list[str]:
-    """Replay merges (in order, skipping undone ones) from where each report was filed."""
+    """Replay merges (in order, skipping undone ones): each claim's merged state must
+    match, and each attribution must sit on the owner of the claim it was reported as."""
     import json
 
     undone = _undone(conn, text)
     ids = dict(conn.execute(text("SELECT key, id FROM claim")).all())
-    expected_claim = {
-        r[0]: r[1] for r in conn.execute(text("SELECT id, reported_claim_id FROM attribution"))
-    }
     merged_into: dict[int, int] = {}
-    for event_id, after in conn.execute(
-        text("SELECT id, after FROM event WHERE action = 'merge' ORDER BY id")
-    ):
-        if event_id in undone:
-            continue
-        data = json.loads(after)
-        merged_into[ids[data["claim"]]] = ids[data["into"]]
-        for attribution in data["attributions"]:
-            expected_claim[attribution] = ids[data["into"]]
+    rows = conn.execute(
+        text(
+            "SELECT id, action, before, after FROM event "
+            "WHERE action IN ('merge', 'unmerge') ORDER BY id"
+        )
+    )
+    for event_id, action, before, after in rows:
+        if action == "merge" and event_id not in undone:
+            data = json.loads(after)
+            merged_into[ids[data["claim"]]] = ids[data["into"]]
+        elif action == "unmerge":
+            merged_into.pop(ids[json.loads(before)["claim"]], None)
+
+    def owner(claim_id: int) -> int:
+        while claim_id in merged_into:
+            claim_id = merged_into[claim_id]
+        return claim_id
+
     problems = []
-    actual = dict(conn.execute(text("SELECT id, claim_id FROM attribution")).all())
-    wrong = [a for a, c in actual.items() if expected_claim.get(a) != c]
+    wrong = [
+        a
+        for a, reported, current in conn.execute(
+            text("SELECT id, reported_claim_id, claim_id FROM attribution")
+        )
+        if owner(reported) != current
+    ]
     if wrong:
         problems.append(
             f"{len(wrong)} attributions are not where the event log puts them (e.g. id {wrong[0]})"
@@ -362,8 +374,9 @@ def _check_merges(conn: Any, text: Any) -> list[str]:
     for claim_id, status, target in conn.execute(
         text("SELECT id, status, merged_into_id FROM claim")
     ):
-        if (status == "merged") != (claim_id in merged_into) or (
-            target is not None and merged_into.get(claim_id) != target
+        logged = merged_into.get(claim_id)
+        if (status == "merged") != (logged is not None) or (
+            target is not None and logged != target
         ):
             problems.append(f"claim id {claim_id} is {status} but the event log disagrees")
     return problems
@@ -377,12 +390,18 @@ def _check_edits(conn: Any, text: Any) -> list[str]:
     last: dict[tuple[str, str, str], Any] = {}
     rows = conn.execute(
         text(
-            "SELECT id, entity, entity_key, after FROM event "
-            "WHERE action IN ('edit', 'fill_in', 'retract', 'undo') ORDER BY id"
+            "SELECT id, action, entity, entity_key, after FROM event "
+            "WHERE action IN ('edit', 'fill_in', 'retract', 'undo', 'merge', 'unmerge') ORDER BY id"
         )
     )
-    for event_id, entity, key, after in rows:
-        if event_id in undone or entity not in ("claim", "source", "document"):
+    for event_id, action, entity, key, after in rows:
+        if event_id in undone:
+            continue
+        if action in ("merge", "unmerge"):  # merges change a claim's status too
+            data = json.loads(after)
+            last[("claim", data["claim"], "status")] = data["status"]
+            continue
+        if entity not in ("claim", "source", "document"):
             continue
         payload = json.loads(after or "null")
         if payload is None:

@@ -1,9 +1,12 @@
 """Merging duplicate claims without loss, and undoing it exactly.
 
 A merge moves the other claim's attributions to the kept claim and marks the other
-``merged`` (it stays, resolvable by its key). The event records exactly which
-attributions moved and the other claim's previous status, so ``unmerge`` restores the
-database to what it was before.
+``merged`` (it stays, resolvable by its key). The invariant: every attribution sits on
+the current owner of the claim it was reported as (following merges). A merge keeps it
+by moving reports; import keeps it by filing new reports for a merged claim under its
+owner; ``unmerge`` keeps it by bringing back every report of the unmerged group, which
+restores the database exactly when nothing was imported meanwhile. Events record the
+ids moved and the previous status.
 """
 
 from __future__ import annotations
@@ -93,6 +96,37 @@ def merge_claims(
     return MergeResult(keep_key, list(dict.fromkeys(other_keys)), moved)
 
 
+def _group(conn: Connection, claim_id: int) -> list[int]:
+    """The claim and every claim merged into it, directly or through others."""
+    group, frontier = [claim_id], [claim_id]
+    while frontier:
+        stmt = text("SELECT id FROM claim WHERE merged_into_id IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        )
+        frontier = [r[0] for r in conn.execute(stmt, {"ids": frontier})]
+        group.extend(frontier)
+    return group
+
+
+def _return_reports(conn: Connection, claim_id: int) -> list[int]:
+    """Bring back every report filed under the claim or the claims merged into it:
+    those the merge moved and those imported for them while it was merged. Every
+    report belongs to the current owner of the claim it was reported as."""
+    group = _group(conn, claim_id)
+    select = text(
+        "SELECT id FROM attribution WHERE reported_claim_id IN :g AND claim_id != :c ORDER BY id"
+    ).bindparams(bindparam("g", expanding=True))
+    ids = [r[0] for r in conn.execute(select, {"g": group, "c": claim_id})]
+    if ids:
+        conn.execute(
+            text("UPDATE attribution SET claim_id = :c WHERE id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"c": claim_id, "ids": ids},
+        )
+    return ids
+
+
 def unmerge_claim(session: Session, key: str, *, actor: str, command: str) -> MergeResult:
     """Undo the latest merge of ``key``: its attributions return and it is active again."""
     conn = session.connection()
@@ -111,14 +145,7 @@ def unmerge_claim(session: Session, key: str, *, actor: str, command: str) -> Me
     if event is None:
         raise NotFoundError(f"no merge of {key!r} to undo in the event log")
     before, after = json.loads(event[1]), json.loads(event[2])
-    ids = after["attributions"]
-    if ids:
-        conn.execute(
-            text("UPDATE attribution SET claim_id = :c WHERE id IN :ids").bindparams(
-                bindparam("ids", expanding=True)
-            ),
-            {"c": claim["id"], "ids": ids},
-        )
+    ids = _return_reports(conn, claim["id"])
     conn.execute(
         text("UPDATE claim SET status = :s, merged_into_id = NULL, updated_at = :t WHERE id = :i"),
         {"s": before["status"], "t": before["updated_at"], "i": claim["id"]},

@@ -209,8 +209,14 @@ def _quantity(r: Sequence[object]) -> quantities.Quantity | None:
 # --- fuzzy clusters of distinct strings ----------------------------------------------------
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def cluster_strings(values: Sequence[str], threshold: int = MATCH_THRESHOLD) -> dict[str, str]:
-    """Map each distinct string to a representative of its cluster of near-identical ones."""
+    """Map each distinct string to a representative of its cluster of near-identical ones.
+
+    Number-aware: strings whose numbers differ never match, however close the rest
+    ("Sector 12" / "Sector 13", "47th brigade" / "48th brigade")."""
     from rapidfuzz import fuzz, process
 
     distinct = sorted(set(values))
@@ -227,7 +233,7 @@ def cluster_strings(values: Sequence[str], threshold: int = MATCH_THRESHOLD) -> 
             continue
         matrix = process.cdist(block, block, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
         for i, j in zip(*matrix.nonzero(), strict=True):
-            if i < j:
+            if i < j and _DIGITS.findall(block[i]) == _DIGITS.findall(block[j]):
                 a, b = find(block[i]), find(block[j])
                 if a != b:
                     parent[max(a, b)] = min(a, b)

@@ -440,3 +440,12 @@ CONFLICTS += [
         True,
     ),
 ]
+
+NON_CONFLICTS += [
+    Case(
+        "numbered-places-differ",
+        {"quantity": "10,000 troops", "location": "Sector 0412, Kursk Oblast"},
+        {"quantity": "50,000 troops", "location": "Sector 0413, Kursk Oblast"},
+        False,
+    ),
+]

@@ -19,7 +19,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import Connection, text
@@ -212,11 +212,31 @@ def _quantity(r: Sequence[object]) -> quantities.Quantity | None:
 _DIGITS = re.compile(r"\d+")
 
 
+WORD_VARIANT_THRESHOLD = 70
+"""rapidfuzz ratio at which two words are spellings of one (Kiev/Kyiv 75, Mala/Verkhnia 33)."""
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Spelling variants, not different names: the same numbers, and word for word
+    (canonical strings are sorted) each word a variant of the other. "Mala Bohdanysche"
+    is not "Bohdanysche", "Verkhnia" is not "Mala", "Sector 12" is not "Sector 13"."""
+    from rapidfuzz import fuzz
+
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False
+    return all(
+        x == y or fuzz.ratio(x, y) >= WORD_VARIANT_THRESHOLD
+        for x, y in zip(words_a, words_b, strict=True)
+    )
+
+
 def cluster_strings(values: Sequence[str], threshold: int = MATCH_THRESHOLD) -> dict[str, str]:
     """Map each distinct string to a representative of its cluster of near-identical ones.
 
-    Number-aware: strings whose numbers differ never match, however close the rest
-    ("Sector 12" / "Sector 13", "47th brigade" / "48th brigade")."""
+    Only spelling variants match: strings with a different number of words or different
+    numbers never do, however close the rest ("Mala Bohdanysche" / "Bohdanysche",
+    "Sector 12" / "Sector 13", "47th brigade" / "48th brigade")."""
     from rapidfuzz import fuzz, process
 
     distinct = sorted(set(values))
@@ -233,7 +253,7 @@ def cluster_strings(values: Sequence[str], threshold: int = MATCH_THRESHOLD) -> 
             continue
         matrix = process.cdist(block, block, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
         for i, j in zip(*matrix.nonzero(), strict=True):
-            if i < j and _DIGITS.findall(block[i]) == _DIGITS.findall(block[j]):
+            if i < j and _same_shape(block[i], block[j]):
                 a, b = find(block[i]), find(block[j])
                 if a != b:
                     parent[max(a, b)] = min(a, b)
@@ -280,25 +300,38 @@ def measure_groups(points: Sequence[ClaimPoint]) -> list[list[ClaimPoint]]:
 def window_pairs(
     group: Sequence[ClaimPoint], window_days: int, locations: dict[str, str]
 ) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
-    """Pairs of the group whose dates come within the window and whose locations agree."""
-    ordered = sorted(group, key=lambda p: (p.start, p.id))
-    slack = timedelta(days=window_days).days
+    """Pairs of the group whose dates come within the window and whose places agree.
+
+    Claims are split by place first, so a measure reported from a thousand villages
+    costs the pairs within each village, not all pairs; a claim without a place is
+    paired with every place."""
+    by_place: dict[str, list[ClaimPoint]] = defaultdict(list)
+    anywhere: list[ClaimPoint] = []
+    for p in group:
+        if p.location:
+            by_place[locations.get(p.location, p.location)].append(p)
+        else:
+            anywhere.append(p)
+    for members in by_place.values():
+        yield from _sweep(members, window_days, None)
+        if anywhere:
+            yield from _sweep(members + anywhere, window_days, set(map(id, anywhere)))
+    yield from _sweep(anywhere, window_days, None)
+
+
+def _sweep(
+    claims: Sequence[ClaimPoint], window_days: int, cross: set[int] | None
+) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
+    """Date-sorted sweep; with ``cross``, only pairs with exactly one member in it."""
+    ordered = sorted(claims, key=lambda p: (p.start, p.id))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if b.start > a.end + slack:
+            if b.start > a.end + window_days:
                 break
-            if (
-                b.start - slack <= a.end
-                and a.start - slack <= b.end
-                and _same_place(a, b, locations)
-            ):
+            if cross is not None and (id(a) in cross) == (id(b) in cross):
+                continue
+            if b.start - window_days <= a.end and a.start - window_days <= b.end:
                 yield a, b
-
-
-def _same_place(a: ClaimPoint, b: ClaimPoint, locations: dict[str, str]) -> bool:
-    if not a.location or not b.location:
-        return True
-    return locations.get(a.location, a.location) == locations.get(b.location, b.location)
 
 
 def location_clusters(points: Sequence[ClaimPoint]) -> dict[str, str]:

@@ -449,3 +449,30 @@ NON_CONFLICTS += [
         False,
     ),
 ]
+
+NON_CONFLICTS += [
+    Case(
+        "little-village-is-another-village",
+        {"quantity": "240 residents", "location": "Mala Bohdanysche"},
+        {"quantity": "8 residents", "location": "Bohdanysche"},
+        False,
+        {"category": "casualties", "subject": "civilians", "metric": "killed"},
+    ),
+]
+NON_CONFLICTS += [
+    Case(
+        "upper-and-little-villages",
+        {"quantity": "572 residents", "location": "Verkhnia Kostiantynytsia"},
+        {"quantity": "about 110 residents", "location": "Mala Kostiantynytsia"},
+        False,
+        {"category": "casualties", "subject": "civilians", "metric": "wounded"},
+    ),
+]
+CONFLICTS += [
+    Case(
+        "spelling-variants-of-one-place",
+        {"quantity": "10,000 troops", "location": "Kiev region"},
+        {"quantity": "50,000 troops", "location": "Kyiv Oblast"},
+        True,
+    ),
+]

@@ -78,40 +78,12 @@ from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Protocol, TextIO, TypeVar
 
+from provenance.ingest.records import CSV_COLUMNS
+
 T = TypeVar("T")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
-COLUMNS: tuple[str, ...] = (
-    "claim_key",
-    "claim",
-    "category",
-    "subject",
-    "metric",
-    "location",
-    "quantity",
-    "qualifier",
-    "value",
-    "low",
-    "high",
-    "unit",
-    "as_of",
-    "stance",
-    "source",
-    "source_kind",
-    "source_named",
-    "source_affiliation",
-    "reliability",
-    "credibility",
-    "via",
-    "quote",
-    "document_title",
-    "outlet",
-    "author",
-    "url",
-    "published",
-    "accessed",
-    "language",
-)
+COLUMNS: tuple[str, ...] = CSV_COLUMNS  # the import CSV format, defined once
 
 START = date(2022, 2, 24)
 END = date(2025, 12, 31)

@@ -76,10 +76,25 @@ class Backend:
     def __init__(self, postgres: str | None, workdir: Path) -> None:
         self.postgres = postgres
         self.workdir = workdir
+        self.schemas: set[str] = set()
 
     @property
     def name(self) -> str:
         return "postgresql" if self.postgres else "sqlite"
+
+    def cleanup(self) -> None:
+        """Drop the PostgreSQL schemas this run created (SQLite files go with the workdir)."""
+        if not self.postgres:
+            return
+        from sqlalchemy import create_engine
+
+        from provenance.db import resolve_url
+
+        engine = create_engine(resolve_url(self.postgres))
+        with engine.begin() as conn:
+            for schema in self.schemas:
+                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        engine.dispose()
 
     def fresh(self, label: str) -> str:
         if not self.postgres:
@@ -92,6 +107,7 @@ class Backend:
         from provenance.db import resolve_url
 
         schema = "bench_" + label.replace("-", "_")
+        self.schemas.add(schema)
         engine = create_engine(resolve_url(self.postgres))
         with engine.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
@@ -288,6 +304,7 @@ def main() -> None:
         for label in labels:
             report["sizes"][label] = bench_size(label, backend, args.runs, args.seed, log)
     finally:
+        backend.cleanup()
         shutil.rmtree(work, ignore_errors=True)
     args.out.mkdir(parents=True, exist_ok=True)
     stem = f"{backend.name}-{'-'.join(labels)}"

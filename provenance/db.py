@@ -247,6 +247,15 @@ def _set_version(conn: Connection, number: int) -> None:
 # --- bulk writes ---------------------------------------------------------------------
 
 
+def refresh_statistics(conn: Connection) -> None:
+    """Let the query planner see what a bulk import added: without it PostgreSQL plans
+    a 30,000-claim table as if it held 80 rows (query by source 71 ms instead of a few)."""
+    if is_sqlite(conn):
+        conn.exec_driver_sql("PRAGMA optimize")
+    else:
+        conn.exec_driver_sql("ANALYZE source, source_alias, document, claim, attribution, relay")
+
+
 def allocate_ids(conn: Connection, table: str, count: int) -> list[int]:
     """Reserve ``count`` primary keys so related rows can be written without RETURNING.
 

@@ -77,3 +77,41 @@ def count(db: str, table: str, where: str = "1=1") -> int:
             .execute(text(f"SELECT COUNT(*) FROM {table} WHERE {where}"))
             .scalar_one()
         )
+
+
+SYNTHETIC_SOURCES = [
+    # (name, kind, named, affiliation), each always given with the same fields
+    ("unnamed General Staff official", "official", "false", "Ukrainian General Staff"),
+    ("Brigade spokesman Petro Hnatenko", "military", "true", "47th Mechanized Brigade"),
+    ("unnamed US official", "official", "false", "US government"),
+    ("Russian Ministry of Defence", "government", "true", "Russian government"),
+]
+
+
+def synthetic_rows(
+    n: int,
+    prefix: str,
+    *,
+    noun: str = "troops",
+    sources: Sequence[tuple[str, str, str, str]] = SYNTHETIC_SOURCES,
+    relays: Sequence[str] = ("Reuters",),
+) -> list[dict[str, Any]]:
+    """``n`` attributions of ``n`` distinct claims in ``n`` distinct documents."""
+    rows = []
+    for i in range(n):
+        name, kind, named, affiliation = sources[i % len(sources)]
+        rows.append(
+            row(
+                claim_key=f"{prefix}-{i:06d}",
+                claim=f"Claim {prefix} {i}: about {i + 1} {noun} near the front.",
+                quantity=f"about {i + 1} {noun}",
+                quote=f"about {i + 1} {noun}",
+                source=name,
+                source_kind=kind,
+                source_named=named,
+                source_affiliation=affiliation,
+                via=relays[i % len(relays)],
+                url=f"https://example.org/{prefix}/{i}",
+            )
+        )
+    return rows

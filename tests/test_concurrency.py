@@ -20,17 +20,10 @@ from sqlalchemy.exc import DBAPIError
 
 from provenance.db import resolve_url
 from tests.conftest import PG_URL
-from tests.helpers import FIXTURE, count, row, write_csv
+from tests.helpers import FIXTURE, SYNTHETIC_SOURCES, count, synthetic_rows, write_csv
 
 TIMEOUT = 120
 FIXTURE_ATTRIBUTIONS = 26
-
-SOURCES = [
-    # (name, kind, named, affiliation): both files name the same sources, as real files do
-    ("unnamed General Staff official", "official", "false", "Ukrainian General Staff"),
-    ("Brigade spokesman Petro Hnatenko", "military", "true", "47th Mechanized Brigade"),
-    ("unnamed US official", "official", "false", "US government"),
-]
 
 # Counts attributions in a loop until the stop file appears (then once more), through the
 # library's engine (WAL, busy timeout, a read transaction per query), and writes what it saw.
@@ -67,24 +60,11 @@ def provenance_cmd() -> list[str]:
     return [sys.executable, "-c", "from provenance.cli import main; main()"]
 
 
+SOURCES = SYNTHETIC_SOURCES[:3]  # both files name the same sources, as real files do
+
+
 def synthetic_csv(path: Path, n: int, prefix: str) -> Path:
-    rows = []
-    for i in range(n):
-        name, kind, named, affiliation = SOURCES[i % len(SOURCES)]
-        rows.append(
-            row(
-                claim_key=f"{prefix}-{i:06d}",
-                claim=f"Claim {prefix} {i}: about {i + 1} shells were fired at Pokrovsk.",
-                quantity=f"about {i + 1} shells",
-                quote=f"about {i + 1} shells",
-                source=name,
-                source_kind=kind,
-                source_named=named,
-                source_affiliation=affiliation,
-                url=f"https://example.org/{prefix}/{i}",
-            )
-        )
-    return write_csv(path, rows)
+    return write_csv(path, synthetic_rows(n, prefix, noun="shells", sources=SOURCES))
 
 
 def start_import(path: Path, db: str) -> subprocess.Popen[str]:

@@ -25,8 +25,9 @@ import pytest
 from sqlalchemy import text
 
 from provenance.db import open_session
+from tests import helpers
 from tests.conftest import PG_URL
-from tests.helpers import FIXTURE, row, write_csv
+from tests.helpers import FIXTURE, write_csv
 
 IMPORT_ROWS = 12_000  # ~3 s on SQLite, ~4 s on PostgreSQL (2 cores): flushes at 5000, 10000, 12000
 IMPORT_KILLS = 12
@@ -35,13 +36,6 @@ EXPORT_KILLS = 5  # per scenario (target exists / target absent)
 SEED = 20241116
 TIMEOUT = 120
 
-SOURCES = [
-    # (name, kind, named, affiliation), each always given with the same fields
-    ("unnamed General Staff official", "official", "false", "Ukrainian General Staff"),
-    ("Brigade spokesman Petro Hnatenko", "military", "true", "47th Mechanized Brigade"),
-    ("unnamed US official", "official", "false", "US government"),
-    ("Russian Ministry of Defence", "government", "true", "Russian government"),
-]
 RELAYS = ["Reuters", "Associated Press", "Kyiv Independent", ""]
 
 
@@ -54,25 +48,7 @@ def provenance_cmd() -> list[str]:
 
 
 def synthetic_rows(n: int, prefix: str) -> list[dict[str, Any]]:
-    """``n`` attributions of ``n`` distinct claims in ``n`` distinct documents."""
-    rows = []
-    for i in range(n):
-        name, kind, named, affiliation = SOURCES[i % len(SOURCES)]
-        rows.append(
-            row(
-                claim_key=f"{prefix}-{i:06d}",
-                claim=f"Claim {prefix} {i}: about {i + 1} troops were moved near Sudzha.",
-                quantity=f"about {i + 1} troops",
-                quote=f"about {i + 1} troops",
-                source=name,
-                source_kind=kind,
-                source_named=named,
-                source_affiliation=affiliation,
-                via=RELAYS[i % len(RELAYS)],
-                url=f"https://example.org/{prefix}/{i}",
-            )
-        )
-    return rows
+    return helpers.synthetic_rows(n, prefix, relays=RELAYS)
 
 
 def stratified(rng: random.Random, n: int, start: float, end: float) -> list[float]:

@@ -128,6 +128,8 @@ def import_files(
         raise InputError(ordered, problems.total)
     report = ImportReport(batch_id, files, writer.counts, list(warnings), warnings.total, dry_run)
     _finish(conn, report, stamp, actor, command)
+    if not dry_run and writer.counts.attributions:
+        db.refresh_statistics(conn)
     if dry_run:
         session.rollback()
     return report

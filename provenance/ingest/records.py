@@ -341,22 +341,7 @@ def check_header(header: list[str], loc: Loc) -> tuple[list[str], list[Problem]]
     return names, problems
 
 
-_CLAIM_COLUMNS = (
-    "claim_key",
-    "claim",
-    "category",
-    "subject",
-    "metric",
-    "location",
-    "quantity",
-    "qualifier",
-    "value",
-    "low",
-    "high",
-    "unit",
-    "as_of",
-    "language",
-)
+_CLAIM_COLUMNS = (*CSV_COLUMNS[: CSV_COLUMNS.index("as_of") + 1], "language")
 _SOURCE_COLUMNS = (
     "source",
     "source_key",

@@ -14,14 +14,11 @@ from provenance.cli import app
 from tests.helpers import FIXTURE, ROOT
 
 COMMANDS = [
-    ["import"],
-    ["claims"],
-    ["show"],
-    ["sources"],
-    ["export"],
-    ["audit", "unnamed"],
-    ["audit", "circular"],
-]
+    ["import"], ["claims"], ["show"], ["sources"], ["export"], ["audit", "unnamed"],
+    ["audit", "circular"], ["conflicts"], ["conflicts", "review"], ["dedupe"],
+    ["dedupe", "review"], ["merge"], ["unmerge"], ["edit", "claim"], ["edit", "source"],
+    ["retract"], ["undo"], ["log"], ["check"],
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -54,7 +54,8 @@ def fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def new_app(help_text: str, **kwargs: Any) -> typer.Typer:
+def new_app(help_text: str | None = None, **kwargs: Any) -> typer.Typer:
+    """A command group; without ``help_text`` its callback's docstring is the help."""
     return typer.Typer(
         cls=ProvenanceGroup,
         help=help_text,

@@ -22,7 +22,6 @@ from provenance.cli.common import (
 )
 
 app = new_app(
-    "Flag claims that cannot both be true; record review decisions.",
     invoke_without_command=True,
     no_args_is_help=False,
 )

@@ -23,7 +23,6 @@ from provenance.cli.common import (
 )
 
 app = new_app(
-    "Find claims that state the same proposition; merge them without loss.",
     invoke_without_command=True,
     no_args_is_help=False,
 )

@@ -391,7 +391,8 @@ def _check_edits(conn: Any, text: Any) -> list[str]:
     rows = conn.execute(
         text(
             "SELECT id, action, entity, entity_key, after FROM event "
-            "WHERE action IN ('edit', 'fill_in', 'retract', 'undo', 'merge', 'unmerge') ORDER BY id"
+            "WHERE action IN ('edit', 'fill_in', 'retract', 'undo', 'merge', 'unmerge', "
+            "'merge_source') ORDER BY id"
         )
     )
     for event_id, action, entity, key, after in rows:

@@ -158,6 +158,60 @@ def retract(session: Session, key: str, *, reason: str, actor: str, command: str
     return Change(event, "claim", key, {"status": "active"}, {"status": "retracted"})
 
 
+def merge_source(
+    session: Session, keep: str, other: str, *, reason: str, actor: str, command: str
+) -> Change:
+    """Record that two sources are one: ``other`` is seen as ``keep`` by every query,
+    count and audit; its reports keep naming it, and ``undo`` separates them again."""
+    if not reason.strip():
+        raise UsageError("--reason is required")
+    if keep == other:
+        raise UsageError("a source cannot be merged into itself")
+    conn = session.connection()
+    kept = _row(conn, "source", keep, ["merged_into_id", "named"])
+    merged = _row(conn, "source", other, ["merged_into_id", "named"])
+    if kept["merged_into_id"] is not None:
+        raise UsageError(f"source {keep!r} is itself merged; keep the source it was merged into")
+    if merged["merged_into_id"] is not None:
+        raise UsageError(f"source {other!r} is already merged")
+    if bool(kept["named"]) != bool(merged["named"]):
+        raise UsageError(
+            "a named and an unnamed source are not one source; edit one first if they are"
+        )
+    if conn.execute(
+        text("SELECT 1 FROM source WHERE merged_into_id = :i"), {"i": merged["id"]}
+    ).first():
+        raise UsageError(f"other sources are merged into {other!r}; merge them into {keep!r} first")
+    _write(conn, "source", merged["id"], {"merged_into_id": kept["id"]})
+    before, after = {"merged_into_id": None}, {"merged_into_id": kept["id"]}
+    event = log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action="merge_source",
+        entity="source",
+        key=other,
+        before={"set": before},
+        after={"set": after, "into": keep, "reason": reason},
+    )
+    return Change(event, "source", other, before, after)
+
+
+def unmerge_source(session: Session, key: str, *, actor: str, command: str) -> str:
+    """Undo the latest merge of source ``key``."""
+    conn = session.connection()
+    row = conn.execute(
+        text(
+            "SELECT e.id FROM event e WHERE e.action = 'merge_source' AND e.entity_key = :k "
+            "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id DESC"
+        ),
+        {"k": key},
+    ).first()
+    if row is None:
+        raise NotFoundError(f"source {key!r} has no merge to undo")
+    return undo(session, int(row[0]), actor=actor, command=command)
+
+
 def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
     """Reverse one event; returns a sentence saying what was done."""
     conn = session.connection()
@@ -174,7 +228,7 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
     after: Any = json.loads(ev[5]) if ev[5] else {}
     if action == "merge":
         return _undo_merge(session, event_id, after, actor=actor, command=command)
-    if action in ("edit", "fill_in", "retract"):
+    if action in ("edit", "fill_in", "retract", "merge_source"):
         _undo_set(conn, entity, key, before, after)
         log_event(
             conn,

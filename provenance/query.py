@@ -540,23 +540,31 @@ def list_sources(session: Session, *, include_merged: bool = False) -> list[dict
     origin_counts: dict[int, int] = dict(
         conn.execute(
             text(
-                "SELECT a.source_id, COUNT(DISTINCT a.claim_id) FROM attribution a "
-                "JOIN claim c ON c.id = a.claim_id WHERE c.status = 'active' GROUP BY a.source_id"
+                "SELECT COALESCE(s.merged_into_id, s.id), COUNT(DISTINCT a.claim_id) "
+                "FROM attribution a "
+                "JOIN source s ON s.id = a.source_id JOIN claim c ON c.id = a.claim_id "
+                "WHERE c.status = 'active' GROUP BY COALESCE(s.merged_into_id, s.id)"
             )
         ).all()
     )
     relay_counts: dict[int, int] = dict(
         conn.execute(
             text(
-                "SELECT r.source_id, COUNT(DISTINCT a.claim_id) FROM relay r "
-                "JOIN attribution a ON a.id = r.attribution_id JOIN claim c ON c.id = a.claim_id "
-                "WHERE c.status = 'active' GROUP BY r.source_id"
+                "SELECT COALESCE(s.merged_into_id, s.id), COUNT(DISTINCT a.claim_id) FROM relay r "
+                "JOIN source s ON s.id = r.source_id JOIN attribution a ON a.id = r.attribution_id "
+                "JOIN claim c ON c.id = a.claim_id WHERE c.status = 'active' "
+                "GROUP BY COALESCE(s.merged_into_id, s.id)"
             )
         ).all()
     )
     aliases: dict[int, list[str]] = {}
     for sid, alias in conn.execute(text("SELECT source_id, alias FROM source_alias ORDER BY id")):
         aliases.setdefault(sid, []).append(alias)
+    merged_names = text(
+        "SELECT name, merged_into_id FROM source WHERE merged_into_id IS NOT NULL ORDER BY id"
+    )
+    for name, target in conn.execute(merged_names):
+        aliases.setdefault(target, []).append(name)  # a merged source's name is an alias now
     out = []
     for r in conn.execute(
         text(

@@ -270,3 +270,41 @@ TestMergeMachine.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+
+def test_merging_sources_makes_them_one_and_undoes_exactly(
+    cli, db_url: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    rows_ = [
+        row(claim_key="1", source="Institute for the Study of War", source_named="true", source_kind="think_tank",
+            source_affiliation="", via=""),
+        row(claim_key="1", source="ISW", source_named="true", source_kind="think_tank", source_affiliation="",
+            via="", url="https://e.org/2"),
+        row(claim_key="2", claim="Another claim", source="ISW", source_named="true", source_kind="think_tank",
+            source_affiliation="", via="", url="https://e.org/3"),
+        row(claim_key="3", claim="A third claim", source="unnamed official", source_named="false",
+            source_kind="official", source_affiliation="", via="", url="https://e.org/4"),
+    ]  # fmt: skip
+    run_import(db_url, write_csv(tmp_path / "s.csv", rows_))
+    before = snapshot(db_url)
+    assert json.loads(cli("show", "1", "-f", "json").output)["origins"] == 2
+    done = cli(
+        "merge-source", "institute-for-the-study-of-war", "isw", "--reason", "same think tank"
+    )
+    assert done.exit_code == 0, done.output
+    shown = json.loads(cli("show", "1", "-f", "json").output)
+    assert (shown["reports"], shown["origins"], shown["named_origins"]) == (2, 1, 1)
+    by_isw = json.loads(cli("claims", "--source", "ISW", "-f", "json").output)
+    assert [c["key"] for c in by_isw] == ["1", "2"]
+    listed = next(s for s in json.loads(cli("sources", "-f", "json").output) if s["named"])
+    assert listed["key"] == "institute-for-the-study-of-war" and listed["as_origin"] == 2
+    assert "ISW" in listed["aliases"]
+    assert cli("check").exit_code == 0
+    refused = cli(
+        "merge-source", "institute-for-the-study-of-war", "unnamed-official", "--reason", "x"
+    )
+    assert refused.exit_code == 2 and "named and an unnamed source" in refused.output
+    assert cli("unmerge-source", "isw").exit_code == 0
+    assert snapshot(db_url) == before
+    assert cli("check").exit_code == 0
+    assert cli("unmerge-source", "isw").exit_code == 4

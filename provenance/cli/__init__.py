@@ -32,6 +32,8 @@ app.command("retract")(edits.retract_command)
 app.command("undo")(edits.undo_command)
 app.command("log")(edits.log_command)
 app.command("check")(check.check_command)
+app.command("merge-source")(edits.merge_source_command)
+app.command("unmerge-source")(edits.unmerge_source_command)
 
 
 def main() -> None:

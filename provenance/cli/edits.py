@@ -162,3 +162,53 @@ def log_command(
         title="event log",
         empty="no events",
     )
+
+
+def merge_source_command(
+    keep: Annotated[str, typer.Argument(help="Key of the source to keep.")],
+    other: Annotated[str, typer.Argument(help="Key of the source that is the same one.")],
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Record that two sources are one (see `provenance sources --duplicates`).
+
+    Every query, count and audit then sees OTHER as KEEP; reports keep naming OTHER,
+    and `provenance unmerge-source OTHER` separates them again.
+
+    Example:
+
+        provenance merge-source isw institute-for-the-study-of-war --reason "same think tank"
+    """
+    from provenance.edits import merge_source
+
+    with session(db, write=True) as db_session:
+        change = merge_source(
+            db_session,
+            keep,
+            other,
+            reason=reason,
+            actor=actor_or_default(actor),
+            command=command_line(),
+        )
+    typer.echo(f"merged source {other} into {keep} (event {change.event})")
+
+
+def unmerge_source_command(
+    key: Annotated[str, typer.Argument(help="Key of a merged source.")],
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Undo the latest merge of a source.
+
+    Example:
+
+        provenance unmerge-source institute-for-the-study-of-war
+    """
+    from provenance.edits import unmerge_source
+
+    with session(db, write=True) as db_session:
+        message = unmerge_source(
+            db_session, key, actor=actor_or_default(actor), command=command_line()
+        )
+    typer.echo(message)

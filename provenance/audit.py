@@ -190,6 +190,21 @@ def log_event(
     return event_id
 
 
+def latest_open_event(conn: Connection, action: str, key_like: str) -> int | None:
+    """The newest ``action`` event whose entity key matches ``key_like`` (SQL LIKE) and
+    that no later event has undone."""
+    from sqlalchemy import text
+
+    row = conn.execute(
+        text(
+            "SELECT e.id FROM event e WHERE e.action = :a AND e.entity_key LIKE :k "
+            "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id DESC"
+        ),
+        {"a": action, "k": key_like},
+    ).first()
+    return None if row is None else int(row[0])
+
+
 # --- check ----------------------------------------------------------------------------------
 
 

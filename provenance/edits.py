@@ -15,7 +15,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import log_event
+from provenance.audit import latest_open_event, log_event
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
 from provenance.vocabulary import CATEGORIES, SOURCE_KINDS
@@ -199,17 +199,10 @@ def merge_source(
 
 def unmerge_source(session: Session, key: str, *, actor: str, command: str) -> str:
     """Undo the latest merge of source ``key``."""
-    conn = session.connection()
-    row = conn.execute(
-        text(
-            "SELECT e.id FROM event e WHERE e.action = 'merge_source' AND e.entity_key = :k "
-            "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id DESC"
-        ),
-        {"k": key},
-    ).first()
-    if row is None:
+    event_id = latest_open_event(session.connection(), "merge_source", key)
+    if event_id is None:
         raise NotFoundError(f"source {key!r} has no merge to undo")
-    return undo(session, int(row[0]), actor=actor, command=command)
+    return undo(session, event_id, actor=actor, command=command)
 
 
 def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
@@ -275,15 +268,8 @@ def _undo_merge(
 ) -> str:
     from provenance.merge import unmerge_claim
 
-    conn = session.connection()
-    latest = conn.execute(
-        text(
-            "SELECT e.id FROM event e WHERE e.action = 'merge' AND e.entity_key LIKE :k "
-            "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id DESC"
-        ),
-        {"k": f"% {after['claim']}"},
-    ).first()
-    if latest is None or latest[0] != event_id:
+    latest = latest_open_event(session.connection(), "merge", f"% {after['claim']}")
+    if latest != event_id:
         raise UsageError(f"claim {after['claim']!r} was merged again later; undo that first")
     unmerge_claim(session, after["claim"], actor=actor, command=command)
     return f"unmerged {after['claim']} from {after['into']}"

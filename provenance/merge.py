@@ -19,7 +19,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import log_event
+from provenance.audit import latest_open_event, log_event
 from provenance.errors import NotFoundError, UsageError
 
 
@@ -133,18 +133,11 @@ def unmerge_claim(session: Session, key: str, *, actor: str, command: str) -> Me
     claim = _claim(conn, key)
     if claim["status"] != "merged":
         raise UsageError(f"claim {key!r} is {claim['status']}, not merged")
-    event = conn.execute(
-        text(
-            "SELECT e.id, e.before, e.after FROM event e "
-            "WHERE e.action = 'merge' AND e.entity = 'claim_pair' AND e.entity_key LIKE :k "
-            "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) "
-            "ORDER BY e.id DESC"
-        ),
-        {"k": f"% {key}"},
-    ).first()
-    if event is None:
+    event_id = latest_open_event(conn, "merge", f"% {key}")
+    if event_id is None:
         raise NotFoundError(f"no merge of {key!r} to undo in the event log")
-    before, after = json.loads(event[1]), json.loads(event[2])
+    row = conn.execute(text("SELECT before, after FROM event WHERE id = :i"), {"i": event_id}).one()
+    before, after = json.loads(row[0]), json.loads(row[1])
     ids = _return_reports(conn, claim["id"])
     conn.execute(
         text("UPDATE claim SET status = :s, merged_into_id = NULL, updated_at = :t WHERE id = :i"),
@@ -159,6 +152,6 @@ def unmerge_claim(session: Session, key: str, *, actor: str, command: str) -> Me
         key=f"{after['into']} {key}",
         before=after,
         after=before,
-        undoes=event[0],
+        undoes=event_id,
     )
     return MergeResult(after["into"], [key], len(ids))

@@ -22,7 +22,14 @@ from sqlalchemy import Connection, bindparam, text
 
 from provenance import db
 from provenance.errors import Problem
-from provenance.ingest.records import AttributionIn, ClaimIn, DocumentIn, Loc, SourceIn
+from provenance.ingest.records import (
+    DOCUMENT_KEYS,
+    AttributionIn,
+    ClaimIn,
+    DocumentIn,
+    Loc,
+    SourceIn,
+)
 from provenance.normalize import fold, sha256_text, slug_or_hash
 
 BATCH_SIZE = 5000
@@ -35,17 +42,7 @@ SOURCE_DEFAULTS: dict[str, Any] = {
     "notes": None,
 }
 SOURCE_FIELDS = ("name", "kind", "named", "affiliation", "party", "reliability", "notes")
-DOCUMENT_FIELDS = (
-    "title",
-    "outlet",
-    "author",
-    "url",
-    "published",
-    "accessed",
-    "language",
-    "text",
-    "sha256",
-)
+DOCUMENT_FIELDS = DOCUMENT_KEYS[1:]  # every document field but its key
 CLAIM_TEXT_FIELDS = ("category", "subject", "metric", "location", "as_of", "language", "quantity")
 QUANTITY_FIELDS = (
     "qualifier",

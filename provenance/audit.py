@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.normalize import fold
+from provenance.normalize import fold, like_literal
 from provenance.query import ClaimFilter, ClaimView, _bind, claim_where, load_claims
 
 _ORIGIN_JOIN = (
@@ -190,17 +190,19 @@ def log_event(
     return event_id
 
 
-def latest_open_event(conn: Connection, action: str, key_like: str) -> int | None:
-    """The newest ``action`` event whose entity key matches ``key_like`` (SQL LIKE) and
-    that no later event has undone."""
+def latest_open_event(
+    conn: Connection, action: str, key: str, *, second: bool = False
+) -> int | None:
+    """The newest ``action`` event about ``key`` that no later event has undone. With
+    ``second``, ``key`` is the second of a pair key ("KEEP OTHER")."""
     from sqlalchemy import text
 
     row = conn.execute(
         text(
-            "SELECT e.id FROM event e WHERE e.action = :a AND e.entity_key LIKE :k "
+            "SELECT e.id FROM event e WHERE e.action = :a AND e.entity_key LIKE :k ESCAPE '!' "
             "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id DESC"
         ),
-        {"a": action, "k": key_like},
+        {"a": action, "k": ("% " if second else "") + like_literal(key)},
     ).first()
     return None if row is None else int(row[0])
 

@@ -18,6 +18,7 @@ from provenance import db
 from provenance.audit import latest_open_event, log_event
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
+from provenance.normalize import like_literal
 from provenance.vocabulary import CATEGORIES, SOURCE_KINDS
 
 _CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
@@ -268,7 +269,7 @@ def _undo_merge(
 ) -> str:
     from provenance.merge import unmerge_claim
 
-    latest = latest_open_event(session.connection(), "merge", f"% {after['claim']}")
+    latest = latest_open_event(session.connection(), "merge", after["claim"], second=True)
     if latest != event_id:
         raise UsageError(f"claim {after['claim']!r} was merged again later; undo that first")
     unmerge_claim(session, after["claim"], actor=actor, command=command)
@@ -337,8 +338,11 @@ def list_events(
     conn = session.connection()
     where, params = "", {}
     if key:
-        where = "WHERE entity_key = :k OR entity_key LIKE :k1 OR entity_key LIKE :k2"
-        params = {"k": key, "k1": f"{key} %", "k2": f"% {key}"}
+        where = (
+            "WHERE entity_key = :k OR entity_key LIKE :k1 ESCAPE '!' "
+            "OR entity_key LIKE :k2 ESCAPE '!'"
+        )
+        params = {"k": key, "k1": f"{like_literal(key)} %", "k2": f"% {like_literal(key)}"}
     sql = (
         "SELECT id, at, actor, action, entity, entity_key, before, after, undoes_id, command "
         f"FROM event {where} ORDER BY id DESC"

@@ -35,3 +35,9 @@ def slug_or_hash(text: str, prefix: str, max_len: int = 48) -> str:
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def like_literal(text: str) -> str:
+    """``text`` for a SQL ``LIKE ... ESCAPE '!'`` pattern, matched literally (keys may
+    contain ``_`` or ``%``, which LIKE would read as wildcards)."""
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance.errors import NotFoundError, UsageError
-from provenance.normalize import fold
+from provenance.normalize import fold, like_literal
 from provenance.vocabulary import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS
 
 CLAIM_SORTS = ("key", "as_of", "reports", "origins")
@@ -510,10 +510,11 @@ def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
             "e.command "
             "FROM event e WHERE (e.entity = 'claim' AND e.entity_key = :k) "
             "OR (e.action = 'import' AND e.batch_id = (SELECT batch_id FROM claim WHERE key = :k)) "
-            "OR (e.entity = 'claim_pair' AND (e.entity_key LIKE :k1 OR e.entity_key LIKE :k2)) "
+            "OR (e.entity = 'claim_pair' AND (e.entity_key LIKE :k1 ESCAPE '!' "
+            "OR e.entity_key LIKE :k2 ESCAPE '!')) "
             "ORDER BY e.id"
         ),
-        {"k": key, "k1": f"{key} %", "k2": f"% {key}"},
+        {"k": key, "k1": f"{like_literal(key)} %", "k2": f"% {like_literal(key)}"},
     )
     return [
         {

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from provenance.audit import unnamed_audit
+from provenance.audit import check, unnamed_audit
 from provenance.db import open_session
 from provenance.dedupe import find_duplicates, source_duplicates
 from provenance.errors import UsageError
@@ -308,3 +308,22 @@ def test_merging_sources_makes_them_one_and_undoes_exactly(
     assert snapshot(db_url) == before
     assert cli("check").exit_code == 0
     assert cli("unmerge-source", "isw").exit_code == 4
+
+
+def test_keys_with_sql_wildcards_are_matched_literally(db_url: str, tmp_path: Path) -> None:
+    """'_' in a key must not match any character: unmerging nk_troops must undo its own
+    merge, not the later merge of nkXtroops."""
+    rows_ = [
+        row(claim_key=k, claim=f"Claim {k}", url=f"https://e.org/{k}")
+        for k in ("keep", "nk_troops", "nkXtroops")
+    ]
+    run_import(db_url, write_csv(tmp_path / "w.csv", rows_))
+    with open_session(db_url, write=True) as session:
+        merge_claims(session, "keep", ["nk_troops"], actor="t", command="t")
+        merge_claims(session, "keep", ["nkXtroops"], actor="t", command="t")
+        unmerge_claim(session, "nk_troops", actor="t", command="t")
+        unmerge_claim(session, "nkXtroops", actor="t", command="t")
+    with open_session(db_url) as session:
+        assert get_claim(session, "nk_troops").status == "active"
+        assert get_claim(session, "nkXtroops").status == "active"
+        assert check(session).problems == []

@@ -2565,9 +2565,6 @@ class Generator:
             slug = slug[:41].rsplit("-", 1)[0]
         return title, slug or "article"
 
-    def _author(self, lang: str) -> str:
-        return choice(self.rng, AUTHORS[lang])
-
     # -- ground truth ------------------------------------------------------------------------
 
     def _write_truth(self, event: Event) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from provenance.errors import NotFoundError, UsageError
 from provenance.normalize import fold, like_literal
-from provenance.vocabulary import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS
+from provenance.vocabulary import CATEGORIES, DOCUMENT_FIELDS, RELIABILITY_GRADES, SOURCE_KINDS
 
 CLAIM_SORTS = ("key", "as_of", "reports", "origins")
 
@@ -382,6 +382,9 @@ def _quantity(r: Sequence[Any]) -> dict[str, Any] | None:
     }
 
 
+_DOCUMENT_VIEW = ("key", *DOCUMENT_FIELDS[:7])  # shown with each report; not text or sha256
+
+
 def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -> None:
     sources = _SourceCache(conn)
     rows = conn.execute(
@@ -400,22 +403,7 @@ def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, Clai
     for r in rows:
         doc = None
         if r[8] is not None:
-            doc = dict(
-                zip(
-                    (
-                        "key",
-                        "title",
-                        "outlet",
-                        "author",
-                        "url",
-                        "published",
-                        "accessed",
-                        "language",
-                    ),
-                    r[8:16],
-                    strict=True,
-                )
-            )
+            doc = dict(zip(_DOCUMENT_VIEW, r[8:16], strict=True))
         origin = sources.get(r[2])
         views[r[1]].attributions.append(
             AttributionView(

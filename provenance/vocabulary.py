@@ -26,3 +26,7 @@ STANCES = ("asserts", "denies")
 CLAIM_STATUSES = ("active", "merged", "retracted")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
+DOCUMENT_FIELDS = (
+    "title", "outlet", "author", "url", "published", "accessed", "language", "text", "sha256",
+)  # fmt: skip
+"""A document's fields besides its key, in the order import, storage and views use."""

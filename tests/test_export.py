@@ -148,3 +148,22 @@ def test_exported_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     with atomic_file(shared, force=True) as fh:
         fh.write("new")
     assert shared.stat().st_mode & 0o777 == 0o664
+
+
+def test_export_to_a_file_shows_progress_on_a_terminal_and_writes_everything(
+    cli, fixture_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import provenance.cli.export as export_cli
+
+    plain = tmp_path / "plain.csv"
+    assert cli("export", "-o", str(plain)).exit_code == 0
+    monkeypatch.setattr(export_cli, "on_terminal", lambda: True)
+    ticks: list[int] = []
+    original = export_cli._with_progress
+    monkeypatch.setattr(
+        export_cli, "_with_progress", lambda run, total: ticks.append(total) or original(run, total)
+    )
+    watched = tmp_path / "watched.csv"
+    assert cli("export", "-o", str(watched)).exit_code == 0
+    assert ticks == [26]
+    assert watched.read_bytes() == plain.read_bytes()

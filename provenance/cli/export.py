@@ -56,7 +56,7 @@ def export_command(
         if output is None:
             export(db_session, f, out_path=None, out=sys.stdout, fmt=fmt, raw=raw)
             return
-        if sys.stderr.isatty():
+        if on_terminal():
             report = _with_progress(
                 lambda tick: export(
                     db_session, f, out_path=output, fmt=fmt, raw=raw, force=force, on_row=tick
@@ -66,6 +66,11 @@ def export_command(
         else:
             report = export(db_session, f, out_path=output, fmt=fmt, raw=raw, force=force)
     typer.echo(f"wrote {report.rows} rows to {report.path}", err=True)
+
+
+def on_terminal() -> bool:
+    """Whether a person is watching (then export shows a progress bar on stderr)."""
+    return sys.stderr.isatty()
 
 
 def _with_progress(run: Any, total: int) -> Any:

@@ -18,7 +18,13 @@ from provenance.dates import PartialDate, parse_partial_date
 from provenance.errors import Problem
 from provenance.ingest.readers import LocDict
 from provenance.normalize import fold, short_hash, slug_or_hash
-from provenance.vocabulary import CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS, STANCES
+from provenance.vocabulary import (
+    CATEGORIES,
+    DOCUMENT_FIELDS,
+    RELIABILITY_GRADES,
+    SOURCE_KINDS,
+    STANCES,
+)
 
 CSV_COLUMNS = (
     "claim_key",
@@ -530,18 +536,7 @@ SOURCE_KEYS = (
     "reliability",
     "notes",
 )
-DOCUMENT_KEYS = (
-    "key",
-    "title",
-    "outlet",
-    "author",
-    "url",
-    "published",
-    "accessed",
-    "language",
-    "text",
-    "sha256",
-)
+DOCUMENT_KEYS = ("key", *DOCUMENT_FIELDS)
 CLAIM_KEYS = (
     "key",
     "text",

@@ -23,7 +23,6 @@ from sqlalchemy import Connection, bindparam, text
 from provenance import db
 from provenance.errors import Problem
 from provenance.ingest.records import (
-    DOCUMENT_KEYS,
     AttributionIn,
     ClaimIn,
     DocumentIn,
@@ -31,6 +30,7 @@ from provenance.ingest.records import (
     SourceIn,
 )
 from provenance.normalize import fold, sha256_text, slug_or_hash
+from provenance.vocabulary import DOCUMENT_FIELDS
 
 BATCH_SIZE = 5000
 
@@ -42,7 +42,6 @@ SOURCE_DEFAULTS: dict[str, Any] = {
     "notes": None,
 }
 SOURCE_FIELDS = ("name", "kind", "named", "affiliation", "party", "reliability", "notes")
-DOCUMENT_FIELDS = DOCUMENT_KEYS[1:]  # every document field but its key
 CLAIM_TEXT_FIELDS = ("category", "subject", "metric", "location", "as_of", "language", "quantity")
 QUANTITY_FIELDS = (
     "qualifier",

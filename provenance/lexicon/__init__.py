@@ -1,0 +1,45 @@
+"""The words of each language, one data file per language.
+
+``<code>.toml`` beside this module holds every word list provenance reads for that
+language, in top-level tables owned by one concern each:
+
+- ``[quantities]``: hedges, number words, multipliers, units and count nouns;
+- ``[dates]``: month names and relative-date words;
+- ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
+  counted: killed, wounded, troops, displaced…), stopwords and negation words;
+- ``[sources]``: cues that a source is unnamed ("a senior official", "sources familiar with");
+- ``[attribution]``: attribution verbs and phrases ("said", "according to", "told").
+
+Adding a language is adding a file. Files are read lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+Table = dict[str, Any]
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """Every language code with a lexicon file, sorted."""
+    files = resources.files(__name__).iterdir()
+    return tuple(sorted(f.name[:-5] for f in files if f.name.endswith(".toml")))
+
+
+@cache
+def load(code: str) -> Table:
+    """The whole lexicon of one language; an empty table for a language without a file."""
+    if code not in languages():
+        return {}
+    with resources.files(__name__).joinpath(f"{code}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def section(code: str, name: str) -> Table:
+    """One top-level table of one language's lexicon (empty if absent)."""
+    value = load(code).get(name, {})
+    return value if isinstance(value, dict) else {}

@@ -1,0 +1,21 @@
+"""The lexicon: one parseable file per language, read through one loader."""
+
+from __future__ import annotations
+
+from provenance import lexicon
+
+REQUIRED = ("en de fr es it pt nl pl ru uk ar fa he tr sw hi bn").split()
+
+
+def test_every_required_language_has_a_file() -> None:
+    assert set(REQUIRED) <= set(lexicon.languages())
+
+
+def test_every_file_parses_and_names_its_language() -> None:
+    for code in lexicon.languages():
+        assert isinstance(lexicon.load(code)["name"], str), code
+
+
+def test_unknown_language_is_empty_not_an_error() -> None:
+    assert lexicon.load("xx") == {}
+    assert lexicon.section("xx", "quantities") == {}

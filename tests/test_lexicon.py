@@ -4,7 +4,25 @@ from __future__ import annotations
 
 from provenance import lexicon
 
-REQUIRED = ("en de fr es it pt nl pl ru uk ar fa he tr sw hi bn").split()
+REQUIRED = [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "ru",
+    "uk",
+    "ar",
+    "fa",
+    "he",
+    "tr",
+    "sw",
+    "hi",
+    "bn",
+]
 
 
 def test_every_required_language_has_a_file() -> None:

@@ -232,6 +232,7 @@ _FOREIGN_KEYS = (
     ("source", "merged_into_id", "source"),
     ("review", "claim_a_id", "claim"),
     ("review", "claim_b_id", "claim"),
+    ("verdict", "claim_id", "claim"),
 )
 _BATCHED = ("source", "document", "claim", "attribution")
 _COUNTED = {

@@ -183,11 +183,52 @@ def _append_only_trigger(conn: Connection, table: str) -> None:
     )
 
 
+_VERDICT_DDL = {
+    "sqlite": (
+        "CREATE TABLE verdict ("
+        "id INTEGER NOT NULL PRIMARY KEY, "
+        "claim_id INTEGER NOT NULL REFERENCES claim (id), "
+        "rating TEXT NOT NULL, "
+        "reviewer TEXT NOT NULL, "
+        "url TEXT, "
+        "published TEXT, "
+        "explanation TEXT, "
+        "status TEXT NOT NULL DEFAULT 'active', "
+        "actor TEXT NOT NULL, "
+        "at TEXT NOT NULL, "
+        "batch_id INTEGER REFERENCES import_batch (id), "
+        "event_id INTEGER REFERENCES event (id))"
+    ),
+    "postgresql": (
+        "CREATE TABLE verdict ("
+        "id SERIAL PRIMARY KEY, "
+        "claim_id INTEGER NOT NULL REFERENCES claim (id), "
+        "rating TEXT NOT NULL, "
+        "reviewer TEXT NOT NULL, "
+        "url TEXT, "
+        "published TEXT, "
+        "explanation TEXT, "
+        "status TEXT NOT NULL DEFAULT 'active', "
+        "actor TEXT NOT NULL, "
+        "at TEXT NOT NULL, "
+        "batch_id INTEGER REFERENCES import_batch (id), "
+        "event_id INTEGER REFERENCES event (id))"
+    ),
+}
+
+
+def _m002_verdict(conn: Connection) -> None:
+    """Fact-checkers' verdicts on claims (``provenance verdict``, ClaimReview import)."""
+    conn.exec_driver_sql(_VERDICT_DDL["sqlite" if is_sqlite(conn) else "postgresql"])
+    conn.exec_driver_sql("CREATE INDEX ix_verdict_claim_id ON verdict (claim_id)")
+
+
 # Append-only: never edit or reorder an entry once released; add a new one.
 # Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
 # database written by the first release).
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _m001_initial),
+    (2, "verdict table", _m002_verdict),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

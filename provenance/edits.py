@@ -238,6 +238,10 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
         return f"undid {action} of {entity} {key}"
     if action.startswith("review_"):
         return _undo_review(conn, event_id, after, actor=actor, command=command)
+    if action == "verdict":
+        from provenance.verdicts import withdraw
+
+        return withdraw(conn, event_id, key, after, actor=actor, command=command)
     raise UsageError(
         f"a {action!r} event cannot be undone"
         + ("; retract the claims it brought instead" if action == "import" else "")
@@ -326,6 +330,14 @@ def summarise(action: str, before: Any, after: Any) -> str:
         return f"{before['claim']} out of {before['into']}"
     if action.startswith("review_") and after:
         return f"{after['decision']}: {after['reason']}"
+    if action == "verdict" and after:
+        from provenance.verdicts import describe
+
+        return describe(after)
+    if action == "undo" and before and "rating" in before:
+        from provenance.verdicts import describe
+
+        return "withdrawn: " + describe(before)
     old, new = _set_values(before), _set_values(after)
     changes = ", ".join(f"{f}: {old.get(f)!r} → {v!r}" for f, v in new.items())
     reason = (after or {}).get("reason")

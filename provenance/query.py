@@ -39,6 +39,7 @@ class ClaimFilter:
     min_reliability: str | None = None
     status: str | None = "active"
     keys: Sequence[str] | None = None
+    rating: str | None = None
 
 
 @dataclass
@@ -253,6 +254,12 @@ def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
                 f"WHERE qa.claim_id = c.id AND lower(qa.quote) LIKE :w{i}))"
             )
             params[f"w{i}"] = f"%{word}%"
+    if f.rating:
+        conds.append(
+            "c.id IN (SELECT v.claim_id FROM verdict v "
+            "WHERE v.status = 'active' AND lower(v.rating) = :rating)"
+        )
+        params["rating"] = f.rating.strip().lower()
     by_attribution = _attribution_subquery(conn, f, params)
     if by_attribution:
         conds.append(f"c.id IN ({by_attribution})")

@@ -17,7 +17,7 @@ COMMANDS = [
     ["import"], ["claims"], ["show"], ["sources"], ["export"], ["audit", "unnamed"],
     ["audit", "circular"], ["conflicts"], ["conflicts", "review"], ["dedupe"],
     ["dedupe", "review"], ["merge"], ["unmerge"], ["edit", "claim"], ["edit", "source"],
-    ["retract"], ["undo"], ["log"], ["check"], ["merge-source"], ["unmerge-source"],
+    ["retract"], ["undo"], ["log"], ["check"], ["merge-source"], ["unmerge-source"], ["verdict"],
 ]  # fmt: skip
 
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from provenance.cli import audit, check, claims, conflicts, dedupe, edits, export, importing
+from provenance.cli import (
+    audit,
+    check,
+    claims,
+    conflicts,
+    dedupe,
+    edits,
+    export,
+    importing,
+    verdicts,
+)
 from provenance.cli.common import DbOption, new_app, set_top_level_db
 
 app = new_app(
@@ -34,6 +44,7 @@ app.command("log")(edits.log_command)
 app.command("check")(check.check_command)
 app.command("merge-source")(edits.merge_source_command)
 app.command("unmerge-source")(edits.unmerge_source_command)
+app.command("verdict")(verdicts.verdict_command)
 
 
 def main() -> None:

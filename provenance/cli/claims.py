@@ -67,6 +67,7 @@ def claims_command(
     search: filters.Search = None,
     min_reliability: filters.MinReliability = None,
     status: filters.Status = "active",
+    rating: filters.Rating = None,
 ) -> None:
     """List claims with their sources, filtered; filters combine.
 
@@ -105,17 +106,19 @@ def show_command(
         provenance show russia-concentrated-60000-troops-kursk
     """
     from provenance.query import claim_history, get_claim
+    from provenance.verdicts import claim_verdicts
 
     with session(db) as db_session:
         view = get_claim(db_session, key)
+        verdicts = claim_verdicts(db_session, view.key)
         history = claim_history(db_session, key)
     if fmt is not OutputFormat.table:
-        typer.echo(dumps({**view.as_dict(), "history": history}))
+        typer.echo(dumps({**view.as_dict(), "verdicts": verdicts, "history": history}))
         return
-    _print_claim(view, history)
+    _print_claim(view, verdicts, history)
 
 
-def _print_claim(view: Any, history: list[dict[str, Any]]) -> None:
+def _print_claim(view: Any, verdicts: list[dict[str, Any]], history: list[dict[str, Any]]) -> None:
     from rich.tree import Tree
 
     out = console()
@@ -156,6 +159,10 @@ def _print_claim(view: Any, history: list[dict[str, Any]]) -> None:
         if a.reported_as != view.key:
             node.add(f"reported as {escape(a.reported_as)}")
     out.print(tree)
+    if verdicts:
+        out.print("verdicts:")
+        for v in verdicts:
+            out.print("  " + escape(_verdict_line(v)))
     if history:
         out.print("history:")
         for h in history:
@@ -163,6 +170,12 @@ def _print_claim(view: Any, history: list[dict[str, Any]]) -> None:
                 f"  #{h['event']} {h['at']} {escape(h['actor'])} {h['action']} "
                 f"{escape(h['entity_key'] or '')}"
             )
+
+
+def _verdict_line(v: dict[str, Any]) -> str:
+    head = f"{v['rating']} by {v['reviewer']}" + (f", {v['published']}" if v["published"] else "")
+    tail = "".join(f"\n    {v[f]}" for f in ("url", "explanation") if v[f])
+    return head + tail
 
 
 def describe_quantity(q: dict[str, Any]) -> str:

@@ -110,7 +110,7 @@ def undo_command(
     db: DbOption = None,
     actor: ActorOption = None,
 ) -> None:
-    """Reverse one recorded change: an edit, fill-in, retraction, merge or review.
+    """Reverse one recorded change: an edit, fill-in, retraction, merge, review or verdict.
 
     Refuses when the data has changed since; undo the later change first.
 

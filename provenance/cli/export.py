@@ -38,6 +38,7 @@ def export_command(
     search: filters.Search = None,
     min_reliability: filters.MinReliability = None,
     status: filters.Status = "active",
+    rating: filters.Rating = None,
 ) -> None:
     """Write one row per attribution, in the import CSV's columns plus read-only counts.
 

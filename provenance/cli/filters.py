@@ -37,6 +37,10 @@ MinReliability = Annotated[
     str | None,
     typer.Option("--min-reliability", help="Origin graded at least this (A best, F worst)."),
 ]
+Rating = Annotated[
+    str | None,
+    typer.Option("--rating", help="Has a standing verdict with this rating (case-insensitive)."),
+]
 Status = Annotated[str, typer.Option("--status", help="active, merged, retracted or all.")]
 
 
@@ -57,6 +61,7 @@ def build(
     search: str | None = None,
     min_reliability: str | None = None,
     status: str = "active",
+    rating: str | None = None,
 ) -> Any:
     from provenance.errors import UsageError
     from provenance.query import ClaimFilter
@@ -81,6 +86,7 @@ def build(
         search=search,
         min_reliability=min_reliability,
         status=None if status == "all" else status,
+        rating=rating,
     )
 
 
@@ -100,6 +106,7 @@ FILTER_NAMES = (
     "search",
     "min_reliability",
     "status",
+    "rating",
 )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.normalize import fold, like_literal
+from provenance.normalize import fold
 from provenance.query import ClaimFilter, ClaimView, _bind, claim_where, load_claims
 
 _ORIGIN_JOIN = (
@@ -190,21 +190,23 @@ def log_event(
     return event_id
 
 
-def latest_open_event(
-    conn: Connection, action: str, key: str, *, second: bool = False
-) -> int | None:
-    """The newest ``action`` event about ``key`` that no later event has undone. With
-    ``second``, ``key`` is the second of a pair key ("KEEP OTHER")."""
+def latest_open_event(conn: Connection, action: str, key: str) -> int | None:
+    """The newest ``action`` event about ``key`` that no later event has undone. A
+    ``merge`` event is about the claim it merged away (``after.claim``), matched exactly."""
     from sqlalchemy import text
 
-    row = conn.execute(
-        text(
-            "SELECT e.id FROM event e WHERE e.action = :a AND e.entity_key LIKE :k ESCAPE '!' "
-            "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id DESC"
-        ),
-        {"a": action, "k": ("% " if second else "") + like_literal(key)},
-    ).first()
-    return None if row is None else int(row[0])
+    open_events = (
+        "SELECT e.id, e.after FROM event e WHERE e.action = :a {cond} "
+        "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id DESC"
+    )
+    if action != "merge":
+        sql = text(open_events.format(cond="AND e.entity_key = :k"))
+        row = conn.execute(sql, {"a": action, "k": key}).first()
+        return None if row is None else int(row[0])
+    for event_id, after in conn.execute(text(open_events.format(cond="")), {"a": action}):
+        if json.loads(after).get("claim") == key:
+            return int(event_id)
+    return None
 
 
 # --- check ----------------------------------------------------------------------------------

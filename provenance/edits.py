@@ -6,8 +6,9 @@ otherwise later changes must be undone first, so nothing is silently overwritten
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from provenance import db
 from provenance.audit import latest_open_event, log_event
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
-from provenance.normalize import like_literal
+from provenance.query import bounded_limit, pair_keys
 from provenance.vocabulary import CATEGORIES, SOURCE_KINDS
 
 _CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
@@ -273,7 +274,7 @@ def _undo_merge(
 ) -> str:
     from provenance.merge import unmerge_claim
 
-    latest = latest_open_event(session.connection(), "merge", after["claim"], second=True)
+    latest = latest_open_event(session.connection(), "merge", after["claim"])
     if latest != event_id:
         raise UsageError(f"claim {after['claim']!r} was merged again later; undo that first")
     unmerge_claim(session, after["claim"], actor=actor, command=command)
@@ -350,17 +351,15 @@ def list_events(
     conn = session.connection()
     where, params = "", {}
     if key:
-        where = (
-            "WHERE entity_key = :k OR entity_key LIKE :k1 ESCAPE '!' "
-            "OR entity_key LIKE :k2 ESCAPE '!'"
-        )
-        params = {"k": key, "k1": f"{like_literal(key)} %", "k2": f"% {like_literal(key)}"}
+        where, params = "WHERE entity_key = :k OR entity = 'claim_pair'", {"k": key}
     sql = (
         "SELECT id, at, actor, action, entity, entity_key, before, after, undoes_id, command "
         f"FROM event {where} ORDER BY id DESC"
     )
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
+    rows: Iterable[Any] = conn.execute(text(sql), params)
+    if key:
+        rows = (r for r in rows if key in (_pair_of(r) if r[4] == "claim_pair" else {r[5]}))
+    selected = list(itertools.islice(rows, bounded_limit(limit)))
     undone = {
         r[0] for r in conn.execute(text("SELECT undoes_id FROM event WHERE undoes_id IS NOT NULL"))
     }
@@ -381,5 +380,9 @@ def list_events(
             "undone": r[0] in undone,
             "command": r[9],
         }
-        for r in conn.execute(text(sql), params)
+        for r in selected
     ][::-1]
+
+
+def _pair_of(row: Any) -> set[str]:
+    return pair_keys(json.loads(row[6]) if row[6] else None, json.loads(row[7]) if row[7] else None)

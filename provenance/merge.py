@@ -133,7 +133,7 @@ def unmerge_claim(session: Session, key: str, *, actor: str, command: str) -> Me
     claim = _claim(conn, key)
     if claim["status"] != "merged":
         raise UsageError(f"claim {key!r} is {claim['status']}, not merged")
-    event_id = latest_open_event(conn, "merge", key, second=True)
+    event_id = latest_open_event(conn, "merge", key)
     if event_id is None:
         raise NotFoundError(f"no merge of {key!r} to undo in the event log")
     row = conn.execute(text("SELECT before, after FROM event WHERE id = :i"), {"i": event_id}).one()

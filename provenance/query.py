@@ -236,8 +236,9 @@ def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
         value = getattr(f, name)
         if value:
             exact = name == "category"
-            conds.append(f"c.{name} = :{name}" if exact else f"lower(c.{name}) LIKE :{name}")
-            params[name] = value if exact else f"%{value.lower()}%"
+            contains = f"lower(c.{name}) LIKE :{name} ESCAPE '!'"
+            conds.append(f"c.{name} = :{name}" if exact else contains)
+            params[name] = value if exact else f"%{like_literal(value.lower())}%"
     if f.since:
         conds.append("c.as_of_end >= :since")
         params["since"] = _date_bound(f.since, end=False)
@@ -250,10 +251,10 @@ def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
     if f.search:
         for i, word in enumerate(f.search.lower().split()):
             conds.append(
-                f"(lower(c.text) LIKE :w{i} OR EXISTS (SELECT 1 FROM attribution qa "
-                f"WHERE qa.claim_id = c.id AND lower(qa.quote) LIKE :w{i}))"
+                f"(lower(c.text) LIKE :w{i} ESCAPE '!' OR EXISTS (SELECT 1 FROM attribution qa "
+                f"WHERE qa.claim_id = c.id AND lower(qa.quote) LIKE :w{i} ESCAPE '!'))"
             )
-            params[f"w{i}"] = f"%{word}%"
+            params[f"w{i}"] = f"%{like_literal(word)}%"
     if f.rating:
         conds.append(
             "c.id IN (SELECT v.claim_id FROM verdict v "
@@ -311,6 +312,18 @@ def _bind(sql: str, params: dict[str, Any]) -> Any:
     return stmt
 
 
+MAX_LIMIT = 2**31 - 1
+
+
+def bounded_limit(limit: int | None) -> int | None:
+    """A row limit SQL can take: at least 0, and no more rows than a table can hold."""
+    if limit is None:
+        return None
+    if limit < 0:
+        raise UsageError(f"a limit cannot be negative (got {limit})")
+    return min(int(limit), MAX_LIMIT)
+
+
 def find_claims(
     session: Session, f: ClaimFilter, *, limit: int | None = None, sort: str = "key"
 ) -> list[ClaimView]:
@@ -321,8 +334,9 @@ def find_claims(
     where, params = claim_where(conn, f)
     order = {"key": "c.key", "as_of": "c.as_of_start, c.key"}.get(sort, "c.key")
     sql = f"SELECT c.id FROM claim c WHERE {where} ORDER BY {order}"
+    limit = bounded_limit(limit)
     if limit is not None and sort in ("key", "as_of"):
-        sql += f" LIMIT {int(limit)}"
+        sql += f" LIMIT {limit}"
     ids = [r[0] for r in conn.execute(_bind(sql, params), params)]
     views = load_claims(conn, ids)
     if sort in ("reports", "origins"):
@@ -489,28 +503,44 @@ def _suggest_claims(conn: Connection, key: str) -> str:
     keys = [
         r[0]
         for r in conn.execute(
-            text("SELECT key FROM claim WHERE lower(key) LIKE :p"), {"p": f"{prefix}%"}
+            text("SELECT key FROM claim WHERE substr(lower(key), 1, 3) = :p"), {"p": prefix}
         )
     ]
     best = process.extractOne(key, keys, score_cutoff=70) if keys else None
     return f"; did you mean {best[0]!r}?" if best else ""
 
 
+def pair_keys(before: Any, after: Any) -> set[str]:
+    """The claim keys an event about a pair of claims names, read from its payload
+    (a pair's ``entity_key`` joins two keys with a space, which keys may contain)."""
+    keys: set[str] = set()
+    for payload in (before, after):
+        if isinstance(payload, dict):
+            keys.update(payload.get("claims") or ())
+            keys.update(payload[f] for f in ("claim", "into") if payload.get(f) is not None)
+    return keys
+
+
 def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
     """Events about the claim: the import that created it, then edits, merges, reviews."""
     conn = session.connection()
-    rows = conn.execute(
+    found = conn.execute(
         text(
             "SELECT e.id, e.at, e.actor, e.action, e.entity, e.entity_key, e.before, e.after, "
             "e.command "
             "FROM event e WHERE (e.entity = 'claim' AND e.entity_key = :k) "
             "OR (e.action = 'import' AND e.batch_id = (SELECT batch_id FROM claim WHERE key = :k)) "
-            "OR (e.entity = 'claim_pair' AND (e.entity_key LIKE :k1 ESCAPE '!' "
-            "OR e.entity_key LIKE :k2 ESCAPE '!')) "
+            "OR e.entity = 'claim_pair' "
             "ORDER BY e.id"
         ),
-        {"k": key, "k1": f"{like_literal(key)} %", "k2": f"% {like_literal(key)}"},
+        {"k": key},
     )
+    rows = [
+        r
+        for r in found
+        if r[4] != "claim_pair"
+        or key in pair_keys(json.loads(r[6]) if r[6] else None, json.loads(r[7]) if r[7] else None)
+    ]
     return [
         {
             "event": r[0],

@@ -2,7 +2,8 @@
 
 A year is never stored as ``2024-01-01``: the text keeps the precision, and the
 first and last day it covers are derived for range filters and time windows.
-Ambiguous numeric forms such as ``03/04/2024`` are rejected rather than guessed.
+Ambiguous numeric forms such as ``03/04/2024`` are rejected rather than guessed unless the
+caller says which comes first.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Literal
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO_TIME = re.compile(
@@ -26,6 +28,10 @@ _MONTHS["sept"] = 9
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})([./])(\d{1,2})\2(\d{1,2})$")
+_YEAR_LAST = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2,4})$")
+DateOrder = Literal["dmy", "mdy"]
+"""How to read a numeric date whose day and month could be swapped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +66,10 @@ class PartialDate:
 
 
 @lru_cache(maxsize=65_536)
-def parse_partial_date(text: str) -> PartialDate:
-    """Parse ISO ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time part is dropped) or an
-    English form with a month name (``23 November 2024``, ``Nov 23, 2024``, ``November 2024``).
+def parse_partial_date(text: str, numeric: DateOrder | None = None) -> PartialDate:
+    """Parse ISO ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time part is dropped), an
+    English form with a month name (``23 November 2024``, ``Nov 23, 2024``, ``November 2024``)
+    or a numeric date (``2024/11/23``, ``23.11.2024``; ``numeric`` settles ``11/10/2024``).
 
     Raises ValueError with a reason for impossible, ambiguous or unknown forms.
     """
@@ -79,9 +86,33 @@ def parse_partial_date(text: str) -> PartialDate:
         m = pattern.match(s)
         if m:
             return _from_words(m.groups(), order, text)
-    if re.match(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$", s):
-        raise ValueError(f"ambiguous date {text!r}: write it as YYYY-MM-DD")
+    found = _numeric(s, numeric, text)
+    if found is not None:
+        return found
     raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _numeric(s: str, order: DateOrder | None, text: str) -> PartialDate | None:
+    """``2024/11/23`` or ``23.11.2024``: day and month are told apart by a value over 12,
+    by being equal, or by ``order``; otherwise both readings are named in the error."""
+    m = _YEAR_FIRST.match(s)
+    if m:
+        return _checked(int(m[1]), int(m[3]), int(m[4]), text)
+    m = _YEAR_LAST.match(s)
+    if m is None:
+        return None
+    if len(m[4]) != 4:
+        raise ValueError(f"two-digit or short year in {text!r}: write the year in full")
+    first, second, year = int(m[1]), int(m[3]), int(m[4])
+    if first > 12 or first == second or (order == "dmy" and second <= 12):
+        return _checked(year, second, first, text)
+    if second > 12 or order == "mdy":
+        return _checked(year, first, second, text)
+    day_first = PartialDate(year, second, first).iso()
+    month_first = PartialDate(year, first, second).iso()
+    raise ValueError(
+        f"ambiguous date {text!r}: {day_first} (day first) or {month_first} (month first)"
+    )
 
 
 def _from_words(groups: tuple[str | None, ...], order: str, text: str) -> PartialDate:

@@ -35,8 +35,25 @@ def test_utf8_bom_is_accepted_and_first_column_intact(tmp_path: Path) -> None:
 def test_invalid_utf8_reports_byte_offset(tmp_path: Path) -> None:
     p = tmp_path / "bad.csv"
     p.write_bytes(b"claim,source\nab\xffc,y\n")
-    _, out = rows_of(p)
+    out = CsvRows(p, encoding="utf-8")
+    list(iter_csv(p, out))
     assert [str(x) for x in out.problems] == [f"{p}:2: invalid UTF-8 at byte offset 15"]
+
+
+def test_utf8_after_non_ascii_utf8_is_not_redetected(tmp_path: Path) -> None:
+    p = tmp_path / "mixed.csv"
+    p.write_bytes("claim,source\nÜber,y\n".encode() + b"ab\xffc,y\n")
+    _, out = rows_of(p)
+    assert [str(x) for x in out.problems] == [f"{p}:3: invalid UTF-8 at byte offset 23"]
+    assert (out.encoding, out.detected) == ("utf-8", ["delimiter"])
+
+
+def test_legacy_encoding_is_detected_after_ascii_lines(tmp_path: Path) -> None:
+    p = tmp_path / "latin.csv"
+    p.write_bytes("claim;source\nx;y\nÉtat-major a dit;Le Monde\n".encode("cp1252"))
+    rows, out = rows_of(p)
+    assert rows == [(2, ["x", "y"]), (3, ["État-major a dit", "Le Monde"])]
+    assert (out.encoding, out.delimiter, out.detected) == ("cp1252", ";", ["delimiter", "encoding"])
 
 
 def test_utf16_is_refused_with_a_clear_message(tmp_path: Path) -> None:

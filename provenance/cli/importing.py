@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,6 +16,11 @@ from provenance.cli.common import (
     dumps,
     session,
 )
+from provenance.errors import UsageError
+
+if TYPE_CHECKING:
+    from provenance.dates import DateOrder
+    from provenance.ingest import ImportReport
 
 EXAMPLE = """
 Example:
@@ -23,6 +28,8 @@ Example:
     provenance import fixtures/kursk_2024.yaml
 
     provenance import --dry-run reports.csv
+
+    provenance import --delimiter ";" --encoding cp1252 --dayfirst --map Datum=as_of excel.csv
 """
 
 
@@ -38,6 +45,34 @@ def import_command(
         str | None,
         typer.Option("--input-format", help="csv, yaml or json, when the file name does not tell."),
     ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option("--delimiter", help="CSV delimiter (default: detected from , ; tab |)."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", help="CSV encoding, e.g. cp1252 (default: UTF-8, else detected)."
+        ),
+    ] = None,
+    dayfirst: Annotated[
+        bool, typer.Option("--dayfirst", help="Read 11/10/2024 as 11 October 2024.")
+    ] = False,
+    monthfirst: Annotated[
+        bool, typer.Option("--monthfirst", help="Read 11/10/2024 as November 10, 2024.")
+    ] = False,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map", help="HEADING=column, e.g. Datum=as_of (repeatable).", show_default=False
+        ),
+    ] = None,
+    ignore_extra: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-extra", help="Drop unrecognised columns (each is named in a warning)."
+        ),
+    ] = False,
     actor: ActorOption = None,
     fmt: Annotated[
         DataFormat, typer.Option("--format", "-f", help="table or json.")
@@ -47,8 +82,18 @@ def import_command(
 
     Any invalid row means nothing is written; every problem is listed as
     file:line: field: reason (exit 3). Re-importing a file changes nothing.
+    A CSV file's delimiter and encoding are detected and reported.
     """
     from provenance.ingest import import_files
+    from provenance.ingest.options import ImportOptions
+
+    options = ImportOptions(
+        encoding=encoding,
+        delimiter=_delimiter(delimiter),
+        date_order=_date_order(dayfirst, monthfirst),
+        column_map=_column_map(column_map or []),
+        ignore_extra=ignore_extra,
+    )
 
     with session(db, write=True) as db_session:
         report = import_files(
@@ -58,7 +103,47 @@ def import_command(
             command=command_line(),
             dry_run=dry_run,
             input_format=input_format,
+            options=options,
         )
+    _render(report, fmt, dry_run)
+
+
+def _delimiter(given: str | None) -> str | None:
+    return "\t" if given in ("\\t", "tab") else given
+
+
+def _date_order(dayfirst: bool, monthfirst: bool) -> DateOrder | None:
+    if dayfirst and monthfirst:
+        raise UsageError("--dayfirst and --monthfirst exclude each other")
+    return "dmy" if dayfirst else "mdy" if monthfirst else None
+
+
+def _column_map(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        heading, sep, column = pair.rpartition("=")
+        if not sep or not heading.strip() or not column.strip():
+            raise UsageError(f"--map wants HEADING=column, not {pair!r}")
+        out[heading] = column
+    return out
+
+
+def _how_read(files: list[dict[str, Any]]) -> list[str]:
+    """One line per CSV file not read as comma-separated UTF-8."""
+    out = []
+    for f in files:
+        if f["format"] != "csv" or (f["encoding"], f["delimiter"]) == ("utf-8", ","):
+            continue
+        delimiter = "tab" if f["delimiter"] == "\t" else repr(f["delimiter"])
+        found = {k: " (detected)" if k in f["detected"] else "" for k in ("encoding", "delimiter")}
+        out.append(
+            f"read {f['path']}: encoding {f['encoding']}{found['encoding']}, "
+            f"delimiter {delimiter}{found['delimiter']}"
+        )
+    return out
+
+
+def _render(report: ImportReport, fmt: DataFormat, dry_run: bool) -> None:
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if report.warning_total > len(report.warnings):
@@ -66,6 +151,8 @@ def import_command(
     if fmt is DataFormat.json:
         typer.echo(dumps(report.as_dict()))
         return
+    for line in _how_read(report.files):
+        typer.echo(line)
     c = report.counts
     verb = "would import" if dry_run else "imported"
     typer.echo(

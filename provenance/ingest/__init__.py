@@ -21,14 +21,10 @@ from sqlalchemy.orm import Session
 from provenance import db
 from provenance.cells import restore
 from provenance.errors import InputError, Problem, UsageError
+from provenance.ingest.columns import check_column_map, read_header
+from provenance.ingest.options import ImportOptions
 from provenance.ingest.readers import CsvRows, iter_csv, load_json, load_yaml
-from provenance.ingest.records import (
-    FieldError,
-    Loc,
-    NestedReader,
-    RowParser,
-    check_header,
-)
+from provenance.ingest.records import FieldError, Loc, NestedReader, RowParser
 from provenance.ingest.writer import Counts, Writer
 
 FORMATS = ("csv", "yaml", "json")
@@ -56,7 +52,7 @@ class ProblemLog(list[Problem]):
 @dataclass
 class ImportReport:
     batch_id: int
-    files: list[dict[str, str]]
+    files: list[dict[str, Any]]
     counts: Counts
     warnings: list[Problem] = field(default_factory=list)
     warning_total: int = 0
@@ -94,9 +90,11 @@ def import_files(
     command: str,
     dry_run: bool = False,
     input_format: str | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportReport:
     """Import the files in one transaction. Raises InputError (nothing written) on any problem."""
     formats = [detect_format(p, input_format) for p in paths]
+    options = _checked_options(options or ImportOptions())
     conn = session.connection()
     stamp = db.now()
     (batch_id,) = db.allocate_ids(conn, "import_batch", 1)
@@ -114,15 +112,16 @@ def import_files(
         if not path.is_file():
             problems.append(Problem(str(path), None, None, "no such file"))
             continue
+        described: dict[str, Any] = {"path": str(path), "format": fmt}
         try:
             if fmt == "csv":
-                _read_csv(path, writer, problems, warnings)
+                described |= _read_csv(path, writer, problems, warnings, options)
             else:
-                _read_nested(path, fmt, writer, problems, warnings)
+                _read_nested(path, fmt, writer, problems, warnings, options)
         except InputError as exc:
             problems.extend(exc.problems)
         writer.flush()
-        files.append({"path": str(path), "format": fmt, "sha256": _file_sha256(path)})
+        files.append(described | {"sha256": _file_sha256(path)})
     if problems.total:
         ordered = sorted(problems, key=lambda p: (p.file, p.line or 0))
         raise InputError(ordered, problems.total)
@@ -164,21 +163,48 @@ def _finish(conn: Any, report: ImportReport, stamp: str, actor: str, command: st
     )
 
 
-def _read_csv(path: Path, writer: Writer, problems: ProblemLog, warnings: ProblemLog) -> None:
+def _checked_options(options: ImportOptions) -> ImportOptions:
+    """The options with the column map normalised and the encoding's canonical name."""
+    from dataclasses import replace
+
+    from provenance.ingest.sniff import check_encoding
+
+    encoding = options.encoding
+    if encoding is not None:
+        try:
+            encoding = check_encoding(encoding)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    if options.delimiter is not None and len(options.delimiter) != 1:
+        raise UsageError(f"a delimiter is one character, not {options.delimiter!r}")
+    return replace(options, encoding=encoding, column_map=check_column_map(options.column_map))
+
+
+def _read_csv(
+    path: Path,
+    writer: Writer,
+    problems: ProblemLog,
+    warnings: ProblemLog,
+    options: ImportOptions,
+) -> dict[str, Any]:
+    """Import one CSV file; returns how it was read (encoding, delimiter, what was detected)."""
     name = str(path)
-    rows = CsvRows(path)
-    parser = RowParser()
-    names: list[str] | None = None
+    rows = CsvRows(path, encoding=options.encoding, delimiter=options.delimiter)
+    parser = RowParser(options.date_order)
+    names: list[str | None] | None = None
     for line, fields in iter_csv(path, rows):
         if names is None:
-            names, header_problems = check_header(rows.header, Loc(name, 1))
-            problems.extend(header_problems)
+            names = _header(rows, name, options, problems, warnings)
         if len(fields) != len(names):
             reason = f"row has {len(fields)} fields; the header has {len(names)}"
             problems.append(Problem(name, line, None, reason))
             continue
         loc = Loc(name, line)
-        row = {n: restore(v) if v[0] == "'" else v for n, v in zip(names, fields, strict=True) if v}
+        row = {
+            n: restore(v) if v[0] == "'" else v
+            for n, v in zip(names, fields, strict=True)
+            if v and n
+        }
         if "hedges" in names:
             row.setdefault("hedges", "")  # an empty hedges cell means none, not "detect"
 
@@ -193,17 +219,34 @@ def _read_csv(path: Path, writer: Writer, problems: ProblemLog, warnings: Proble
         writer.add(attribution)
     if names is None:
         if rows.header:
-            problems.extend(check_header(rows.header, Loc(name, 1))[1])
+            _header(rows, name, options, problems, warnings)
         elif not rows.problems:
             problems.append(Problem(name, None, None, "the file is empty (no header row)"))
     problems.extend(rows.problems)
+    if "encoding" in rows.detected:
+        warnings.append(Problem(name, None, None, f"not UTF-8; read as {rows.encoding}"))
+    return {"encoding": rows.encoding, "delimiter": rows.delimiter, "detected": rows.detected}
+
+
+def _header(
+    rows: CsvRows, name: str, options: ImportOptions, problems: ProblemLog, warnings: ProblemLog
+) -> list[str | None]:
+    header = read_header(rows.header, Loc(name, 1), options.column_map, options.ignore_extra)
+    problems.extend(header.problems)
+    warnings.extend(header.warnings)
+    return header.names
 
 
 def _read_nested(
-    path: Path, fmt: str, writer: Writer, problems: ProblemLog, warnings: ProblemLog
+    path: Path,
+    fmt: str,
+    writer: Writer,
+    problems: ProblemLog,
+    warnings: ProblemLog,
+    options: ImportOptions,
 ) -> None:
     tree = load_yaml(path) if fmt == "yaml" else load_json(path)
-    reader = NestedReader(str(path), problems, warnings)
+    reader = NestedReader(str(path), problems, warnings, options.date_order)
     for item in reader.read(tree):
         writer.add(item)
 

@@ -14,7 +14,7 @@ import json.scanner
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from provenance.errors import InputError, Problem
 
@@ -79,16 +79,49 @@ def read_text(path: Path) -> str:
 
 @dataclass(slots=True)
 class CsvRows:
-    """Header and rows of a CSV file; ``problems`` collects what could not be read."""
+    """Header and rows of a CSV file; ``problems`` collects what could not be read.
+
+    ``encoding`` and ``delimiter`` may be set before reading to force them; otherwise
+    they are detected, and their names are added to ``detected``.
+    """
 
     path: Path
     header: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    encoding: str | None = None
+    delimiter: str | None = None
+    detected: list[str] = field(default_factory=list)
+
+
+def _decode(raw: bytes, encoding: str) -> tuple[str, UnicodeDecodeError | None]:
+    try:
+        return raw.decode(encoding), None
+    except UnicodeDecodeError as exc:
+        return raw.decode(encoding, "replace"), exc
+
+
+def _other_encoding(fh: BinaryIO, raw: bytes) -> str | None:
+    """The encoding of a file whose lines so far were ASCII and this one is not UTF-8."""
+    from provenance.ingest.sniff import SAMPLE_BYTES, detect_encoding
+
+    here = fh.tell()
+    sample = raw + fh.read(SAMPLE_BYTES)
+    fh.seek(here)
+    if len(sample) > len(raw) and b"\n" in sample[len(raw) :]:
+        sample = sample[: sample.rindex(b"\n") + 1]
+    found = detect_encoding(sample)
+    return None if found in (None, "utf-8", "ascii") else found
 
 
 def _lines(path: Path, out: CsvRows) -> Iterator[str]:
-    """Lines of the file, strictly decoded, byte offsets tracked for error messages."""
+    """Lines of the file, strictly decoded, byte offsets tracked for error messages.
+
+    Unless the encoding is given, the file is read as UTF-8 until a line is not; if
+    every line before it was ASCII, the encoding is detected from there on.
+    """
     name = str(path)
+    may_detect = out.encoding is None
+    encoding = out.encoding = out.encoding or "utf-8"
     with path.open("rb") as fh:
         _check_encoding_bom(path, fh.read(4))
         fh.seek(0)
@@ -97,20 +130,39 @@ def _lines(path: Path, out: CsvRows) -> Iterator[str]:
             if lineno == 1 and raw.startswith(_UTF8_BOM):
                 raw = raw[len(_UTF8_BOM) :]
                 offset += len(_UTF8_BOM)
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                at = offset + exc.start
-                out.problems.append(
-                    Problem(name, lineno, None, f"invalid UTF-8 at byte offset {at}")
-                )
-                line = raw.decode("utf-8", "replace")
+            line, exc = _decode(raw, encoding)
+            if exc is not None and may_detect:
+                may_detect = False
+                found = _other_encoding(fh, raw)
+                if found is not None:
+                    encoding = out.encoding = found
+                    out.detected.append("encoding")
+                    line, exc = _decode(raw, encoding)
+            if exc is not None:
+                label = "UTF-8" if encoding == "utf-8" else encoding
+                reason = f"invalid {label} at byte offset {offset + exc.start}"
+                out.problems.append(Problem(name, lineno, None, reason))
+            elif may_detect and not raw.isascii():
+                may_detect = False
             if "\x00" in line:
                 at = offset + raw.index(b"\x00")
                 out.problems.append(Problem(name, lineno, None, f"NUL byte at byte offset {at}"))
                 line = line.replace("\x00", "\ufffd")
             offset += len(raw)
             yield line
+
+
+def _delimiter(path: Path, out: CsvRows) -> str:
+    if out.delimiter is None:
+        from provenance.ingest.sniff import SAMPLE_BYTES, sniff_delimiter
+
+        with path.open("rb") as fh:
+            sample = fh.read(SAMPLE_BYTES)
+        found = sniff_delimiter(sample.removeprefix(_UTF8_BOM).decode("latin-1"))
+        out.delimiter = found or ","
+        if found:
+            out.detected.append("delimiter")
+    return out.delimiter
 
 
 def iter_csv(path: Path, out: CsvRows) -> Iterator[tuple[int, list[str]]]:
@@ -122,7 +174,7 @@ def iter_csv(path: Path, out: CsvRows) -> Iterator[tuple[int, list[str]]]:
     name = str(path)
     previous_limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        reader = csv.reader(_lines(path, out), strict=True)
+        reader = csv.reader(_lines(path, out), delimiter=_delimiter(path, out), strict=True)
         start = 1
         while True:
             start = reader.line_num + 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from provenance import quantities
-from provenance.dates import PartialDate, parse_partial_date
+from provenance.dates import DateOrder, PartialDate, parse_partial_date
 from provenance.errors import Problem
 from provenance.ingest.readers import LocDict
 from provenance.normalize import fold, short_hash, slug_or_hash
@@ -227,17 +227,17 @@ def number(field: str, value: Any) -> float | None:
     return result
 
 
-def date_text(field: str, value: Any) -> str | None:
-    d = partial_date(field, value)
+def date_text(field: str, value: Any, order: DateOrder | None = None) -> str | None:
+    d = partial_date(field, value, order)
     return d.iso() if d else None
 
 
-def partial_date(field: str, value: Any) -> PartialDate | None:
+def partial_date(field: str, value: Any, order: DateOrder | None = None) -> PartialDate | None:
     s = ident(value)
     if s is None:
         return None
     try:
-        return parse_partial_date(s)
+        return parse_partial_date(s, order)
     except ValueError as exc:
         raise FieldError(field, str(exc)) from None
 
@@ -331,22 +331,6 @@ def derive_document_key(fields: Mapping[str, str | None]) -> str | None:
 # --- CSV rows ------------------------------------------------------------------------------
 
 
-def check_header(header: list[str], loc: Loc) -> tuple[list[str], list[Problem]]:
-    """Normalised column names and the problems with them (unknown, duplicate, missing)."""
-    names = [h.strip().lower() for h in header]
-    problems = []
-    for name in names:
-        if name not in KNOWN_COLUMNS:
-            hint = _hint(name, list(KNOWN_COLUMNS))
-            problems.append(loc.problem(name or "(empty)", f"unknown column{hint}"))
-    for name in sorted({n for n in names if names.count(n) > 1}):
-        problems.append(loc.problem(name, "column appears more than once"))
-    for name in REQUIRED_COLUMNS:
-        if name not in names:
-            problems.append(loc.problem(name, "required column is missing"))
-    return names, problems
-
-
 _CLAIM_COLUMNS = (*CSV_COLUMNS[: CSV_COLUMNS.index("as_of") + 1], "language")
 _SOURCE_COLUMNS = (
     "source",
@@ -385,7 +369,8 @@ class RowParser:
     source and document cells once: a large file repeats them on many rows. Only
     valid groups are cached, so every bad row is still reported."""
 
-    def __init__(self) -> None:
+    def __init__(self, order: DateOrder | None = None) -> None:
+        self.order = order
         self._claims: dict[tuple[Any, ...], ClaimIn] = {}
         self._sources: dict[tuple[Any, ...], SourceIn] = {}
         self._documents: dict[tuple[Any, ...], DocumentIn | None] = {}
@@ -398,13 +383,21 @@ class RowParser:
         get = row.get
         lang = language(get("language"))
         claim = self._cached(
-            self._claims, _CLAIM_COLUMNS, row, lambda: _claim_from_row(row, loc, lang, warn), loc
+            self._claims,
+            _CLAIM_COLUMNS,
+            row,
+            lambda: _claim_from_row(row, loc, lang, warn, self.order),
+            loc,
         )
         source = self._cached(
             self._sources, _SOURCE_COLUMNS, row, lambda: _source_from_row(row, loc), loc
         )
         document = self._cached(
-            self._documents, _DOCUMENT_COLUMNS, row, lambda: _document_from_row(row, loc, lang), loc
+            self._documents,
+            _DOCUMENT_COLUMNS,
+            row,
+            lambda: _document_from_row(row, loc, lang, self.order),
+            loc,
         )
         quote = text(get("quote"))
         hedges = self._cached(
@@ -446,13 +439,17 @@ class RowParser:
 
 
 def _claim_from_row(
-    row: Mapping[str, str], loc: Loc, lang: str | None, warn: Callable[[str, str], None]
+    row: Mapping[str, str],
+    loc: Loc,
+    lang: str | None,
+    warn: Callable[[str, str], None],
+    order: DateOrder | None,
 ) -> ClaimIn:
     get = row.get
     claim_text = text(get("claim"))
     if claim_text is None:
         raise FieldError("claim", "required")
-    as_of = partial_date("as_of", get("as_of"))
+    as_of = partial_date("as_of", get("as_of"), order)
     quantity_text = text(get("quantity"))
     return ClaimIn(
         key=ident(get("claim_key")) or derive_claim_key(claim_text, as_of),
@@ -499,14 +496,16 @@ def _relays(names: Any, keys: Any, loc: Loc) -> tuple[SourceIn, ...]:
     )
 
 
-def _document_from_row(row: Mapping[str, str], loc: Loc, lang: str | None) -> DocumentIn | None:
+def _document_from_row(
+    row: Mapping[str, str], loc: Loc, lang: str | None, order: DateOrder | None
+) -> DocumentIn | None:
     fields: dict[str, Any] = {
         "title": text(row.get("document_title")),
         "outlet": text(row.get("outlet")),
         "author": text(row.get("author")),
         "url": ident(row.get("url")),
-        "published": date_text("published", row.get("published")),
-        "accessed": date_text("accessed", row.get("accessed")),
+        "published": date_text("published", row.get("published"), order),
+        "accessed": date_text("accessed", row.get("accessed"), order),
     }
     key = ident(row.get("document_key")) or derive_document_key(fields)
     if key is None:
@@ -557,8 +556,15 @@ FORMAT_VERSION = "provenance/1"
 class NestedReader:
     """Turns a nested YAML/JSON tree into records, collecting problems as it goes."""
 
-    def __init__(self, name: str, problems: list[Problem], warnings: list[Problem]) -> None:
+    def __init__(
+        self,
+        name: str,
+        problems: list[Problem],
+        warnings: list[Problem],
+        order: DateOrder | None = None,
+    ) -> None:
         self.name = name
+        self.order = order
         self.problems = problems
         self.warnings = warnings
         self.documents: dict[str, DocumentIn] = {}
@@ -647,8 +653,8 @@ class NestedReader:
             "outlet": text(node.get("outlet")),
             "author": text(node.get("author")),
             "url": ident(node.get("url")),
-            "published": date_text("published", node.get("published")),
-            "accessed": date_text("accessed", node.get("accessed")),
+            "published": date_text("published", node.get("published"), self.order),
+            "accessed": date_text("accessed", node.get("accessed"), self.order),
         }
         key = ident(node.get("key")) or derive_document_key(fields)
         if key is None:
@@ -679,7 +685,7 @@ class NestedReader:
         raw_attributions = node.get("attributions")
         if not isinstance(raw_attributions, list) or not raw_attributions:
             raise FieldError("attributions", "a claim needs at least one attribution")
-        as_of = partial_date("as_of", node.get("as_of"))
+        as_of = partial_date("as_of", node.get("as_of"), self.order)
         lang = language(node.get("language")) or self._first_language(raw_attributions)
         quantity_text, parts = self._quantity_parts(node)
         loc = self.loc(node)

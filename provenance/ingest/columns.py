@@ -1,0 +1,98 @@
+"""CSV and spreadsheet headers: which column each heading names.
+
+A heading is matched case-insensitively, with spaces and hyphens read as underscores,
+first against the caller's map, then the column names, then a small table of the
+headings researchers commonly write in the lexicon's main languages.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from provenance.errors import Problem, UsageError
+from provenance.ingest.records import KNOWN_COLUMNS, REQUIRED_COLUMNS, Loc
+
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "claim": ("claim_text", "statement", "aussage", "affirmation", "afirmación", "afirmação"),
+    "as_of": ("date", "as_of_date", "datum", "fecha", "data", "дата"),
+    "source": ("source_name", "said_by", "quelle", "fuente", "fonte", "источник"),
+    "outlet": ("publication", "publisher", "media", "medium", "journal", "medio", "testata"),
+    "url": ("link", "uri", "source_url", "lien", "enlace", "ссылка"),
+    "quote": ("quotation", "citation", "zitat", "cita", "citação", "citazione", "цитата"),
+    "document_title": ("title", "headline", "titel", "titre", "título", "titolo", "заголовок"),
+    "author": ("byline", "autor", "auteur", "autore", "автор"),
+    "published": ("date_published", "publication_date", "veröffentlicht", "publié"),
+    "language": ("lang", "sprache", "langue", "idioma", "lingua", "язык"),
+    "location": ("place", "ort", "lieu", "lugar", "luogo", "место"),
+    "quantity": ("figure", "amount", "zahl", "chiffre", "cifra", "número"),
+    "source_affiliation": ("affiliation", "organisation", "organization"),
+    "source_kind": ("source_type",),
+    "category": ("claim_type",),
+}
+_BY_ALIAS = {alias: column for column, aliases in ALIASES.items() for alias in aliases}
+
+
+def heading_key(heading: str) -> str:
+    """How headings are compared: ``Source Kind``, ``source-kind`` and ``source_kind`` agree."""
+    return _SEPARATORS.sub("_", heading.strip().casefold())
+
+
+def check_column_map(column_map: Mapping[str, str]) -> dict[str, str]:
+    """The caller's map with headings normalised; every target must be a column."""
+    out = {}
+    for heading, column in column_map.items():
+        target = heading_key(column)
+        if target not in KNOWN_COLUMNS:
+            hint = difflib.get_close_matches(target, list(KNOWN_COLUMNS), n=1, cutoff=0.5)
+            tip = f" (did you mean {hint[0]!r}?)" if hint else ""
+            raise UsageError(f"cannot map {heading!r} to {column!r}: no such column{tip}")
+        out[heading_key(heading)] = target
+    return out
+
+
+@dataclass(slots=True)
+class Header:
+    """Column of each position (None: dropped), and what was wrong or worth saying."""
+
+    names: list[str | None]
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def read_header(
+    headings: list[str], loc: Loc, column_map: Mapping[str, str], ignore_extra: bool
+) -> Header:
+    """Name every heading's column; unknown headings are errors unless ``ignore_extra``
+    drops them (with a warning), so a typo can never lose data silently."""
+    header = Header([])
+    for heading in headings:
+        key = heading_key(heading)
+        column = column_map.get(key) or (key if key in KNOWN_COLUMNS else _BY_ALIAS.get(key))
+        if column is None:
+            label = heading.strip() or "(empty)"
+            hint = _hint(key)
+            if ignore_extra:
+                header.warnings.append(loc.problem(label, f"column not imported{hint}"))
+            else:
+                header.problems.append(loc.problem(label, f"unknown column{hint}"))
+        header.names.append(column)
+    present = [n for n in header.names if n]
+    for name in sorted({n for n in present if present.count(n) > 1}):
+        header.problems.append(loc.problem(name, "column appears more than once"))
+    for name in REQUIRED_COLUMNS:
+        if name not in present:
+            header.problems.append(loc.problem(name, "required column is missing"))
+    return header
+
+
+def _hint(key: str) -> str:
+    close = difflib.get_close_matches(key, [*KNOWN_COLUMNS, *_BY_ALIAS], n=1, cutoff=0.5)
+    if not close:
+        return ""
+    column = _BY_ALIAS.get(close[0], close[0])
+    return f" (did you mean {column!r}?)"

@@ -1,0 +1,186 @@
+"""Researchers' files as they come: delimiters, encodings, numeric dates, headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.dates import parse_partial_date
+from provenance.ingest.columns import heading_key
+from provenance.ingest.sniff import detect_encoding, sniff_delimiter
+
+SEMICOLON_1252 = (
+    "Claim;Source;Date;Outlet;URL;Quote;Language\r\n"
+    "Über 8.000 Soldaten wurden verlegt;Bundeswehr-Sprecher;23.11.2024;Süddeutsche Zeitung;"
+    "https://e.org/1;„über 8.000 Soldaten“;de\r\n"
+    "L'armée a avancé de 5 km;État-major;2024/11/23;Le Monde;https://e.org/2;avancé de 5 km;fr\r\n"
+)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_semicolon_windows_1252_file_imports_and_says_how_it_was_read(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "excel.csv", SEMICOLON_1252, "cp1252")
+    result = cli("import", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"read {path}: encoding cp1252 (detected), delimiter ';' (detected)\n"
+        "imported 2 claims, 2 attributions, 2 sources, 2 documents (0 already present); batch 1\n"
+    )
+    assert result.stderr == f"warning: {path}: not UTF-8; read as cp1252\n"
+    listed = cli("claims", "--format", "csv", "--sort", "as_of")
+    assert listed.stdout.splitlines()[1:] == [
+        "l-armee-a-avance-de-5-km-af92ca27,L'armée a avancé de 5 km,other,2024-11-23,,"
+        "État-major,,1,1,1,active",
+        "uber-8-000-soldaten-wurden-verlegt-82344876,Über 8.000 Soldaten wurden verlegt,other,"
+        "2024-11-23,,Bundeswehr-Sprecher,,1,1,1,active",
+    ]
+
+
+def test_forced_encoding_and_delimiter_are_reported_as_given(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "tabs.tsv", "claim\tsource\nx\ty\n")
+    result = cli(
+        "import", "--input-format", "csv", "--delimiter", "tab", "--encoding", "latin-1", str(path)
+    )
+    assert result.stdout.splitlines()[0] == f"read {path}: encoding iso8859-1, delimiter tab"
+
+
+def test_forced_utf8_reports_the_bad_byte(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "excel.csv", SEMICOLON_1252, "cp1252")
+    result = cli("import", "--encoding", "utf-8", str(path))
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "error: 2 problems in the input; nothing was imported:\n"
+        f"{path}:2: invalid UTF-8 at byte offset 45\n"
+        f"{path}:3: invalid UTF-8 at byte offset 178\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--encoding", "klingon"], "error: unknown encoding 'klingon'\n"),
+        (["--delimiter", ";;"], "error: a delimiter is one character, not ';;'\n"),
+        (["--dayfirst", "--monthfirst"], "error: --dayfirst and --monthfirst exclude each other\n"),
+        (["--map", "Date"], "error: --map wants HEADING=column, not 'Date'\n"),
+        (
+            ["--map", "Date=asof"],
+            "error: cannot map 'Date' to 'asof': no such column (did you mean 'as_of'?)\n",
+        ),
+    ],
+)
+def test_bad_options_are_usage_errors(cli, tmp_path: Path, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "a.csv", "claim,source\nx,y\n")
+    result = cli("import", *args, str(path))
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_ambiguous_date_names_both_readings_until_an_order_is_given(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "us.csv", "claim,source,as_of\nx happened,Reuters,11/10/2024\n")
+    refused = cli("import", str(path))
+    assert (refused.exit_code, refused.stderr) == (
+        3,
+        "error: 1 problem in the input; nothing was imported:\n"
+        f"{path}:2: as_of: ambiguous date '11/10/2024': 2024-10-11 (day first) "
+        "or 2024-11-10 (month first)\n",
+    )
+    assert cli("import", "--monthfirst", str(path)).exit_code == 0
+    listed = cli("claims", "--format", "csv")
+    assert listed.stdout.splitlines()[1].split(",")[3] == "2024-11-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "iso"),
+    [
+        ("23/11/2024", None, "2024-11-23"),
+        ("23.11.2024", None, "2024-11-23"),
+        ("23-11-2024", None, "2024-11-23"),
+        ("2024/11/23", None, "2024-11-23"),
+        ("2024.1.5", None, "2024-01-05"),
+        ("11/23/2024", None, "2024-11-23"),
+        ("05/05/2024", None, "2024-05-05"),
+        ("11/10/2024", "dmy", "2024-10-11"),
+        ("11/10/2024", "mdy", "2024-11-10"),
+        ("2024-11", None, "2024-11"),
+        ("2024", "dmy", "2024"),
+    ],
+)
+def test_numeric_dates(text: str, order: str | None, iso: str) -> None:
+    assert parse_partial_date(text, order).iso() == iso  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("11/10/2024", "2024-10-11 (day first) or 2024-11-10 (month first)"),
+        ("31/02/2024", "February has 29 days"),
+        ("1/2/24", "write the year in full"),
+        ("2024/13/01", "month 13"),
+    ],
+)
+def test_numeric_dates_refused(text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        parse_partial_date(text)
+
+
+def test_common_headings_map_by_themselves_and_map_adds_more(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path / "h.csv",
+        "Statement,Quelle,Datum,Publication,Link,Zitat,Titel,Stichtag\n"
+        "Troops moved,Reuters,23.11.2024,Daily,https://e.org/3,troops moved,Report,\n",
+    )
+    refused = cli("import", str(path))
+    assert refused.stderr.splitlines()[1:] == [
+        f"{path}:1: Stichtag: unknown column (did you mean 'outlet'?)"
+    ]
+    result = cli("import", "--map", "datum=published", "--map", "STICHTAG=as_of", str(path))
+    assert result.exit_code == 0, result.output
+    out = cli("export", "--format", "csv")
+    assert "Troops moved" in out.stdout and ",2024-11-23," in out.stdout
+
+
+def test_ignore_extra_drops_unknown_columns_with_a_warning(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "x.csv", "claim,source,qoute,Reviewer\nx,y,z,ann\n")
+    result = cli("import", "--ignore-extra", str(path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {path}:1: qoute: column not imported (did you mean 'quote'?)\n"
+        f"warning: {path}:1: Reviewer: column not imported\n"
+    )
+
+
+def test_heading_key() -> None:
+    assert heading_key(" Source-Kind ") == heading_key("source kind") == "source_kind"
+
+
+@pytest.mark.parametrize(
+    ("sample", "delimiter"),
+    [
+        ("claim,source\nx,y\n", ","),
+        ('claim;source\n"a, b, c";y\n', ";"),
+        ("claim\tsource\tas_of\nx\ty\t2024\n", "\t"),
+        ("claim|source\nx|y", "|"),
+        ('claim,source\n"a; b; c; d",y\n', ","),
+        ("claim\n", None),
+    ],
+)
+def test_sniff_delimiter(sample: str, delimiter: str | None) -> None:
+    assert sniff_delimiter(sample) == delimiter
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Nações Unidas; Naciones Unidas; señor", "cp1252"),
+        ("Zerstörung der Brücke – „Angriff“ über 8.000 Soldaten; café", "cp1252"),
+        ("Российские войска продвинулись к Курску, сообщил источник", "cp1251"),
+        ("Władze Polski; żołnierze", "cp1250"),
+        ("café", "cp1252"),
+    ],
+)
+def test_detect_encoding(text: str, encoding: str) -> None:
+    assert detect_encoding(text.encode(encoding)) == encoding

@@ -14,7 +14,7 @@ from provenance.cli import app
 from tests.helpers import FIXTURE, ROOT
 
 COMMANDS = [
-    ["import"], ["claims"], ["show"], ["sources"], ["export"], ["audit", "unnamed"],
+    ["import"], ["extract"], ["claims"], ["show"], ["sources"], ["export"], ["audit", "unnamed"],
     ["audit", "circular"], ["conflicts"], ["conflicts", "review"], ["dedupe"],
     ["dedupe", "review"], ["merge"], ["unmerge"], ["edit", "claim"], ["edit", "source"],
     ["retract"], ["undo"], ["log"], ["check"], ["merge-source"], ["unmerge-source"], ["verdict"],

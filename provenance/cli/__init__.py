@@ -10,6 +10,7 @@ from provenance.cli import (
     dedupe,
     edits,
     export,
+    extract,
     importing,
     verdicts,
 )
@@ -28,6 +29,7 @@ def _top_level(db: DbOption = None) -> None:
 
 
 app.command("import")(importing.import_command)
+app.command("extract")(extract.extract_command)
 app.command("claims")(claims.claims_command)
 app.command("show")(claims.show_command)
 app.command("sources")(claims.sources_command)

@@ -1,0 +1,151 @@
+"""What a figure counts: the claim's text, category, subject, metric and location.
+
+Guessed from the figure's clause with the language's ``[measures.categories]`` and
+``[measures.places]`` vocabulary; a guess the user corrects before importing. A field
+that cannot be guessed is left out rather than filled with a wrong word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance import lexicon
+from provenance.extract.figures import Figure, clause_bounds
+from provenance.extract.lexis import subtable, words
+
+_CAPITALISED = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*"
+_DIMENSION_CATEGORY = {"area": "territory", "length": "territory", "currency": "aid_transfer"}
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    text: str
+    category: str
+    subject: str | None
+    metric: str | None
+    location: str | None
+
+
+def describe(sentence: str, figure: Figure, language: str) -> Description:
+    lo, hi = clause_bounds(sentence, figure.start, figure.end)
+    clause = sentence[lo:hi]
+    category, metric = _category(clause, figure, language)
+    return Description(
+        text=_claim_text(sentence, lo, hi, figure, language),
+        category=category,
+        subject=_subject(sentence[lo : figure.start], figure, language),
+        metric=metric,
+        location=_location(sentence[figure.end : hi], language)
+        or _location(sentence[lo : figure.start], language),
+    )
+
+
+def _category(clause: str, figure: Figure, language: str) -> tuple[str, str | None]:
+    """The category by the figure's dimension, else the first with a word in the figure,
+    else in its clause; the metric is a word of that category in the clause outside the
+    figure ("deployed", "killed")."""
+    cats = {**subtable("en", "measures.categories"), **subtable(language, "measures.categories")}
+    category = _DIMENSION_CATEGORY.get(figure.quantity.dimension)
+    for text in (figure.text, clause):
+        if category is None:
+            category = next((c for c, cues in cats.items() if _has_any(text, cues)), None)
+    category = category or "other"
+    rest = clause.replace(figure.text, " ")
+    metric = next((cue for cue in cats.get(category, ()) if _has_any(rest, (cue,))), None)
+    return category, metric
+
+
+def _has_any(text: str, cues: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in cues)
+
+
+def _subject(before: str, figure: Figure, language: str) -> str | None:
+    """The counted noun with its proper adjectives ("North Korean soldiers"), else the
+    clause's leading proper noun ("Ukraine has lost 40 percent")."""
+    unit = figure.quantity.unit_written
+    if figure.quantity.dimension == "count" and unit and unit in figure.text:
+        head = figure.text[: figure.text.rindex(unit)]
+        adjectives = re.findall(rf"(?:{_CAPITALISED}\s+)+$", head)
+        return (adjectives[0] if adjectives else "") + unit
+    names = list(re.finditer(rf"(?<!\S){_CAPITALISED}(?:\s+{_CAPITALISED})*", before))
+    if not names:
+        return None
+    name = names[-1]
+    noun = re.match(r"\s+([^\W\d_]+)", before[name.end() :])
+    if (
+        noun
+        and noun.group(1).islower()
+        and noun.group(1) not in words(language, "attribution", "auxiliaries")
+        and noun.group(1) not in words(language, "attribution", "verbs")
+    ):
+        return f"{name.group()} {noun.group(1)}"
+    return name.group()
+
+
+def _location(text: str, language: str) -> str | None:
+    before = words(language, "measures.places", "before") or words(
+        "en", "measures.places", "before"
+    )
+    if not before:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(before, key=len, reverse=True)))
+    m = re.search(
+        rf"(?<![\w-])(?i:{alternatives})\s+(?i:the\s+)?({_CAPITALISED}(?:\s+{_CAPITALISED})*)",
+        text,
+    )
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    return m.group(1).rstrip("'’")
+
+
+def _claim_text(sentence: str, lo: int, hi: int, figure: Figure, language: str) -> str:
+    """The figure's clause without its attribution: after "… said that", before "as per X"."""
+    start = lo
+    for m in _phrases(
+        sentence[lo : figure.start], words(language, "attribution", "complementisers")
+    ):
+        start = lo + m.end()
+    end = hi
+    tail = sentence[figure.end : hi]
+    cues = tuple(
+        w
+        for key in ("source_before", "verbs", "citing")
+        for w in words(language, "attribution", key)
+    )
+    cut = _phrases(tail, words(language, "attribution", "source_before"))
+    if cut:
+        end = figure.end + cut[0].start()
+    for comma in re.finditer(r",", tail):
+        if comma.start() < end - figure.end and _phrases(tail[comma.end() :], cues):
+            end = figure.end + comma.start()
+            break
+    text = sentence[start:end].strip(" ,;:\"“”'")
+    return text[:1].upper() + text[1:] if text else figure.text
+
+
+def _phrases(text: str, phrases: tuple[str, ...]) -> list[re.Match[str]]:
+    if not phrases:
+        return []
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return list(re.finditer(rf"(?<![\w-])(?:{body})(?![\w-])", text, re.IGNORECASE))
+
+
+def infer_language(text: str) -> str:
+    """The language whose attribution and date words occur most in the text (English on a tie)."""
+    sample = text[:20_000].lower()
+    scores: dict[str, int] = {}
+    for code in lexicon.languages():
+        vocab = {
+            *words(code, "attribution", "verbs"),
+            *words(code, "attribution", "source_before"),
+            *words(code, "attribution", "complementisers"),
+            *words(code, "sources", "links"),
+        }
+        if not vocab:
+            continue
+        scores[code] = sum(
+            len(re.findall(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sample)) for w in vocab
+        )
+    best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "en"), default=("en", 0))
+    return best[0] if best[1] else "en"

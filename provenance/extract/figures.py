@@ -1,0 +1,221 @@
+"""Figures a fact-checker records, found in a sentence and parsed by the quantities module.
+
+A figure is a span the quantities module reads with confidence ("close to 60,000 troops",
+"roughly 309 square miles", "dozens of civilians"), widened to take in its qualifier.
+Not figures: years and dates, ages and durations, times of day, ordinals, and numbers
+that are part of a name ("F-16", "Resolution 2231", "Route 66").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from provenance.extract.lexis import words
+from provenance.quantities import Quantity, parse_quantity
+
+_NUMBER = re.compile(r"(?<![\w.,:])\d+(?:[.,\u00a0\u202f ’']\d{3})*(?:[.,]\d+)?(?![\d])")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_ORDINAL = re.compile(
+    r"^(?:st|nd|rd|th|er|re|e|ème|eme|ª|º|°|-?[йяеоиі]|-?го|-?ї|-?му|-?ий|-?ая|-?ое|-?ї)\b",
+    re.IGNORECASE,
+)
+_ATTACHED_BEFORE = re.compile(r"[^\W\d_][-‐]?$")
+_TIME = re.compile(r"^[:h.]\d{2}\b")
+_WINDOW_WORDS = 9
+_PREFIX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure's span in the sentence and its parse."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+def find_figures(sentence: str, language: str) -> list[Figure]:
+    """Every figure in a sentence, left to right, none overlapping."""
+    found: list[Figure] = []
+    taken_until = 0
+    for start in _candidate_starts(sentence, language):
+        if start < taken_until:
+            continue
+        figure = _figure_at(sentence, start, language)
+        if figure is not None and not _excluded(sentence, figure, language):
+            begin = max(_widen(sentence, figure, language), taken_until)
+            figure = _reparse(sentence, begin, figure, language)
+            found.append(figure)
+            taken_until = figure.end
+    return found
+
+
+def _candidate_starts(sentence: str, language: str) -> Iterator[int]:
+    starts = {m.start() for m in _NUMBER.finditer(sentence)}
+    for m in _WORD.finditer(sentence):
+        q = _parse_window(sentence, m.start(), language)
+        if q is not None:
+            starts.add(m.start())
+    for m in re.finditer(r"[$€£¥₴₽]", sentence):
+        starts.add(m.start())
+    yield from sorted(starts)
+
+
+def _windows(sentence: str, start: int) -> list[str]:
+    """Up to nine words from ``start``, then the same cut before each later number, longest
+    first: a following figure must not spoil the parse of this one."""
+    tail = sentence[start:]
+    spans = list(re.finditer(r"\S+", tail))[:_WINDOW_WORDS]
+    if not spans:
+        return []
+    cuts = [i for i, m in enumerate(spans) if i and re.search(r"\d|[$€£¥₴₽]", m.group())]
+    return [tail[: spans[i - 1].end()] for i in [len(spans), *reversed(cuts)]]
+
+
+def _parse_window(sentence: str, start: int, language: str) -> Quantity | None:
+    for window in _windows(sentence, start):
+        q = parse_quantity(window, language)
+        if q is not None:
+            return q
+    return None
+
+
+def _ends(sentence: str, start: int) -> list[int]:
+    """Word ends after ``start``, nearest first, within the window."""
+    out = []
+    for m in re.finditer(r"\S+", sentence[start:]):
+        out.append(start + m.end())
+        if len(out) >= _WINDOW_WORDS:
+            break
+    stripped = [start + len(sentence[start:e].rstrip(".,;:!?\"'”’»)")) for e in out]
+    return sorted({e for e in stripped + out if e > start})
+
+
+def _figure_at(sentence: str, start: int, language: str) -> Figure | None:
+    full = _parse_window(sentence, start, language)
+    if full is None:
+        return None
+    same = _signature(full)
+    for end in _ends(sentence, start):
+        q = parse_quantity(sentence[start:end], language)
+        if q is not None and _signature(q) == same:
+            return Figure(start, end, sentence[start:end], q)
+    return None
+
+
+def _signature(q: Quantity) -> tuple[object, ...]:
+    return (q.qualifier, q.value, q.low, q.high, q.unit)
+
+
+def _widen(sentence: str, figure: Figure, language: str) -> int:
+    """Take in a qualifier written before the figure ("close to", "up to", "more than")."""
+    best = figure.start
+    before = list(re.finditer(r"\S+", sentence[: figure.start]))[-_PREFIX_WORDS:]
+    for m in reversed(before):
+        q = parse_quantity(sentence[m.start() : figure.end], language)
+        if q is None or q.value != figure.quantity.value:
+            continue
+        if q.low in (figure.quantity.low, q.value) and (
+            q.qualifier != "exact" or q.unit != figure.quantity.unit
+        ):
+            best = m.start()
+    return best
+
+
+def _reparse(sentence: str, begin: int, figure: Figure, language: str) -> Figure:
+    if begin == figure.start:
+        return figure
+    q = parse_quantity(sentence[begin : figure.end], language)
+    return figure if q is None else Figure(begin, figure.end, sentence[begin : figure.end], q)
+
+
+def _excluded(sentence: str, figure: Figure, language: str) -> bool:
+    q = figure.quantity
+    before = sentence[: figure.start]
+    after = sentence[figure.end :]
+    digits = _NUMBER.match(sentence, figure.start)
+    if digits is not None:
+        number_after = sentence[digits.end() :]
+        if _ORDINAL.match(number_after) or _TIME.match(number_after):
+            return True
+        if _ATTACHED_BEFORE.search(before) or re.search(r"[A-Za-z]-$", before):
+            return True
+        if _is_year(digits.group(), q):
+            return True
+        if re.match(r"^\.\s*\w", number_after) and language in ("de", "pl", "cs", "da", "no"):
+            return True
+    previous = _last_word(before)
+    following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
+    if previous in words(language, "dates", "before_number"):
+        return True
+    if _is_month(previous, language) or any(_is_month(w, language) for w in following):
+        return True
+    if _is_duration(figure, language):
+        return True
+    return bool(not q.unit and previous and _is_name_word(before, language))
+
+
+def _is_year(number: str, q: Quantity) -> bool:
+    return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100 and not q.unit
+
+
+def _is_month(word: str, language: str) -> bool:
+    if not word:
+        return False
+    for names in words(language, "dates", "months", nested=True):
+        if any(word == n or (len(n) > 3 and word.startswith(n)) for n in names):
+            return True
+    return False
+
+
+def _is_duration(figure: Figure, language: str) -> bool:
+    durations = words(language, "dates", "durations")
+    tail = figure.text.lower().split()
+    unit_words = re.split(r"[\s-]+", figure.quantity.unit_written.lower())
+    if any(w in durations for w in unit_words if w):
+        return True
+    return (
+        bool(tail)
+        and any(re.split(r"-", t)[-1] in durations for t in tail[-1:])
+        and (not figure.quantity.unit or figure.quantity.unit_written.lower() in durations)
+    )
+
+
+def _is_name_word(before: str, language: str) -> bool:
+    """A capitalised word right before a bare number that is not the sentence's first word."""
+    m = re.search(r"(\S+)\s*$", before)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    head = before[: m.start()].strip()
+    return bool(head) and not head.endswith((".", ":", '"', "“"))
+
+
+def _last_word(text: str) -> str:
+    found = _WORD.findall(text[-40:])
+    return found[-1].lower() if found else ""
+
+
+def _next_word(text: str) -> str:
+    m = re.match(r"\s*([^\W\d_]+)", text)
+    return m.group(1).lower() if m else ""
+
+
+def _first_words(text: str, n: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)[:n]]
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: between the nearest clause breaks (; , which ,while …)."""
+    breaks: Sequence[re.Match[str]] = list(
+        re.finditer(r";|,\s+(?=(?:which|while|whereas|but|and|as|although|who)\b)", sentence)
+    )
+    lo, hi = 0, len(sentence)
+    for m in breaks:
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end and hi == len(sentence):
+            hi = m.start()
+    return lo, hi

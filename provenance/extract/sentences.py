@@ -1,0 +1,143 @@
+"""Paragraphs and sentences of an article, as spans of its text.
+
+A paragraph that does not end like a sentence (a headline, a byline, a caption, a
+"read more" link) is page furniture: it is never searched for claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_SENTENCE_END = re.compile(r"[.!?؟。…]+[\"'”’»)\]]*(?=\s+|$)")
+_FINAL = re.compile(r"[.!?؟。…][\"'”’»)\]*]*$")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "approx",
+        "no",
+        "nos",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "bzw",
+        "ca",
+        "dr",
+        "nr",
+        "st",
+        "z.b",
+        "u.a",
+        "mio",
+        "mrd",
+        "tsd",
+        "mme",
+        "mlle",
+        "env.",
+        "sr",
+        "sra",
+        "dña",
+        "г",
+        "гг",
+        "тыс",
+        "млн",
+        "млрд",
+        "см",
+        "им",
+        "тис",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of the prose paragraphs, in order, with their offsets in ``text``."""
+    out: list[Sentence] = []
+    for number, para in enumerate(_PARAGRAPH.finditer(text)):
+        body = para.group()
+        if not _FINAL.search(body.rstrip()):
+            continue
+        out.extend(_split(text, para.start(), para.end(), number))
+    return out
+
+
+def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    begin = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.end()
+        if _is_abbreviation(text, begin, m.start()) or not _next_starts_sentence(text, stop, end):
+            continue
+        _add(out, text, begin, stop, paragraph)
+        begin = stop
+    _add(out, text, begin, end, paragraph)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end], paragraph))
+
+
+def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", text[begin:dot])
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _next_starts_sentence(text: str, pos: int, end: int) -> bool:
+    rest = text[pos:end].lstrip()
+    if not rest:
+        return True
+    first = rest[0]
+    return not first.islower() and first not in ",;:"

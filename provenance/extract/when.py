@@ -1,0 +1,125 @@
+"""The date a sentence speaks of, from the document's date and the sentence's words.
+
+Precision is kept: "in August" in an article of 2024-11-23 is 2024-08, "on Saturday" is a
+day only when the article's day is known (else the article's month), "last week" is the
+month it fell in. A date after "since" starts a period, so the claim speaks of the
+article's date. Month and weekday names and relative words come from ``[dates]``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from provenance.dates import PartialDate
+from provenance.extract.lexis import words
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_DAY = re.compile(r"(?<![\d:])([0-3]?\d)(?:\.|st|nd|rd|th|er|º)?(?![\d:])")
+
+
+def sentence_date(
+    sentence: str, language: str, published: PartialDate | None
+) -> PartialDate | None:
+    """The date the sentence speaks of; the document's date when it names none."""
+    low = sentence.lower()
+    for found in (_explicit(low, language, published), _relative(low, language, published)):
+        if found is not None:
+            return found
+    return published
+
+
+def _word_at(low: str, phrase: str) -> re.Match[str] | None:
+    body = r"\s+".join(map(re.escape, phrase.split()))
+    return re.search(rf"(?<![\w-]){body}(?![\w-])", low)
+
+
+def _after_since(low: str, pos: int, language: str) -> bool:
+    before = low[:pos].split(",")[-1].split()[-5:]
+    return any(w in words(language, "dates", "since") for w in before)
+
+
+def _is_date_context(low: str, m: re.Match[str], language: str) -> bool:
+    """A month name beside a number, or after a word such as "in" ("may" is also a verb)."""
+    if re.search(r"\d", low[max(0, m.start() - 8) : m.end() + 8]):
+        return True
+    previous = low[: m.start()].split()[-1:]
+    return bool(previous) and previous[0] in words(language, "dates", "month_before")
+
+
+def _explicit(low: str, language: str, published: PartialDate | None) -> PartialDate | None:
+    """A month name with an optional day and year, or a bare year after a preposition."""
+    for month, names in enumerate(words(language, "dates", "months", nested=True), 1):
+        for name in names:
+            m = _word_at(low, name) or (
+                re.search(rf"(?<![\w-]){re.escape(name)}\w*", low) if len(name) > 3 else None
+            )
+            if m is None or not _is_date_context(low, m, language):
+                continue
+            if _after_since(low, m.start(), language):
+                return published
+            near = low[max(0, m.start() - 12) : m.end() + 12]
+            year_m = _YEAR.search(low[m.end() : m.end() + 12])
+            day_m = _DAY.search(near.replace(name, " "))
+            year = int(year_m.group(1)) if year_m else _year_of(month, published)
+            if year is None:
+                return None
+            day = int(day_m.group(1)) if day_m and 1 <= int(day_m.group(1)) <= 31 else None
+            try:
+                return PartialDate(year, month, day) if day else PartialDate(year, month)
+            except ValueError:
+                return PartialDate(year, month)
+    return None
+
+
+def _year_of(month: int, published: PartialDate | None) -> int | None:
+    if published is None:
+        return None
+    if published.month is not None and month > published.month:
+        return published.year - 1
+    return published.year
+
+
+def _relative(low: str, language: str, published: PartialDate | None) -> PartialDate | None:
+    if published is None:
+        return None
+    known_day = published.day is not None
+    today = published.first_day() if known_day else None
+    for key, shift in (("today", 0), ("yesterday", 1)):
+        if any(_word_at(low, p) for p in words(language, "dates", key)):
+            return _day(today - timedelta(days=shift)) if today else published
+    for i, names in enumerate(words(language, "dates", "weekdays", nested=True)):
+        if any(_word_at(low, n) for n in names):
+            if today is None:
+                return published
+            back = (today.weekday() - i) % 7
+            return _day(today - timedelta(days=back))
+    if any(_word_at(low, p) for p in words(language, "dates", "last_week")):
+        if today is None:
+            return published
+        start = today - timedelta(days=today.weekday() + 7)
+        end = start + timedelta(days=6)
+        return (
+            PartialDate(start.year, start.month)
+            if start.month == end.month
+            else PartialDate(start.year)
+        )
+    if any(_word_at(low, p) for p in words(language, "dates", "last_month")):
+        if published.month is None:
+            return published
+        year, month = (
+            (published.year, published.month - 1)
+            if published.month > 1
+            else (published.year - 1, 12)
+        )
+        return PartialDate(year, month)
+    if any(_word_at(low, p) for p in words(language, "dates", "last_year")):
+        return PartialDate(published.year - 1)
+    for found in _YEAR.finditer(low):
+        if not _after_since(low, found.start(), language):
+            return PartialDate(int(found.group(1)))
+    return None
+
+
+def _day(d: date) -> PartialDate:
+    return PartialDate(d.year, d.month, d.day)

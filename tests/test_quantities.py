@@ -1221,3 +1221,21 @@ def test_parse_never_raises(text: str, language: str | None) -> None:
     unit = normalise_unit(q.unit, language)
     assert unit is not None
     assert (unit[0], unit[2]) == (q.unit, q.dimension)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_lexicon_quantity_tables_use_known_ids() -> None:
+    from provenance import lexicon
+    from provenance.figure_words import QUALIFIER_NAMES, SCALES, UNIT_IDS
+
+    for code in lexicon.languages():
+        table = lexicon.section(code, "quantities")
+        assert set(table.get("units", {})) <= set(UNIT_IDS), code
+        assert set(table.get("multipliers", {})) <= set(SCALES), code
+        assert set(table.get("before", {})) | set(table.get("after", {})) <= set(QUALIFIER_NAMES)
+        for entry in table.get("vague", []) + table.get("vague_own_language_only", []):
+            assert 0 < entry["low"] < entry["high"], (code, entry)
+        months = lexicon.section(code, "dates").get("months")
+        assert months is None or len(months) == 12, code

@@ -1,0 +1,507 @@
+"""Figures as news writes them: one pass over the tokens of a quantity phrase.
+
+"roughly 309 square miles" or "knapp 60.000 Soldaten" becomes a `Quantity` (see
+provenance.intervals); the words come from the lexicon (provenance.figure_words).
+
+* Numbers follow the document's language (ISO 639-1, None means "en"). English-style
+  languages group with "," (or spaces) and use "." as decimal mark; most European languages
+  group with ".", spaces or "'" and use ",". A figure that does not fit its language's
+  convention ("1,5" in English, "1.5" in German) is refused, never guessed. "10,000" in a
+  comma-decimal language (or "10.000" in English) is refused too: a three-zero fraction
+  without multiplier is an imported thousands separator. Unknown languages accept only
+  figures that read the same under both conventions.
+* Precision is half the place value of the last significant digit as written: trailing
+  zeros of an integer are taken as rounding, digits after a decimal mark are all
+  significant. "12,000" -> 500, "531" -> 0.5, "40" -> 5, "1.5 million" -> 50,000, "0" -> 0.5.
+* Units are converted to km2, km, t (tons are read as metric tonnes), percent, or kept as a
+  currency code (currencies are never converted into each other). A count noun after the
+  figure is the unit, so 6,700 containers never compare with 6 million shells; common nouns
+  and their translations map to one English plural ("Soldaten" -> "troops").
+* Vague quantities get documented bounds in the lexicon: dozens [24, 99], tens of [20, 99],
+  hundreds [200, 999], a few hundred [200, 599], thousands [2000, 9999], and so on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from provenance.figure_words import (
+    BARE,
+    TOKEN,
+    Language,
+    Unit,
+    bare,
+    key,
+    language,
+    language_code,
+    lower,
+    qualifier_names,
+    shared,
+    words,
+)
+from provenance.intervals import QUALIFIERS, Quantity
+
+_NOUN_SPANS = (3, 2, 1)
+
+__all__ = ["normalise_qualifier", "normalise_unit", "parse", "scaled", "significant_exponent"]
+
+_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u200a": " ",
+        "\t": " ",
+        "\n": " ",
+        "\u2212": "-",
+    }
+)
+_EDGE = " \"'“”„«»()[]"
+_TRAILING = " .,;:!?\"'“”«»()[]"
+_MAX_TEXT = 300
+_MAX_DIGITS = 24
+
+
+_NUMBER_DOT = re.compile(r"([0-9]{1,3}(?:([, ])[0-9]{3})(?:\2[0-9]{3})*|[0-9]+)(?:\.([0-9]+))?")
+_NUMBER_COMMA = re.compile(r"([0-9]{1,3}(?:([. '])[0-9]{3})(?:\2[0-9]{3})*|[0-9]+)(?:,([0-9]+))?")
+_NUMBER_SWISS = re.compile(r"([0-9]{1,3}(?:(')[0-9]{3})(?:\2[0-9]{3})*)\.([0-9]+)")
+
+# --------------------------------------------------------------------------- numbers
+
+
+class _NoParse(Exception):
+    """Raised inside the parser when the text cannot be read with confidence."""
+
+
+def _split_number(token: str, convention: str) -> tuple[str, str] | None:
+    """(integer digits, fraction digits) of a figure under a number convention."""
+    if convention == "any":
+        dot = _split_number(token, "dot")
+        comma = _split_number(token, "comma")
+        if dot is not None and comma is not None and dot != comma:
+            return None
+        return dot or comma
+    m = (_NUMBER_DOT if convention == "dot" else _NUMBER_COMMA).fullmatch(token)
+    if m is None and convention == "comma":
+        m = _NUMBER_SWISS.fullmatch(token)
+    if m is None:
+        return None
+    whole, sep, frac = m.group(1), m.group(2), m.group(3) or ""
+    if sep:
+        whole = whole.replace(sep, "")
+    return whole, frac
+
+
+def scaled(n: int, exp: int) -> float:
+    """n * 10**exp, correctly rounded."""
+    return float(n * 10**exp) if exp >= 0 else n / 10**-exp
+
+
+def significant_exponent(whole: str, frac: str) -> int:
+    """Power of ten of the last significant digit as written."""
+    if frac:
+        return -len(frac)
+    stripped = whole.rstrip("0")
+    return len(whole) - len(stripped) if stripped else 0
+
+
+class _Figure(NamedTuple):
+    whole: str
+    frac: str
+    exp: int
+    unit: Unit | None
+    written: str
+
+    def value(self, unit: Unit, exp: int | None = None) -> float:
+        e = self.exp if exp is None else exp
+        return scaled(int(self.whole + self.frac), e - len(self.frac)) * unit.factor
+
+    def precision(self, unit: Unit, exp: int | None = None) -> float:
+        e = self.exp if exp is None else exp
+        return scaled(5, significant_exponent(self.whole, self.frac) + e - 1) * unit.factor
+
+
+# --------------------------------------------------------------------------- nouns
+
+
+def _plural(word: str) -> str:
+    """Plain English plural, enough to fold "soldier" and "soldiers" together."""
+    if word in shared().irregular:
+        return shared().irregular[word]
+    if word in shared().uncountable or word.endswith(("s", "ed", "ing")) or not word.isascii():
+        return word
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("sh", "ch", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
+def _is_noun(word: str) -> bool:
+    letters = word.replace("-", "").replace("'", "").replace(".", "")
+    return len(letters) >= 2 and letters.isalpha()
+
+
+def _count_noun(words: Sequence[str], code: str) -> tuple[str, int, int]:
+    """(canonical noun, first word, after last word) of the noun that follows a figure.
+
+    ("", 0, 0) when no noun follows; raises _NoParse for a date or a stray letter.
+    """
+    k = 0
+    while k < len(words) - 1 and words[k] in shared().adjectives:
+        k += 1
+    for span in _NOUN_SPANS:
+        if k + span <= len(words):
+            canon = shared().nouns.get(" ".join(words[k : k + span]))
+            if canon is not None:
+                return canon, k, k + span
+    word = words[k] if words else ""
+    if not word or word in shared().stopwords or word in shared().adjectives:
+        return "", 0, 0
+    if word in shared().months or word in shared().unknown_units or not _is_noun(word):
+        raise _NoParse
+    if k and shared().units.get(word) is not None:
+        raise _NoParse
+    noun = _plural(word) if code == "en" else word
+    if noun in shared().stopwords or noun in shared().adjectives or noun in shared().months:
+        raise _NoParse
+    return shared().nouns.get(noun, noun), k, k + 1
+
+
+# --------------------------------------------------------------------------- parser
+
+
+class _Parser:
+    """One pass over the tokens of a quantity phrase; raises _NoParse on doubt."""
+
+    __slots__ = (
+        "currency",
+        "i",
+        "kinds",
+        "lang",
+        "matches",
+        "n",
+        "qualifier",
+        "s",
+        "start",
+        "text",
+        "texts",
+    )
+
+    def __init__(self, text: str, s: str, low: str, lang: Language) -> None:
+        self.text = text
+        self.s = s
+        self.lang = lang
+        self.matches = list(TOKEN.finditer(low))
+        self.kinds = [m.lastgroup for m in self.matches]
+        self.texts = [bare(m.group()) for m in self.matches]
+        self.n = len(self.texts)
+        self.i = 0
+        self.qualifier: str | None = None
+        self.start: str | None = None
+        self.currency: tuple[Unit, str] | None = None
+
+    # -- helpers
+
+    def _written(self, i: int, k: int) -> str:
+        return self.s[self.matches[i].start() : self.matches[i + k - 1].end()]
+
+    def _attached(self, i: int) -> bool:
+        return 0 < i < self.n and self.matches[i].start() == self.matches[i - 1].end()
+
+    def _set_qualifier(self, qualifier: str) -> None:
+        if self.qualifier is not None and self.qualifier != qualifier:
+            raise _NoParse
+        self.qualifier = qualifier
+
+    # -- stages
+
+    def parse(self) -> Quantity:
+        self._prefix()
+        if self.i >= self.n:
+            raise _NoParse
+        if self.kinds[self.i] != "n":
+            return self._vague()
+        first = self._figure(self.currency)
+        self._suffix()
+        second = None
+        if self._connector():
+            second = self._figure(None)
+            self._suffix()
+        elif self.start is not None:
+            raise _NoParse
+        return self._single(first) if second is None else self._range(first, second)
+
+    def _prefix(self) -> None:
+        while self.i < self.n and self.kinds[self.i] != "n":
+            hit = self.lang.prefixes.match(self.texts, self.i)
+            if hit is None:
+                return
+            (kind, value), k = hit
+            if kind == "q":
+                self._set_qualifier(value)
+            elif kind == "s":
+                if self.start is not None:
+                    raise _NoParse
+                self.start = value
+            elif kind == "c":
+                if self.currency is not None:
+                    raise _NoParse
+                self.currency = (Unit(value, 1.0, "currency"), self._written(self.i, k))
+            self.i += k
+
+    def _figure(self, currency: tuple[Unit, str] | None) -> _Figure:
+        if currency is None:
+            hit = shared().prefix_currency.match(self.texts, self.i)
+            if hit is not None:
+                currency = (Unit(hit[0], 1.0, "currency"), self._written(self.i, hit[1]))
+                self.i += hit[1]
+        if self.i >= self.n or self.kinds[self.i] != "n":
+            raise _NoParse
+        parts = _split_number(self.texts[self.i], self.lang.convention)
+        if parts is None or len(parts[0]) + len(parts[1]) > _MAX_DIGITS:
+            raise _NoParse
+        self.i += 1
+        if self._attached(self.i) and self.texts[self.i] in shared().ordinals:
+            raise _NoParse
+        self._skip_hyphen()
+        exp = self._multiplier(bool(parts[1]), currency is not None)
+        if exp == 0 and parts[1] == "000":
+            raise _NoParse
+        self._skip_hyphen()
+        unit, written = currency if currency is not None else (None, "")
+        hit_unit = shared().units.match(self.texts, self.i)
+        if hit_unit is not None:
+            if unit is not None and unit.canon != hit_unit[0].canon:
+                raise _NoParse
+            if unit is None:
+                unit, written = hit_unit[0], self._written(self.i, hit_unit[1])
+            self.i += hit_unit[1]
+        return _Figure(parts[0], parts[1], exp, unit, written)
+
+    def _skip_hyphen(self) -> None:
+        i = self.i
+        if i + 1 < self.n and self.texts[i] == "-" and self.kinds[i + 1] == "w":
+            self.i += 1
+
+    def _multiplier(self, has_fraction: bool, money: bool) -> int:
+        i = self.i
+        if i >= self.n or self.kinds[i] != "w":
+            return 0
+        word = self.texts[i]
+        if word in ("k", "b", "m"):
+            exp = self._letter_multiplier(word, has_fraction, money)
+            if exp:
+                self.i += 1
+            return exp
+        hit = self.lang.multipliers.match(self.texts, i)
+        if hit is None:
+            return 0
+        self.i += hit[1]
+        return hit[0]
+
+    def _letter_multiplier(self, word: str, has_fraction: bool, money: bool) -> int:
+        """k, b and m after a figure: "10k", "$2b", "1.5m"; a spaced "m" is metres."""
+        i = self.i
+        attached = self._attached(i)
+        if word != "m":
+            return (3 if word == "k" else 9) if attached else 0
+        following = self.texts[i + 1] if i + 1 < self.n else ""
+        unit = shared().units.get(following)
+        if (
+            self.s[self.matches[i].start()] == "M"
+            or money
+            or (unit is not None and unit.dim == "currency")
+        ):
+            return 6
+        if not attached:
+            return 0
+        if has_fraction or following in shared().nouns:
+            return 6
+        raise _NoParse
+
+    def _suffix(self) -> None:
+        hit = shared().suffixes.match(self.texts, self.i)
+        if hit is not None:
+            self._set_qualifier(hit[0])
+            self.i += hit[1]
+
+    def _connector(self) -> bool:
+        i = self.i
+        if i >= self.n:
+            return False
+        word = self.texts[i]
+        if self.start is not None:
+            allowed = word in self.lang.dashes or word in shared().range_starts[self.start]
+        else:
+            allowed = word in self.lang.bare_connectors
+        if not allowed or i + 1 >= self.n:
+            return False
+        j = i + 1
+        hit = shared().prefix_currency.match(self.texts, j)
+        if hit is not None:
+            j += hit[1]
+        if j >= self.n or self.kinds[j] != "n":
+            return False
+        self.i = i + 1
+        return True
+
+    def _tail(self, linker: bool) -> tuple[Unit, str]:
+        """Unit or count noun after the figures; month names make the figure a date."""
+        i = self.i
+        texts = self.texts
+        if (
+            i + 1 < self.n
+            and texts[i] in (".", "de", "of", "di")
+            and texts[i + 1] in shared().months
+        ):
+            raise _NoParse
+        if linker and i + 1 < self.n and texts[i] in shared().linkers:
+            i += 1
+        hit = shared().units.match(texts, i)
+        if hit is not None:
+            self.i = i + hit[1]
+            return hit[0], self._written(i, hit[1])
+        end = i
+        while end < self.n and end - i < 6 and self.kinds[end] == "w":
+            end += 1
+        noun, a, b = _count_noun(texts[i:end], self.lang.code)
+        if not noun:
+            return BARE, ""
+        self.i = i + b
+        return Unit(noun, 1.0, "count"), self._written(i + a, b - a)
+
+    def _finish(self) -> None:
+        """Reject rates ("per day") and further figures after the quantity."""
+        if shared().rates.match(self.texts, self.i) is not None:
+            raise _NoParse
+        if "n" in self.kinds[self.i :]:
+            raise _NoParse
+
+    def _unit(self, *figures: _Figure) -> tuple[Unit, str]:
+        units = [(f.unit, f.written) for f in figures if f.unit is not None]
+        if units:
+            if any(u.canon != units[0][0].canon for u, _ in units):
+                raise _NoParse
+            self._suffix()
+            return units[0][0], units[0][1]
+        unit = self._tail(linker=any(f.exp for f in figures))
+        self._suffix()
+        return unit
+
+    def _single(self, fig: _Figure) -> Quantity:
+        unit, written = self._unit(fig)
+        self._finish()
+        qualifier = self.qualifier or "exact"
+        value = fig.value(unit)
+        _check_count(unit, value)
+        low = value if qualifier in ("over", "at_least") else None
+        high = value if qualifier in ("up_to", "under") else None
+        return Quantity(
+            self.text,
+            qualifier,
+            value,
+            low,
+            high,
+            unit.canon,
+            written,
+            unit.dim,
+            fig.precision(unit),
+        )
+
+    def _range(self, first: _Figure, second: _Figure) -> Quantity:
+        if self.qualifier not in (None, "about"):
+            raise _NoParse
+        unit, written = self._unit(first, second)
+        self._finish()
+        unit_low = first.unit or unit
+        unit_high = second.unit or unit
+        high = second.value(unit_high)
+        exp = first.exp
+        if not first.exp and second.exp and first.value(unit_low, second.exp) <= high:
+            exp = second.exp
+        low = first.value(unit_low, exp)
+        if low > high:
+            raise _NoParse
+        _check_count(unit, low, high)
+        precision = max(first.precision(unit_low, exp), second.precision(unit_high))
+        return Quantity(
+            self.text, "range", None, low, high, unit.canon, written, unit.dim, precision
+        )
+
+    def _vague(self) -> Quantity:
+        hit = self.lang.vague.match(self.texts, self.i)
+        if hit is None or self.qualifier not in (None, "about") or self.start or self.currency:
+            raise _NoParse
+        (low, high), k = hit
+        self.i += k
+        unit, written = self._tail(linker=True)
+        self._suffix()
+        self._finish()
+        return Quantity(
+            self.text,
+            "vague",
+            None,
+            low * unit.factor,
+            high * unit.factor,
+            unit.canon,
+            written,
+            unit.dim,
+            0.0,
+        )
+
+
+def _check_count(unit: Unit, *values: float) -> None:
+    """A count noun needs whole numbers: "1,376 Soldaten" is a misread, not 1.376 troops."""
+    if unit.dim == "count" and unit.canon and not all(v.is_integer() for v in values):
+        raise _NoParse
+
+
+def parse(text: str, language_name: str | None = None) -> Quantity | None:
+    """None when the text cannot be parsed with confidence (never guess)."""
+    if not isinstance(text, str):
+        return None
+    raw = text.strip()
+    if not raw or len(raw) > _MAX_TEXT:
+        return None
+    s = raw if raw.isascii() else unicodedata.normalize("NFC", raw.translate(_SPACES))
+    s = s.strip(_EDGE).rstrip(_TRAILING)
+    low = lower(s)
+    if len(low) != len(s):
+        s = low
+    try:
+        return _Parser(raw, s, low, language(language_code(language_name))).parse()
+    except _NoParse:
+        return None
+
+
+def normalise_unit(unit: str, language_name: str | None = None) -> tuple[str, float, str] | None:
+    """(canonical unit, factor to canonical, dimension); None if unknown. "" -> ("", 1.0, "count").
+
+    Any other plain word is a count noun (count nouns are open-ended): synonyms fold to one
+    English plural, leading adjectives are dropped, English singulars are pluralised.
+    """
+    tokens = words(unit.strip(_EDGE))
+    if not tokens:
+        return ("", 1.0, "count")
+    found_key = " ".join(tokens)
+    found = shared().canonical_units.get(found_key) or shared().units.get(found_key)
+    if found is not None:
+        return found.canon, found.factor, found.dim
+    if not all(map(_is_noun, tokens)):
+        return None
+    try:
+        noun, _, _ = _count_noun(tokens, language_code(language_name))
+    except _NoParse:
+        return None
+    return (noun, 1.0, "count") if noun else None
+
+
+def normalise_qualifier(word: str) -> str | None:
+    """Canonical qualifier from a canonical name or a hedge phrase ("around" -> "about")."""
+    name = word.strip().lower()
+    return name if name in QUALIFIERS else qualifier_names().get(key(word))

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from provenance.cells import cell_text, neutralise
 from provenance.errors import OutputError, UsageError
 from provenance.ingest.records import CSV_COLUMNS, EXTRA_COLUMNS, READONLY_COLUMNS
+from provenance.interchange import INTERCHANGE_FORMATS
 from provenance.query import ClaimFilter, _bind, claim_where
 
 EXPORT_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
@@ -45,6 +46,7 @@ _ATTRIBUTIONS_SQL = (
 class ExportReport:
     rows: int
     path: str | None
+    unit: str = "rows"
 
 
 def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
@@ -151,7 +153,8 @@ def write_rows(
 ) -> int:
     """Write rows to ``out`` in the format; returns the row count."""
     if fmt not in EXPORT_FORMATS:
-        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        known = ", ".join(EXPORT_FORMATS + INTERCHANGE_FORMATS)
+        raise UsageError(f"unknown export format {fmt!r}; use one of {known}")
     n = 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -222,6 +225,8 @@ def export(
     force: bool = False,
     on_row: Callable[[], None] | None = None,
 ) -> ExportReport:
+    if fmt in INTERCHANGE_FORMATS:
+        return _export_interchange(session, f, fmt, out_path=out_path, out=out, force=force)
     rows = iter_rows(session, f)
     if out_path is None:
         assert out is not None
@@ -229,6 +234,27 @@ def export(
     with atomic_file(out_path, force=force) as fh:
         n = write_rows(rows, fh, fmt, raw=raw, on_row=on_row)
     return ExportReport(n, str(out_path))
+
+
+def _export_interchange(
+    session: Session,
+    f: ClaimFilter,
+    fmt: str,
+    *,
+    out_path: Path | None,
+    out: IO[str] | None,
+    force: bool,
+) -> ExportReport:
+    """Citations, ClaimReview and PROV (see ``provenance.interchange``)."""
+    from provenance.interchange import write
+
+    if out_path is None:
+        assert out is not None
+        n, unit = write(session, f, fmt, out)
+        return ExportReport(n, None, unit)
+    with atomic_file(out_path, force=force) as fh:
+        n, unit = write(session, f, fmt, fh)
+    return ExportReport(n, str(out_path), unit)
 
 
 def count_rows(session: Session, f: ClaimFilter) -> int:

@@ -17,7 +17,15 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", help="File to write (atomically). Default: stdout."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or jsonl.")] = "csv",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, json or jsonl (one row per attribution); csl-json, ris or bibtex "
+            "(one item per document).",
+        ),
+    ] = "csv",
     raw: Annotated[
         bool, typer.Option("--raw", help="Do not neutralise spreadsheet formulas.")
     ] = False,
@@ -40,15 +48,20 @@ def export_command(
     status: filters.Status = "active",
     rating: filters.Rating = None,
 ) -> None:
-    """Write one row per attribution, in the import CSV's columns plus read-only counts.
+    """Write one row per attribution, in the import CSV's columns plus read-only counts,
+    or one reference per document for reference managers.
 
     Filters select claims as in `provenance claims`; every attribution of a selected
     claim is written. The CSV re-imports into an empty database unchanged. Cells that
-    a spreadsheet would run as formulas are prefixed with ' unless --raw.
+    a spreadsheet would run as formulas are prefixed with ' unless --raw. csl-json,
+    ris and bibtex write each document that reports a selected claim, with the claims'
+    quotes and provenance chains in its note.
 
     Example:
 
         provenance export -o citations.csv --source ISW
+
+        provenance export --format csl-json -o kursk.json --location Kursk
     """
     from provenance.export import count_rows, export
 
@@ -57,7 +70,7 @@ def export_command(
         if output is None:
             export(db_session, f, out_path=None, out=sys.stdout, fmt=fmt, raw=raw)
             return
-        if on_terminal():
+        if on_terminal() and fmt in ("csv", "json", "jsonl"):
             report = _with_progress(
                 lambda tick: export(
                     db_session, f, out_path=output, fmt=fmt, raw=raw, force=force, on_row=tick
@@ -66,7 +79,7 @@ def export_command(
             )
         else:
             report = export(db_session, f, out_path=output, fmt=fmt, raw=raw, force=force)
-    typer.echo(f"wrote {report.rows} rows to {report.path}", err=True)
+    typer.echo(f"wrote {report.rows} {report.unit} to {report.path}", err=True)
 
 
 def on_terminal() -> bool:

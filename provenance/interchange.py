@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from provenance.normalize import fold
 from provenance.query import ClaimFilter, ClaimView, find_claims
 
-INTERCHANGE_FORMATS = ("csl-json", "ris", "bibtex")
+INTERCHANGE_FORMATS = ("csl-json", "ris", "bibtex", "claimreview")
 
 
 @dataclass
@@ -123,6 +123,10 @@ def writer(fmt: str) -> tuple[Writer, str]:
     """The writer of a format and the name of what it counts."""
     from provenance import citations
 
+    if fmt == "claimreview":
+        from provenance.claimreview import write_claimreview
+
+        return write_claimreview, "reviews"
     return {
         "csl-json": citations.write_csl_json,
         "ris": citations.write_ris,

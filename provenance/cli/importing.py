@@ -35,7 +35,10 @@ Example:
 
 def import_command(
     files: Annotated[
-        list[Path], typer.Argument(help="YAML, JSON or CSV files.", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="YAML, JSON or CSV files; ClaimReview JSON-LD or HTML pages.", show_default=False
+        ),
     ],
     db: DbOption = None,
     dry_run: Annotated[
@@ -157,7 +160,9 @@ def _render(report: ImportReport, fmt: DataFormat, dry_run: bool) -> None:
     verb = "would import" if dry_run else "imported"
     typer.echo(
         f"{verb} {c.claims} claims, {c.attributions} attributions, {c.sources} sources, "
-        f"{c.documents} documents ({c.unchanged} already present"
+        f"{c.documents} documents"
+        + (f", {c.verdicts} verdicts" if c.verdicts else "")
+        + f" ({c.unchanged} already present"
         + (f", {c.filled_in} fields filled in" if c.filled_in else "")
         + ")"
         + ("" if dry_run else f"; batch {report.batch_id}")

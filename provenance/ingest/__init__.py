@@ -21,13 +21,14 @@ from sqlalchemy.orm import Session
 from provenance import db
 from provenance.cells import restore
 from provenance.errors import InputError, Problem, UsageError
+from provenance.ingest.claimreview import import_claimreview, is_jsonld
 from provenance.ingest.columns import check_column_map, read_header
 from provenance.ingest.options import ImportOptions
 from provenance.ingest.readers import CsvRows, iter_csv, load_json, load_yaml
 from provenance.ingest.records import FieldError, Loc, NestedReader, RowParser
 from provenance.ingest.writer import Counts, Writer
 
-FORMATS = ("csv", "yaml", "json")
+FORMATS = ("csv", "yaml", "json", "claimreview")
 MAX_LISTED_PROBLEMS = 200
 
 
@@ -79,6 +80,8 @@ def detect_format(path: Path, override: str | None = None) -> str:
         return "yaml"
     if suffix in (".json", ".csv"):
         return suffix[1:]
+    if suffix in (".jsonld", ".html", ".htm", ".xhtml"):
+        return "claimreview"
     raise UsageError(f"cannot tell the format of {str(path)!r} from its name; pass --input-format")
 
 
@@ -116,6 +119,8 @@ def import_files(
         try:
             if fmt == "csv":
                 described |= _read_csv(path, writer, problems, warnings, options)
+            elif fmt == "claimreview":
+                writer.counts.verdicts += import_claimreview(path, writer, problems, warnings)
             else:
                 _read_nested(path, fmt, writer, problems, warnings, options)
         except InputError as exc:
@@ -246,6 +251,9 @@ def _read_nested(
     options: ImportOptions,
 ) -> None:
     tree = load_yaml(path) if fmt == "yaml" else load_json(path)
+    if fmt != "yaml" and is_jsonld(tree):
+        writer.counts.verdicts += import_claimreview(path, writer, problems, warnings, tree=tree)
+        return
     reader = NestedReader(str(path), problems, warnings, options.date_order)
     for item in reader.read(tree):
         writer.add(item)

@@ -97,6 +97,7 @@ class Counts:
     attributions: int = 0
     unchanged: int = 0
     filled_in: int = 0
+    verdicts: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)

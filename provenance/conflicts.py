@@ -12,27 +12,41 @@ hidden from later runs.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from provenance import db, quantities
-from provenance.audit import log_event
-from provenance.errors import NotFoundError, UsageError
+from provenance import quantities
+from provenance.errors import UsageError
 from provenance.measures import (
+    DEFAULT_TOLERANCE,
+    DEFAULT_WINDOW_DAYS,
     ClaimPoint,
+    claim_stances,
+    close_in_time,
+    close_pairs,
+    cue_groups,
     load_points,
     location_clusters,
     measure_groups,
+    opposed,
+    places_agree,
+    qualitative_groups,
+    same_event,
+    same_measure_reasons,
+    same_order,
+    same_statement,
+    scope_relation,
+    shared_names,
     window_pairs,
 )
-
-DEFAULT_WINDOW_DAYS = 7
-DEFAULT_TOLERANCE = 0.10
+from provenance.reviews import load_reviews, pair_ids
 
 
 @dataclass
@@ -76,6 +90,7 @@ class ConflictReport:
     conflicts: list[Conflict]
     claims_considered: int
     pairs_compared: int
+    disputes: list[Dispute] = field(default_factory=list)
 
     def unreviewed(self) -> list[Conflict]:
         return [c for c in self.conflicts if c.review is None]
@@ -143,7 +158,7 @@ def find_conflicts(
         raise UsageError("--window takes days >= 0 and --tolerance a fraction in [0, 1)")
     conn = session.connection()
     points = load_points(conn)
-    stances = _claim_stances(conn)
+    stances = claim_stances(conn)
     locations = location_clusters(points)
     found: list[Conflict] = []
     compared = 0
@@ -153,32 +168,35 @@ def find_conflicts(
             c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
             if c:
                 found.append(c)
-    found.extend(_qualitative_stance_conflicts(points, stances, window_days, locations))
+    seen = {pair_ids(c.a.id, c.b.id) for c in found}
+    for group in cue_groups(points):
+        for a, b in close_pairs(group, window_days):
+            if pair_ids(a.id, b.id) in seen:
+                continue
+            seen.add(pair_ids(a.id, b.id))
+            compared += 1
+            c = cue_conflict(a, b, tolerance, locations)
+            if c:
+                found.append(c)
+    for c in [
+        *_qualitative_stance_conflicts(points, stances, window_days, locations),
+        *denial_conflicts(points, window_days, tolerance, locations),
+    ]:
+        if pair_ids(c.a.id, c.b.id) not in seen:
+            seen.add(pair_ids(c.a.id, c.b.id))
+            found.append(c)
     found.extend(_stance_conflicts(conn, points, stances))
     reviews = load_reviews(conn, "conflict")
     kept = []
     for c in found:
-        c.review = reviews.get(_pair_ids(c.a.id, c.b.id))
+        c.review = reviews.get(pair_ids(c.a.id, c.b.id))
         if c.review == "dismiss" and not include_dismissed:
             continue
         kept.append(c)
     _attach_sources(conn, kept)
     kept.sort(key=lambda c: (c.kind != "stance", -c.relative_gap, c.a.key, c.b.key))
-    return ConflictReport(kept, len(points), compared)
-
-
-def _claim_stances(conn: Connection) -> dict[int, set[str]]:
-    """Stances of claims that have at least one denial (the rest only assert)."""
-    rows = conn.execute(
-        text(
-            "SELECT a.claim_id, a.stance FROM attribution a WHERE a.claim_id IN "
-            "(SELECT claim_id FROM attribution WHERE stance = 'denies')"
-        )
-    )
-    out: dict[int, set[str]] = defaultdict(set)
-    for claim_id, stance in rows:
-        out[claim_id].add(stance)
-    return out
+    pairs = [c for c in kept if c.a.id != c.b.id]
+    return ConflictReport(kept, len(points), compared, disputes(pairs, tolerance))
 
 
 def _opposite_stances(
@@ -206,18 +224,18 @@ def _qualitative_stance_conflicts(
     window_days: int,
     locations: dict[str, str],
 ) -> list[Conflict]:
-    """Claims without figures that state the same event (see ``dedupe.qualitative_pair``),
+    """Claims without figures that state the same event (see ``measures.same_event``),
     one only asserted and the other only denied."""
-    from provenance.dedupe import _opposed, _qualitative_groups, qualitative_pair
     from provenance.measures import cluster_strings
 
     fields = cluster_strings([v for p in points for v in (p.location, p.subject, p.metric) if v])
     out = []
-    for group in _qualitative_groups(points, fields):
+    for group in qualitative_groups(points, fields):
         for a, b in window_pairs(group, window_days, locations):
-            if _opposed(
-                stances.get(a.id, {"asserts"}), stances.get(b.id, {"asserts"})
-            ) and qualitative_pair(a, b, fields):
+            if (
+                opposed(stances.get(a.id, {"asserts"}), stances.get(b.id, {"asserts"}))
+                and same_event(a, b, fields) is not None
+            ):
                 denied = a.key if "denies" in stances.get(a.id, set()) else b.key
                 out.append(
                     Conflict(
@@ -272,62 +290,217 @@ def _attach_sources(conn: Connection, conflicts: list[Conflict]) -> None:
             c.sources = [sorted({x.origin.name for x in views[k].attributions}) for k in c.claims]
 
 
-# --- review decisions ----------------------------------------------------------------------
+# --- measures read from the words, denials, disputes ---------------------------------------
 
 
-def _pair_ids(a: int, b: int) -> tuple[int, int]:
-    return (a, b) if a <= b else (b, a)
+def cue_conflict(
+    a: ClaimPoint, b: ClaimPoint, tolerance: float, locations: Mapping[str, str]
+) -> Conflict | None:
+    """Two claims counting the same thing (``measures.same_measure_reasons``) whose figures
+    cannot both hold: intervals apart, or a part (violent deaths, civilians) above its whole.
+    One origin's two figures in one document are a breakdown, not a conflict."""
+    reasons = same_measure_reasons(a, b, locations)
+    if reasons is None or same_statement(a, b):
+        return None
+    assert a.quantity is not None and b.quantity is not None
+    if not same_order(a.quantity, b.quantity):
+        return None
+    relation = scope_relation(a, b)
+    if relation == "same":
+        found = value_conflict(a, b, tolerance)
+    else:
+        part, whole = (a, b) if relation == "a<b" else (b, a)
+        found = _part_above_whole(part, whole, tolerance)
+    if found is not None:
+        found.explanation = f"{'; '.join(reasons)}: {found.explanation}"
+    return found
 
 
-def load_reviews(conn: Connection, kind: str) -> dict[tuple[int, int], str]:
-    """Latest decision for each reviewed pair."""
-    out: dict[tuple[int, int], str] = {}
-    for a, b, decision in conn.execute(
-        text("SELECT claim_a_id, claim_b_id, decision FROM review WHERE kind = :k ORDER BY id"),
-        {"k": kind},
-    ):
-        out[_pair_ids(a, b)] = decision
+def _part_above_whole(part: ClaimPoint, whole: ClaimPoint, tolerance: float) -> Conflict | None:
+    assert part.quantity is not None and whole.quantity is not None
+    ip = quantities.interval(part.quantity, tolerance)
+    iw = quantities.interval(whole.quantity, tolerance)
+    if ip.lo < iw.hi or (ip.lo == iw.hi and ip.lo_closed and iw.hi_closed):
+        return None
+    gap = ip.lo - iw.hi
+    scale = max(abs(ip.lo), abs(iw.hi), gap, 1e-9)
+    return Conflict(
+        "value",
+        part,
+        whole,
+        [_interval_dict(part.quantity, ip), _interval_dict(whole.quantity, iw)],
+        gap,
+        gap / scale,
+        f"the part {part.quantity.text!r} ({_bracket(ip)}) exceeds the whole "
+        f"{whole.quantity.text!r} ({_bracket(iw)})",
+    )
+
+
+def denial_conflicts(
+    points: Sequence[ClaimPoint], window_days: int, tolerance: float, locations: Mapping[str, str]
+) -> Iterator[Conflict]:
+    """A claim worded as a denial against the claims it denies: same category, close in
+    time, no sign of another place, the same thing counted when both say, figures that
+    overlap when both give one, and at least one shared place or counted thing."""
+    by_category: dict[str, list[ClaimPoint]] = defaultdict(list)
+    for p in points:
+        by_category[p.category].append(p)
+    for members in by_category.values():
+        members.sort(key=lambda p: (p.start, p.id))
+        starts = [p.start for p in members]
+        for d in (p for p in members if p.denies):
+            lo = bisect.bisect_left(starts, d.start - window_days - 31) if d.has_date else 0
+            for other in members[lo:]:
+                if d.has_date and other.start > d.end + window_days:
+                    break
+                if not other.denies and _denied(d, other, window_days, tolerance, locations):
+                    yield _denial(d, other, tolerance)
+
+
+def _denied(
+    d: ClaimPoint,
+    other: ClaimPoint,
+    window_days: int,
+    tolerance: float,
+    locations: Mapping[str, str],
+) -> bool:
+    if not close_in_time(d, other, window_days) or not places_agree(d, other, locations):
+        return False
+    cd, co = d.cues.concepts, other.cues.concepts
+    if cd and co and not cd & co:
+        return False
+    denied, stated = d.figure, other.figure
+    if denied and stated:
+        iv = quantities.interval(denied, tolerance)
+        return iv.overlaps(quantities.interval(stated, tolerance)) and same_order(denied, stated)
+    return bool(cd & co) or shared_names(d, other)
+
+
+def _denial(d: ClaimPoint, other: ClaimPoint, tolerance: float) -> Conflict:
+    a, b = (other, d) if other.key < d.key else (d, other)
+    intervals = []
+    if a.quantity and b.quantity:
+        intervals = [
+            _interval_dict(x.quantity, quantities.interval(x.quantity, tolerance))
+            for x in (a, b)
+            if x.quantity
+        ]
+    return Conflict(
+        "stance",
+        a,
+        b,
+        intervals,
+        0.0,
+        1.0,
+        f"{d.key} denies what {other.key} asserts",
+    )
+
+
+@dataclass
+class Dispute:
+    """Claims of one measure and time that cannot all be true, in camps of mutually
+    compatible figures (or of asserters and deniers)."""
+
+    measure: str
+    camps: list[list[ClaimPoint]]
+    pairs: list[Conflict]
+
+    @property
+    def severity(self) -> str:
+        order = {"high": 2, "medium": 1, "low": 0}
+        return max((c.severity for c in self.pairs), key=lambda s: order[s])
+
+    def as_dict(self, tolerance: float) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "severity": self.severity,
+            "camps": [_camp_dict(camp, tolerance) for camp in self.camps],
+            "pairs": [
+                {
+                    "claims": c.claims,
+                    "kind": c.kind,
+                    "severity": c.severity,
+                    "explanation": c.explanation,
+                    "review": c.review,
+                }
+                for c in self.pairs
+            ],
+        }
+
+
+def _camp_dict(camp: list[ClaimPoint], tolerance: float) -> dict[str, Any]:
+    figures = [p for p in camp if p.quantity]
+    out: dict[str, Any] = {
+        "claims": [p.key for p in camp],
+        "stance": "denies" if all(p.denies for p in camp) else "asserts",
+    }
+    if figures:
+        ivs = [quantities.interval(p.quantity, tolerance) for p in figures if p.quantity]
+        out["interval"] = {
+            "low": _finite(max(iv.lo for iv in ivs)),
+            "high": _finite(min(iv.hi for iv in ivs)),
+        }
     return out
 
 
-def record_review(
-    session: Session,
-    kind: str,
-    key_a: str,
-    key_b: str,
-    decision: str,
-    reason: str,
-    *,
-    actor: str,
-    command: str,
-) -> dict[str, Any]:
-    """Store a reviewer's decision on a pair of claims, logged in the event table."""
-    if not reason.strip():
-        raise UsageError("--reason is required: say why, for the next reviewer")
-    conn = session.connection()
-    ids = {}
-    for key in (key_a, key_b):
-        row = conn.execute(text("SELECT id FROM claim WHERE key = :k"), {"k": key}).first()
-        if row is None:
-            raise NotFoundError(f"no claim {key!r}")
-        ids[key] = row[0]
-    a, b = sorted((key_a, key_b))
-    stamp = db.now()
-    after = {"kind": kind, "claims": [a, b], "decision": decision, "reason": reason}
-    event_id = log_event(
-        conn,
-        actor=actor,
-        command=command,
-        action=f"review_{kind}",
-        entity="claim_pair",
-        key=f"{a} {b}",
-        before=None,
-        after=after,
+def disputes(conflicts: Sequence[Conflict], tolerance: float) -> list[Dispute]:
+    """Conflicting pairs joined into disputes (connected claims), each split into camps:
+    claims whose intervals overlap, or asserters against deniers. The output grows with
+    the disputes, not with the pairs a measure could form."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    members: dict[int, ClaimPoint] = {}
+    for c in conflicts:
+        members[c.a.id], members[c.b.id] = c.a, c.b
+        ra, rb = find(c.a.id), find(c.b.id)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    grouped: dict[int, list[Conflict]] = defaultdict(list)
+    for c in conflicts:
+        grouped[find(c.a.id)].append(c)
+    out = []
+    for pairs in grouped.values():
+        claims = sorted({p.id: p for c in pairs for p in (c.a, c.b)}.values(), key=lambda p: p.key)
+        out.append(Dispute(_measure_name(claims), _camps(claims, tolerance), pairs))
+    out.sort(key=lambda d: (d.severity != "high", d.camps[0][0].key))
+    return out
+
+
+def _measure_name(claims: Sequence[ClaimPoint]) -> str:
+    first = claims[0]
+    counted = " and ".join(sorted(first.cues.concepts)) or first.metric or first.subject
+    where = ", ".join(sorted(first.cues.places)) or first.location
+    return f"{first.category}: {counted}" + (f" in {where}" if where else "")
+
+
+def _camps(claims: Sequence[ClaimPoint], tolerance: float) -> list[list[ClaimPoint]]:
+    deniers = [p for p in claims if p.denies]
+    rest = [p for p in claims if not p.denies]
+    with_figure = sorted(
+        (p for p in rest if p.quantity),
+        key=lambda p: quantities.interval(p.quantity, tolerance).lo if p.quantity else 0.0,
     )
-    db.bulk_insert(
-        conn,
-        "review",
-        ("kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at", "event_id"),
-        [(kind, ids[a], ids[b], decision, reason, actor, stamp, event_id)],
-    )
-    return after
+    camps: list[list[ClaimPoint]] = []
+    high = -math.inf
+    for p in with_figure:
+        assert p.quantity is not None
+        iv = quantities.interval(p.quantity, tolerance)
+        if camps and iv.lo <= high:
+            camps[-1].append(p)
+            high = min(high, iv.hi)
+        else:
+            camps.append([p])
+            high = iv.hi
+    without = [p for p in rest if not p.quantity]
+    if without:
+        camps.append(without)
+    if deniers:
+        camps.append(deniers)
+    return [sorted(c, key=lambda p: p.key) for c in camps]

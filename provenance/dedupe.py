@@ -19,35 +19,42 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import quantities
-from provenance.conflicts import (
+from provenance.measures import (
+    ASSERTED,
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
-    _claim_stances,
-    load_reviews,
-)
-from provenance.measures import (
+    NUMBER,
     ClaimPoint,
     canon,
+    claim_stances,
+    close_in_time,
     cluster_strings,
+    dimension_kind,
     load_points,
     location_clusters,
     measure_groups,
+    opposed,
+    places_agree,
+    qualitative_groups,
+    same_event,
+    same_origin,
+    shared_place,
+    text_features,
+    text_score,
     window_pairs,
 )
 from provenance.normalize import fold
+from provenance.reviews import load_reviews, pair_ids
 
 DEFAULT_THRESHOLD = 85
-QUALITATIVE_MIN_TEXT = 60
-"""Least word similarity for two same-language claims without figures."""
 MEASURE_BASE = 85
 """Same measure and mutually compatible figures propose a pair on their own; closeness
 of the figures and of the words lift it towards the --apply threshold (95)."""
@@ -56,7 +63,6 @@ TEXT_BLOCK_LIMIT = 200
 """Claims sharing a rare word are compared; a word shared by more is not rare."""
 RARE_WORDS = 3
 """Each claim is compared with the claims sharing one of its rarest shared words."""
-_NUMBER = re.compile(r"\d[\d,.\u00a0\u202f ']*\d|\d")
 
 
 @dataclass
@@ -76,14 +82,22 @@ class Cluster:
     score: int
     reasons: list[str]
     pairs: list[Pair] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)
+    """Why the cluster is only proposed and never merged automatically (empty: it may be)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "claims": self.claims,
             "score": self.score,
             "reasons": self.reasons,
+            "held": self.held,
             "pairs": [p.as_dict() for p in self.pairs],
         }
+
+    def mergeable(self, apply_threshold: int) -> bool:
+        """The merge policy: only clusters scoring at least ``apply_threshold`` with
+        nothing holding them back are merged without a reviewer."""
+        return self.score >= apply_threshold and not self.held
 
 
 @dataclass
@@ -112,64 +126,8 @@ def compatible(a: quantities.Quantity, b: quantities.Quantity, tolerance: float)
     return ib.lo <= pa <= ib.hi and ia.lo <= pb <= ia.hi
 
 
-def _text_form(claim_text: str) -> str:
-    return fold(_NUMBER.sub(" ", claim_text))
-
-
-_POLAR = frozenset(
-    [
-        "russian",
-        "ukrainian",
-        "korean",
-        "american",
-        "british",
-        "belarusian",
-        "iranian",
-        "chinese",
-        "israeli",
-        "palestinian",
-        "syrian",
-        "not",
-        "no",
-        "never",
-        "denied",
-        "denies",
-        "deny",
-        "false",
-        "lost",
-        "gained",
-        "captured",
-        "recaptured",
-        "retreated",
-        "withdrew",
-    ]
-)
-"""Words that flip a claim's meaning when only one side has them: the side of the
-conflict, negation, gain or loss."""
-POLAR_PENALTY = 20
-
-
-@lru_cache(maxsize=262_144)
-def _features(claim_text: str) -> tuple[str, frozenset[str]]:
-    """A claim text's comparable form and the meaning-flipping words in it (cached:
-    one text takes part in many pairs)."""
-    form = _text_form(claim_text)
-    return form, frozenset(canon(form).split()) & _POLAR
-
-
-def text_score(a: ClaimPoint, b: ClaimPoint) -> int:
-    """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a side or negation differs."""
-    from rapidfuzz import fuzz
-
-    (ta, polar_a), (tb, polar_b) = _features(a.text), _features(b.text)
-    score = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
-    if polar_a != polar_b:
-        score -= POLAR_PENALTY
-    return max(0, round(score))
-
-
 def _numbers(claim_text: str) -> set[str]:
-    return {re.sub(r"\D", "", n) for n in _NUMBER.findall(claim_text)}
+    return {re.sub(r"\D", "", n) for n in NUMBER.findall(claim_text)}
 
 
 def _values(a: ClaimPoint, b: ClaimPoint) -> str:
@@ -190,22 +148,12 @@ def measure_pair(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Pair | None:
 
 
 def qualitative_pair(a: ClaimPoint, b: ClaimPoint, clusters: dict[str, str]) -> Pair | None:
-    """Two claims without figures whose subject, metric and location all agree on the
-    same dates. In one language the words must agree too (``QUALITATIVE_MIN_TEXT``):
-    "ramping up its counteroffensive" is not "has been conducting counteroffensive
-    operations". Across languages, where words cannot be compared, structure decides;
+    """Two claims without figures stating the same event (``measures.same_event``);
     merging automatically (--apply) still needs a higher score."""
-    if a.quantity or b.quantity or a.category != b.category:
+    words = same_event(a, b, clusters)
+    if words is None:
         return None
-    if not all(
-        x and y and clusters.get(x, x) == clusters.get(y, y)
-        for x, y in ((a.subject, b.subject), (a.metric, b.metric), (a.location, b.location))
-    ):
-        return None
-    words = text_score(a, b)
     same_language = (a.language or "en") == (b.language or "en")
-    if same_language and words < QUALITATIVE_MIN_TEXT:
-        return None
     reasons = ["same measure, no figure", f"text {words}" if same_language else "other languages"]
     return Pair(a, b, round(MEASURE_BASE + 15 * words / 100), reasons)
 
@@ -246,20 +194,8 @@ def text_pair(
 # --- candidate generation -------------------------------------------------------------------
 
 
-def _qualitative_groups(
-    points: list[ClaimPoint], clusters: dict[str, str]
-) -> list[list[ClaimPoint]]:
-    """Claims without figures, grouped by category, subject, metric and location."""
-    groups: dict[tuple[str, ...], list[ClaimPoint]] = defaultdict(list)
-    for p in points:
-        if p.quantity is None and p.subject and p.metric and p.location and p.has_date:
-            key = (p.category, *(clusters.get(v, v) for v in (p.subject, p.metric, p.location)))
-            groups[key].append(p)
-    return [g for g in groups.values() if len(g) > 1]
-
-
 def _rare_word_blocks(points: list[ClaimPoint]) -> Iterator[list[ClaimPoint]]:
-    words_of = {p.id: set(canon(_NUMBER.sub(" ", p.text)).split()) for p in points}
+    words_of = {p.id: set(canon(NUMBER.sub(" ", p.text)).split()) for p in points}
     frequency: dict[str, int] = defaultdict(int)
     for words in words_of.values():
         for w in words:
@@ -272,15 +208,6 @@ def _rare_word_blocks(points: list[ClaimPoint]) -> Iterator[list[ClaimPoint]]:
     yield from (b for b in blocks.values() if len(b) > 1)
 
 
-_ASSERTED = frozenset({"asserts"})
-
-
-def _opposed(a: Iterable[str], b: Iterable[str]) -> bool:
-    """One claim only asserted, the other only denied: opposite propositions. A claim
-    some sources assert and others deny is the same proposition, disputed."""
-    return {frozenset(a), frozenset(b)} == {_ASSERTED, frozenset({"denies"})}
-
-
 def candidate_pairs(
     points: list[ClaimPoint],
     window_days: int,
@@ -289,37 +216,40 @@ def candidate_pairs(
     threshold: int = 0,
 ) -> tuple[list[Pair], int]:
     seen: set[tuple[int, int]] = set()
-    pairs: list[Pair] = []
     compared = 0
     locations = location_clusters(points)
     fields = cluster_strings([v for p in points for v in (p.location, p.subject, p.metric) if v])
 
+    best: dict[tuple[int, int], Pair] = {}
+
     def consider(a: ClaimPoint, b: ClaimPoint, make: Any, count: bool = True) -> None:
+        """Each route scores the pair its own way; the best score stands."""
         nonlocal compared
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        if key in seen:
-            return
-        seen.add(key)
-        compared += count
-        if _opposed(stances.get(a.id, _ASSERTED), stances.get(b.id, _ASSERTED)):
+        if key not in seen:
+            seen.add(key)
+            compared += count
+        if opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED)):
             return
         pair = make(a, b)
-        if pair:
-            pairs.append(pair)
+        if pair and (key not in best or pair.score > best[key].score):
+            best[key] = pair
 
     for group in measure_groups(points):
         for a, b in window_pairs(group, window_days, locations):
             consider(a, b, lambda x, y: measure_pair(x, y, tolerance))
-    for group in _qualitative_groups(points, fields):
+    for group in qualitative_groups(points, fields):
         for a, b in window_pairs(group, window_days, locations):
             consider(a, b, lambda x, y: qualitative_pair(x, y, fields))
+    for a, b in figure_blocks(points, tolerance):
+        consider(a, b, lambda x, y: evidence_pair(x, y, tolerance, window_days, locations))
     for block in _rare_word_blocks(points):
         compared += len(block) * (len(block) - 1) // 2
         for a, b in _similar_texts(block, threshold):
             consider(
                 a, b, lambda x, y: text_pair(x, y, window_days, tolerance, fields), count=False
             )
-    return pairs, compared
+    return list(best.values()), compared
 
 
 def _similar_texts(
@@ -330,14 +260,16 @@ def _similar_texts(
     that could qualify is dropped here."""
     from rapidfuzz import fuzz, process
 
-    forms = [_features(p.text)[0] for p in block]
+    forms = [text_features(p.text)[0] for p in block]
     matrix = process.cdist(forms, forms, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
     for i, j in zip(*matrix.nonzero(), strict=True):
         if i < j:
             yield block[i], block[j]
 
 
-def _clusters(pairs: Iterable[Pair]) -> list[Cluster]:
+def _clusters(
+    pairs: Iterable[Pair], tolerance: float, confirmed: set[tuple[int, int]]
+) -> list[Cluster]:
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -363,7 +295,9 @@ def _clusters(pairs: Iterable[Pair]) -> list[Cluster]:
     for root, claims in members.items():
         ps = sorted(edges[root], key=lambda p: (-p.score, p.a.key, p.b.key))
         reasons = list(dict.fromkeys(r for p in ps for r in p.reasons))
-        out.append(Cluster(sorted(claims.values()), min(p.score for p in ps), reasons, ps))
+        points = {x.id: x for p in ps for x in (p.a, p.b)}
+        held = hold_reasons(list(points.values()), ps, tolerance, confirmed)
+        out.append(Cluster(sorted(claims.values()), min(p.score for p in ps), reasons, ps, held))
     out.sort(key=lambda c: (-c.score, c.claims))
     return out
 
@@ -379,15 +313,76 @@ def find_duplicates(
     conn = session.connection()
     points = load_points(conn)
     pairs, compared = candidate_pairs(
-        points, window_days, tolerance, _claim_stances(conn), threshold
+        points, window_days, tolerance, claim_stances(conn), threshold
     )
     distinct = {k for k, v in load_reviews(conn, "duplicate").items() if v == "distinct"}
+    confirmed = {k for k, v in load_reviews(conn, "conflict").items() if v == "confirm"}
     strong = [
         p
         for p in pairs
-        if p.score >= threshold and (min(p.a.id, p.b.id), max(p.a.id, p.b.id)) not in distinct
+        if p.score >= threshold and pair_ids(p.a.id, p.b.id) not in distinct | confirmed
     ]
-    return DedupeReport(_clusters(strong), len(points), compared)
+    return DedupeReport(_clusters(strong, tolerance, confirmed), len(points), compared)
+
+
+def hold_reasons(
+    members: Sequence[ClaimPoint],
+    pairs: Sequence[Pair],
+    tolerance: float,
+    confirmed: set[tuple[int, int]],
+) -> list[str]:
+    """What keeps a cluster from an automatic merge: two members whose figures cannot
+    both be true or whose conflict a reviewer confirmed (a cluster joins pairs, so its
+    ends may disagree), an assertion merged with a denial, a vague figure with a precise
+    one, or members from different origins that do not agree strongly."""
+    held: list[str] = []
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            why = _incompatible(a, b, tolerance, confirmed)
+            if why:
+                held.append(f"{a.key} / {b.key}: {why}")
+    vague = {p.key for p in members if p.quantity and p.quantity.qualifier == "vague"}
+    if vague and len(vague) < sum(1 for p in members if p.quantity):
+        held.append(f"vague figure ({', '.join(sorted(vague))}) beside precise ones")
+    for p in pairs:
+        if not same_origin(p.a, p.b) and not _strong_agreement(p.a, p.b):
+            held.append(f"{p.a.key} / {p.b.key}: different origins")
+    return held
+
+
+def _incompatible(
+    a: ClaimPoint, b: ClaimPoint, tolerance: float, confirmed: set[tuple[int, int]]
+) -> str | None:
+    if pair_ids(a.id, b.id) in confirmed:
+        return "a reviewer confirmed their conflict"
+    if a.denies != b.denies:
+        return "one denies what the other asserts"
+    qa, qb = a.quantity, b.quantity
+    if (
+        qa
+        and qb
+        and dimension_kind(qa) == dimension_kind(qb)
+        and not quantities.interval(qa, tolerance).overlaps(quantities.interval(qb, tolerance))
+    ):
+        return f"figures {qa.text!r} and {qb.text!r} cannot both be true"
+    return None
+
+
+STRONG_TEXT = 90
+"""Text similarity at which two claims from different origins read as one report."""
+
+
+def _strong_agreement(a: ClaimPoint, b: ClaimPoint) -> bool:
+    """Same figure hedged the same way, same day, near-identical words."""
+    qa, qb = a.quantity, b.quantity
+    same_figure = (qa is None and qb is None) or (
+        qa is not None
+        and qb is not None
+        and qa.qualifier == qb.qualifier
+        and quantities.point(qa) == quantities.point(qb)
+    )
+    same_day = a.start == b.start == a.end == b.end and a.has_date
+    return same_figure and same_day and text_score(a, b) >= STRONG_TEXT
 
 
 def choose_keep(session: Session, keys: list[str]) -> str:
@@ -501,3 +496,129 @@ def _same_source(
             if score >= threshold:
                 return score, f"names {na!r} / {nb!r} similar ({score})"
     return None
+
+
+# --- evidence from every field (record linkage) --------------------------------------------
+
+EVIDENCE_BASE = 50
+"""Where a pair with compatible figures starts before the evidence for and against it."""
+SAME_FIGURE, CLOSE_FIGURE, SAME_HEDGE, SPECIFIC_FIGURE = 30, 15, 10, 10
+SAME_DAY, UNDATED, SAME_DOCUMENT = 10, -5, 10
+SAME_COUNT, OVERLAPPING_COUNT, OTHER_SCOPE, SAME_PLACE = 10, -10, -15, 5
+SAME_ORIGIN, OTHER_NAMED_ORIGIN = 20, -25
+VAGUE_CAP = 80
+"""A vague figure ("tens of thousands") never reaches the proposal threshold against a
+precise one on its figure alone."""
+SPECIFIC = 0.02
+"""A figure written to within 2% of itself (460, 49,800, 638,000) rarely coincides by chance."""
+
+
+def _direction(q: quantities.Quantity) -> str:
+    if q.qualifier in ("over", "at_least"):
+        return "floor"
+    if q.qualifier in ("up_to", "under", "close_to"):
+        return "ceiling"
+    return "centre"
+
+
+def figures_agree(a: quantities.Quantity, b: quantities.Quantity, tolerance: float) -> int | None:
+    """Points for two figures stating one number (None when they cannot): the same figure
+    hedged the same way ("more than 460" / "mindestens 460"), or within the tolerance of
+    each other with overlapping intervals."""
+    if dimension_kind(a) != dimension_kind(b):
+        return None
+    pa, pb = quantities.point(a), quantities.point(b)
+    if pa is None or pb is None:
+        return None
+    if not quantities.interval(a, tolerance).overlaps(quantities.interval(b, tolerance)):
+        return None
+    if pa == pb and _direction(a) == _direction(b):
+        points = SAME_FIGURE + (SAME_HEDGE if a.qualifier == b.qualifier else 0)
+        precise = max(a.precision, b.precision) <= SPECIFIC * max(abs(pa), 1e-9)
+        return points + (SPECIFIC_FIGURE if precise else 0)
+    if abs(pa - pb) <= tolerance * max(abs(pa), abs(pb)):
+        return CLOSE_FIGURE
+    return None
+
+
+def evidence_pair(
+    a: ClaimPoint,
+    b: ClaimPoint,
+    tolerance: float,
+    window_days: int,
+    locations: Mapping[str, str],
+) -> Pair | None:
+    """Score two claims with figures by independent evidence, in the spirit of
+    Fellegi-Sunter record linkage: figures, hedges, dates, what is counted and its scope,
+    places, origins and words each add or take away points, and each says why."""
+    assert a.quantity is not None and b.quantity is not None
+    if a.category != b.category or a.denies != b.denies or not close_in_time(a, b, window_days):
+        return None
+    figure = figures_agree(a.quantity, b.quantity, tolerance)
+    if figure is None or not places_agree(a, b, locations):
+        return None
+    reasons = [_values(a, b)]
+    score = EVIDENCE_BASE + figure
+    ca, cb = a.cues.concepts, b.cues.concepts
+    if ca and cb:
+        if not ca & cb:
+            return None
+        score += SAME_COUNT if ca == cb else OVERLAPPING_COUNT
+        reasons.append("counts " + "/".join(sorted(ca | cb)))
+    if a.cues.scopes != b.cues.scopes:
+        score += OTHER_SCOPE
+        reasons.append("scopes differ: " + ", ".join(sorted(a.cues.scopes ^ b.cues.scopes)))
+    if shared_place(a.cues, b.cues):
+        score += SAME_PLACE
+        reasons.append("same place")
+    score += _time_points(a, b, reasons)
+    score += _origin_points(a, b, reasons)
+    if a.language == b.language:
+        words = text_score(a, b)
+        score += max(-5, min(10, (words - 50) // 5))
+        reasons.append(f"text {words}")
+    if (a.quantity.qualifier == "vague") != (b.quantity.qualifier == "vague"):
+        score = min(score, VAGUE_CAP)
+        reasons.append("one figure is vague")
+    return Pair(a, b, max(0, min(100, score)), reasons)
+
+
+def _time_points(a: ClaimPoint, b: ClaimPoint, reasons: list[str]) -> int:
+    if a.documents & b.documents:
+        reasons.append("same document")
+        return SAME_DOCUMENT
+    if not (a.has_date and b.has_date):
+        return UNDATED
+    if a.start == b.start and a.end == b.end and a.start == a.end:
+        reasons.append("same day")
+        return SAME_DAY
+    return 0
+
+
+def _origin_points(a: ClaimPoint, b: ClaimPoint, reasons: list[str]) -> int:
+    if same_origin(a, b):
+        reasons.append("same origin")
+        return SAME_ORIGIN
+    if a.named_origins and b.named_origins:
+        reasons.append("different named origins")
+        return OTHER_NAMED_ORIGIN
+    return 0
+
+
+def figure_blocks(
+    points: list[ClaimPoint], tolerance: float
+) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
+    """Pairs whose figures lie within twice the tolerance of each other, by category and
+    dimension: claims sorted by figure, each compared with the next ones in range."""
+    blocks: dict[tuple[str, str], list[tuple[float, ClaimPoint]]] = defaultdict(list)
+    for p in points:
+        point = quantities.point(p.quantity) if p.quantity else None
+        if p.quantity is not None and point is not None and point > 0:
+            blocks[(p.category, dimension_kind(p.quantity))].append((point, p))
+    for members in blocks.values():
+        members.sort(key=lambda m: (m[0], m[1].id))
+        for i, (value, a) in enumerate(members):
+            for other, b in members[i + 1 :]:
+                if other > value * (1 + 2 * tolerance):
+                    break
+                yield a, b

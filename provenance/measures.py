@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -25,7 +25,15 @@ from functools import lru_cache
 from sqlalchemy import Connection, text
 
 from provenance import quantities
+from provenance.cues import Cues, fold_word, read, script_of, tokens
+from provenance.normalize import fold
 
+NO_CUES = Cues(frozenset(), frozenset(), frozenset(), False, "")
+
+DEFAULT_WINDOW_DAYS = 7
+"""Claims this many days apart (or closer) speak of the same moment."""
+DEFAULT_TOLERANCE = 0.10
+"""The slack of "about N" and of figures compared for agreement."""
 MATCH_THRESHOLD = 90
 """rapidfuzz token_sort_ratio (0-100) at which two normalised subjects (or metrics,
 or locations) name the same thing: tolerates typos and inflection, not other words."""
@@ -149,10 +157,28 @@ class ClaimPoint:
     end: int
     quantity: quantities.Quantity | None
     language: str | None
+    origins: frozenset[int] = frozenset()
+    origin_words: frozenset[str] = frozenset()
+    named_origins: bool = False
+    documents: frozenset[int] = frozenset()
+    stances: frozenset[str] = frozenset({"asserts"})
+    cues: Cues = NO_CUES
+    text_figure: quantities.Quantity | None = None
+    rare_words: frozenset[str] = frozenset()
+
+    @property
+    def figure(self) -> quantities.Quantity | None:
+        """The claim's quantity, or else the first figure its text states."""
+        return self.quantity or self.text_figure
 
     @property
     def has_date(self) -> bool:
         return self.start > 0
+
+    @property
+    def denies(self) -> bool:
+        """Only denied by its sources, or worded as a denial of another claim."""
+        return self.stances == {"denies"} or (self.cues.denial and "denies" not in self.stances)
 
 
 _LOAD_SQL = (
@@ -163,10 +189,25 @@ _LOAD_SQL = (
 
 
 def load_points(conn: Connection) -> list[ClaimPoint]:
-    """Every active claim as a ClaimPoint, streamed from the database."""
+    """Every active claim as a ClaimPoint, streamed from the database, with its origins,
+    documents, stances and what its words say (``cues``)."""
+    reports = _load_reports(conn)
+    exclude = _name_words(conn)
     out = []
     result = conn.execution_options(stream_results=True, yield_per=20_000).execute(text(_LOAD_SQL))
     for r in result:
+        quantity = _quantity(r[9:18])
+        own = reports.get(r[0], [])
+        cues = read(
+            r[2],
+            quantity_text=quantity.text if quantity else None,
+            figure=_figure_digits(quantity),
+            subject=r[4],
+            metric=r[5],
+            location=r[6],
+            language=r[18],
+            exclude=exclude,
+        )
         out.append(
             ClaimPoint(
                 id=r[0],
@@ -178,11 +219,152 @@ def load_points(conn: Connection) -> list[ClaimPoint]:
                 location=canon(r[6]),
                 start=_ordinal(r[7]),
                 end=_ordinal(r[8]),
-                quantity=_quantity(r[9:18]),
+                quantity=quantity,
                 language=r[18],
+                origins=frozenset(x[0] for x in own),
+                origin_words=frozenset(w for x in own for w in x[1]),
+                named_origins=any(x[2] for x in own),
+                documents=frozenset(x[3] for x in own if x[3] is not None),
+                stances=frozenset(x[4] for x in own) or frozenset({"asserts"}),
+                cues=cues,
+                text_figure=None if quantity else figure_in_text(r[2], r[18]),
             )
         )
+    _attach_rare_words(out)
     return out
+
+
+_TEXT_NUMBER = re.compile(r"\d{1,3}(?:[ ,.'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def figure_in_text(claim_text: str, language: str | None) -> quantities.Quantity | None:
+    """The first figure a claim's text states with its hedge ("rejected claims that more
+    than 400 people were killed"), for claims whose quantity is not given: a year is not a
+    figure. Read with up to three words before it and one after."""
+    for m in _TEXT_NUMBER.finditer(claim_text):
+        if _YEAR.fullmatch(m.group()):
+            continue
+        before = claim_text[: m.start()].split()[-3:]
+        after = claim_text[m.end() :].split()[:1]
+        for start in range(len(before) + 1):
+            phrase = " ".join([*before[start:], m.group(), *after]).strip(" ,.;:()\"'")
+            q = quantities.parse_quantity(phrase, language)
+            if q is not None:
+                return q
+        return None
+    return None
+
+
+RARE_SHARE = 0.01
+"""A word found in at most this share of claims (and at least two) names something."""
+
+
+def _attach_rare_words(points: list[ClaimPoint]) -> None:
+    """Words of four letters or more that few claims share, for claims written in scripts
+    without capitals, where place names cannot be told by their case."""
+    uncased = [p for p in points if p.cues.script not in ("latin", "cyrillic", "greek")]
+    words_of = {
+        p.id: {w for w in map(fold_word, tokens(p.text)) if len(w) >= 4 and w.isalpha()}
+        for p in uncased
+    }
+    frequency: dict[str, int] = defaultdict(int)
+    for words in words_of.values():
+        for w in words:
+            frequency[w] += 1
+    limit = max(2, int(RARE_SHARE * len(points)))
+    for p in uncased:
+        p.rare_words = frozenset(w for w in words_of[p.id] if frequency[w] <= limit)
+
+
+_REPORTS_SQL = (
+    "SELECT a.claim_id, COALESCE(s.merged_into_id, s.id), s.name, s.affiliation, s.named, "
+    "a.document_id, a.stance FROM attribution a JOIN source s ON s.id = a.source_id "
+    "JOIN claim c ON c.id = a.claim_id WHERE c.status = 'active'"
+)
+
+_Report = tuple[int, frozenset[str], bool, int | None, str]
+
+
+def _load_reports(conn: Connection) -> dict[int, list[_Report]]:
+    """Each active claim's reports: origin, the origin's distinctive name words, whether
+    it is named, the document and the stance."""
+    out: dict[int, list[_Report]] = defaultdict(list)
+    rows = conn.execution_options(stream_results=True, yield_per=50_000).execute(text(_REPORTS_SQL))
+    for claim_id, source_id, name, affiliation, named, document_id, stance in rows:
+        words = origin_words(f"{name} {affiliation or ''}")
+        out[claim_id].append((source_id, words, bool(named), document_id, stance))
+    return out
+
+
+PARTY_KINDS = ("government", "military", "intelligence_agency", "official")
+"""Sources whose names carry a side ("Russian Ministry of Defence", "Sudanese army"):
+their words stay readable as places and parties in a claim's text."""
+
+
+def _name_words(conn: Connection) -> frozenset[str]:
+    """Words of the names of organisations, people and outlets that are not a side in the
+    conflict: capitalised in a claim's text ("citing Acled", "told Reuters"), they name
+    who speaks, not where or whose."""
+    words: set[str] = set()
+    kinds = ", ".join(f"'{k}'" for k in PARTY_KINDS)
+    for (value,) in conn.execute(
+        text(
+            f"SELECT name FROM source WHERE kind NOT IN ({kinds}) "
+            f"UNION SELECT affiliation FROM source WHERE kind NOT IN ({kinds}) "
+            "UNION SELECT outlet FROM document"
+        )
+    ):
+        words.update(fold_word(w) for w in tokens(value))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65_536)
+def origin_words(name: str) -> frozenset[str]:
+    """Words that identify an origin across wordings: its name's words of four letters or
+    more, its acronyms (WHO, ACLED), and the initials of its name (Organización Mundial de
+    la Salud → oms)."""
+    raw = tokens(name)
+    out = {fold_word(w) for w in raw if len(w) >= 4 or (w.isupper() and len(w) >= 2)}
+    capitals = [w for w in raw if w[:1].isupper()]
+    if len(capitals) >= 3:
+        out.add("".join(fold_word(w)[0] for w in capitals))
+    return frozenset(out - _GENERIC_NAME_WORDS)
+
+
+_GENERIC_NAME_WORDS = frozenset(
+    [
+        "unnamed",
+        "anonymous",
+        "spokesman",
+        "spokesperson",
+        "statement",
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "ministry",
+        "government",
+        "forces",
+        "army",
+        "data",
+        "report",
+    ]
+)
+
+
+def _figure_digits(q: quantities.Quantity | None) -> tuple[str, ...]:
+    """Digit strings under which the figure may appear in the claim text."""
+    if q is None:
+        return ()
+    written = re.search(r"\d[\d.,'\u00a0\u202f ]*\d|\d", q.text)
+    out = []
+    if written:
+        out.append(re.sub(r"\D", "", written.group()))
+    point = q.value if q.value is not None else (q.low if q.low is not None else q.high)
+    if point is not None and point == int(point):
+        out.append(str(int(point)))
+    return tuple(out)
 
 
 def _ordinal(iso: str | None) -> int:
@@ -336,3 +518,275 @@ def _sweep(
 
 def location_clusters(points: Sequence[ClaimPoint]) -> dict[str, str]:
     return cluster_strings([p.location for p in points if p.location])
+
+
+# --- measures from what the words say ------------------------------------------------------
+
+NARROWING_SCOPES = frozenset(
+    {"violent", "civilians", "children", "women", "registered", "internal"}
+)
+"""Scopes that pick a part of a whole: violent deaths are some of all deaths, so the part's
+figure can be lower than the whole's but never higher. Other scopes (abroad, killed and
+wounded together) make a different measure."""
+PLACE_MATCH = 80
+"""rapidfuzz ratio at which two place words are spellings of one (Fasher / Facher / Fashir)."""
+
+
+def dimension_kind(q: quantities.Quantity) -> str:
+    """Counts compare with counts whatever noun follows ("people", "muertos"): what they
+    count is read from the words (``cues``). Areas, money and shares need the same unit."""
+    return "count" if q.dimension == "count" else f"{q.dimension}:{q.unit}"
+
+
+def places_agree(a: ClaimPoint, b: ClaimPoint, locations: Mapping[str, str]) -> bool:
+    """No evidence of different places. When both claims give a location, the locations
+    must be spellings of one (``locations`` maps each to its cluster). And the place and
+    party names in their words agree: among the names written in one script, every name
+    of one side is (a spelling of) a name of the other. Names in different scripts cannot
+    be compared and are no evidence either way."""
+    if (
+        a.location
+        and b.location
+        and locations.get(a.location, a.location) != locations.get(b.location, b.location)
+    ):
+        return False
+    for script in {script_of(w) for w in a.cues.places} & {script_of(w) for w in b.cues.places}:
+        pa = {w for w in a.cues.places if script_of(w) == script}
+        pb = {w for w in b.cues.places if script_of(w) == script}
+        small, large = sorted((pa, pb), key=len)
+        if not all(any(_same_place(x, y) for y in large) for x in small):
+            return False
+    return True
+
+
+def shared_place(a: Cues, b: Cues) -> bool:
+    return any(_same_place(x, y) for x in a.places for y in b.places)
+
+
+def shared_names(a: ClaimPoint, b: ClaimPoint) -> bool:
+    """A place, or in scripts without capitals a rare word, that both claims name."""
+    return shared_place(a.cues, b.cues) or bool(a.rare_words & b.rare_words)
+
+
+RATIO_LIMIT = 15
+"""Figures further apart than this factor count different things (a town's toll is not
+the country's), however alike their words: no dispute between claims of one measure
+spans more than an order of magnitude."""
+
+
+def same_order(a: quantities.Quantity, b: quantities.Quantity) -> bool:
+    pa, pb = quantities.point(a), quantities.point(b)
+    if pa is None or pb is None or pa <= 0 or pb <= 0:
+        return True
+    return max(pa, pb) <= RATIO_LIMIT * min(pa, pb)
+
+
+def _same_place(x: str, y: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return x == y or fuzz.ratio(x, y) >= PLACE_MATCH
+
+
+def scope_relation(a: ClaimPoint, b: ClaimPoint) -> str | None:
+    """``same`` when both claims count the same scope, ``a<b`` / ``b<a`` when one counts a
+    part of the other (its extra scopes all narrowing), None when the scopes differ."""
+    sa, sb = a.cues.scopes, b.cues.scopes
+    if sa == sb:
+        return "same"
+    if sa < sb and all(_narrowing(s) for s in sb - sa):
+        return "b<a"
+    if sb < sa and all(_narrowing(s) for s in sa - sb):
+        return "a<b"
+    return None
+
+
+def _narrowing(scope: str) -> bool:
+    return scope in NARROWING_SCOPES or scope.startswith("of ")
+
+
+def close_in_time(a: ClaimPoint, b: ClaimPoint, window_days: int) -> bool:
+    """Dated claims within the window of each other; an undated claim only with a claim
+    read in the same document (the page states both at one moment)."""
+    if a.has_date and b.has_date:
+        return b.start - window_days <= a.end and a.start - window_days <= b.end
+    return bool(a.documents & b.documents)
+
+
+def same_statement(a: ClaimPoint, b: ClaimPoint) -> bool:
+    """One origin giving two figures in one document: a breakdown, never a contradiction."""
+    return bool(a.origins & b.origins) and bool(a.documents & b.documents)
+
+
+def same_origin(a: ClaimPoint, b: ClaimPoint) -> bool:
+    """The same origin source, or origins whose names share a distinctive word (an
+    acronym, a surname, an organisation's name in another wording)."""
+    return bool(a.origins & b.origins) or bool(a.origin_words & b.origin_words)
+
+
+def cue_groups(points: Sequence[ClaimPoint]) -> list[list[ClaimPoint]]:
+    """Claims with a figure and a counted concept, grouped by category, dimension and
+    concept: the blocks within which measures are compared by their words."""
+    groups: dict[tuple[str, str, frozenset[str]], list[ClaimPoint]] = defaultdict(list)
+    for p in points:
+        if p.quantity is not None and p.cues.concepts:
+            groups[(p.category, dimension_kind(p.quantity), p.cues.concepts)].append(p)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def close_pairs(
+    group: Sequence[ClaimPoint], window_days: int
+) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
+    """Pairs of the group close in time (``close_in_time``): a date-sorted sweep for
+    dated claims, and undated claims paired through the documents they share."""
+    dated = [p for p in group if p.has_date]
+    yield from _sweep(dated, window_days, None)
+    by_document: dict[int, list[ClaimPoint]] = defaultdict(list)
+    for p in group:
+        for d in p.documents:
+            by_document[d].append(p)
+    for members in by_document.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if not (a.has_date and b.has_date):
+                    yield a, b
+
+
+def same_measure_reasons(
+    a: ClaimPoint, b: ClaimPoint, locations: Mapping[str, str]
+) -> list[str] | None:
+    """Why two claims of one cue group count the same thing, or None when their scopes or
+    places say they do not."""
+    relation = scope_relation(a, b)
+    if relation is None or not places_agree(a, b, locations):
+        return None
+    reasons = ["counts " + " and ".join(sorted(a.cues.concepts))]
+    if relation != "same":
+        part, whole = (a, b) if relation == "a<b" else (b, a)
+        reasons.append(
+            f"{part.key} counts a part ({', '.join(sorted(part.cues.scopes - whole.cues.scopes))})"
+            f" of what {whole.key} counts"
+        )
+    elif a.cues.scopes:
+        reasons.append("scope " + ", ".join(sorted(a.cues.scopes)))
+    if shared_place(a.cues, b.cues):
+        reasons.append("place " + ", ".join(sorted(a.cues.places & b.cues.places) or a.cues.places))
+    return reasons
+
+
+# --- words and stances shared by conflicts and dedupe ------------------------------------
+
+NUMBER = re.compile(r"\d[\d,.\u00a0\u202f ']*\d|\d")
+
+
+def _text_form(claim_text: str) -> str:
+    return fold(NUMBER.sub(" ", claim_text))
+
+
+_POLAR = frozenset(
+    [
+        "russian",
+        "ukrainian",
+        "korean",
+        "american",
+        "british",
+        "belarusian",
+        "iranian",
+        "chinese",
+        "israeli",
+        "palestinian",
+        "syrian",
+        "not",
+        "no",
+        "never",
+        "denied",
+        "denies",
+        "deny",
+        "false",
+        "lost",
+        "gained",
+        "captured",
+        "recaptured",
+        "retreated",
+        "withdrew",
+    ]
+)
+"""Words that flip a claim's meaning when only one side has them: the side of the
+conflict, negation, gain or loss."""
+POLAR_PENALTY = 20
+
+
+@lru_cache(maxsize=262_144)
+def text_features(claim_text: str) -> tuple[str, frozenset[str]]:
+    """A claim text's comparable form and the meaning-flipping words in it (cached:
+    one text takes part in many pairs)."""
+    form = _text_form(claim_text)
+    return form, frozenset(canon(form).split()) & _POLAR
+
+
+def text_score(a: ClaimPoint, b: ClaimPoint) -> int:
+    """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a side or negation differs."""
+    from rapidfuzz import fuzz
+
+    (ta, polar_a), (tb, polar_b) = text_features(a.text), text_features(b.text)
+    score = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
+    if polar_a != polar_b:
+        score -= POLAR_PENALTY
+    return max(0, round(score))
+
+
+def qualitative_groups(
+    points: list[ClaimPoint], clusters: dict[str, str]
+) -> list[list[ClaimPoint]]:
+    """Claims without figures, grouped by category, subject, metric and location."""
+    groups: dict[tuple[str, ...], list[ClaimPoint]] = defaultdict(list)
+    for p in points:
+        if p.quantity is None and p.subject and p.metric and p.location and p.has_date:
+            key = (p.category, *(clusters.get(v, v) for v in (p.subject, p.metric, p.location)))
+            groups[key].append(p)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+ASSERTED = frozenset({"asserts"})
+
+
+def opposed(a: Iterable[str], b: Iterable[str]) -> bool:
+    """One claim only asserted, the other only denied: opposite propositions. A claim
+    some sources assert and others deny is the same proposition, disputed."""
+    return {frozenset(a), frozenset(b)} == {ASSERTED, frozenset({"denies"})}
+
+
+QUALITATIVE_MIN_TEXT = 60
+"""Least word similarity for two same-language claims without figures."""
+
+
+def same_event(a: ClaimPoint, b: ClaimPoint, clusters: dict[str, str]) -> int | None:
+    """The word similarity of two claims without figures whose subject, metric and
+    location all agree on the same dates, or None. In one language the words must agree
+    too (``QUALITATIVE_MIN_TEXT``): "ramping up its counteroffensive" is not "has been
+    conducting counteroffensive operations". Across languages structure decides."""
+    if a.quantity or b.quantity or a.category != b.category:
+        return None
+    if not all(
+        x and y and clusters.get(x, x) == clusters.get(y, y)
+        for x, y in ((a.subject, b.subject), (a.metric, b.metric), (a.location, b.location))
+    ):
+        return None
+    words = text_score(a, b)
+    same_language = (a.language or "en") == (b.language or "en")
+    if same_language and words < QUALITATIVE_MIN_TEXT:
+        return None
+    return words
+
+
+def claim_stances(conn: Connection) -> dict[int, set[str]]:
+    """Stances of claims that have at least one denial (the rest only assert)."""
+    rows = conn.execute(
+        text(
+            "SELECT a.claim_id, a.stance FROM attribution a WHERE a.claim_id IN "
+            "(SELECT claim_id FROM attribution WHERE stance = 'denies')"
+        )
+    )
+    out: dict[int, set[str]] = defaultdict(set)
+    for claim_id, stance in rows:
+        out[claim_id].add(stance)
+    return out

@@ -185,7 +185,8 @@ def test_source_duplicates(db_url: str, tmp_path: Path) -> None:
 
 
 def test_dedupe_cli(cli, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    run_import(db_url, write_csv(tmp_path / "d.csv", rows(DUPLICATES[0]) + rows(DISTINCT[0])[:0]))
+    one_origin = [{**r, "source": "Source A"} for r in rows(DUPLICATES[0])]
+    run_import(db_url, write_csv(tmp_path / "d.csv", one_origin))
     data = json.loads(cli("dedupe", "--format", "json").output)
     assert [c["claims"] for c in data["duplicates"]] == [["a", "b"]]
     assert set(data) == {"clusters", "claims", "pairs_compared", "all_pairs", "duplicates"}

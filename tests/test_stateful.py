@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from provenance.audit import check, unnamed_audit
-from provenance.conflicts import record_review
 from provenance.db import open_session
 from provenance.edits import retract, undo
 from provenance.export import export
 from provenance.merge import merge_claims, unmerge_claim
 from provenance.query import ClaimFilter
+from provenance.reviews import record_review
 from tests.helpers import count, row, write_csv
 from tests.test_import import run_import
 

@@ -84,6 +84,7 @@ def conflicts_command(
             dumps(
                 {
                     "conflicts": rows,
+                    "disputes": [d.as_dict(tolerance) for d in report.disputes],
                     "claims_considered": report.claims_considered,
                     "pairs_compared": report.pairs_compared,
                 }
@@ -147,8 +148,8 @@ def review_command(
 
         provenance conflicts review claim-a claim-b --dismiss --reason "different sectors"
     """
-    from provenance.conflicts import record_review
     from provenance.errors import UsageError
+    from provenance.reviews import record_review
 
     if dismiss == confirm:
         raise UsageError("give exactly one of --dismiss or --confirm")

@@ -71,6 +71,7 @@ def dedupe_command(
             db_session, threshold=threshold, window_days=window, tolerance=tolerance
         )
     clusters = [c.as_dict() for c in report.clusters]
+    mergeable = [c.as_dict() for c in report.clusters if c.mergeable(apply_threshold)]
     summary = {
         "clusters": len(clusters),
         "claims": report.claims,
@@ -90,7 +91,7 @@ def dedupe_command(
         return
     _print(clusters, summary)
     if apply:
-        _apply([c for c in clusters if c["score"] >= apply_threshold], yes, db, actor)
+        _apply(mergeable, yes, db, actor)
 
 
 def _print(clusters: list[dict[str, Any]], summary: dict[str, int]) -> None:
@@ -98,6 +99,8 @@ def _print(clusters: list[dict[str, Any]], summary: dict[str, int]) -> None:
     for i, c in enumerate(clusters, 1):
         out.print(f"[bold]cluster {i}[/bold] score {c['score']}: {escape(', '.join(c['claims']))}")
         out.print(f"  {escape('; '.join(c['reasons']))}")
+        if c["held"]:
+            out.print(f"  not merged automatically: {escape('; '.join(c['held']))}")
     typer.echo(
         f"{summary['clusters']} clusters among {summary['claims']} claims "
         f"({summary['pairs_compared']} pairs compared of {summary['all_pairs']} possible)"
@@ -110,7 +113,10 @@ def _apply(clusters: list[dict[str, Any]], yes: bool, db: str | None, actor: str
     from provenance.merge import merge_claims
 
     if not clusters:
-        typer.echo("nothing scores at or above the apply threshold; nothing merged")
+        typer.echo(
+            "nothing scores at or above the apply threshold with nothing holding it back; "
+            "nothing merged"
+        )
         return
     if not yes:
         if not sys.stdin.isatty():
@@ -141,8 +147,8 @@ def review_command(
 
         provenance dedupe review claim-a claim-b --distinct --reason "different dates"
     """
-    from provenance.conflicts import record_review
     from provenance.errors import UsageError
+    from provenance.reviews import record_review
 
     if not distinct:
         raise UsageError("say --distinct (to merge, use provenance merge)")

@@ -1,0 +1,323 @@
+"""What a claim's words say about its figure, read through the lexicon's ``[measures]``
+tables: what is counted (a concept such as ``dead`` or ``displaced``), its scope
+(``violent``, ``civilians``, ``internal``…), whether the claim denies something, and the
+place names it mentions.
+
+Coders describe one measure in many wordings and languages, or not at all; the claim text
+and the figure's own words are always there. Concepts are language-neutral names, so a
+French "morts" and an Arabic "قتلى" both read as ``dead``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from provenance import lexicon
+
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    "\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3"
+)
+"""Combining marks (vowel signs, viramas, harakat, niqqud) that belong inside a word."""
+_TOKEN = re.compile(
+    r"\d{1,3}(?:[ ,.'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+    rf"|(?:[^\W\d_]|[{_MARKS}])+(?:-(?:[^\W\d_]|[{_MARKS}])+)*",
+    re.UNICODE,
+)
+"""Numbers with their grouping, and words (hyphenated words kept whole; an apostrophe
+separates, so "d'El-Facher" gives "d" and "El-Facher", "Kyiv's" gives "Kyiv")."""
+_DIGITS = re.compile(r"\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_SENTENCE_END = re.compile(r"[.!?:;«»\"“”()\[\]]\s*$")
+_ATTACHED_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+"""Arabic and Persian clitics written as part of the word they attach to."""
+_HEBREW_PREFIXES = ("וה", "שה", "מה", "בה", "לה", "ו", "ה", "ב", "ל", "מ", "ש")
+_NEAR_BEFORE = 6
+_NEAR_AFTER = 2
+_QUALIFIER_SPAN = 3
+_MIN_PLACE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the words of one claim say; empty sets mean "not said"."""
+
+    concepts: frozenset[str]
+    scopes: frozenset[str]
+    places: frozenset[str]
+    denial: bool
+    script: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    exact: dict[str, frozenset[str]]
+    wild: tuple[tuple[re.Pattern[str], str], ...]
+    phrases: tuple[tuple[str, str], ...]
+
+
+def fold_word(word: str) -> str:
+    """Lower case, accents and Arabic/Hebrew diacritics removed."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch != "ـ")
+
+
+@cache
+def _patterns(code: str, table: str) -> _Patterns:
+    """The ``[measures.<table>]`` entries of one language (``denial`` and ``not_places``
+    are single lists, read as the name ``table``)."""
+    section = lexicon.section(code, "measures")
+    raw = section.get(table, {})
+    entries: dict[str, list[str]] = raw if isinstance(raw, dict) else {table: list(raw)}
+    exact: dict[str, set[str]] = {}
+    wild: list[tuple[re.Pattern[str], str]] = []
+    phrases: list[tuple[str, str]] = []
+    for name, words in entries.items():
+        for entry in words:
+            folded = " ".join(fold_word(w) for w in str(entry).split())
+            if " " in folded:
+                phrases.append((f" {folded} ", name))
+            elif "*" in folded:
+                body = ".*".join(re.escape(part) for part in folded.split("*"))
+                wild.append((re.compile(f"^{body}$"), name))
+            else:
+                exact.setdefault(folded, set()).add(name)
+    return _Patterns({k: frozenset(v) for k, v in exact.items()}, tuple(wild), tuple(phrases))
+
+
+def _languages(language: str | None) -> tuple[str, ...]:
+    code = (language or "en").split("-")[0].lower()
+    return (code,) if code in lexicon.languages() else ("en",)
+
+
+@lru_cache(maxsize=262_144)
+def _word_names(code: str, table: str, word: str) -> frozenset[str]:
+    p = _patterns(code, table)
+    found: set[str] = set()
+    for variant in _variants(word):
+        found |= p.exact.get(variant, frozenset())
+        found.update(name for rx, name in p.wild if rx.match(variant))
+    return frozenset(found)
+
+
+def _variants(word: str) -> tuple[str, ...]:
+    """The word, and the word without an attached clitic (Arabic, Persian, Hebrew)."""
+    out = [word]
+    prefixes = _HEBREW_PREFIXES if "\u0590" <= word[:1] <= "\u05ff" else _ATTACHED_PREFIXES
+    for prefix in prefixes:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            out.append(word[len(prefix) :])
+    return tuple(out)
+
+
+def names_in(words: Sequence[str], language: str | None, table: str) -> frozenset[str]:
+    """Names of the ``table`` entries that any of the folded ``words`` match."""
+    found: set[str] = set()
+    joined = f" {' '.join(words)} "
+    for code in _languages(language):
+        for word in words:
+            if not _DIGITS.search(word):
+                found |= _word_names(code, table, word)
+        found.update(name for phrase, name in _patterns(code, table).phrases if phrase in joined)
+    return frozenset(found)
+
+
+def tokens(text: str | None) -> list[str]:
+    return _TOKEN.findall(text or "")
+
+
+def _digits(token: str) -> str:
+    return "".join(ch for ch in token if ch.isdigit())
+
+
+def figure_at(words: Sequence[str], figure: Iterable[str]) -> int | None:
+    """Where the figure (any of its digit strings) first appears among the words."""
+    wanted = {d for d in figure if d}
+    return next((i for i, w in enumerate(words) if _digits(w) in wanted), None)
+
+
+def sides(words: Sequence[str], at: int, language: str | None) -> tuple[list[str], list[str]]:
+    """The words before the figure at ``at`` (nearest first) and after it. Words near
+    another number belong to that number, and the words after a figure stop at a
+    conjunction: "17 dead and 30 wounded" gives 30 no words before it and 17 only
+    "dead" after it."""
+    span = words[max(0, at - _NEAR_BEFORE) : at]
+    before = [] if any(_other_figure(x) for x in span) else span[::-1]
+    after: list[str] = []
+    for x in words[at + 1 : at + 1 + _NEAR_AFTER]:
+        if _other_figure(x) or conjunction(x, language):
+            break
+        after.append(x)
+    return list(before), after
+
+
+def _other_figure(word: str) -> bool:
+    """A number that is not a year."""
+    return bool(_DIGITS.search(word)) and not _YEAR.fullmatch(word)
+
+
+def conjunction(word: str, language: str | None) -> bool:
+    return bool(names_in([word], language, "conjunctions"))
+
+
+def figure_window(words: Sequence[str], at: int, language: str | None) -> list[str]:
+    """The words around the figure at ``at`` (see ``sides``)."""
+    before, after = sides(words, at, language)
+    return before[::-1] + after
+
+
+ENTITIES = frozenset(
+    {
+        "troops",
+        "vehicles",
+        "aircraft",
+        "munitions",
+        "refugees",
+        "returnees",
+        "hostages",
+        "aid",
+        "money",
+    }
+)
+"""Concepts that name the counted thing itself; it is read from the figure's own noun.
+The others (dead, wounded, displaced…) say what happened to it, read from the nearest
+word on either side."""
+
+
+def figure_concepts(
+    words: Sequence[str], at: int, q_words: Sequence[str], language: str | None
+) -> frozenset[str]:
+    """What the figure at ``at`` counts: the thing named by its own words or the words
+    right after it ("5,000 troops"), and what happened to it from the nearest word on
+    either side ("killed 5,000 troops"), with a word joined to that one directly or by a
+    short word ("killed and injured", "قتلى وجرحى"). "A drone strike killed 30 people"
+    counts the dead, not drones."""
+    before, after = sides(words, at, language)
+    things = (
+        names_in([*q_words, *words[at + 1 : at + 1 + _QUALIFIER_SPAN + 1]], language, "concepts")
+        & ENTITIES
+    )
+    happened = names_in(q_words, language, "concepts") - ENTITIES
+    for distance in range(max(len(before), len(after))):
+        if happened:
+            break
+        for side in (after, before):
+            if distance < len(side):
+                found = names_in([side[distance]], language, "concepts") - ENTITIES
+                if found:
+                    follow = words[at + 1 + distance :] if side is after else side
+                    joined = _joined(follow, 0 if side is after else distance, language)
+                    happened = found | (joined - ENTITIES)
+                    break
+    return things | happened
+
+
+def _joined(side: Sequence[str], i: int, language: str | None) -> frozenset[str]:
+    """Concepts of the word after ``side[i]``, or of the word after a conjunction there
+    ("killed and wounded", "вбитими та пораненими")."""
+    out = names_in(side[i + 1 : i + 2], language, "concepts")
+    if i + 2 < len(side) and conjunction(side[i + 1], language):
+        out |= names_in([side[i + 2]], language, "concepts")
+    return out
+
+
+def qualifiers(raw: Sequence[str], at: int, language: str | None) -> frozenset[str]:
+    """Capitalised words between the figure and the thing it counts ("10,000 North Korean
+    soldiers"): they narrow whose count it is, so they are read as a narrowing scope."""
+    out: set[str] = set()
+    for word in raw[at + 1 : at + 1 + _QUALIFIER_SPAN]:
+        folded = fold_word(word)
+        if names_in([folded], language, "concepts"):
+            return frozenset(f"of {w}" for w in out)
+        if not word[:1].isupper() or word.isupper():
+            return frozenset()
+        out.add(folded)
+    return frozenset()
+
+
+def script_of(text: str) -> str:
+    """The writing system of the first letter: latin, cyrillic, arabic, hebrew, other."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            for script in ("LATIN", "CYRILLIC", "ARABIC", "HEBREW", "GREEK"):
+                if name.startswith(script):
+                    return script.lower()
+            return "other"
+    return ""
+
+
+def places(
+    labels: Iterable[str], sentences: Iterable[str], language: str | None, skip: frozenset[str]
+) -> frozenset[str]:
+    """The place and party names a claim mentions: capitalised words that are not month or
+    weekday names, acronyms or lexicon words. In ``labels`` (the coder's subject and
+    location) every such word counts; in ``sentences`` (the claim text) not a sentence's
+    first word, nor the ``skip`` words (names of organisations, people and outlets, which
+    say who speaks, not where or whose). In languages that capitalise every noun
+    (``places_from_capitals = false``) the claim text gives none."""
+    code = _languages(language)[0]
+    if lexicon.section(code, "measures").get("places_from_capitals") is False:
+        sentences = ()
+    out: set[str] = set()
+    for text, is_label in [(t, True) for t in labels] + [(t, False) for t in sentences]:
+        for m in _TOKEN.finditer(text or ""):
+            word = m.group()
+            if not word[:1].isupper() or word.isupper() or _DIGITS.search(word):
+                continue
+            head = text[: m.start()]
+            if not is_label and (not head.strip() or _SENTENCE_END.search(head)):
+                continue
+            for part in fold_word(word).split("-"):
+                if len(part) < _MIN_PLACE or _common(code, part):
+                    continue
+                if is_label or part not in skip:
+                    out.add(part)
+    return frozenset(out)
+
+
+def _common(code: str, word: str) -> bool:
+    return bool(
+        _word_names(code, "not_places", word)
+        or _word_names(code, "concepts", word)
+        or _word_names(code, "scopes", word)
+    )
+
+
+def read(
+    text: str,
+    *,
+    quantity_text: str | None,
+    figure: Iterable[str],
+    subject: str | None,
+    metric: str | None,
+    location: str | None,
+    language: str | None,
+    exclude: frozenset[str] = frozenset(),
+) -> Cues:
+    """What the words of one claim say (see the module docstring)."""
+    raw = tokens(text)
+    folded = [fold_word(w) for w in raw]
+    q_words = [fold_word(w) for w in tokens(quantity_text)]
+    described = [fold_word(w) for w in tokens(f"{subject or ''} {metric or ''}")]
+    at = figure_at(folded, figure)
+    window = None if at is None else figure_window(folded, at, language)
+    if at is not None:
+        concepts = figure_concepts(folded, at, q_words, language)
+    else:
+        concepts = names_in(q_words, language, "concepts")
+    if not concepts:
+        concepts = names_in(described, language, "concepts")
+    if not concepts:
+        concepts = names_in(folded, language, "concepts")
+    scopes = names_in((window or folded) + q_words + described, language, "scopes")
+    if at is not None:
+        scopes |= qualifiers(raw, at, language)
+    denial = bool(names_in(folded + described, language, "denial"))
+    where = places([subject or "", location or ""], [text], language, exclude)
+    return Cues(concepts, scopes, where, denial, script_of(text))

@@ -1,0 +1,290 @@
+"""Measures read from the words of real reporting: what a figure counts, its scope and
+place, denials, and the merge policy that keeps conflicting claims apart.
+
+Rows are written the way coders of real reporting write them: claim text and figure,
+often without subject, metric or location.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from provenance import cues
+from provenance.conflicts import find_conflicts
+from provenance.db import open_session
+from provenance.dedupe import find_duplicates
+from provenance.reviews import record_review
+from tests.helpers import write_csv
+from tests.test_import import run_import
+
+
+def report(key: str, claim: str, quantity: str, source: str, **kw: Any) -> dict[str, Any]:
+    """One report as a coder enters it: no subject, metric or location."""
+    return {
+        "claim_key": key,
+        "claim": claim,
+        "category": kw.pop("category", "casualties"),
+        "quantity": quantity,
+        "as_of": kw.pop("as_of", "2025-04-12"),
+        "source": source,
+        "source_named": kw.pop("named", "true"),
+        "url": kw.pop("url", f"https://example.org/{key}"),
+        "language": kw.pop("language", "en"),
+        **kw,
+    }
+
+
+def conflicts(db: str, tmp_path: Path, *rows: dict[str, Any]) -> set[tuple[str, ...]]:
+    run_import(db, write_csv(tmp_path / "r.csv", rows))
+    with open_session(db) as session:
+        return {tuple(sorted(c.claims)) for c in find_conflicts(session).conflicts}
+
+
+def duplicate_scores(db: str, tmp_path: Path, *rows: dict[str, Any]) -> dict[tuple[str, ...], int]:
+    run_import(db, write_csv(tmp_path / "r.csv", rows))
+    with open_session(db) as session:
+        report_ = find_duplicates(session, threshold=0)
+    return {tuple(sorted((p.a.key, p.b.key))): p.score for c in report_.clusters for p in c.pairs}
+
+
+# --- what the words say ----------------------------------------------------------------------
+
+
+def read(text: str, quantity: str, figure: str, language: str = "en") -> cues.Cues:
+    return cues.read(
+        text,
+        quantity_text=quantity,
+        figure=[figure],
+        subject=None,
+        metric=None,
+        location=None,
+        language=language,
+    )
+
+
+def test_the_figure_counts_what_stands_next_to_it() -> None:
+    text = "Shelling of the market on Friday left 17 dead and 30 wounded."
+    assert read(text, "17", "17").concepts == {"dead"}
+    assert read(text, "30", "30").concepts == {"wounded"}
+
+
+def test_killed_and_injured_together_is_another_count() -> None:
+    text = "The attack killed and injured more than 100 people."
+    assert read(text, "more than 100 people", "100").concepts == {"dead", "wounded"}
+
+
+def test_capitalised_words_between_figure_and_noun_narrow_whose_count() -> None:
+    found = read("Up to 10,000 North Korean soldiers were deployed.", "up to 10,000", "10000")
+    assert found.concepts == {"troops"}
+    assert {"of north", "of korean"} <= found.scopes
+
+
+def test_a_denial_is_read_from_the_words() -> None:
+    text = "A spokesman rejected accusations that fighters killed more than 400 people."
+    assert read(text, "", "400").denial
+    assert not read("Fighters killed more than 400 people.", "", "400").denial
+
+
+def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:
+    found = read("Speaking on Sunday, officials said El-Fasher fell in October.", "", "")
+    assert found.places == {"fasher"}
+
+
+# --- conflicts -------------------------------------------------------------------------------
+
+
+def test_a_part_above_its_whole_conflicts(db_url: str, tmp_path: Path) -> None:
+    found = conflicts(
+        db_url,
+        tmp_path,
+        report("a", "A medical source said the drone strike killed 30 people.", "30 people", "x"),
+        report("b", "The UN said at least 53 civilians were killed.", "at least 53 civilians", "y"),
+    )
+    assert found == {("a", "b")}
+
+
+def test_a_part_below_its_whole_does_not(db_url: str, tmp_path: Path) -> None:
+    assert not conflicts(
+        db_url,
+        tmp_path,
+        report("a", "More than 61,000 people died in the state.", "more than 61,000", "s"),
+        report("b", "Some 26,000 violent deaths were counted.", "some 26,000", "s", url="u2"),
+    )
+
+
+def test_one_origin_breaking_down_its_figure_is_not_a_conflict(db_url: str, tmp_path: Path) -> None:
+    page = {"url": "https://example.org/dtm", "category": "other"}
+    assert not conflicts(
+        db_url,
+        tmp_path,
+        report(
+            "a",
+            "The matrix counts 10,095,054 internally displaced people.",
+            "10,095,054",
+            "M",
+            **page,
+        ),
+        report(
+            "b",
+            "Of them 7,262,187 people were internally displaced by the war.",
+            "7,262,187",
+            "M",
+            **page,
+        ),
+    )
+
+
+def test_undated_figures_conflict_only_on_one_page(db_url: str, tmp_path: Path) -> None:
+    same_page = {"as_of": "", "url": "https://example.org/p"}
+    found = conflicts(
+        db_url,
+        tmp_path,
+        report(
+            "a", "The war has killed more than 9,000 people.", "more than 9,000", "A", **same_page
+        ),
+        report("b", "The official toll so far is 1,265 dead.", "1,265", "B", **same_page),
+        report("c", "The official toll is 1,265 dead.", "1,265", "B", as_of=""),
+    )
+    assert found == {("a", "b")}
+
+
+def test_a_towns_toll_is_not_the_countrys(db_url: str, tmp_path: Path) -> None:
+    assert not conflicts(
+        db_url,
+        tmp_path,
+        report("a", "About 2,000 people were killed in the town.", "about 2,000", "A"),
+        report("b", "The war has caused over 150,000 deaths.", "over 150,000", "B"),
+    )
+
+
+def test_a_denial_conflicts_with_what_it_denies(db_url: str, tmp_path: Path) -> None:
+    found = conflicts(
+        db_url,
+        tmp_path,
+        report(
+            "a",
+            "WHO said more than 460 patients were killed at the hospital in Fasher.",
+            "more than 460 patients",
+            "WHO",
+        ),
+        report(
+            "b",
+            "A spokesman rejected claims that fighters killed more than 400 people "
+            "at a hospital in Fasher.",
+            "",
+            "spokesman",
+            named="false",
+        ),
+        report("c", "Shelling killed 12 people in Kadugli.", "12 people", "C"),
+    )
+    assert found == {("a", "b")}
+
+
+def test_disputes_group_pairs_into_camps(db_url: str, tmp_path: Path) -> None:
+    run_import(
+        db_url,
+        write_csv(
+            tmp_path / "r.csv",
+            [
+                report("a", "The army said 74 people were killed.", "74", "army"),
+                report("b", "Officials said 75 people were killed.", "75", "officials"),
+                report("c", "Rebels said more than 300 people were killed.", "more than 300", "R"),
+            ],
+        ),
+    )
+    with open_session(db_url) as session:
+        (dispute,) = find_conflicts(session).disputes
+    assert [[p.key for p in camp] for camp in dispute.camps] == [["a", "b"], ["c"]]
+    assert sorted(tuple(c.claims) for c in dispute.pairs) == [("a", "c"), ("b", "c")]
+
+
+# --- duplicates and the merge policy --------------------------------------------------------
+
+
+def test_one_origin_in_two_languages_is_a_duplicate(db_url: str, tmp_path: Path) -> None:
+    scores = duplicate_scores(
+        db_url,
+        tmp_path,
+        report(
+            "en",
+            "WHO said more than 460 patients and companions were killed.",
+            "more than 460 patients",
+            "WHO (Tedros Adhanom Ghebreyesus)",
+        ),
+        report(
+            "de",
+            "Nach WHO-Angaben kamen mehr als 460 Menschen ums Leben.",
+            "mehr als 460 Menschen",
+            "WHO-Generaldirektor Tedros",
+            language="de",
+        ),
+    )
+    assert scores[("de", "en")] >= 85
+
+
+def test_the_same_figure_from_two_named_origins_is_not(db_url: str, tmp_path: Path) -> None:
+    scores = duplicate_scores(
+        db_url,
+        tmp_path,
+        report("a", "A broadcaster said the strike killed 53 people.", "53 people", "Cairo News"),
+        report(
+            "b",
+            "UN rights office reports say 53 civilians were killed.",
+            "53 civilians",
+            "UN human rights office",
+        ),
+    )
+    assert scores.get(("a", "b"), 0) < 85
+
+
+def test_a_vague_figure_never_reaches_a_precise_one(db_url: str, tmp_path: Path) -> None:
+    scores = duplicate_scores(
+        db_url,
+        tmp_path,
+        report(
+            "a",
+            "Russia has concentrated close to 60,000 troops in Kursk.",
+            "close to 60,000 troops",
+            "unnamed Ukrainian official",
+            named="false",
+            category="troop_count",
+        ),
+        report(
+            "b",
+            "Russia has concentrated tens of thousands of troops in Kursk.",
+            "tens of thousands of troops",
+            "unnamed Western official",
+            named="false",
+            category="troop_count",
+        ),
+    )
+    assert scores.get(("a", "b"), 0) < 85
+
+
+@pytest.mark.parametrize("confirm", [False, True])
+def test_dedupe_never_merges_what_cannot_both_be_true(
+    confirm: bool, cli: Any, db_url: str, tmp_path: Path
+) -> None:
+    rows = [
+        report(
+            "a", "Nearly 600 soldiers were killed, the ministry said.", "nearly 600 soldiers", "M"
+        ),
+        report(
+            "b", "About 600 soldiers were killed, the ministry said.", "about 600 soldiers", "M"
+        ),
+        report("c", "Over 600 soldiers were killed, the ministry said.", "over 600 soldiers", "M"),
+    ]
+    run_import(db_url, write_csv(tmp_path / "r.csv", rows))
+    if confirm:
+        with open_session(db_url, write=True) as session:
+            record_review(
+                session, "conflict", "a", "c", "confirm", "checked", actor="t", command="t"
+            )
+    with open_session(db_url) as session:
+        clusters = find_duplicates(session, threshold=0).clusters
+    assert clusters and not any(c.mergeable(0) for c in clusters if {"a", "c"} <= set(c.claims))
+    applied = cli("dedupe", "--apply", "--apply-threshold", "0", "--threshold", "0", "--yes")
+    assert applied.exit_code == 0 and " into " not in applied.output

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from provenance.normalize import fold
 from provenance.query import ClaimFilter, ClaimView, find_claims
 
-INTERCHANGE_FORMATS = ("csl-json", "ris", "bibtex", "claimreview")
+INTERCHANGE_FORMATS = ("csl-json", "ris", "bibtex", "claimreview", "prov-json", "prov-n")
 
 
 @dataclass
@@ -127,6 +127,10 @@ def writer(fmt: str) -> tuple[Writer, str]:
         from provenance.claimreview import write_claimreview
 
         return write_claimreview, "reviews"
+    if fmt in ("prov-json", "prov-n"):
+        from provenance.provdoc import write_prov_json, write_prov_n
+
+        return (write_prov_json if fmt == "prov-json" else write_prov_n), "records"
     return {
         "csl-json": citations.write_csl_json,
         "ris": citations.write_ris,

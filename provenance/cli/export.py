@@ -23,7 +23,8 @@ def export_command(
             "--format",
             "-f",
             help="csv, json or jsonl (one row per attribution); csl-json, ris or bibtex "
-            "(one item per document).",
+            "(one item per document); claimreview (schema.org JSON-LD); prov-json or prov-n "
+            "(W3C PROV).",
         ),
     ] = "csv",
     raw: Annotated[

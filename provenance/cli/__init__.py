@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+import typer
+
 from provenance.cli import (
     audit,
     check,
@@ -14,7 +18,7 @@ from provenance.cli import (
     importing,
     verdicts,
 )
-from provenance.cli.common import DbOption, new_app, set_top_level_db
+from provenance.cli.common import DbOption, new_app
 
 app = new_app(
     "provenance: claims from war reporting with every source, relay, document and quote.\n\n"
@@ -23,9 +27,25 @@ app = new_app(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"provenance {version('provenance')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _top_level(db: DbOption = None) -> None:
-    set_top_level_db(db)
+def _top_level(
+    db: DbOption = None,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Options before the command name apply to it (``provenance --db f.db claims``)."""
 
 
 app.command("import")(importing.import_command)

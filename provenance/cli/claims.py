@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -18,6 +19,14 @@ from provenance.cli.common import (
     render,
     session,
 )
+
+
+class ClaimSort(StrEnum):
+    key = "key"
+    as_of = "as_of"
+    reports = "reports"
+    origins = "origins"
+
 
 CLAIM_COLUMNS = (
     "key",
@@ -51,7 +60,7 @@ def claims_command(
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.table,
     limit: LimitOption = None,
-    sort: Annotated[str, typer.Option("--sort", help="key, as_of, reports or origins.")] = "key",
+    sort: Annotated[ClaimSort, typer.Option("--sort", help="Order of the claims.")] = ClaimSort.key,
     source: filters.Source = None,
     origin_only: filters.OriginOnly = False,
     via: filters.Via = None,
@@ -66,7 +75,7 @@ def claims_command(
     until: filters.Until = None,
     search: filters.Search = None,
     min_reliability: filters.MinReliability = None,
-    status: filters.Status = "active",
+    status: filters.Status = filters.StatusChoice.active,
     rating: filters.Rating = None,
 ) -> None:
     """List claims with their sources, filtered; filters combine.
@@ -81,7 +90,7 @@ def claims_command(
 
     f = filters.from_options(locals())
     with session(db) as db_session:
-        views = find_claims(db_session, f, limit=limit, sort=sort)
+        views = find_claims(db_session, f, limit=limit, sort=sort.value)
     render(
         [v.summary() for v in views],
         fmt,

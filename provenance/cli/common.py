@@ -13,7 +13,9 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
+from types import SimpleNamespace
 from typing import Annotated, Any
 
 import typer
@@ -23,11 +25,50 @@ from provenance.cells import cell_text, neutralise
 from provenance.errors import ProvenanceError
 
 
-class ProvenanceGroup(TyperGroup):
-    """Converts domain errors into ``error: …`` on stderr and the error's exit code.
+@dataclass
+class CliState:
+    """What a command line's groups pass down to its commands (``ctx.obj``)."""
 
-    Unexpected exceptions print one line too (no traceback) unless PROVENANCE_DEBUG=1.
+    db: str | None = None
+
+
+class ProvenanceGroup(TyperGroup):
+    """Every error becomes one line, ``error: …`` on stderr, with its exit code.
+
+    Usage errors (a bad option value, an unknown option) exit 2; domain errors exit
+    with their own code; a closed output pipe ends quietly with 0; unexpected
+    exceptions print one line too (no traceback) unless PROVENANCE_DEBUG=1.
     """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        if parent is None:
+            extra.setdefault("obj", CliState())
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        readable_metavars(self)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as exc:
+            code = usage_failure(exc)
+        except typer.Abort:
+            typer.echo("error: aborted", err=True)
+            code = 1
+        else:
+            code = result if isinstance(result, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -38,6 +79,8 @@ class ProvenanceGroup(TyperGroup):
             raise
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except BrokenPipeError:
+            quiet_closed_pipe()
         except Exception as exc:
             if os.environ.get("PROVENANCE_DEBUG"):
                 raise
@@ -49,23 +92,120 @@ class ProvenanceGroup(TyperGroup):
             )
 
 
+def usage_failure(exc: Any) -> int:
+    """Print a command-line usage error as one line; return its exit code.
+
+    A group called without a command prints its help, as ``--help`` would.
+    """
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        typer.echo(exc.format_message())
+        return 2
+    message = " ".join(exc.format_message().split()).replace("Value error, ", "")
+    path = getattr(getattr(exc, "ctx", None), "command_path", None)
+    hint = f" (see {' '.join(['provenance', *path.split()[1:]])} --help)" if path else ""
+    typer.echo(f"error: {message}{hint}", err=True)
+    return int(getattr(exc, "exit_code", 2))
+
+
+def quiet_closed_pipe() -> None:
+    """The reader went away (``provenance export | head -1``): stop quietly, exit 0.
+
+    Whatever is still buffered for stdout goes to /dev/null so that Python's own
+    flush at exit does not complain about the closed pipe.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+    raise typer.Exit(0)
+
+
+def readable_metavars(command: Any) -> None:
+    """Name option values as people read them (``TEXT``, ``N``, ``PATH``, ``table|json``;
+    nothing for flags) instead of Python types, on every command and sub-command."""
+    help_option = command.get_help_option(_HELP_NAMES)
+    for param in [*command.params, *([help_option] if help_option else [])]:
+        if param.metavar is None:
+            param.metavar = _metavar(param)
+    for sub in getattr(command, "commands", {}).values():
+        readable_metavars(sub)
+
+
+HELP_OPTION_NAMES = ["-h", "--help"]
+_HELP_NAMES = SimpleNamespace(help_option_names=HELP_OPTION_NAMES)
+_METAVARS = {
+    "str": "TEXT",
+    "int": "N",
+    "int range": "N",
+    "float": "NUMBER",
+    "float range": "NUMBER",
+    "Path": "PATH",
+    "list[Path]": "PATH",
+    "list[str]": "TEXT",
+}
+
+
+def _metavar(param: Any) -> str:
+    if getattr(param, "param_type_name", "") == "argument":
+        param.display_type_rich = _no_type  # the name column already says KEY or FILES
+        return str(param.name).upper()
+    if getattr(param, "is_flag", False) or getattr(param, "is_bool_flag", False):
+        return ""
+    try:
+        label = str(param.display_type(None)).strip("<>")
+    except Exception:
+        return "VALUE"
+    if label == "bool":
+        return ""
+    if label.startswith("list[") and "|" in label:
+        label = label[5:-1]
+    return _METAVARS.get(label, label if "|" in label else label.upper())
+
+
+def _no_type(ctx: Any = None) -> str:
+    return ""
+
+
 def fail(message: str, code: int) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
 
 def new_app(help_text: str | None = None, **kwargs: Any) -> typer.Typer:
-    """A command group; without ``help_text`` its callback's docstring is the help."""
-    return typer.Typer(
+    """A command group; without ``help_text`` its callback's docstring is the help.
+
+    Every group takes ``--db`` (``provenance audit --db f.db unnamed``); a group that
+    defines its own callback must declare ``db: DbOption = None`` there too.
+    """
+    app = typer.Typer(
         cls=ProvenanceGroup,
         help=help_text,
         no_args_is_help=kwargs.pop("no_args_is_help", True),
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode="rich",
-        context_settings={"help_option_names": ["-h", "--help"]},
+        context_settings={"help_option_names": HELP_OPTION_NAMES},
         **kwargs,
     )
+    app.callback()(_group_options)
+    return app
+
+
+def _group_options(db: DbOption = None) -> None:
+    """Options every group accepts before its sub-command."""
+
+
+def _remember_db(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    """``--db`` given at any level (before or after a command or sub-command name)
+    is kept in the context object that every command below it reads; it wins over
+    PROVENANCE_DB, which the database layer reads itself."""
+    source = ctx.get_parameter_source(str(param.name))
+    if value is not None and source is not None and source.name == "COMMANDLINE":
+        ctx.ensure_object(CliState).db = value
+    return value
 
 
 # --- shared options ---------------------------------------------------------------------
@@ -79,6 +219,8 @@ DbOption = Annotated[
         "postgresql+psycopg://user@host/db. [env: PROVENANCE_DB; default: ./provenance.db]",
         show_default=False,
         show_envvar=False,
+        callback=_remember_db,
+        metavar="PATH|URL",
     ),
 ]
 ActorOption = Annotated[
@@ -114,19 +256,19 @@ LimitOption = Annotated[
 ]
 
 
-_TOP_LEVEL: dict[str, str | None] = {"db": None}
+def cli_state() -> CliState:
+    """The state of the running command line (a fresh one outside a command)."""
+    from typer._click.globals import get_current_context
 
-
-def set_top_level_db(db: str | None) -> None:
-    """``provenance --db X command`` works like ``provenance command --db X``."""
-    _TOP_LEVEL["db"] = db
+    ctx = get_current_context(silent=True)
+    return ctx.ensure_object(CliState) if ctx is not None else CliState()
 
 
 def session(db: str | None, *, write: bool = False) -> Any:
     """A database session for a command (see ``provenance.db.open_session``)."""
     from provenance.db import open_session
 
-    return open_session(db or _TOP_LEVEL["db"], write=write)
+    return open_session(cli_state().db or db, write=write)
 
 
 def actor_or_default(actor: str | None) -> str:

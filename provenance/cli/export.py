@@ -46,7 +46,7 @@ def export_command(
     until: filters.Until = None,
     search: filters.Search = None,
     min_reliability: filters.MinReliability = None,
-    status: filters.Status = "active",
+    status: filters.Status = filters.StatusChoice.active,
     rating: filters.Rating = None,
 ) -> None:
     """Write one row per attribution, in the import CSV's columns plus read-only counts,
@@ -67,6 +67,7 @@ def export_command(
     from provenance.export import count_rows, export
 
     f = filters.from_options(locals())
+    _check_format(fmt)
     with session(db) as db_session:
         if output is None:
             export(db_session, f, out_path=None, out=sys.stdout, fmt=fmt, raw=raw)
@@ -81,6 +82,17 @@ def export_command(
         else:
             report = export(db_session, f, out_path=output, fmt=fmt, raw=raw, force=force)
     typer.echo(f"wrote {report.rows} {report.unit} to {report.path}", err=True)
+
+
+def _check_format(fmt: str) -> None:
+    """Refuse an unknown format before the database is opened (exit 2, not 6)."""
+    from provenance.errors import UsageError
+    from provenance.export import EXPORT_FORMATS
+    from provenance.interchange import INTERCHANGE_FORMATS
+
+    known = EXPORT_FORMATS + INTERCHANGE_FORMATS
+    if fmt not in known:
+        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(known)}")
 
 
 def on_terminal() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -41,7 +42,16 @@ Rating = Annotated[
     str | None,
     typer.Option("--rating", help="Has a standing verdict with this rating (case-insensitive)."),
 ]
-Status = Annotated[str, typer.Option("--status", help="active, merged, retracted or all.")]
+
+
+class StatusChoice(StrEnum):
+    active = "active"
+    merged = "merged"
+    retracted = "retracted"
+    all = "all"
+
+
+Status = Annotated[StatusChoice, typer.Option("--status", help="Claims with this status.")]
 
 
 def build(
@@ -66,6 +76,7 @@ def build(
     from provenance.errors import UsageError
     from provenance.query import ClaimFilter
 
+    status = str(getattr(status, "value", status))
     if status not in ("active", "merged", "retracted", "all"):
         raise UsageError("--status takes active, merged, retracted or all")
     if origin_only and not source:

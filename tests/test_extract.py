@@ -221,3 +221,370 @@ def test_read_article_strips_markdown(tmp_path: Path) -> None:
     article = read_article(path)
     assert article.title == "Title"
     assert article.text == "Title\n\nSome bold and a link text.\n"
+
+
+# Short news paragraphs written for these tests, one per language, each with a named
+# source, an unnamed one with its affiliation, a relay and a relative date.
+ARTICLES = {
+    "de": (
+        "2024-03-08",
+        """Bei einem Raketenangriff auf die Hafenstadt Odesa sind nach Angaben der regionalen Verwaltung mindestens 12 Menschen getötet worden.
+
+Weitere 25 Menschen wurden verletzt, teilte der Gouverneur am Donnerstag mit.
+
+Ein Sprecher des Verteidigungsministeriums, der nicht genannt werden wollte, sagte der Nachrichtenagentur dpa, rund 3.000 Soldaten seien in die Region verlegt worden.
+""",
+    ),
+    "fr": (
+        "2023-11-20",
+        """Selon le ministère de la Santé, plus de 13 000 personnes ont été tuées depuis le début du conflit.
+
+Un responsable militaire, sous couvert d'anonymat, a déclaré à l'AFP que près de 200 soldats avaient été déployés dans le nord du pays samedi.
+
+L'agence onusienne a indiqué que 1,7 million de personnes ont été déplacées.
+""",
+    ),
+    "es": (
+        "2024-05-15",
+        """Al menos 35 personas murieron en los combates de la semana pasada, según la Cruz Roja.
+
+Fuentes militares citadas por la agencia EFE aseguraron que unos 1.500 soldados fueron desplegados en la frontera.
+
+El gobierno anunció el lunes una ayuda de 20 millones de euros.
+""",
+    ),
+    "ru": (
+        "2024-02-10",
+        """Как сообщил губернатор области, в результате обстрела погибли 5 человек.
+
+По данным министерства здравоохранения, ранены более 40 человек.
+
+Источник в силовых структурах сообщил агентству ТАСС, что около 2 тысяч военнослужащих переброшены к границе.
+""",
+    ),
+    "uk": (
+        "2024-07-09",
+        """За даними Міністерства охорони здоров'я, внаслідок ракетного удару загинули 33 людини.
+
+Ще понад 150 людей дістали поранення, повідомила обласна військова адміністрація у понеділок.
+
+Джерело в Генштабі, яке побажало залишитися неназваним, розповіло виданню, що близько 5 тисяч військових перекинуто на схід.
+""",
+    ),
+    "ar": (
+        "2025-10-05",
+        """قالت وزارة الصحة إن 17 قتيلاً سقطوا في القصف يوم الجمعة.
+
+وأفاد مصدر طبي في المستشفى بأن 30 جريحاً نقلوا إلى المستشفى.
+
+وبحسب الأمم المتحدة، فر 2000 شخص من المدينة الأسبوع الماضي.
+""",
+    ),
+}
+
+EXPECTED = {
+    "de": [
+        (
+            "mindestens 12 Menschen",
+            "casualties",
+            "2024-03-08",
+            "regionalen Verwaltung",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "Weitere 25 Menschen",
+            "casualties",
+            "2024-03-07",
+            "Gouverneur",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "rund 3.000 Soldaten",
+            "troop_count",
+            "2024-03-08",
+            "Sprecher des Verteidigungsministeriums",
+            False,
+            "Verteidigungsministeriums",
+            ["Nachrichtenagentur dpa", "Example News"],
+        ),
+    ],
+    "fr": [
+        (
+            "plus de 13 000 personnes",
+            "casualties",
+            "2023-11-20",
+            "ministère de la Santé",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "près de 200 soldats",
+            "troop_count",
+            "2023-11-18",
+            "responsable militaire",
+            False,
+            None,
+            ["AFP", "Example News"],
+        ),
+        (
+            "1,7 million de personnes",
+            "other",
+            "2023-11-20",
+            "agence onusienne",
+            True,
+            None,
+            ["Example News"],
+        ),
+    ],
+    "es": [
+        (
+            "Al menos 35 personas",
+            "casualties",
+            "2024-05",
+            "Cruz Roja",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "unos 1.500 soldados",
+            "troop_count",
+            "2024-05-15",
+            "Fuentes militares",
+            False,
+            None,
+            ["agencia EFE", "Example News"],
+        ),
+        (
+            "20 millones de euros",
+            "aid_transfer",
+            "2024-05-13",
+            "gobierno",
+            True,
+            None,
+            ["Example News"],
+        ),
+    ],
+    "ru": [
+        (
+            "5 человек",
+            "casualties",
+            "2024-02-10",
+            "губернатор области",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "более 40 человек",
+            "casualties",
+            "2024-02-10",
+            "министерства здравоохранения",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "около 2 тысяч военнослужащих",
+            "troop_count",
+            "2024-02-10",
+            "Источник в силовых структурах",
+            False,
+            "силовых структурах",
+            ["ТАСС", "Example News"],
+        ),
+    ],
+    "uk": [
+        (
+            "33 людини",
+            "casualties",
+            "2024-07-09",
+            "Міністерства охорони здоров'я",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "Ще понад 150 людей",
+            "casualties",
+            "2024-07-08",
+            "обласна військова адміністрація",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "близько 5 тисяч військових",
+            "troop_count",
+            "2024-07-09",
+            "Джерело в Генштабі",
+            False,
+            "Генштабі",
+            ["Example News"],
+        ),
+    ],
+    "ar": [
+        ("17 قتيلاً", "casualties", "2025-10-03", "وزارة الصحة", True, None, ["Example News"]),
+        (
+            "30 جريحاً",
+            "casualties",
+            "2025-10-05",
+            "مصدر طبي في المستشفى",
+            False,
+            "المستشفى",
+            ["Example News"],
+        ),
+        ("2000 شخص", "other", "2025-09", "الأمم المتحدة", True, None, ["Example News"]),
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(ARTICLES))
+def test_articles_in_other_languages(language: str) -> None:
+    published, text = ARTICLES[language]
+    got = _nested(text, published=published, outlet="Example News")
+    assert got["documents"][0]["language"] == language
+    sources = {s["key"]: s for s in got["sources"]}
+    rows = []
+    for claim in got["claims"]:
+        a = claim["attributions"][0]
+        origin = sources[a["source"]]
+        rows.append(
+            (
+                claim["quantity"],
+                claim["category"],
+                claim.get("as_of"),
+                origin["name"],
+                origin["named"],
+                origin.get("affiliation"),
+                [sources[v]["name"] for v in a.get("via", [])],
+            )
+        )
+    assert rows == EXPECTED[language]
+    for claim in got["claims"]:
+        assert claim["attributions"][0]["quote"] in got["documents"][0]["text"]
+
+
+EXAMPLE = ROOT / "fixtures" / "example_article.md"
+EXAMPLE_YAML = """\
+format: provenance/1
+sources:
+- key: example-news
+  name: Example News
+  kind: news_outlet
+  named: true
+- key: regional-health-ministry
+  name: regional health ministry
+  kind: government
+  named: true
+- key: reuters
+  name: Reuters
+  kind: news_agency
+  named: true
+- key: unnamed-defence-official
+  name: unnamed defence official
+  kind: official
+  named: false
+documents:
+- key: example-news-8ece98bc
+  title: Shelling hits market
+  outlet: Example News
+  published: '2024-06-14'
+  language: en
+  text: 'Shelling hits market
+
+
+    At least 14 people were killed when shells hit a market in Northtown on Tuesday, the regional health
+    ministry said.
+
+
+    The army has deployed about 2,500 soldiers to the area, Reuters reported, citing an unnamed defence
+    official.
+
+    '
+  sha256: ab6545324f73e7f54a85c5a081b7f783805cb0a899a04ee430134cef19370bb8
+claims:
+- key: at-least-14-people-were-killed-86c9ee20
+  text: At least 14 people were killed when shells hit a market in Northtown on Tuesday
+  category: casualties
+  subject: people
+  metric: killed
+  location: Northtown
+  as_of: '2024-06-11'
+  language: en
+  quantity: At least 14 people
+  attributions:
+  - source: regional-health-ministry
+    via:
+    - example-news
+    document: example-news-8ece98bc
+    quote: At least 14 people were killed when shells hit a market in Northtown on Tuesday, the regional
+      health ministry said.
+- key: the-army-has-deployed-about-2-500-2da4a059
+  text: The army has deployed about 2,500 soldiers to the area
+  category: troop_count
+  subject: soldiers
+  metric: deployed
+  as_of: '2024-06-14'
+  language: en
+  quantity: about 2,500 soldiers
+  attributions:
+  - source: unnamed-defence-official
+    via:
+    - reuters
+    - example-news
+    document: example-news-8ece98bc
+    quote: The army has deployed about 2,500 soldiers to the area, Reuters reported, citing an unnamed
+      defence official.
+    hedges:
+    - reported
+    - citing
+"""
+
+
+def test_cli_extract_prints_exactly_the_import_format(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(
+        "extract", str(EXAMPLE), "--published", "2024-06-14", "--outlet", "Example News"
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == EXAMPLE_YAML
+
+
+PAGE = """\
+<!DOCTYPE html>
+<html lang="en"><head><title>Strike on depot | Example News</title>
+<meta property="og:title" content="Strike on fuel depot kills workers">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Sam Writer">
+<meta property="article:published_time" content="2024-09-03T08:00:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Strike on fuel depot kills workers</h1>
+<p>At least 7 workers were killed in a strike on a fuel depot near Rivertown on Monday, the regional governor said.</p>
+<p>Around 40 tonnes of fuel burned, according to the emergency service.</p>
+<p>The depot had been built in 1998 and employed workers aged 20 to 60 in three shifts.</p>
+</article>
+<footer>Copyright 2024 Example News. 12 comments.</footer>
+</body></html>
+"""
+
+
+def test_html_page_through_trafilatura(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    article = read_article(path)
+    assert (article.title, article.outlet, article.author) == (
+        "Strike on fuel depot kills workers", "Example News", "Sam Writer",
+    )  # fmt: skip
+    assert article.published is not None and article.published.startswith("2024-09-03")
+    assert "Home" not in article.text and "comments" not in article.text
+    got = to_nested([extract_article(article)])
+    assert [(c["quantity"], c.get("as_of")) for c in got["claims"]] == [
+        ("At least 7 workers", "2024-09-02"),
+        ("Around 40 tonnes", "2024-09-03"),
+    ]

@@ -67,10 +67,12 @@ def extract_article(article: Article) -> Extraction:
     previous: Attribution | None = None
     out: list[Candidate] = []
     for sentence in sentences(article.text):
-        found = attribute(sentence.text, language, previous)
+        figures = find_figures(sentence.text, language)
+        stops = tuple(f.start for f in figures)
+        found = attribute(sentence.text, language, previous, stops)
         if found is not None and found.origins:
             previous = found
-        for figure in find_figures(sentence.text, language):
+        for figure in figures:
             out.append(
                 Candidate(
                     figure=figure,

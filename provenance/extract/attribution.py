@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from provenance.extract.lexis import subtable, words
 
-_STRONG_BREAK = re.compile(r"[;:\"“”„«»]|[.!?](?=\s)|\s[-–—]\s")
-_SOFT_END = re.compile(r"[,;:.!?\"“”„«»]|\s[-–—]\s")
+_STRONG_BREAK = re.compile(r"[;:\"“”„«»؛]|[.!?؟](?=\s)|\s[-–—]\s")
+_SOFT_END = re.compile(r"[,;:.!?\"“”„«»،؛؟]|\s[-–—]\s")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
@@ -55,9 +55,12 @@ class Attribution:
 UNSPECIFIED = SourceRef("unspecified reports", named=False, kind="other")
 
 
-def attribute(sentence: str, language: str, previous: Attribution | None) -> Attribution | None:
-    """The attribution of one sentence, or None when it attributes nothing."""
-    lang = _Words(language)
+def attribute(
+    sentence: str, language: str, previous: Attribution | None, stops: tuple[int, ...] = ()
+) -> Attribution | None:
+    """The attribution of one sentence, or None when it attributes nothing; a source
+    phrase read forwards ends before any of ``stops`` (where the figures start)."""
+    lang = _Words(language, stops)
     found = _citing(sentence, lang, previous) or _source_phrase(sentence, lang, previous)
     if found is None:
         found = _verb(sentence, lang, previous)
@@ -74,8 +77,9 @@ def attribute(sentence: str, language: str, previous: Attribution | None) -> Att
 class _Words:
     """The lexicon lists of one language, compiled once per call site."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, stops: tuple[int, ...] = ()) -> None:
         self.code = language
+        self.stops = stops
         a, s = "attribution", "sources"
         self.verbs = words(language, a, "verbs")
         self.relay_verbs = words(language, a, "relay_verbs")
@@ -88,6 +92,8 @@ class _Words:
         self.boundaries = words(language, a, "boundaries")
         self.auxiliaries = words(language, a, "auxiliaries")
         self.list_and = words(language, a, "list_and")
+        self.listener_marks = words(language, a, "listener_marks")
+        self.articles = words(language, s, "articles")
         self.unnamed = words(language, s, "unnamed")
         self.indefinite = words(language, s, "indefinite")
         self.roles = words(language, s, "roles")
@@ -121,34 +127,62 @@ def _has_phrase(sentence: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _after(sentence: str, pos: int, lang: _Words) -> str:
-    """The phrase after ``pos`` up to the end of its clause."""
+    """The phrase after ``pos`` up to the end of its clause, a verb or a figure."""
+    while pos < len(sentence) and sentence[pos].isspace():
+        pos += 1
     rest = sentence[pos:]
     end = _SOFT_END.search(_PAREN.sub(lambda m: " " * len(m.group()), rest))
-    phrase = rest[: end.start()] if end else rest
-    for b in _matches(phrase, lang.boundaries):
-        if b.start() > 0:
-            phrase = phrase[: b.start()]
-            break
-    return phrase.strip()
+    limit = end.start() if end else len(rest)
+    limit = min([limit, *(s - pos for s in lang.stops if s > pos)])
+    phrase = rest[:limit]
+    for found in (_matches(phrase, lang.boundaries), _matches(phrase, lang.verbs)):
+        for b in found:
+            if b.start() > 0:
+                phrase = phrase[: b.start()]
+                break
+    return _strip_trailing(phrase.strip(), lang.auxiliaries)
 
 
 def _before(sentence: str, pos: int, lang: _Words) -> str:
     """The phrase before ``pos`` back to the start of its clause, a list kept whole."""
     head = sentence[:pos]
     breaks = list(_STRONG_BREAK.finditer(_PAREN.sub(lambda m: " " * len(m.group()), head)))
-    head = head[breaks[-1].end() :] if breaks else head
-    segments = head.split(",")
+    start = breaks[-1].end() if breaks else 0
+    for cut in _matches(head, lang.relay_by):
+        if cut.start() >= start:
+            head = head[: cut.start()]
+            break
+    head = head[start:]
+    segments = re.split(r"[,،]", head)
+    if not segments[-1].strip():
+        segments.pop()
+        if not (len(segments) > 1 and _is_aside(segments[-1], lang)):
+            return ""
+    if any(start <= s < pos for s in lang.stops) and any(
+        s >= start + len(head) - len(segments[-1]) for s in lang.stops if s < pos
+    ):
+        return ""
     take = [segments[-1]]
     if _starts_with(segments[-1], lang.list_and):
         for seg in reversed(segments[:-1]):
             take.insert(0, seg)
             if len(seg.split()) > 6:
                 break
+    elif len(segments) > 1 and _is_aside(segments[-1], lang):
+        bounds = _matches(segments[-2], lang.boundaries)
+        first = segments[-2][bounds[-1].end() :] if bounds else segments[-2]
+        return f"{first.strip()}, {segments[-1].strip()}"
     phrase = ",".join(take)
     bounds = _matches(phrase, lang.boundaries)
     if bounds:
         phrase = phrase[bounds[-1].end() :]
     return _strip_trailing(phrase.strip(), lang.auxiliaries)
+
+
+def _is_aside(segment: str, lang: _Words) -> bool:
+    """A relative clause or an anonymity note set off by commas after the source
+    ("a spokesman, who declined to be named, said")."""
+    return _starts_with(segment, lang.boundaries) or _has_phrase(segment, lang.unnamed)
 
 
 def _starts_with(text: str, first_words: tuple[str, ...]) -> bool:
@@ -215,7 +249,9 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
 def _listener(sentence: str, verb: re.Match[str], lang: _Words) -> tuple[SourceRef, ...]:
     if verb.group().lower() not in lang.relay_verbs:
         return ()
-    phrase = _strip_article(_after(sentence, verb.end(), lang), lang)
+    phrase = _after(sentence, verb.end(), lang)
+    for _ in range(2):
+        phrase = _strip_article(_drop_first(phrase, lang.listener_marks), lang)
     if not phrase or not phrase[:1].isupper():
         return ()
     return tuple(s for s in _parse_source(phrase, lang) if s.named)
@@ -258,6 +294,10 @@ def _is_anaphora(phrase: str, lang: _Words) -> bool:
 def _parse_source(phrase: str, lang: _Words) -> tuple[SourceRef, ...]:
     """One or more sources from a phrase; () when it does not name a party."""
     phrase = phrase.strip(" ,'\"“”«»")
+    full = phrase
+    parts = re.split(r"[,،]\s+", phrase)
+    if len(parts) > 1 and _is_aside(parts[-1], lang):
+        phrase = ", ".join(parts[:-1])
     if not phrase or not re.search(r"[^\W\d_]", phrase) or len(phrase.split()) > 14:
         return ()
     alias = None
@@ -272,14 +312,21 @@ def _parse_source(phrase: str, lang: _Words) -> tuple[SourceRef, ...]:
         or _mentions(phrase, lang.unnamed)
     ):
         head, affiliation = phrase, None
-    head_words = [w.lower() for w in head.split()]
-    if head_words and all(w in lang.reports for w in head_words) and not affiliation:
+    head_words = [w.lower() for w in _strip_article(head, lang).split()]
+    is_report = (
+        bool(head_words)
+        and head_words[-1] in lang.reports
+        and not any(w in lang.roles for w in head_words)
+    )
+    if is_report and not affiliation and not _names_party(_strip_article(head, lang), lang):
         return (UNSPECIFIED,)
+    if is_report and affiliation and not _is_list(affiliation, lang) and not _is_kind(head, lang):
+        return _parse_source(affiliation, lang)
     if affiliation and _is_list(affiliation, lang) and _mentions(head, lang.reports):
         return tuple(
             _source(head, item, lang, alias=None) for item in _list_items(affiliation, lang)
         )
-    return (_source(head, affiliation, lang, alias=alias, whole=phrase),)
+    return (_source(head, affiliation, lang, alias=alias, whole=phrase, cues=full),)
 
 
 def _split_affiliation(phrase: str, lang: _Words) -> tuple[str, str | None]:
@@ -294,7 +341,17 @@ def _split_affiliation(phrase: str, lang: _Words) -> tuple[str, str | None]:
 
 def _strip_article(text: str, lang: _Words) -> str:
     parts = text.split()
-    if len(parts) > 1 and parts[0].lower() in ("the", *lang.indefinite[:2]):
+    if len(parts) > 1 and parts[0].lower() in (*lang.articles, *lang.indefinite[:2]):
+        return " ".join(parts[1:])
+    for elided in (a for a in lang.articles if a.endswith(("'", "’"))):
+        if text.lower().startswith(elided) and len(text) > len(elided):
+            return text[len(elided) :]
+    return text
+
+
+def _drop_first(text: str, first_words: tuple[str, ...]) -> str:
+    parts = text.split()
+    if len(parts) > 1 and parts[0].lower() in first_words:
         return " ".join(parts[1:])
     return text
 
@@ -328,11 +385,12 @@ def _source(
     *,
     alias: str | None,
     whole: str | None = None,
+    cues: str | None = None,
 ) -> SourceRef:
     tokens = head.split()
     lowered = [t.lower().strip(",") for t in tokens]
     has_role = any(t in lang.roles for t in lowered)
-    unnamed = _has_phrase(whole or head, lang.unnamed) or (
+    unnamed = _has_phrase(cues or whole or head, lang.unnamed) or (
         has_role and ((lowered and lowered[0] in lang.indefinite) or not _has_name(tokens, lang))
     )
     if affiliation is None and unnamed:
@@ -351,9 +409,8 @@ def _source(
 
 
 def _drop_first_article(text: str, lang: _Words) -> str:
+    text = _strip_article(text, lang)
     parts = text.split()
-    if len(parts) > 1 and parts[0].lower() in ("the", "a", "an", *lang.indefinite[:2]):
-        parts = parts[1:]
     out = " ".join(parts)
     return (
         out[:1].lower() + out[1:]
@@ -365,7 +422,7 @@ def _drop_first_article(text: str, lang: _Words) -> str:
 def _has_name(tokens: list[str], lang: _Words) -> bool:
     """A capitalised word that is not the phrase's first word and not an adjective of a role."""
     for i, tok in enumerate(tokens):
-        if i == 0 or not tok[:1].isupper():
+        if i == 0 or not tok[:1].isupper() or tok.lower() in lang.roles:
             continue
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if nxt in lang.roles or nxt in lang.reports:
@@ -382,9 +439,23 @@ def _proper_adjectives(tokens: list[str], lang: _Words) -> str | None:
         and i + 1 < len(tokens)
         and tokens[i + 1][:1].islower()
         and t.lower() not in lang.indefinite
-        and t.lower() not in ("the", "a", "an")
+        and t.lower() not in lang.articles
+        and t.lower() not in lang.roles
     ]
     return " ".join(found) or None
+
+
+def _names_party(head: str, lang: _Words) -> bool:
+    """A capitalised word other than a report word ("UNHCR figures", not "Reports")."""
+    return any(
+        t[:1].isupper() and t.lower() not in lang.reports and t.lower() not in lang.articles
+        for t in head.split()
+    )
+
+
+def _is_kind(text: str, lang: _Words) -> bool:
+    """The phrase names a kind of party ("intelligence reports"), not only a document."""
+    return any(_has_phrase(text, cues) for cues in lang.kinds.values())
 
 
 def _kind(head: str, affiliation: str | None, lang: _Words, *, unnamed: bool) -> str:

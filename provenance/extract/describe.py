@@ -57,7 +57,7 @@ def _category(clause: str, figure: Figure, language: str) -> tuple[str, str | No
 
 
 def _has_any(text: str, cues: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(c)}", text, re.IGNORECASE) for c in cues)
+    return any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w])", text, re.IGNORECASE) for c in cues)
 
 
 def _subject(before: str, figure: Figure, language: str) -> str | None:

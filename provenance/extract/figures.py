@@ -45,11 +45,13 @@ def find_figures(sentence: str, language: str) -> list[Figure]:
         if start < taken_until:
             continue
         figure = _figure_at(sentence, start, language)
-        if figure is not None and not _excluded(sentence, figure, language):
-            begin = max(_widen(sentence, figure, language), taken_until)
+        if figure is None:
+            continue
+        taken_until = figure.end
+        if not _excluded(sentence, figure, language):
+            begin = max(_widen(sentence, figure, language), found[-1].end if found else 0)
             figure = _reparse(sentence, begin, figure, language)
             found.append(figure)
-            taken_until = figure.end
     return found
 
 
@@ -98,12 +100,37 @@ def _figure_at(sentence: str, start: int, language: str) -> Figure | None:
     full = _parse_window(sentence, start, language)
     if full is None:
         return None
+    if full.unit_written and _function_word(full.unit_written, language):
+        return _bare_figure(sentence, start, language)
     same = _signature(full)
     for end in _ends(sentence, start):
         q = parse_quantity(sentence[start:end], language)
         if q is not None and _signature(q) == same:
             return Figure(start, end, sentence[start:end], q)
     return None
+
+
+def _bare_figure(sentence: str, start: int, language: str) -> Figure | None:
+    """The figure without the word after it, when that word only links ("22 in")."""
+    m = re.match(r"\S+", sentence[start:])
+    if m is None:
+        return None
+    end = start + len(m.group().rstrip(".,;:!?\"'”’»)،"))
+    q = parse_quantity(sentence[start:end], language)
+    return None if q is None else Figure(start, end, sentence[start:end], q)
+
+
+def _function_word(word: str, language: str) -> bool:
+    """A word the quantities module may take for a count noun but that only links words."""
+    low = word.lower()
+    lists = (
+        ("attribution", "boundaries"),
+        ("attribution", "complementisers"),
+        ("attribution", "list_and"),
+        ("attribution", "auxiliaries"),
+        ("measures.places", "before"),
+    )
+    return any(low in words(language, table, key) for table, key in lists)
 
 
 def _signature(q: Quantity) -> tuple[object, ...]:

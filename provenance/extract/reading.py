@@ -76,10 +76,11 @@ def from_html(content: str, name: str) -> Article:
     if not body:
         raise InputError([Problem(name, None, None, "no article text found in the page")])
     meta = trafilatura.extract_metadata(content)
-    text = clean_markup(body)
+    paragraphs = [line.strip() for line in clean_markup(body).split("\n") if line.strip()]
     title = getattr(meta, "title", None) if meta else None
-    if title:
-        text = f"{title}\n\n{text}"
+    if title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+    text = "\n\n".join(paragraphs) + "\n"
     return Article(
         text=text,
         title=title,

@@ -588,3 +588,18 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("At least 7 workers", "2024-09-02"),
         ("Around 40 tonnes", "2024-09-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "figure"),
+    [
+        ("In September over 21 million people faced hunger.", "en", "over 21 million people"),
+        ("Die Armee zog 22 in Neustadt stationierte Panzer ab.", "de", "22"),
+        ("قالت الوزارة إن 17 قتيلاً سقطوا في الفرقة 22 في المدينة.", "ar", "17 قتيلاً"),
+    ],
+)
+def test_figures_beside_months_units_and_function_words(
+    sentence: str, language: str, figure: str
+) -> None:
+    got = _nested(sentence + "\n", language=language)
+    assert [c["quantity"] for c in got["claims"]] == [figure]

@@ -178,7 +178,10 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
     if previous in words(language, "dates", "before_number"):
         return True
-    if _is_month(previous, language) or any(_is_month(w, language) for w in following):
+    day_like = q.value is not None and q.value == int(q.value) and 1 <= q.value <= 31
+    if day_like and (
+        _is_month(previous, language) or any(_is_month(w, language) for w in following)
+    ):
         return True
     if _is_duration(figure, language):
         return True

@@ -260,6 +260,7 @@ def check(session: Session) -> CheckReport:
         ("merges replayed from the event log", _check_merges),
         ("edits replayed from the event log", _check_edits),
         ("quotes in stored document text", _check_quotes),
+        ("verdicts replayed from the event log", _check_verdicts),
     )
     for name, step in steps:
         found = step(conn, text)
@@ -437,6 +438,12 @@ def _check_edits(conn: Any, text: Any) -> list[str]:
         if row is None or stored != value:
             problems.append(f"{entity} {key!r}: {f} is {stored!r}, the event log says {value!r}")
     return problems
+
+
+def _check_verdicts(conn: Any, text: Any) -> list[str]:
+    from provenance.verdicts import check_verdicts
+
+    return check_verdicts(conn)
 
 
 def _check_quotes(conn: Any, text: Any) -> list[str]:

@@ -8,6 +8,7 @@ with an import (ClaimReview files) belong to the import batch instead.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -199,3 +200,44 @@ def describe(after: dict[str, Any]) -> str:
     """One line for the event log."""
     when = f" ({after['published']})" if after.get("published") else ""
     return f"{after['rating']} by {after['reviewer']}{when}"
+
+
+def check_verdicts(conn: Connection) -> list[str]:
+    """Each verdict stands exactly when the event that recorded it is not undone, every
+    verdict event has its row, and a verdict without an event came with an import."""
+    events = {
+        int(r[0]): json.loads(r[1])
+        for r in conn.execute(text("SELECT id, after FROM event WHERE action = 'verdict'"))
+    }
+    undone = {
+        int(r[0])
+        for r in conn.execute(text("SELECT undoes_id FROM event WHERE undoes_id IS NOT NULL"))
+    }
+    imports = {
+        int(r[0])
+        for r in conn.execute(text("SELECT id FROM import_batch WHERE finished_at IS NOT NULL"))
+    }
+    problems: list[str] = []
+    rows = conn.execute(
+        text(f"SELECT id, status, event_id, batch_id, {', '.join(VERDICT_FIELDS)} FROM verdict")
+    )
+    recorded = set()
+    for r in rows:
+        verdict_id, status, event, batch = r[0], r[1], r[2], r[3]
+        if event is None:
+            if batch not in imports:
+                problems.append(f"verdict {verdict_id} has neither an event nor an import")
+            continue
+        recorded.add(event)
+        logged = events.get(event)
+        fields = dict(zip(VERDICT_FIELDS, r[4:], strict=True))
+        if logged is None or logged.get("verdict") != verdict_id:
+            problems.append(f"verdict {verdict_id}: event {event} did not record it")
+        elif any(logged.get(f) != v for f, v in fields.items()):
+            problems.append(f"verdict {verdict_id} differs from what event {event} recorded")
+        expected = "withdrawn" if event in undone else "active"
+        if status != expected:
+            problems.append(f"verdict {verdict_id} is {status}; the event log says {expected}")
+    for event in sorted(events.keys() - recorded):
+        problems.append(f"event {event} recorded a verdict that is not stored")
+    return problems

@@ -101,3 +101,21 @@ def test_several_verdicts_stand_side_by_side(fixture_db: str) -> None:
     with open_session(fixture_db) as session:
         assert [v["rating"] for v in claim_verdicts(session, KEY)] == ["Misleading"]
         assert check(session).problems == []
+
+
+def test_check_sees_verdicts_changed_behind_its_back(cli, fixture_db: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_edits import tamper
+
+    assert cli(*VERDICT).exit_code == 0
+    with open_session(fixture_db) as session:
+        assert check(session).problems == []
+    tamper(fixture_db, "UPDATE verdict SET rating = 'True'")
+    tamper(fixture_db, "UPDATE verdict SET status = 'withdrawn'")
+    with open_session(fixture_db) as session:
+        assert check(session).problems == [
+            "verdicts replayed from the event log: verdict 1 differs from what event 2 recorded",
+            "verdicts replayed from the event log: verdict 1 is withdrawn; the event log says "
+            "active",
+        ]
+    result = cli("check")
+    assert result.exit_code == 7

@@ -177,8 +177,6 @@ def canonical_source(conn: Connection, source_id: int) -> int:
 
 
 def suggest_sources(conn: Connection, name: str) -> str:
-    from rapidfuzz import fuzz, process
-
     names: dict[str, str] = {}
     for key, source_name in conn.execute(text("SELECT key, name FROM source")):
         names[source_name] = key
@@ -186,18 +184,29 @@ def suggest_sources(conn: Connection, name: str) -> str:
         text("SELECT a.alias, s.key FROM source_alias a JOIN source s ON s.id = a.source_id")
     ):
         names.setdefault(alias, key)
+    found = closest_sources(name, names)
+    if not found:
+        return ""
+    options = ", ".join(f"{n!r} ({key})" for n, key in found)
+    return f"; did you mean {options}?"
+
+
+def closest_sources(
+    name: str, names: dict[str, str], *, cutoff: float = 75, limit: int = 3
+) -> list[tuple[str, str]]:
+    """The source names (with their keys) closest to ``name``, best first: word order
+    and case are ignored, so a dropped or misspelt word still finds its source."""
+    from rapidfuzz import fuzz, process
+
     found = process.extract(
         fold(name),
         list(names),
         scorer=fuzz.token_sort_ratio,
         processor=fold,
-        limit=3,
-        score_cutoff=75,
+        limit=limit,
+        score_cutoff=cutoff,
     )
-    if not found:
-        return ""
-    options = ", ".join(f"{m[0]!r} ({names[m[0]]})" for m in found)
-    return f"; did you mean {options}?"
+    return [(m[0], names[m[0]]) for m in found]
 
 
 # --- claims -----------------------------------------------------------------------------

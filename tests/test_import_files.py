@@ -184,3 +184,114 @@ def test_sniff_delimiter(sample: str, delimiter: str | None) -> None:
 )
 def test_detect_encoding(text: str, encoding: str) -> None:
     assert detect_encoding(text.encode(encoding)) == encoding
+
+
+def test_nested_file_reports_every_problem_in_one_pass(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path / "bad.yaml",
+        "sources:\n"
+        "  - {key: a, name: A, kind: wizard, reliability: Q}\n"
+        "documents:\n"
+        "  - {key: d1, title: T, published: 2024-13}\n"
+        "claims:\n"
+        "  - key: c1\n"
+        "    text: one\n"
+        "    category: troops\n"
+        "    as_of: 2024-02-30\n"
+        "    attributions:\n"
+        "      - {source: a, credibility: 9, stance: maybe, document: d1}\n"
+        "      - {source: zz}\n",
+    )
+    result = cli("import", str(path))
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        "error: 8 problems in the input; nothing was imported:",
+        f"{path}:2: kind: 'wizard' is not one of: person, official, government, military, "
+        "intelligence_agency, think_tank, news_agency, news_outlet, ngo, social_media, other",
+        f"{path}:2: reliability: 'Q' is not an Admiralty reliability grade A-F",
+        f"{path}:4: published: impossible date '2024-13': month 13",
+        f"{path}:8: category: 'troops' is not one of: troop_count, territory, casualties, "
+        "aid_transfer, advance, statement, other (did you mean 'troop_count'?)",
+        f"{path}:9: as_of: impossible date '2024-02-30': February has 29 days",
+        f"{path}:11: stance: 'maybe' is not one of: asserts, denies",
+        f"{path}:11: credibility: '9' is not an Admiralty credibility grade 1-6",
+        f"{path}:12: source: unknown source 'zz'",
+    ]
+
+
+def test_json_reports_every_problem_in_one_pass(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path / "bad.json",
+        '{"sources": [{"key": "a", "name": "A", "named": "perhaps"}],\n'
+        ' "claims": [{"text": "one", "as_of": "yesterday", "language": "english!",\n'
+        '   "attributions": [{"source": "a", "credibility": "0"}]}]}\n',
+    )
+    result = cli("import", str(path))
+    assert result.stderr.splitlines()[0] == "error: 4 problems in the input; nothing was imported:"
+
+
+def test_near_miss_of_a_stored_source_is_imported_with_a_warning(
+    fixture_db, cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path / "typo.csv", "claim,source\nRussia advanced,Institute for Study of War\n"
+    )
+    result = cli("import", str(path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {path}:2: source: new source 'Institute for Study of War' is close to "
+        "'Institute for the Study of War' (isw); is it the same?\n"
+    )
+    again = write(
+        tmp_path / "typo2.csv", "claim,source\nRussia retreated,Institute for Study of Wars\n"
+    )
+    quiet = cli("import", "--new-sources", str(again))
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+
+
+def test_unnamed_cues_make_a_source_unnamed_when_the_file_does_not_say(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path / "cues.csv",
+        "claim,source\n"
+        "A,unnamed Western official\n"
+        "B,مصادر طبية في الفاشر\n"
+        "C,Quellen aus Sicherheitskreisen\n"
+        "D,sources familiar with the matter\n"
+        "E,Nabil Abdullah\n",
+    )
+    result = cli("import", str(path))
+    assert result.stderr.splitlines() == [
+        f"warning: {path}:2: source: source 'unnamed Western official' taken as unnamed from "
+        "'unnamed' (the input does not say whether it is named)",
+        f"warning: {path}:3: source: source 'مصادر طبية في الفاشر' taken as unnamed from "
+        "'مصادر طبية' (the input does not say whether it is named)",
+        f"warning: {path}:4: source: source 'Quellen aus Sicherheitskreisen' taken as unnamed "
+        "from 'quellen' (the input does not say whether it is named)",
+        f"warning: {path}:5: source: source 'sources familiar with the matter' taken as unnamed "
+        "from 'sources familiar with' (the input does not say whether it is named)",
+    ]
+    named = cli("sources", "--format", "csv").stdout.splitlines()
+    assert [line.split(",")[4] for line in named[1:]] == [
+        "true",
+        "false",
+        "false",
+        "false",
+        "false",
+    ]
+    audit = cli("audit", "unnamed")
+    assert "4 rest only on unnamed sources" in audit.stdout
+
+
+def test_given_source_named_wins_over_cues(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path / "given.csv", "claim,source,source_named\nA,Anonymous (the collective),true\n"
+    )
+    result = cli("import", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_every_lexicon_language_has_unnamed_cues() -> None:
+    from provenance import lexicon
+
+    assert all(len(lexicon.section(c, "sources")["unnamed"]) >= 10 for c in lexicon.languages())
+    assert len(lexicon.languages()) == 17

@@ -76,6 +76,12 @@ def import_command(
             "--ignore-extra", help="Drop unrecognised columns (each is named in a warning)."
         ),
     ] = False,
+    new_sources: Annotated[
+        bool,
+        typer.Option(
+            "--new-sources", help="No warning when a new source's name is close to a stored one."
+        ),
+    ] = False,
     actor: ActorOption = None,
     fmt: Annotated[
         DataFormat, typer.Option("--format", "-f", help="table or json.")
@@ -96,6 +102,7 @@ def import_command(
         date_order=_date_order(dayfirst, monthfirst),
         column_map=_column_map(column_map or []),
         ignore_extra=ignore_extra,
+        new_sources=new_sources,
     )
 
     with session(db, write=True) as db_session:

@@ -109,7 +109,9 @@ def import_files(
         {"id": batch_id, "at": stamp, "actor": actor, "cmd": command},
     )
     problems, warnings = ProblemLog(), ProblemLog()
-    writer = Writer(conn, batch_id, stamp, actor, command, problems)
+    writer = Writer(
+        conn, batch_id, stamp, actor, command, problems, warnings=warnings, options=options
+    )
     files = []
     for path, fmt in zip(paths, formats, strict=True):
         if not path.is_file():

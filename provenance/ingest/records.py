@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from provenance import quantities
 from provenance.dates import DateOrder, PartialDate, parse_partial_date
@@ -64,6 +64,7 @@ READONLY_COLUMNS = ("reports", "origins", "named_origins")
 REQUIRED_COLUMNS = ("claim", "source")
 KNOWN_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
 
+_T = TypeVar("_T")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 _TRUE = {"true", "yes", "1", "y", "named"}
 _FALSE = {"false", "no", "0", "n", "unnamed"}
@@ -620,6 +621,15 @@ class NestedReader:
             self.problems.append(self.loc(node, exc.field).problem(exc.field, exc.reason))
             return None
 
+    def _ok(self, node: LocDict, convert: Callable[..., _T | None], *args: Any) -> _T | None:
+        """A field's value, or None with the problem recorded, so that one pass over
+        the file reports every bad field rather than the first of each entry."""
+        try:
+            return convert(*args)
+        except FieldError as exc:
+            self.problems.append(self.loc(node, exc.field).problem(exc.field, exc.reason))
+            return None
+
     def _unknown_keys(self, node: LocDict, allowed: tuple[str, ...]) -> None:
         for key in node:
             if key not in allowed:
@@ -637,12 +647,12 @@ class NestedReader:
             loc=self.loc(node),
             key=key,
             name=name,
-            aliases=text_list("aliases", node.get("aliases")),
-            kind=choice("kind", node.get("kind"), SOURCE_KINDS),
-            named=boolean("named", node.get("named")),
+            aliases=self._ok(node, text_list, "aliases", node.get("aliases")) or (),
+            kind=self._ok(node, choice, "kind", node.get("kind"), SOURCE_KINDS),
+            named=self._ok(node, boolean, "named", node.get("named")),
             affiliation=text(node.get("affiliation")),
             party=text(node.get("party")),
-            reliability=reliability(node.get("reliability")),
+            reliability=self._ok(node, reliability, node.get("reliability")),
             notes=text(node.get("notes")),
         )
 
@@ -653,8 +663,8 @@ class NestedReader:
             "outlet": text(node.get("outlet")),
             "author": text(node.get("author")),
             "url": ident(node.get("url")),
-            "published": date_text("published", node.get("published"), self.order),
-            "accessed": date_text("accessed", node.get("accessed"), self.order),
+            "published": self._ok(node, date_text, "published", node.get("published"), self.order),
+            "accessed": self._ok(node, date_text, "accessed", node.get("accessed"), self.order),
         }
         key = ident(node.get("key")) or derive_document_key(fields)
         if key is None:
@@ -671,7 +681,7 @@ class NestedReader:
         return DocumentIn(
             key=key,
             loc=self.loc(node),
-            language=language(node.get("language")),
+            language=self._ok(node, language, node.get("language")),
             text=doc_text,
             sha256=sha.lower() if sha else None,
             **fields,
@@ -685,22 +695,26 @@ class NestedReader:
         raw_attributions = node.get("attributions")
         if not isinstance(raw_attributions, list) or not raw_attributions:
             raise FieldError("attributions", "a claim needs at least one attribution")
-        as_of = partial_date("as_of", node.get("as_of"), self.order)
-        lang = language(node.get("language")) or self._first_language(raw_attributions)
+        as_of = self._ok(node, partial_date, "as_of", node.get("as_of"), self.order)
+        lang = self._ok(node, language, node.get("language")) or self._first_language(
+            raw_attributions
+        )
         quantity_text, parts = self._quantity_parts(node)
         loc = self.loc(node)
         claim = ClaimIn(
             key=ident(node.get("key")) or derive_claim_key(claim_text, as_of),
             text=claim_text,
             loc=loc,
-            category=choice("category", node.get("category"), CATEGORIES),
+            category=self._ok(node, choice, "category", node.get("category"), CATEGORIES),
             subject=text(node.get("subject")),
             metric=text(node.get("metric")),
             location=text(node.get("location")),
             as_of=as_of,
             language=lang,
             quantity_text=quantity_text,
-            quantity=quantity_of(quantity_text, parts, lang, self._warner(node, "quantity")),
+            quantity=self._ok(
+                node, quantity_of, quantity_text, parts, lang, self._warner(node, "quantity")
+            ),
         )
         out = []
         for raw in raw_attributions:
@@ -749,13 +763,13 @@ class NestedReader:
             loc=loc,
             via=tuple(
                 SourceIn(ref=r, loc=self.loc(node, "via"), create=False)
-                for r in text_list("via", node.get("via"))
+                for r in self._ok(node, text_list, "via", node.get("via")) or ()
             ),
             document=self._document_ref(node),
             quote=quote,
-            stance=choice("stance", node.get("stance"), STANCES) or "asserts",
-            credibility=credibility(node.get("credibility")) or 6,
-            hedges=_hedges(node.get("hedges"), quote, lang),
+            stance=self._ok(node, choice, "stance", node.get("stance"), STANCES) or "asserts",
+            credibility=self._ok(node, credibility, node.get("credibility")) or 6,
+            hedges=self._ok(node, _hedges, node.get("hedges"), quote, lang) or (),
         )
 
     def _document_ref(self, node: LocDict) -> DocumentIn | None:

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from provenance import db
 from provenance.errors import Problem
+from provenance.ingest.options import ImportOptions
 from provenance.ingest.records import (
     AttributionIn,
     ClaimIn,
@@ -124,6 +125,8 @@ class SourceIndex:
         self.by_key: dict[str, int] = {}
         self.by_name: dict[str, set[int]] = {}
         self.names_of: dict[int, set[str]] = {}
+        self.keys_by_name: dict[str, str] = {}
+        """Every name and alias as written, with its source's key, for suggestions."""
 
     @classmethod
     def load(cls, conn: Connection) -> SourceIndex:
@@ -139,6 +142,7 @@ class SourceIndex:
             text("SELECT source_id, alias_norm FROM source_alias")
         ):
             index.by_name.setdefault(alias, set()).add(source_id)
+            index.keys_by_name.setdefault(alias, index.rows[source_id].key)
             index.names_of.setdefault(source_id, {fold(index.rows[source_id].name)}).add(alias)
         return index
 
@@ -146,6 +150,7 @@ class SourceIndex:
         self.rows[row.id] = row
         self.by_key[fold(row.key)] = row.id
         self.by_name.setdefault(fold(row.name), set()).add(row.id)
+        self.keys_by_name.setdefault(row.name, row.key)
 
     def lookup(self, ref: str, *, key_only: bool = False) -> set[int]:
         folded = fold(ref)
@@ -170,6 +175,8 @@ class Writer:
     command: str
     problems: list[Problem]
     counts: Counts = field(default_factory=Counts)
+    warnings: list[Problem] = field(default_factory=list)
+    options: ImportOptions = field(default_factory=ImportOptions)
     sources: SourceIndex = field(init=False)
     pending: list[AttributionIn] = field(default_factory=list)
     doc_ids: dict[str, int] = field(default_factory=dict)
@@ -255,8 +262,37 @@ class Writer:
         best = process.extractOne(ref, list(names), score_cutoff=75)
         return f"; did you mean {best[0]!r} ({names[best[0]]})?" if best else ""
 
+    def _warn_if_near(self, s: SourceIn, name: str) -> None:
+        """A new source spelt almost like a stored one is more often a typo than a
+        new party; it is created all the same, with a warning naming the likely match."""
+        from provenance.query import closest_sources
+
+        found = closest_sources(name, self.sources.keys_by_name, cutoff=90, limit=1)
+        if found:
+            match, key = found[0]
+            reason = f"new source {name!r} is close to {match!r} ({key}); is it the same?"
+            self.warnings.append(s.loc.problem("source", reason))
+
+    def _named(self, s: SourceIn, name: str) -> bool:
+        """As given; otherwise unnamed when the name carries a cue, with a warning."""
+        if s.named is not None:
+            return s.named
+        from provenance.unnamed import unnamed_cue
+
+        cue = unnamed_cue(name)
+        if cue is None:
+            return True
+        reason = (
+            f"source {name!r} taken as unnamed from {cue!r} "
+            "(the input does not say whether it is named)"
+        )
+        self.warnings.append(s.loc.problem("source", reason))
+        return False
+
     def _create_source(self, s: SourceIn) -> SourceRow:
         name = s.name or s.ref
+        if not self.options.new_sources:
+            self._warn_if_near(s, name)
         key = s.key or self.sources.unique_key(name)
         (new_id,) = db.allocate_ids(self.conn, "source", 1)
         row = SourceRow(
@@ -264,7 +300,7 @@ class Writer:
             key=key,
             name=name,
             kind=s.kind or "other",
-            named=True if s.named is None else s.named,
+            named=self._named(s, name),
             affiliation=s.affiliation,
             party=s.party,
             reliability=s.reliability or "F",
@@ -316,8 +352,9 @@ class Writer:
         if not new:
             return
         db.bulk_insert(self.conn, "source_alias", ("source_id", "alias", "alias_norm"), new)
-        for _, _, norm in new:
+        for _, alias, norm in new:
             self.sources.by_name.setdefault(norm, set()).add(row.id)
+            self.sources.keys_by_name.setdefault(alias, row.key)
             have.add(norm)
         self.counts.aliases += len(new)
 

@@ -223,12 +223,30 @@ def _m002_verdict(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_verdict_claim_id ON verdict (claim_id)")
 
 
+_SOURCE_VARIANT_DDL = (
+    "CREATE TABLE source_variant ("
+    "source_id INTEGER NOT NULL REFERENCES source (id), "
+    "field TEXT NOT NULL, "
+    "value TEXT NOT NULL, "
+    "batch_id INTEGER REFERENCES import_batch (id), "
+    "created_at TEXT NOT NULL, "
+    "PRIMARY KEY (source_id, field, value))"
+)
+
+
+def _m003_source_variant(conn: Connection) -> None:
+    """Other values given for a source's details (an affiliation written in another
+    language), kept beside the stored value instead of refusing the import."""
+    conn.exec_driver_sql(_SOURCE_VARIANT_DDL)
+
+
 # Append-only: never edit or reorder an entry once released; add a new one.
 # Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
 # database written by the first release).
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _m001_initial),
     (2, "verdict table", _m002_verdict),
+    (3, "source variants", _m003_source_variant),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -600,6 +600,11 @@ def list_sources(session: Session, *, include_merged: bool = False) -> list[dict
     )
     for name, target in conn.execute(merged_names):
         aliases.setdefault(target, []).append(name)  # a merged source's name is an alias now
+    variants: dict[int, list[str]] = {}
+    for sid, name, value in conn.execute(
+        text("SELECT source_id, field, value FROM source_variant ORDER BY created_at, value")
+    ):
+        variants.setdefault(sid, []).append(f"{name}: {value}")
     out = []
     for r in conn.execute(
         text(
@@ -617,6 +622,7 @@ def list_sources(session: Session, *, include_merged: bool = False) -> list[dict
                 "kind": r[3],
                 "named": bool(r[4]),
                 "affiliation": r[5],
+                "variants": variants.get(r[0], []),
                 "party": r[6],
                 "reliability": r[7],
                 "as_origin": origin_counts.get(r[0], 0),

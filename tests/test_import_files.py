@@ -295,3 +295,60 @@ def test_every_lexicon_language_has_unnamed_cues() -> None:
 
     assert all(len(lexicon.section(c, "sources")["unnamed"]) >= 10 for c in lexicon.languages())
     assert len(lexicon.languages()) == 17
+
+
+VARIANTS = (
+    "claim,source,source_affiliation,source_kind,language\n"
+    "A,UN OCHA,Nações Unidas,ngo,pt\n"
+    "B,UN OCHA,Naciones Unidas,ngo,es\n"
+    "C,UN OCHA,Nazioni Unite,ngo,it\n"
+    "D,UN OCHA,Naciones Unidas,government,es\n"
+)
+
+
+def test_differing_source_details_are_kept_as_variants_with_one_warning(
+    cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "var.csv", VARIANTS)
+    result = cli("import", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"warning: {path}:3: source_affiliation: kept the stored source_affiliation "
+        "'Nações Unidas' of source 'un-ocha'; recorded 'Naciones Unidas' as a variant\n"
+    )
+    assert cli("sources", "--format", "csv").stdout == (
+        "key,name,aliases,kind,named,affiliation,variants,party,reliability,as_origin,as_relay\n"
+        "un-ocha,UN OCHA,,ngo,true,Nações Unidas,affiliation: Naciones Unidas; "
+        "affiliation: Nazioni Unite; kind: government,,F,4,0\n"
+    )
+    again = cli("import", str(path))
+    assert again.stdout.startswith("imported 0 claims, 0 attributions, 0 sources")
+    assert cli("sources", "--format", "csv").stdout.count("Nazioni Unite") == 1
+    assert cli("check").exit_code == 0
+
+
+def test_another_name_for_a_keyed_source_becomes_an_alias(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path / "names.csv",
+        "claim,source,source_key\nA,Nações Unidas,un\nB,Naciones Unidas,un\nC,Nazioni Unite,un\n",
+    )
+    assert cli("import", str(path)).exit_code == 0
+    rows = cli("sources", "--format", "csv").stdout.splitlines()
+    assert rows[1] == "un,Nações Unidas,Naciones Unidas; Nazioni Unite,other,true,,,,F,3,0"
+    assert cli("claims", "--source", "Nazioni Unite", "--format", "csv").exit_code == 0
+
+
+def test_strict_refuses_differing_source_details(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / "var.csv", VARIANTS)
+    result = cli("import", "--strict", str(path))
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        "error: 4 problems in the input; nothing was imported:",
+        f"{path}:3: source_affiliation: 'Naciones Unidas' differs from the stored "
+        "'Nações Unidas' of source 'un-ocha'",
+        f"{path}:4: source_affiliation: 'Nazioni Unite' differs from the stored "
+        "'Nações Unidas' of source 'un-ocha'",
+        f"{path}:5: source_kind: 'government' differs from the stored 'ngo' of source 'un-ocha'",
+        f"{path}:5: source_affiliation: 'Naciones Unidas' differs from the stored "
+        "'Nações Unidas' of source 'un-ocha'",
+    ]

@@ -49,6 +49,7 @@ SOURCE_COLUMNS = (
     "kind",
     "named",
     "affiliation",
+    "variants",
     "party",
     "reliability",
     "as_origin",

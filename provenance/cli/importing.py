@@ -76,6 +76,14 @@ def import_command(
             "--ignore-extra", help="Drop unrecognised columns (each is named in a warning)."
         ),
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse a source detail that differs from the stored one "
+            "(default: keep the stored value and record the other as a variant).",
+        ),
+    ] = False,
     new_sources: Annotated[
         bool,
         typer.Option(
@@ -102,6 +110,7 @@ def import_command(
         date_order=_date_order(dayfirst, monthfirst),
         column_map=_column_map(column_map or []),
         ignore_extra=ignore_extra,
+        strict=strict,
         new_sources=new_sources,
     )
 

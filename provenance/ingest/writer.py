@@ -182,6 +182,8 @@ class Writer:
     doc_ids: dict[str, int] = field(default_factory=dict)
     fill_events: list[dict[str, Any]] = field(default_factory=list)
     created_sources: set[int] = field(default_factory=set)
+    warned_sources: set[int] = field(default_factory=set)
+    variants: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
     _source_memo: dict[tuple[Any, ...], SourceRow] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -362,6 +364,7 @@ class Writer:
         given = {f: getattr(s, f) for f in SOURCE_FIELDS if f != "name"}
         if s.key is not None and s.name is not None:
             given["name"] = s.name
+        differing: dict[str, Any] | None = None if self.options.strict else {}
         before, after = _reconcile(
             _slots(row),
             given,
@@ -369,12 +372,49 @@ class Writer:
             s.loc,
             f"source {row.key!r}",
             self.problems,
+            differing,
         )
         if after:
             for f, v in after.items():
                 setattr(row, f, v)
             self._fill_in("source", row.id, row.key, before, after, row.id in self.created_sources)
         self._add_aliases(row, s.aliases)
+        if differing:
+            self._keep_variants(row, s, differing)
+
+    def _keep_variants(self, row: SourceRow, s: SourceIn, differing: dict[str, Any]) -> None:
+        """Values that differ from the stored ones: another name becomes an alias, any
+        other detail a variant that ``sources`` lists; the stored value stays."""
+        self._add_aliases(row, [v for f, v in differing.items() if f == "name"])
+        known = self._variants_of(row.id)
+        new = [
+            (row.id, f, _variant_text(v), self.batch_id, self.stamp)
+            for f, v in differing.items()
+            if f != "name" and (f, _variant_text(v)) not in known
+        ]
+        db.bulk_insert(
+            self.conn,
+            "source_variant",
+            ("source_id", "field", "value", "batch_id", "created_at"),
+            new,
+        )
+        known.update((f, v) for _, f, v, _, _ in new)
+        if row.id not in self.warned_sources:
+            self.warned_sources.add(row.id)
+            kept = ", ".join(f"{_csv_name(f)} {_slots(row)[f]!r}" for f in differing)
+            other = ", ".join(repr(v) for v in differing.values())
+            noun = "a variant" if len(differing) == 1 else "variants"
+            reason = f"kept the stored {kept} of source {row.key!r}; recorded {other} as {noun}"
+            self.warnings.append(s.loc.problem(_csv_name(next(iter(differing))), reason))
+
+    def _variants_of(self, source_id: int) -> set[tuple[str, str]]:
+        if source_id not in self.variants:
+            stored = self.conn.execute(
+                text("SELECT field, value FROM source_variant WHERE source_id = :i"),
+                {"i": source_id},
+            )
+            self.variants[source_id] = {(f, v) for f, v in stored}
+        return self.variants[source_id]
 
     def _resolve_sources_of(
         self, a: AttributionIn
@@ -704,9 +744,11 @@ def _reconcile(
     loc: Loc,
     what: str,
     problems: list[Problem],
+    differing: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Compare given values with stored ones: fill in fields still at their default,
-    record a problem for any other difference. Returns (before, after) of the fill-ins."""
+    record a problem for any other difference (or, given ``differing``, collect it
+    there). Returns (before, after) of the fill-ins."""
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     for f, value in given.items():
@@ -720,10 +762,19 @@ def _reconcile(
         if current is None or (f in defaults and current == defaults[f]):
             before[f], after[f] = current, value
             continue
+        if differing is not None:
+            differing[f] = value
+            continue
         problems.append(
             loc.problem(_csv_name(f), f"{value!r} differs from the stored {current!r} of {what}")
         )
     return before, after
+
+
+def _variant_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _csv_name(f: str) -> str:

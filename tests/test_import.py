@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from provenance.db import open_session
 from provenance.errors import InputError
 from provenance.ingest import import_files
+from provenance.ingest.options import ImportOptions
 from provenance.query import ClaimFilter, find_claims, get_claim
 from tests.helpers import FIXTURE, ROOT, count, row, snapshot, write_csv
 
 
-def run_import(db: str, *paths: Path, dry_run: bool = False):  # type: ignore[no-untyped-def]
+def run_import(db: str, *paths: Path, dry_run: bool = False, **options: Any):  # type: ignore[no-untyped-def]
     with open_session(db, write=True) as session:
-        return import_files(session, list(paths), actor="tester", command="test", dry_run=dry_run)
+        return import_files(
+            session,
+            list(paths),
+            actor="tester",
+            command="test",
+            dry_run=dry_run,
+            options=ImportOptions(**options),
+        )
 
 
 def test_fixture_imports_every_claim_with_its_provenance(db_url: str) -> None:
@@ -153,7 +162,13 @@ def test_a_later_import_may_fill_in_but_not_overwrite(db_url: str, tmp_path: Pat
     assert report.counts.filled_in == 2
     assert count(db_url, "event", "action = 'fill_in'") == 1
     with pytest.raises(InputError, match="'B' differs from the stored 'C'"):
-        run_import(db_url, write_csv(tmp_path / "c.csv", [row(reliability="B")]))
+        run_import(db_url, write_csv(tmp_path / "c.csv", [row(reliability="B")]), strict=True)
+    kept = run_import(db_url, write_csv(tmp_path / "d.csv", [row(reliability="B")]))
+    assert [w.reason for w in kept.warnings] == [
+        "kept the stored reliability 'C' of source 'unnamed-general-staff-official'; "
+        "recorded 'B' as a variant"
+    ]
+    assert count(db_url, "source_variant", "field = 'reliability' AND value = 'B'") == 1
 
 
 def test_claims_without_a_key_group_by_text_and_date(db_url: str, tmp_path: Path) -> None:
@@ -266,7 +281,7 @@ def test_repeated_bad_rows_are_each_reported_at_their_own_line(db_url: str, tmp_
     first = row(claim_key="first", reliability="C", url="https://e.org/first")
     path = write_csv(tmp_path / "same.csv", [first, good, *bad])
     with pytest.raises(InputError) as exc:
-        run_import(db_url, path)
+        run_import(db_url, path, strict=True)
     assert [(p.line, p.field) for p in exc.value.problems] == [
         (4, "reliability"),
         (5, "reliability"),

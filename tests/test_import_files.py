@@ -291,8 +291,8 @@ def test_given_source_named_wins_over_cues(cli, tmp_path: Path) -> None:  # type
 def test_every_lexicon_language_has_unnamed_cues() -> None:
     from provenance import lexicon
 
-    assert all(len(lexicon.section(c, "sources")["unnamed"]) >= 10 for c in lexicon.languages())
-    assert len(lexicon.languages()) == 17
+    short = [c for c in lexicon.languages() if len(lexicon.section(c, "sources")["unnamed"]) < 10]
+    assert short == []
 
 
 VARIANTS = (

@@ -97,9 +97,14 @@ def test_round_trip_is_exact(cli, fixture_db: str, tmp_path: Path) -> None:  # t
     )
     empty = str(tmp_path / "empty.db")
     imported = cli("import", "--db", empty, str(first))
-    assert imported.output == (
+    assert imported.stdout == (
         "imported 2 claims, 4 attributions, 6 sources, 1 documents, 3 verdicts "
         "(0 already present); batch 1\n"
+    )
+    assert imported.stderr == (
+        f"warning: {first}:4: source: source 'unnamed senior official of the Ukrainian "
+        "General Staff' taken as unnamed from 'unnamed' (the input does not say whether it "
+        "is named)\n"
     )
     second = tmp_path / "second.json"
     assert cli("export", "--db", empty, "-f", "claimreview", "-o", str(second)).exit_code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,75 @@ def test_strict_refuses_differing_source_details(cli, tmp_path: Path) -> None:  
         f"{path}:5: source_affiliation: 'Naciones Unidas' differs from the stored "
         "'Nações Unidas' of source 'un-ocha'",
     ]
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for cells in rows:
+            sheet.append(cells)
+    book.save(path)
+    return path
+
+
+def test_xlsx_imports_with_the_sheet_row_numbers_in_errors(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime
+
+    rows: list[list[object]] = [
+        [],
+        ["Claim", "Source", "Date", "Quantity"],
+        ["Troops moved", "Reuters", datetime.datetime(2024, 11, 23), "about 8,000 troops"],
+        [],
+        ["More troops", "AFP", "31.02.2024", "1.5"],
+    ]
+    path = _workbook(tmp_path / "claims.xlsx", {"Claims": rows})
+    refused = cli("import", str(path))
+    assert (refused.exit_code, refused.stderr) == (
+        3,
+        "error: 1 problem in the input; nothing was imported:\n"
+        f"{path}:5: as_of: impossible date '31.02.2024': February has 29 days\n",
+    )
+    rows[4][2] = "23.11.2024"
+    _workbook(path, {"Claims": rows})
+    result = cli("import", "--format", "json", str(path))
+    assert result.exit_code == 0, result.output
+    assert '"sheet": "Claims"' in result.stdout
+    listed = json.loads(cli("claims", "--format", "json", "--sort", "key").stdout)
+    assert [(c["claim"], c["as_of"], c["quantity"]) for c in listed] == [
+        ("More troops", "2024-11-23", "1.5"),
+        ("Troops moved", "2024-11-23", "about 8,000 troops"),
+    ]
+
+
+def test_workbook_with_several_sheets_needs_one_named(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheets: dict[str, list[list[object]]] = {
+        "Notes": [["anything"]],
+        "Data": [["claim", "source"], ["x", "y"]],
+    }
+    path = _workbook(tmp_path / "two.xlsx", sheets)
+    refused = cli("import", str(path))
+    assert refused.stderr == (
+        "error: 1 problem in the input; nothing was imported:\n"
+        f"{path}: the workbook has 2 sheets (Notes, Data); name the one to read\n"
+    )
+    missing = cli("import", "--sheet", "Daten", str(path))
+    assert missing.stderr.splitlines()[1] == (
+        f"{path}: no sheet named 'Daten'; the sheets are Notes, Data"
+    )
+    assert cli("import", "--sheet", "Data", str(path)).exit_code == 0
+
+
+def test_ods_imports(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    path = tmp_path / "claims.ods"
+    frame = pd.DataFrame([["claim", "source", "as_of"], ["x happened", "Reuters", "2024/11/23"]])
+    frame.to_excel(path, engine="odf", header=False, index=False)
+    result = cli("import", str(path))
+    assert result.stdout == (
+        "imported 1 claims, 1 attributions, 1 sources, 0 documents (0 already present); batch 1\n"
+    )

@@ -37,7 +37,8 @@ def import_command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="YAML, JSON or CSV files; ClaimReview JSON-LD or HTML pages.", show_default=False
+            help="YAML, JSON, CSV, .xlsx or .ods files; ClaimReview JSON-LD or HTML pages.",
+            show_default=False,
         ),
     ],
     db: DbOption = None,
@@ -46,7 +47,10 @@ def import_command(
     ] = False,
     input_format: Annotated[
         str | None,
-        typer.Option("--input-format", help="csv, yaml or json, when the file name does not tell."),
+        typer.Option(
+            "--input-format",
+            help="csv, yaml, json, xlsx, ods or claimreview, when the file name does not tell.",
+        ),
     ] = None,
     delimiter: Annotated[
         str | None,
@@ -57,6 +61,10 @@ def import_command(
         typer.Option(
             "--encoding", help="CSV encoding, e.g. cp1252 (default: UTF-8, else detected)."
         ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="Sheet to read from a .xlsx or .ods workbook with several."),
     ] = None,
     dayfirst: Annotated[
         bool, typer.Option("--dayfirst", help="Read 11/10/2024 as 11 October 2024.")
@@ -107,6 +115,7 @@ def import_command(
     options = ImportOptions(
         encoding=encoding,
         delimiter=_delimiter(delimiter),
+        sheet=sheet,
         date_order=_date_order(dayfirst, monthfirst),
         column_map=_column_map(column_map or []),
         ignore_extra=ignore_extra,

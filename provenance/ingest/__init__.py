@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,8 @@ from provenance.ingest.readers import CsvRows, iter_csv, load_json, load_yaml
 from provenance.ingest.records import FieldError, Loc, NestedReader, RowParser
 from provenance.ingest.writer import Counts, Writer
 
-FORMATS = ("csv", "yaml", "json", "claimreview")
+FORMATS = ("csv", "yaml", "json", "claimreview", "xlsx", "ods")
+TABLE_FORMATS = ("csv", "xlsx", "ods")
 MAX_LISTED_PROBLEMS = 200
 
 
@@ -78,7 +79,7 @@ def detect_format(path: Path, override: str | None = None) -> str:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return "yaml"
-    if suffix in (".json", ".csv"):
+    if suffix in (".json", ".csv", ".xlsx", ".ods"):
         return suffix[1:]
     if suffix in (".jsonld", ".html", ".htm", ".xhtml"):
         return "claimreview"
@@ -119,8 +120,8 @@ def import_files(
             continue
         described: dict[str, Any] = {"path": str(path), "format": fmt}
         try:
-            if fmt == "csv":
-                described |= _read_csv(path, writer, problems, warnings, options)
+            if fmt in TABLE_FORMATS:
+                described |= _read_table(path, fmt, writer, problems, warnings, options)
             elif fmt == "claimreview":
                 writer.counts.verdicts += import_claimreview(path, writer, problems, warnings)
             else:
@@ -187,19 +188,31 @@ def _checked_options(options: ImportOptions) -> ImportOptions:
     return replace(options, encoding=encoding, column_map=check_column_map(options.column_map))
 
 
-def _read_csv(
+def _table_rows(
+    path: Path, fmt: str, rows: CsvRows, options: ImportOptions
+) -> Iterator[tuple[int, list[str]]]:
+    if fmt == "csv":
+        return iter_csv(path, rows)
+    from provenance.ingest.sheets import iter_sheet
+
+    return iter_sheet(path, rows, options.sheet)
+
+
+def _read_table(
     path: Path,
+    fmt: str,
     writer: Writer,
     problems: ProblemLog,
     warnings: ProblemLog,
     options: ImportOptions,
 ) -> dict[str, Any]:
-    """Import one CSV file; returns how it was read (encoding, delimiter, what was detected)."""
+    """Import one CSV file or spreadsheet; returns how it was read (encoding, delimiter,
+    what was detected; the sheet)."""
     name = str(path)
     rows = CsvRows(path, encoding=options.encoding, delimiter=options.delimiter)
     parser = RowParser(options.date_order)
     names: list[str | None] | None = None
-    for line, fields in iter_csv(path, rows):
+    for line, fields in _table_rows(path, fmt, rows, options):
         if names is None:
             names = _header(rows, name, options, problems, warnings)
         if len(fields) != len(names):
@@ -230,6 +243,8 @@ def _read_csv(
         elif not rows.problems:
             problems.append(Problem(name, None, None, "the file is empty (no header row)"))
     problems.extend(rows.problems)
+    if fmt != "csv":
+        return {"sheet": rows.sheet}
     if "encoding" in rows.detected:
         warnings.append(Problem(name, None, None, f"not UTF-8; read as {rows.encoding}"))
     return {"encoding": rows.encoding, "delimiter": rows.delimiter, "detected": rows.detected}

@@ -14,6 +14,8 @@ class ImportOptions:
     """Encoding of CSV files; detected when None."""
     delimiter: str | None = None
     """CSV delimiter; detected when None."""
+    sheet: str | None = None
+    """The sheet of a spreadsheet to read; required when a workbook has several."""
     date_order: DateOrder | None = None
     """How to read numeric dates such as 11/10/2024; ambiguous ones are errors when None."""
     column_map: Mapping[str, str] = field(default_factory=dict)

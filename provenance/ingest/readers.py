@@ -91,6 +91,8 @@ class CsvRows:
     encoding: str | None = None
     delimiter: str | None = None
     detected: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    """The sheet read, when the rows come from a spreadsheet."""
 
 
 def _decode(raw: bytes, encoding: str) -> tuple[str, UnicodeDecodeError | None]:

@@ -60,13 +60,14 @@ def chain(a: AttributionView) -> str:
 
 
 def claim_notes(reports: list[tuple[ClaimView, AttributionView]]) -> list[list[str]]:
-    """One note per claim: ``[key] text``, then each report's quote and chain."""
+    """One note per claim: ``[key] text``, then each report's quote and chain. The labels
+    are none of CSL's variable names, which Zotero would read from an Extra field."""
     notes: dict[str, list[str]] = {}
     for claim, a in reports:
         lines = notes.setdefault(claim.key, [f"[{claim.key}] {claim.text}"])
         if a.quote:
             lines.append(f"quote: “{a.quote}”")
-        lines.append(f"{'denied by' if a.stance == 'denies' else 'source'}: {chain(a)}")
+        lines.append(f"{'denied by' if a.stance == 'denies' else 'chain'}: {chain(a)}")
     return list(notes.values())
 
 

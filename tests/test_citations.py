@@ -72,7 +72,7 @@ def test_csl_json_renders_as_a_bibliography(cli, fixture_db: str, tmp_path: Path
     assert wire["note"] == (
         "[wire-60000] Russia has concentrated close to 60,000 troops in Kursk.\n"
         "quote: “close to 60,000 troops”\n"
-        "source: unnamed senior official of the Ukrainian General Staff "
+        "chain: unnamed senior official of the Ukrainian General Staff "
         "(official, unnamed, Ukrainian General Staff)"
     )
     express_note = items[0]["note"]
@@ -81,11 +81,11 @@ def test_csl_json_renders_as_a_bibliography(cli, fixture_db: str, tmp_path: Path
         "[up-to-10000-north-korean-soldiers-kursk] Up to 10,000 North Korean soldiers have been "
         "deployed to Kursk to aid Russia.\nquote: “Intelligence reports from South Korea, the US, "
         "and Ukraine suggest that up to 10,000 North Korean soldiers have been deployed to "
-        "Kursk”\nsource: South Korean intelligence (intelligence agency, South Korea) → Daily "
+        "Kursk”\nchain: South Korean intelligence (intelligence agency, South Korea) → Daily "
         "Express\nquote:"
     ) in express_note
     assert (
-        "source: unnamed senior official of the Ukrainian General Staff (official, unnamed, "
+        "chain: unnamed senior official of the Ukrainian General Staff (official, unnamed, "
         "Ukrainian General Staff) → Reuters → Daily Express"
     ) in express_note
 
@@ -123,7 +123,7 @@ def test_ris_reads_back_with_rispy(cli, fixture_db: str, tmp_path: Path) -> None
     assert wire["access_date"] == "2024/11/18/"
     assert wire["notes"] == [
         "[wire-60000] Russia has concentrated close to 60,000 troops in Kursk. / quote: “close "
-        "to 60,000 troops” / source: unnamed senior official of the Ukrainian General Staff "
+        "to 60,000 troops” / chain: unnamed senior official of the Ukrainian General Staff "
         "(official, unnamed, Ukrainian General Staff)"
     ]
 

@@ -119,6 +119,38 @@ def test_round_trip_is_exact(cli, fixture_db: str, tmp_path: Path) -> None:  # t
         assert [v["rating"] for v in claim_verdicts(session, claim.key)] == ["Unproven"]
 
 
+def test_sources_named_twice_or_first_as_an_outlet_stay_apart(db_url: str) -> None:
+    def agent(key: str | None, name: str, affiliation: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {"@type": "Person", "name": name}
+        out |= {"identifier": key} if key else {}
+        return out | ({"affiliation": {"name": affiliation}} if affiliation else {})
+
+    def review(key: str, author: dict[str, Any], publisher: str) -> dict[str, Any]:
+        work = {"@type": "NewsArticle", "url": f"https://n.example.org/{key}",
+                "publisher": {"@type": "NewsMediaOrganization", "name": publisher}}  # fmt: skip
+        return {
+            "@type": "ClaimReview", "claimReviewed": f"Claim {key}.",
+            "author": {"name": "Check"}, "reviewRating": {"alternateName": "False"},
+            "itemReviewed": {"@type": "Claim", "identifier": key, "author": [author],
+                             "appearance": [{"@type": "Quotation", "creator": author,
+                                             "isPartOf": work}]},
+        }  # fmt: skip
+
+    reviews = [
+        review("c1", agent("a", "unnamed official", "Army"), "Wire"),
+        review("c2", agent("b", "unnamed official", "Police"), "Wire"),
+        review("c3", agent("wire", "Wire", "Wire Group"), "Paper"),
+    ]
+    converted = convert("x", [(1, r) for r in reviews])
+    assert [(s.get("key"), s["name"], s.get("affiliation")) for s in converted.tree["sources"]] == [
+        ("a", "unnamed official", "Army"),
+        ("wire", "Wire", "Wire Group"),  # first seen as an outlet, then as the source it is
+        ("b", "unnamed official", "Police"),
+        (None, "Paper", None),
+    ]
+    assert [c["attributions"][0]["source"] for c in converted.tree["claims"]] == ["a", "b", "wire"]
+
+
 def test_export_without_verdicts_is_an_empty_graph(cli, fixture_db: str) -> None:  # type: ignore[no-untyped-def]
     assert json.loads(cli("export", "-f", "claimreview").output) == {
         "@context": "https://schema.org",

@@ -95,7 +95,9 @@ class Converted:
 class _Converter:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.sources: dict[str, LocDict] = {}
+        self.by_key: dict[str, LocDict] = {}
+        self.by_name: dict[str, LocDict] = {}
+        self.nodes: list[LocDict] = []
         self.documents: dict[str, LocDict] = {}
         self.claims: dict[str, LocDict] = {}
         self.out = Converted(LocDict())
@@ -104,7 +106,8 @@ class _Converter:
         self.out.warnings.append(Problem(self.name, line or None, None, reason))
 
     def source(self, agent: Any, line: int) -> str | None:
-        """The reference to the source an agent names, recorded once."""
+        """The reference to the source an agent names, recorded once: by ``identifier``
+        when it has one, else by name (the first source of that name)."""
         agent = _one(agent)
         if isinstance(agent, str):
             agent = {"name": agent}
@@ -114,9 +117,26 @@ class _Converter:
         if name is None:
             return None
         key = _text(agent.get("identifier"))
-        ref = key or name
-        if fold(name) in self.sources or (key and key in self.sources):
-            return ref
+        named = self.by_name.get(fold(name))
+        if key is None:
+            if named is None:
+                self.by_name[fold(name)] = self._register(
+                    self._source_node(agent, name, None, line)
+                )
+                return name
+            return str(named.get("key") or named["name"])
+        if key in self.by_key:
+            return key
+        if named is not None and "key" not in named:
+            named.update(self._source_node(agent, name, key, line))  # an outlet named earlier
+            self.by_key[key] = named
+            return key
+        node = self._register(self._source_node(agent, name, key, line))
+        self.by_key[key] = node
+        self.by_name.setdefault(fold(name), node)
+        return key
+
+    def _source_node(self, agent: dict[str, Any], name: str, key: str | None, line: int) -> LocDict:
         node = LocDict({"name": name}, line=line)
         if key:
             node["key"] = key
@@ -125,10 +145,11 @@ class _Converter:
         affiliation = _text(agent.get("affiliation") or agent.get("parentOrganization"))
         if affiliation:
             node["affiliation"] = affiliation
-        self.sources[fold(name)] = node
-        if key:
-            self.sources[key] = node
-        return ref
+        return node
+
+    def _register(self, node: LocDict) -> LocDict:
+        self.nodes.append(node)
+        return node
 
     def document(self, work: Any, line: int) -> str | None:
         work = _one(work)
@@ -241,10 +262,9 @@ class _Converter:
         self.out.verdicts.append((key, verdict))
 
     def result(self) -> Converted:
-        unique = {id(n): n for n in self.sources.values()}
         self.out.tree.update(
             {
-                "sources": list(unique.values()),
+                "sources": self.nodes,
                 "documents": list(self.documents.values()),
                 "claims": list(self.claims.values()),
             }

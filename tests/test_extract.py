@@ -513,7 +513,7 @@ claims:
   text: At least 14 people were killed when shells hit a market in Northtown on Tuesday
   category: casualties
   subject: people
-  metric: killed
+  metric: dead
   location: Northtown
   as_of: '2024-06-11'
   language: en
@@ -529,7 +529,6 @@ claims:
   text: The army has deployed about 2,500 soldiers to the area
   category: troop_count
   subject: soldiers
-  metric: deployed
   as_of: '2024-06-14'
   language: en
   quantity: about 2,500 soldiers

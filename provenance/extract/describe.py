@@ -12,10 +12,18 @@ from dataclasses import dataclass
 
 from provenance import lexicon
 from provenance.extract.figures import Figure, clause_bounds
-from provenance.extract.lexis import subtable, words
+from provenance.extract.lexis import words
 
 _CAPITALISED = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*"
 _DIMENSION_CATEGORY = {"area": "territory", "length": "territory", "currency": "aid_transfer"}
+_CONCEPT_CATEGORY: tuple[tuple[str, frozenset[str]], ...] = (
+    ("casualties", frozenset({"dead", "wounded", "missing"})),
+    ("troop_count", frozenset({"troops"})),
+    ("territory", frozenset({"territory"})),
+    ("aid_transfer", frozenset({"aid", "money"})),
+)
+"""Categories by concept, first match wins: "5,000 troops killed" is a casualty figure."""
+_NUMBER = re.compile(r"\d[\d.,'’\u00a0\u202f ]*\d|\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,22 +50,27 @@ def describe(sentence: str, figure: Figure, language: str) -> Description:
 
 
 def _category(clause: str, figure: Figure, language: str) -> tuple[str, str | None]:
-    """The category by the figure's dimension, else the first with a word in the figure,
-    else in its clause; the metric is a word of that category in the clause outside the
-    figure ("deployed", "killed")."""
-    cats = {**subtable("en", "measures.categories"), **subtable(language, "measures.categories")}
-    category = _DIMENSION_CATEGORY.get(figure.quantity.dimension)
-    for text in (figure.text, clause):
-        if category is None:
-            category = next((c for c, cues in cats.items() if _has_any(text, cues)), None)
-    category = category or "other"
-    rest = clause.replace(figure.text, " ")
-    metric = next((cue for cue in cats.get(category, ()) if _has_any(rest, (cue,))), None)
-    return category, metric
+    """The category by the figure's dimension, else by what the shared ``[measures]``
+    vocabulary says the figure counts; the metric is what happened to it ("dead",
+    "displaced"), in the language-neutral names the measures module compares."""
+    from provenance import cues
 
-
-def _has_any(text: str, cues: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w])", text, re.IGNORECASE) for c in cues)
+    digits = {re.sub(r"\D", "", n) for n in _NUMBER.findall(figure.text)}
+    read = cues.read(
+        clause,
+        quantity_text=figure.text,
+        figure=digits,
+        subject=None,
+        metric=None,
+        location=None,
+        language=language,
+    )
+    concepts = read.concepts | ({figure.quantity.unit} & cues.ENTITIES)
+    happened = sorted(concepts - cues.ENTITIES)
+    category = _DIMENSION_CATEGORY.get(figure.quantity.dimension) or next(
+        (cat for cat, names in _CONCEPT_CATEGORY if concepts & names), "other"
+    )
+    return category, ", ".join(happened) or None
 
 
 def _subject(before: str, figure: Figure, language: str) -> str | None:

@@ -191,27 +191,121 @@ def _file_mode(path: Path) -> int:
     return 0o666 & ~umask
 
 
-@contextmanager
-def atomic_file(path: Path, *, force: bool) -> Iterator[IO[str]]:
-    """A text file that appears at ``path`` only when the block completes."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _refuse_target(path: Path, *, force: bool, protected: tuple[Path, ...]) -> None:
+    """Refuse a target whose replacement would destroy data: a database, the database
+    being read (or its journal), a dangling symbolic link, an existing file unless forced."""
+    shown = repr(str(path))
+    target = path.resolve()
+    for p in protected:
+        if target == p.resolve() or (path.exists() and p.exists() and path.samefile(p)):
+            raise OutputError(f"{shown} is the database being exported; choose another file")
+    if _is_sqlite_file(path):
+        raise OutputError(f"{shown} is an SQLite database; export never overwrites one")
+    if path.is_symlink() and not path.exists() and not force:
+        raise OutputError(f"{shown} is a symbolic link to nothing; pass --force to replace it")
     if path.exists() and not force:
-        raise OutputError(f"{str(path)!r} exists; pass --force to overwrite it")
+        raise OutputError(f"{shown} exists; pass --force to overwrite it")
     if path.is_dir():
-        raise OutputError(f"{str(path)!r} is a directory")
+        raise OutputError(f"{shown} is a directory")
+
+
+def _remove_stale_partials(directory: Path, name: str) -> None:
+    """Temporary files of earlier exports to the same target whose process is gone
+    (killed with SIGKILL, which no handler can catch)."""
+    for tmp in directory.glob(f".{name}.*.partial"):
+        pid = tmp.name[len(name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While a temporary file exists, SIGTERM and SIGHUP unwind the stack (so the file is
+    removed) instead of ending the process where it stands."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum: int, _frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    numbers = [getattr(signal, n) for n in _SIGNALS if hasattr(signal, n)]
+    previous = {n: signal.signal(n, _raise) for n in numbers}
+    try:
+        yield
+    finally:
+        for n, handler in previous.items():
+            signal.signal(n, handler)
+
+
+@contextmanager
+def atomic_file(path: Path, *, force: bool, protected: tuple[Path, ...] = ()) -> Iterator[IO[str]]:
+    """A text file that appears at ``path`` only when the block completes; its temporary
+    file is removed on any exit, and one left by a killed export is removed next time."""
+    _refuse_target(path, force=force, protected=protected)
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"no directory {str(directory)!r} for the output file")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=directory)
-    os.chmod(tmp, _file_mode(path))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _remove_stale_partials(directory, path.name)
+    with _signals_raise():
+        try:
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{path.name}.{os.getpid()}.", suffix=".partial", dir=directory
+            )
+        except OSError as exc:
+            raise OutputError(f"cannot write in {str(directory)!r}: {exc.strerror}") from None
+        try:
+            os.chmod(tmp, _file_mode(path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                yield fh
+                fh.flush()
+                os.fsync(fh.fileno())
+            if _is_sqlite_file(path):  # became a database while we wrote
+                raise OutputError(
+                    f"{str(path)!r} is an SQLite database; export never overwrites one"
+                )
+            os.replace(tmp, path)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise OutputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def database_files(session: Session) -> tuple[Path, ...]:
+    """The files of the session's SQLite database (none for a server)."""
+    engine = session.connection().engine
+    name = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not name or name == ":memory:":
+        return ()
+    base = Path(name)
+    return (base, *(Path(f"{name}{s}") for s in ("-wal", "-shm", "-journal")))
 
 
 def export(
@@ -231,7 +325,7 @@ def export(
     if out_path is None:
         assert out is not None
         return ExportReport(write_rows(rows, out, fmt, raw=raw, on_row=on_row), None)
-    with atomic_file(out_path, force=force) as fh:
+    with atomic_file(out_path, force=force, protected=database_files(session)) as fh:
         n = write_rows(rows, fh, fmt, raw=raw, on_row=on_row)
     return ExportReport(n, str(out_path))
 

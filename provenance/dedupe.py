@@ -51,7 +51,7 @@ from provenance.measures import (
     text_score,
     window_pairs,
 )
-from provenance.normalize import fold
+from provenance.normalize import fold, skeleton
 from provenance.reviews import load_reviews, pair_ids
 
 DEFAULT_THRESHOLD = 85
@@ -479,6 +479,8 @@ def _same_source(
             fa, fb = fold(na), fold(nb)
             if fa == fb:
                 return 100, f"same name {na!r}"
+            if skeleton(na) == skeleton(nb):
+                return 99, f"{na!r} and {nb!r} look alike (letters of another script)"
             if _initials(na) == fb.replace(".", "") or _initials(nb) == fa.replace(".", ""):
                 return 95, f"{na!r} is an acronym of {nb!r}" if len(na) < len(
                     nb

@@ -41,3 +41,26 @@ def like_literal(text: str) -> str:
     """``text`` for a SQL ``LIKE ... ESCAPE '!'`` pattern, matched literally (keys may
     contain ``_`` or ``%``, which LIKE would read as wildcards)."""
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
+# Letters of other scripts drawn like Latin ones (after case folding), as Unicode's
+# confusables list pairs them: "Rеutеrs" with Cyrillic е reads as "Reuters".
+_LOOKALIKES = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
+        "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g",
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+        "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ζ": "z", "μ": "m",
+    }
+)  # fmt: skip
+
+
+def skeleton(text: str) -> str:
+    """The folded text with lookalike letters of other scripts replaced by Latin ones."""
+    return fold(text).translate(_LOOKALIKES)
+
+
+def scripts(text: str) -> set[str]:
+    """The scripts of the letters in ``text`` (LATIN, CYRILLIC, GREEK, ...)."""
+    return {unicodedata.name(ch, "?").split(" ", 1)[0] for ch in text if ch.isalpha()}

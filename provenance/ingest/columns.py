@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -64,12 +65,18 @@ class Header:
     warnings: list[Problem] = field(default_factory=list)
 
 
+MAX_COLUMNS = 1000  # every known column and alias many times over; bounds the work
+
+
 def read_header(
     headings: list[str], loc: Loc, column_map: Mapping[str, str], ignore_extra: bool
 ) -> Header:
     """Name every heading's column; unknown headings are errors unless ``ignore_extra``
     drops them (with a warning), so a typo can never lose data silently."""
     header = Header([])
+    if len(headings) > MAX_COLUMNS:
+        reason = f"the header has {len(headings)} columns; at most {MAX_COLUMNS} are read"
+        return Header([None] * len(headings), [loc.problem("header", reason)])
     for heading in headings:
         key = heading_key(heading)
         column = column_map.get(key) or (key if key in KNOWN_COLUMNS else _BY_ALIAS.get(key))
@@ -81,8 +88,8 @@ def read_header(
             else:
                 header.problems.append(loc.problem(label, f"unknown column{hint}"))
         header.names.append(column)
-    present = [n for n in header.names if n]
-    for name in sorted({n for n in present if present.count(n) > 1}):
+    present = Counter(n for n in header.names if n)
+    for name in sorted(n for n, times in present.items() if times > 1):
         header.problems.append(loc.problem(name, "column appears more than once"))
     for name in REQUIRED_COLUMNS:
         if name not in present:

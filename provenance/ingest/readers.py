@@ -11,6 +11,7 @@ import csv
 import json
 import json.decoder
 import json.scanner
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,6 +212,9 @@ def _csv_reason(exc: csv.Error) -> str:
     return f"malformed CSV: {text}"
 
 
+MAX_INT_DIGITS = 18  # beyond any count or figure the formats hold; int() of more is slow
+_TOO_DEEP = "lists and mappings are nested too deeply"
+
 # --- YAML ---------------------------------------------------------------------------------
 
 _YAML_TAGS = {
@@ -239,9 +243,14 @@ def load_yaml(path: Path) -> Any:
         raise InputError([Problem(str(path), line, None, reason)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(str(path), None, None, f"invalid YAML: {exc}")]) from None
+    except RecursionError:
+        raise InputError([Problem(str(path), None, None, _TOO_DEEP)]) from None
     if node is None:
         return None
-    return _from_node(node, str(path), set())
+    try:
+        return _from_node(node, str(path), set())
+    except RecursionError:
+        raise InputError([Problem(str(path), None, None, _TOO_DEEP)]) from None
 
 
 def _from_node(node: Any, name: str, seen: set[int]) -> Any:
@@ -294,9 +303,25 @@ def _locating_decoder(text: str) -> json.JSONDecoder:
     newlines = [i for i, ch in enumerate(text) if ch == "\n"]
 
     def parse_constant(name: str) -> Any:
-        raise _BadConstant(name)
+        raise _BadConstant(f"{name} is not valid JSON (numbers must be finite)")
 
-    decoder = json.JSONDecoder(object_pairs_hook=list, parse_constant=parse_constant)
+    def parse_int(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+            raise _BadConstant(f"a {len(digits)}-digit integer is out of range")
+        return int(digits)
+
+    def parse_float(written: str) -> float:
+        value = float(written)
+        if math.isinf(value):
+            raise _BadConstant(f"{written} is out of range (numbers must be finite)")
+        return value
+
+    decoder = json.JSONDecoder(
+        object_pairs_hook=list,
+        parse_constant=parse_constant,
+        parse_int=parse_int,
+        parse_float=parse_float,
+    )
 
     def parse_object(s_and_end: tuple[str, int], *args: Any, **kwargs: Any) -> tuple[Any, int]:
         line = bisect.bisect_left(newlines, s_and_end[1]) + 1
@@ -324,5 +349,6 @@ def load_json(path: Path) -> Any:
     except _DuplicateKey as exc:
         raise InputError([Problem(name, exc.line, exc.key, "duplicate key in object")]) from None
     except _BadConstant as exc:
-        reason = f"{exc} is not valid JSON (numbers must be finite)"
-        raise InputError([Problem(name, None, None, reason)]) from None
+        raise InputError([Problem(name, None, None, str(exc))]) from None
+    except RecursionError:
+        raise InputError([Problem(name, None, None, _TOO_DEEP)]) from None

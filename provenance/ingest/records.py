@@ -8,7 +8,9 @@ differs from the stored one is an error rather than a silent edit.
 from __future__ import annotations
 
 import difflib
+import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -160,8 +162,10 @@ def text(value: Any) -> str | None:
 
 
 def ident(value: Any) -> str | None:
+    """A key, name or code: stripped and in Unicode NFC, so that the same word typed
+    as composed or decomposed characters (``café``) is one key."""
     s = text(value)
-    return s.strip() if s is not None else None
+    return unicodedata.normalize("NFC", s.strip()) if s is not None else None
 
 
 def choice(field: str, value: Any, allowed: tuple[str, ...]) -> str | None:
@@ -215,7 +219,7 @@ def number(field: str, value: Any) -> float | None:
     if isinstance(value, bool):
         raise FieldError(field, f"{value!r} is not a number")
     if isinstance(value, int | float):
-        return float(value)
+        return in_range(field, float(value), str(value))
     s = ident(value)
     if s is None:
         return None
@@ -223,9 +227,20 @@ def number(field: str, value: Any) -> float | None:
         result = float(s)
     except ValueError:
         raise FieldError(field, f"{s!r} is not a plain number (write 1376 or 1.5)") from None
-    if result != result or result in (float("inf"), float("-inf")):
-        raise FieldError(field, f"{s!r} is not a finite number")
-    return result
+    return in_range(field, result, s)
+
+
+MAX_FIGURE = 1e15  # larger than any count, area or sum in reporting; far below overflow
+
+
+def in_range(field: str, value: float, written: str) -> float:
+    """``value`` if finite and within ±MAX_FIGURE: a figure beyond that is a typo or an
+    attack, and would overflow to infinity once converted (1e308 square miles)."""
+    if not math.isfinite(value):
+        raise FieldError(field, f"{written!r} is not a finite number")
+    if abs(value) > MAX_FIGURE:
+        raise FieldError(field, f"{written!r} is out of range (at most {MAX_FIGURE:.0e})")
+    return value
 
 
 def date_text(field: str, value: Any, order: DateOrder | None = None) -> str | None:
@@ -260,6 +275,8 @@ def text_list(field: str, value: Any) -> tuple[str, ...]:
     items = value if isinstance(value, list) else str(value).split(";")
     out = []
     for item in items:
+        if item is not None and not isinstance(item, str):
+            raise FieldError(field, f"entries must be text, not {_json_type(item)}")
         s = ident(item)
         if s is not None:
             out.append(s)
@@ -287,13 +304,24 @@ def quantity_of(
             q = quantities.from_parts(text_value, qualifier, value, low, high, unit, lang)
         except ValueError as exc:
             raise FieldError("unit" if "unit" in str(exc) else "qualifier", str(exc)) from None
-        return _with_written_form(q, text_value, lang)
+        return _checked(_with_written_form(q, text_value, lang), "value", text_value)
     if text_value is None:
         return None
     parsed = quantities.parse_quantity(text_value, lang)
     if parsed is None:
         warn(f"could not parse quantity {text_value!r}; kept as text")
-    return parsed
+    return _checked(parsed, "quantity", text_value)
+
+
+def _checked(
+    q: quantities.Quantity | None, field: str, written: str | None
+) -> quantities.Quantity | None:
+    """The quantity, once every figure of it (after unit conversion) is in range."""
+    if q is not None:
+        for figure in (q.value, q.low, q.high):
+            if figure is not None:
+                in_range(field, figure, written or str(figure))
+    return q
 
 
 def _with_written_form(
@@ -554,6 +582,54 @@ ATTRIBUTION_KEYS = ("source", "via", "document", "quote", "stance", "credibility
 FORMAT_VERSION = "provenance/1"
 
 
+# Fields that may hold something other than text in YAML/JSON, and what.
+_SHAPES: dict[str, type | tuple[type, ...]] = {
+    "aliases": list,
+    "named": bool,
+    "credibility": int,
+    "value": (int, float),
+    "low": (int, float),
+    "high": (int, float),
+    "quantity": dict,
+    "attributions": list,
+    "via": list,
+    "hedges": list,
+    "document": dict,
+    "sources": list,
+    "documents": list,
+    "claims": list,
+}
+_SHAPE_NAMES = {
+    "aliases": "a list of text",
+    "named": "true or false",
+    "credibility": "a grade 1-6",
+    "value": "a number",
+    "low": "a number",
+    "high": "a number",
+    "quantity": "text or a mapping",
+    "attributions": "a list",
+    "via": "text or a list of text",
+    "hedges": "text or a list of text",
+    "document": "a key or a mapping",
+}
+
+
+def _flat(shape: type | tuple[type, ...]) -> tuple[type, ...]:
+    return shape if isinstance(shape, tuple) else (shape,)
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
 class NestedReader:
     """Turns a nested YAML/JSON tree into records, collecting problems as it goes."""
 
@@ -631,14 +707,21 @@ class NestedReader:
             return None
 
     def _unknown_keys(self, node: LocDict, allowed: tuple[str, ...]) -> None:
-        for key in node:
+        """Unknown fields, and values of a type the field cannot hold (``true`` or a list
+        where text is expected), are problems: neither is ever stored as a Python repr."""
+        for key, value in node.items():
             if key not in allowed:
                 reason = f"unknown field{_hint(key, allowed)}"
+                self.problems.append(self.loc(node, key).problem(key, reason))
+            elif not (value is None or isinstance(value, str | _SHAPES.get(key, str))) or (
+                isinstance(value, bool) and bool not in _flat(_SHAPES.get(key, str))
+            ):
+                reason = f"expected {_SHAPE_NAMES.get(key, 'text')}, not {_json_type(value)}"
                 self.problems.append(self.loc(node, key).problem(key, reason))
 
     def _source(self, node: LocDict) -> SourceIn:
         self._unknown_keys(node, SOURCE_KEYS)
-        name = text(node.get("name"))
+        name = ident(node.get("name"))
         key = ident(node.get("key"))
         if name is None:
             raise FieldError("name", "required")

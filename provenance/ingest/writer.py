@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -30,7 +30,7 @@ from provenance.ingest.records import (
     Loc,
     SourceIn,
 )
-from provenance.normalize import fold, sha256_text, slug_or_hash
+from provenance.normalize import fold, scripts, sha256_text, skeleton, slug_or_hash
 from provenance.vocabulary import DOCUMENT_FIELDS
 
 BATCH_SIZE = 5000
@@ -295,6 +295,7 @@ class Writer:
         name = s.name or s.ref
         if not self.options.new_sources:
             self._warn_if_near(s, name)
+        self._warn_lookalike(name, s)
         key = s.key or self.sources.unique_key(name)
         (new_id,) = db.allocate_ids(self.conn, "source", 1)
         row = SourceRow(
@@ -347,6 +348,24 @@ class Writer:
         self.counts.sources += 1
         self._add_aliases(row, s.aliases)
         return row
+
+    def _warn_lookalike(self, name: str, s: SourceIn) -> None:
+        """A new name mixing scripts that reads like an existing source's name
+        ("Rеutеrs" with Cyrillic е) is most likely that source, mistyped or spoofed."""
+        if len(scripts(name)) < 2:
+            return
+        shape = skeleton(name)
+        for row in self.sources.rows.values():
+            if skeleton(row.name) == shape and row.name != name:
+                mixed = " and ".join(sorted(x.title() for x in scripts(name)))
+                self.warnings.append(
+                    s.loc.problem(
+                        "source",
+                        f"{name!r} mixes {mixed} letters and looks like the existing "
+                        f"source {row.name!r} ({row.key})",
+                    )
+                )
+                return
 
     def _add_aliases(self, row: SourceRow, aliases: Iterable[str]) -> None:
         have = self.sources.names_of.setdefault(row.id, {fold(row.name)})
@@ -591,8 +610,15 @@ class Writer:
         for a, origin, relays in resolved:
             if a.claim.key not in claims or (a.document and a.document.key not in docs):
                 continue
-            candidates.setdefault(_fingerprint(a, origin, relays), (a, origin, relays))
+            fp = _fingerprint(a, origin, relays)
+            first = candidates.setdefault(fp, (a, origin, relays))
+            if first[0] is not a:
+                self._compare_grades(_grades(first[0]), a, origin, "given on an earlier line")
+                candidates[fp] = (_with_grades(first[0], a), origin, relays)
         existing = self._existing_fingerprints(list(candidates))
+        for fp, stored in existing.items():
+            a, origin, _ = candidates[fp]
+            self._compare_grades(stored, a, origin, "stored", fingerprint=fp)
         new = [(fp, v) for fp, v in candidates.items() if fp not in existing]
         self.counts.unchanged += len(resolved) - len(new)
         ids = db.allocate_ids(self.conn, "attribution", len(new))
@@ -622,13 +648,44 @@ class Writer:
         db.bulk_insert(self.conn, "relay", ("attribution_id", "position", "source_id"), relay_rows)
         self.counts.attributions += len(rows)
 
-    def _existing_fingerprints(self, fingerprints: list[str]) -> set[str]:
+    def _existing_fingerprints(self, fingerprints: list[str]) -> dict[str, dict[str, Any]]:
+        """The stored grades of the attributions already present, by fingerprint."""
         if not fingerprints:
-            return set()
-        stmt = text("SELECT fingerprint FROM attribution WHERE fingerprint IN :fps").bindparams(
-            bindparam("fps", expanding=True)
-        )
-        return {r[0] for r in self.conn.execute(stmt, {"fps": fingerprints})}
+            return {}
+        stmt = text(
+            "SELECT fingerprint, id, credibility, hedges, batch_id FROM attribution "
+            "WHERE fingerprint IN :fps"
+        ).bindparams(bindparam("fps", expanding=True))
+        return {
+            r[0]: {"id": r[1], "key": r[0], "credibility": r[2], "hedges": r[3], "batch_id": r[4]}
+            for r in self.conn.execute(stmt, {"fps": fingerprints})
+        }
+
+    def _compare_grades(
+        self,
+        stored: dict[str, Any],
+        a: AttributionIn,
+        origin: SourceRow,
+        how: str,
+        *,
+        fingerprint: str | None = None,
+    ) -> None:
+        """A repeated report must carry the same grades: a different credibility or
+        hedges is an error, a grade left at "cannot be judged" (6, no hedges) may be
+        filled in (logged as an edit); it is never ignored."""
+        what = f"the report of claim {a.claim.key!r} by {origin.key!r}"
+        given = _grades(a)
+        given = {f: v for f, v in given.items() if v != _GRADE_DEFAULTS[f]}
+        if fingerprint is None:
+            for f, value in given.items():
+                if stored[f] not in (value, _GRADE_DEFAULTS[f]):
+                    reason = f"{value!r} differs from the {stored[f]!r} {how} for {what}"
+                    self.problems.append(a.loc.problem(f, reason))
+            return
+        before, after = _reconcile(stored, given, _GRADE_DEFAULTS, a.loc, what, self.problems)
+        if after:
+            new = stored["batch_id"] == self.batch_id
+            self._fill_in("attribution", stored["id"], fingerprint, before, after, new)
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -731,6 +788,22 @@ class Writer:
                 for e in events
             ],
         )
+
+
+_GRADE_DEFAULTS: dict[str, Any] = {"credibility": 6, "hedges": None}
+
+
+def _grades(a: AttributionIn) -> dict[str, Any]:
+    return {"credibility": a.credibility, "hedges": "; ".join(a.hedges) or None}
+
+
+def _with_grades(first: AttributionIn, later: AttributionIn) -> AttributionIn:
+    """The first of two records of one report, with the grades the later one fills in."""
+    return replace(
+        first,
+        credibility=first.credibility if first.credibility != 6 else later.credibility,
+        hedges=first.hedges or later.hedges,
+    )
 
 
 def _slots(row: SourceRow) -> dict[str, Any]:

@@ -7,6 +7,7 @@ on an unnamed source: relays repeat, they do not corroborate.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import db
+from provenance.ledger import verify_chain, verify_rows
 from provenance.normalize import fold
 from provenance.query import ClaimFilter, ClaimView, _bind, claim_where, load_claims
 
@@ -150,44 +152,41 @@ def log_event(
     command: str,
     action: str,
     entity: str,
-    key: str,
+    key: str | None,
     before: Any,
     after: Any,
     undoes: int | None = None,
+    wrote: Mapping[str, Sequence[int]] | None = None,
+    batch: int | None = None,
 ) -> int:
-    """Append one event to the log; returns its number."""
-    (event_id,) = db.allocate_ids(conn, "event", 1)
-    db.bulk_insert(
-        conn,
-        "event",
-        (
-            "id",
-            "at",
-            "actor",
-            "command",
-            "action",
-            "entity",
-            "entity_key",
-            "before",
-            "after",
-            "undoes_id",
-        ),
-        [
-            (
-                event_id,
-                db.now(),
-                actor,
-                command,
-                action,
-                entity,
-                key,
-                None if before is None else json.dumps(before),
-                None if after is None else json.dumps(after),
-                undoes,
-            )
-        ],
-    )
+    """Append one event to the log with a digest of every row it wrote (``wrote``: ids
+    by table; ``batch``: every row of that import); returns its number."""
+    from provenance import ledger
+
+    fields = {
+        "at": db.now(),
+        "actor": actor,
+        "command": command,
+        "action": action,
+        "entity": entity,
+        "entity_key": key,
+        "before": None if before is None else json.dumps(before),
+        "after": None if after is None else json.dumps(after),
+        "undoes_id": undoes,
+        "batch_id": batch,
+    }
+    (event_id,) = ledger.append(conn, [ledger.NewEvent(fields, wrote or {}, batch)])
     return event_id
+
+
+def link_event(conn: Connection, table: str, row_id: int, event_id: int) -> None:
+    """Point a row at the event that wrote it (written first, so the event could carry
+    its digest; the link column is left out of the digest and checked on its own)."""
+    from sqlalchemy import text
+
+    conn.execute(
+        text(f"UPDATE {table} SET event_id = :e WHERE id = :i"), {"e": event_id, "i": row_id}
+    )
 
 
 def latest_open_event(conn: Connection, action: str, key: str) -> int | None:
@@ -246,17 +245,25 @@ _COUNTED = {
 }
 
 
-def check(session: Session) -> CheckReport:
-    """Verify the database: storage integrity, references, the event log against the
-    data it describes, and quotes against stored document text."""
+def check(session: Session, *, head: str | None = None) -> CheckReport:
+    """Verify the database: storage integrity, references, schema and triggers, the hash
+    chain, every row against its last event's digest, merges and edits replayed, and
+    quotes against stored document text. ``head``: a chain head recorded earlier."""
     from sqlalchemy import text
 
     conn = session.connection()
     report = CheckReport()
+    report.checked.append("schema version")
+    version = _check_version(conn, text)
+    if version:
+        report.problems.extend(f"schema version: {p}" for p in version)
+        return report  # an older or altered schema: the later steps would misread it
     steps = (
         ("storage integrity", _check_storage),
         ("references", _check_references),
-        ("schema version", _check_version),
+        ("append-only triggers", _check_triggers),
+        ("hash chain of the event log", lambda c, t: _check_chain(c, head)),
+        ("every row against the event that wrote it", lambda c, t: verify_rows(c)),
         ("import batches and events", _check_batches),
         ("merges replayed from the event log", _check_merges),
         ("edits replayed from the event log", _check_edits),
@@ -277,6 +284,46 @@ def _check_storage(conn: Any, text: Any) -> list[str]:
     problems = [] if result == ["ok"] else result
     for r in conn.execute(text("PRAGMA foreign_key_check")):
         problems.append(f"row {r[1]} of {r[0]} points to a missing {r[2]}")
+    return problems
+
+
+_TRIGGERS = {
+    "sqlite": {
+        "event_no_update",
+        "event_no_delete",
+        "row_digest_no_update",
+        "row_digest_no_delete",
+    },
+    "postgresql": {
+        "event_append_only",
+        "event_no_truncate",
+        "row_digest_append_only",
+        "row_digest_no_truncate",
+    },
+}
+
+
+def _check_triggers(conn: Any, text: Any) -> list[str]:
+    """The triggers the release installs are there (a dropped one lets rows be rewritten)."""
+    if conn.dialect.name == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        expected = _TRIGGERS["sqlite"]
+    else:
+        sql = (
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+            "AND tgrelid::regclass::text IN ('event', 'row_digest')"
+        )
+        expected = _TRIGGERS["postgresql"]
+    present = {r[0] for r in conn.execute(text(sql))}
+    return [f"trigger {name} is missing" for name in sorted(expected - present)]
+
+
+def _check_chain(conn: Any, head: str | None) -> list[str]:
+    problems, found = verify_chain(conn, head)
+    if not found:
+        problems.append(
+            f"the recorded head {head} is not in the chain: the history up to it was changed"
+        )
     return problems
 
 

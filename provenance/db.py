@@ -110,18 +110,21 @@ def _configure_sqlite(engine: Engine, *, write: bool) -> None:
 
 
 @contextmanager
-def open_session(db: str | None, *, write: bool = False) -> Iterator[Session]:
+def open_session(db: str | None, *, write: bool = False, upgrade: bool = True) -> Iterator[Session]:
     """A session on the database, schema brought up to date.
 
     A write session commits when the block ends without error and rolls back otherwise.
     A read session on a missing SQLite file is an error rather than a new empty file.
+    ``upgrade=False`` reads the database as it is (``check`` must see an old or altered
+    schema version, not repair it).
     """
     url = resolve_url(db)
     if not write:
         _require_existing(url)
     engine = make_engine(url, write=write)
     try:
-        ensure_schema(engine, write=write)
+        if upgrade:
+            ensure_schema(engine, write=write)
         with Session(engine) as session:
             try:
                 yield session
@@ -240,6 +243,65 @@ def _m003_source_variant(conn: Connection) -> None:
     conn.exec_driver_sql(_SOURCE_VARIANT_DDL)
 
 
+_ROW_DIGEST_DDL = (
+    "CREATE TABLE row_digest ("
+    "event_id INTEGER NOT NULL REFERENCES event (id), "
+    "tbl TEXT NOT NULL, "
+    "row_key TEXT NOT NULL, "
+    "digest TEXT NOT NULL)"
+)
+_EVENT_TRIGGERS_DROP = {
+    "sqlite": ("DROP TRIGGER event_no_update", "DROP TRIGGER event_no_delete"),
+    "postgresql": (
+        "DROP TRIGGER event_append_only ON event",
+        "DROP TRIGGER event_no_truncate ON event",
+    ),
+}
+
+
+def _m004_hash_chain(conn: Connection) -> None:
+    """The tamper-evident history: each event's row digests and its link in a hash
+    chain. Existing events are chained as they stand, and one ``baseline`` event records
+    a digest of every existing row (what the history before the upgrade left)."""
+    from provenance import ledger
+
+    for column in ("rows_digest", "hash"):
+        conn.exec_driver_sql(f"ALTER TABLE event ADD COLUMN {column} TEXT")
+    conn.exec_driver_sql(_ROW_DIGEST_DDL)
+    conn.exec_driver_sql("CREATE INDEX ix_row_digest_event_id ON row_digest (event_id)")
+    _append_only_trigger(conn, "row_digest")
+    events = conn.execute(
+        text(f"SELECT {', '.join(ledger.EVENT_FIELDS)} FROM event ORDER BY id")
+    ).all()
+    if events:
+        for statement in _EVENT_TRIGGERS_DROP["sqlite" if is_sqlite(conn) else "postgresql"]:
+            conn.exec_driver_sql(statement)
+        prev = None
+        for row in events:
+            fields = dict(zip(ledger.EVENT_FIELDS, row, strict=True))
+            prev = ledger.event_hash(prev, fields, None)
+            conn.execute(
+                text("UPDATE event SET hash = :h WHERE id = :i"), {"h": prev, "i": fields["id"]}
+            )
+        _append_only_trigger(conn, "event")
+    wrote = {
+        table: [r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT {cols[0]} FROM {table}")]
+        for table, cols in ledger.TRACKED.items()
+        if inspect(conn).has_table(table)
+    }
+    if any(wrote.values()):
+        fields = {
+            "at": now(),
+            "actor": default_actor(),
+            "command": "schema upgrade",
+            "action": "baseline",
+            "entity": "database",
+            "entity_key": None,
+            "after": '{"reason": "rows present when the history became tamper-evident"}',
+        }
+        ledger.append(conn, [ledger.NewEvent(fields, wrote)])
+
+
 # Append-only: never edit or reorder an entry once released; add a new one.
 # Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
 # database written by the first release).
@@ -247,6 +309,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _m001_initial),
     (2, "verdict table", _m002_verdict),
     (3, "source variants", _m003_source_variant),
+    (4, "tamper-evident history", _m004_hash_chain),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import latest_open_event, log_event
+from provenance.audit import latest_open_event, link_event, log_event
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
 from provenance.query import bounded_limit, pair_keys
@@ -134,6 +134,7 @@ def edit(
         key=key,
         before={"set": old},
         after={"set": changed, "reason": reason},
+        wrote={entity: [row["id"]]},
     )
     return Change(event, entity, key, old, changed)
 
@@ -156,6 +157,7 @@ def retract(session: Session, key: str, *, reason: str, actor: str, command: str
         key=key,
         before={"set": {"status": "active"}},
         after={"set": {"status": "retracted"}, "reason": reason},
+        wrote={"claim": [row["id"]]},
     )
     return Change(event, "claim", key, {"status": "active"}, {"status": "retracted"})
 
@@ -195,6 +197,7 @@ def merge_source(
         key=other,
         before={"set": before},
         after={"set": after, "into": keep, "reason": reason},
+        wrote={"source": [merged["id"]]},
     )
     return Change(event, "source", other, before, after)
 
@@ -224,7 +227,7 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
     if action == "merge":
         return _undo_merge(session, event_id, after, actor=actor, command=command)
     if action in ("edit", "fill_in", "retract", "merge_source"):
-        _undo_set(conn, entity, key, before, after)
+        row_id = _undo_set(conn, entity, key, before, after)
         log_event(
             conn,
             actor=actor,
@@ -235,6 +238,7 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
             before=after,
             after=before,
             undoes=event_id,
+            wrote={entity: [row_id]},
         )
         return f"undid {action} of {entity} {key}"
     if action.startswith("review_"):
@@ -260,13 +264,14 @@ def _set_values(payload: dict[str, Any] | None) -> dict[str, Any]:
     )
 
 
-def _undo_set(conn: Connection, entity: str, key: str, before: Any, after: Any) -> None:
+def _undo_set(conn: Connection, entity: str, key: str, before: Any, after: Any) -> int:
     old, new = _set_values(before), _set_values(after)
     row = _row(conn, entity, key, list(new))
     current = {f: (bool(row[f]) if f == "named" else row[f]) for f in new}
     if current != new:
         raise UsageError(f"{entity} {key!r} has changed since; undo the later changes first")
     _write(conn, entity, row["id"], old)
+    return int(row["id"])
 
 
 def _undo_merge(
@@ -286,6 +291,13 @@ def _undo_review(
 ) -> str:
     a, b = after["claims"]
     ids = [_row(conn, "claim", k, ["key"])["id"] for k in (a, b)]
+    (review_id,) = db.allocate_ids(conn, "review", 1)
+    db.bulk_insert(
+        conn,
+        "review",
+        ("id", "kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at"),
+        [(review_id, after["kind"], *ids, "undone", f"undo of event {event_id}", actor, db.now())],
+    )
     new = log_event(
         conn,
         actor=actor,
@@ -296,24 +308,9 @@ def _undo_review(
         before=after,
         after=None,
         undoes=event_id,
+        wrote={"review": [review_id]},
     )
-    db.bulk_insert(
-        conn,
-        "review",
-        ("kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at", "event_id"),
-        [
-            (
-                after["kind"],
-                ids[0],
-                ids[1],
-                "undone",
-                f"undo of event {event_id}",
-                actor,
-                db.now(),
-                new,
-            )
-        ],
-    )
+    link_event(conn, "review", review_id, new)
     return f"undid the {after['decision']} decision on {a} / {b}"
 
 
@@ -386,3 +383,13 @@ def list_events(
 
 def _pair_of(row: Any) -> set[str]:
     return pair_keys(json.loads(row[6]) if row[6] else None, json.loads(row[7]) if row[7] else None)
+
+
+def chain_head(session: Session) -> str:
+    """The hash of the newest event: keep it elsewhere to prove the history later."""
+    from provenance.ledger import head
+
+    found = head(session.connection())
+    if found is None:
+        raise NotFoundError("the event log is empty")
+    return found[1]

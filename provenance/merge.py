@@ -91,6 +91,7 @@ def merge_claims(
             key=f"{keep_key} {other_key}",
             before=before,
             after=after,
+            wrote={"attribution": ids, "claim": [other["id"]]},
         )
         moved += len(ids)
     return MergeResult(keep_key, list(dict.fromkeys(other_keys)), moved)
@@ -153,5 +154,6 @@ def unmerge_claim(session: Session, key: str, *, actor: str, command: str) -> Me
         before=after,
         after=before,
         undoes=event_id,
+        wrote={"attribution": ids, "claim": [claim["id"]]},
     )
     return MergeResult(after["into"], [key], len(ids))

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import log_event
+from provenance.audit import link_event, log_event
 from provenance.errors import NotFoundError, UsageError
 
 
@@ -52,6 +52,13 @@ def record_review(
     a, b = sorted((key_a, key_b))
     stamp = db.now()
     after = {"kind": kind, "claims": [a, b], "decision": decision, "reason": reason}
+    (review_id,) = db.allocate_ids(conn, "review", 1)
+    db.bulk_insert(
+        conn,
+        "review",
+        ("id", "kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at"),
+        [(review_id, kind, ids[a], ids[b], decision, reason, actor, stamp)],
+    )
     event_id = log_event(
         conn,
         actor=actor,
@@ -61,11 +68,7 @@ def record_review(
         key=f"{a} {b}",
         before=None,
         after=after,
+        wrote={"review": [review_id]},
     )
-    db.bulk_insert(
-        conn,
-        "review",
-        ("kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at", "event_id"),
-        [(kind, ids[a], ids[b], decision, reason, actor, stamp, event_id)],
-    )
+    link_event(conn, "review", review_id, event_id)
     return after

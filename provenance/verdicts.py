@@ -17,7 +17,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import log_event
+from provenance.audit import link_event, log_event
 from provenance.errors import NotFoundError, UsageError
 
 VERDICT_FIELDS = ("rating", "reviewer", "url", "published", "explanation")
@@ -118,6 +118,7 @@ def record(session: Session, key: str, verdict: VerdictIn, *, actor: str, comman
     if verdict.values() in standing:
         raise UsageError(f"claim {key!r} already has this verdict")
     (verdict_id,) = db.allocate_ids(conn, "verdict", 1)
+    _insert(conn, [(verdict_id, claim_id, verdict)], actor=actor, event=None, batch=None)
     event = log_event(
         conn,
         actor=actor,
@@ -127,8 +128,9 @@ def record(session: Session, key: str, verdict: VerdictIn, *, actor: str, comman
         key=key,
         before=None,
         after={"verdict": verdict_id, **asdict(verdict)},
+        wrote={"verdict": [verdict_id]},
     )
-    _insert(conn, [(verdict_id, claim_id, verdict)], actor=actor, event=event, batch=None)
+    link_event(conn, "verdict", verdict_id, event)
     return Recorded(event, verdict_id)
 
 
@@ -192,6 +194,7 @@ def withdraw(
         before=after,
         after=None,
         undoes=event_id,
+        wrote={"verdict": [row[0]]},
     )
     return f"withdrew the verdict {after['rating']!r} by {after['reviewer']} on {key}"
 

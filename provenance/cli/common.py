@@ -264,11 +264,11 @@ def cli_state() -> CliState:
     return ctx.ensure_object(CliState) if ctx is not None else CliState()
 
 
-def session(db: str | None, *, write: bool = False) -> Any:
+def session(db: str | None, *, write: bool = False, upgrade: bool = True) -> Any:
     """A database session for a command (see ``provenance.db.open_session``)."""
     from provenance.db import open_session
 
-    return open_session(cli_state().db or db, write=write)
+    return open_session(cli_state().db or db, write=write, upgrade=upgrade)
 
 
 def actor_or_default(actor: str | None) -> str:

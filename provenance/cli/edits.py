@@ -132,15 +132,24 @@ def log_command(
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.table,
     limit: LimitOption = None,
+    head: Annotated[
+        bool, typer.Option("--head", help="Print only the chain head, to keep elsewhere.")
+    ] = False,
 ) -> None:
     """Show the event log: every import, edit, merge, review and undo, with before/after.
+    --head prints the hash of the newest event; `check --head H` later proves that
+    nothing up to it changed.
 
     Example:
 
         provenance log ukraine-holds-309-sq-mi --format json
     """
-    from provenance.edits import list_events
+    from provenance.edits import chain_head, list_events
 
+    if head:
+        with session(db) as db_session:
+            typer.echo(chain_head(db_session))
+        return
     with session(db) as db_session:
         events = list_events(db_session, key=key, limit=limit)
     render(

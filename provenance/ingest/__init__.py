@@ -134,7 +134,7 @@ def import_files(
         ordered = sorted(problems, key=lambda p: (p.file, p.line or 0))
         raise InputError(ordered, problems.total)
     report = ImportReport(batch_id, files, writer.counts, list(warnings), warnings.total, dry_run)
-    _finish(conn, report, stamp, actor, command)
+    _finish(conn, report, writer.alias_ids, actor, command)
     if not dry_run and writer.counts.attributions:
         db.refresh_statistics(conn)
     if dry_run:
@@ -142,7 +142,9 @@ def import_files(
     return report
 
 
-def _finish(conn: Any, report: ImportReport, stamp: str, actor: str, command: str) -> None:
+def _finish(conn: Any, report: ImportReport, aliases: list[int], actor: str, command: str) -> None:
+    from provenance.audit import log_event
+
     counts = json.dumps(report.counts.as_dict(), sort_keys=True)
     files = json.dumps(report.files)
     conn.execute(
@@ -152,22 +154,17 @@ def _finish(conn: Any, report: ImportReport, stamp: str, actor: str, command: st
         ),
         {"at": db.now(), "files": files, "counts": counts, "id": report.batch_id},
     )
-    db.bulk_insert(
+    log_event(
         conn,
-        "event",
-        ("at", "actor", "command", "action", "entity", "entity_key", "after", "batch_id"),
-        [
-            (
-                stamp,
-                actor,
-                command,
-                "import",
-                "import_batch",
-                str(report.batch_id),
-                json.dumps({"files": report.files, "created": report.counts.as_dict()}),
-                report.batch_id,
-            )
-        ],
+        actor=actor,
+        command=command,
+        action="import",
+        entity="import_batch",
+        key=str(report.batch_id),
+        before=None,
+        after={"files": report.files, "created": report.counts.as_dict()},
+        batch=report.batch_id,
+        wrote={"source_alias": aliases},
     )
 
 

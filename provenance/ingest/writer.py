@@ -181,6 +181,7 @@ class Writer:
     pending: list[AttributionIn] = field(default_factory=list)
     doc_ids: dict[str, int] = field(default_factory=dict)
     fill_events: list[dict[str, Any]] = field(default_factory=list)
+    alias_ids: list[int] = field(default_factory=list)
     created_sources: set[int] = field(default_factory=set)
     warned_sources: set[int] = field(default_factory=set)
     variants: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
@@ -372,7 +373,14 @@ class Writer:
         new = [(row.id, a, fold(a)) for a in dict.fromkeys(aliases) if fold(a) not in have]
         if not new:
             return
-        db.bulk_insert(self.conn, "source_alias", ("source_id", "alias", "alias_norm"), new)
+        ids = db.allocate_ids(self.conn, "source_alias", len(new))
+        self.alias_ids.extend(ids)
+        db.bulk_insert(
+            self.conn,
+            "source_alias",
+            ("id", "source_id", "alias", "alias_norm"),
+            [(i, *row) for i, row in zip(ids, new, strict=True)],
+        )
         for _, alias, norm in new:
             self.sources.by_name.setdefault(norm, set()).add(row.id)
             self.sources.keys_by_name.setdefault(alias, row.key)
@@ -741,13 +749,14 @@ class Writer:
         )
         if not new:
             self.counts.filled_in += len(after)
-            self._fill_event(table, key, before, after)
+            self._fill_event(table, row_id, key, before, after)
 
     def _fill_event(
-        self, entity: str, key: str, before: dict[str, Any], after: dict[str, Any]
+        self, entity: str, row_id: int, key: str, before: dict[str, Any], after: dict[str, Any]
     ) -> None:
         self.fill_events.append(
             {
+                "row": row_id,
                 "entity": entity,
                 "entity_key": key,
                 "before": json.dumps({"set": before}),
@@ -756,34 +765,25 @@ class Writer:
         )
 
     def _write_fill_events(self) -> None:
+        from provenance import ledger
+
         events, self.fill_events = self.fill_events, []
-        if not events:
-            return
-        db.bulk_insert(
+        ledger.append(
             self.conn,
-            "event",
-            (
-                "at",
-                "actor",
-                "command",
-                "action",
-                "entity",
-                "entity_key",
-                "before",
-                "after",
-                "batch_id",
-            ),
             [
-                (
-                    self.stamp,
-                    self.actor,
-                    self.command,
-                    "fill_in",
-                    e["entity"],
-                    e["entity_key"],
-                    e["before"],
-                    e["after"],
-                    self.batch_id,
+                ledger.NewEvent(
+                    {
+                        "at": self.stamp,
+                        "actor": self.actor,
+                        "command": self.command,
+                        "action": "fill_in",
+                        "entity": e["entity"],
+                        "entity_key": e["entity_key"],
+                        "before": e["before"],
+                        "after": e["after"],
+                        "batch_id": self.batch_id,
+                    },
+                    {e["entity"]: [e["row"]]},
                 )
                 for e in events
             ],

@@ -1,0 +1,254 @@
+"""The tamper-evident history: row digests and the hash chain of the event log.
+
+Every event records a digest of each row it wrote (table ``row_digest``), and carries
+``hash`` = SHA-256 over the previous event's hash, its own fields and the digest of its
+row digests (``rows_digest``). Replaying the log gives the digest every row must have
+now; a row changed, added or removed behind provenance's back no longer matches, and
+an event changed or removed breaks the chain. An auditor who keeps the chain head
+(``provenance log --head``) elsewhere can prove that nothing up to it changed, even
+against someone able to rewrite the whole log consistently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, inspect, text
+
+# Every table whose rows the log vouches for, with the columns naming a row.
+TRACKED: dict[str, tuple[str, ...]] = {
+    "import_batch": ("id",),
+    "source": ("id",),
+    "source_alias": ("id",),
+    "document": ("id",),
+    "claim": ("id",),
+    "attribution": ("id",),
+    "relay": ("attribution_id", "position"),
+    "review": ("id",),
+    "verdict": ("id",),
+    "source_variant": ("source_id", "field", "value"),
+}
+# Columns filled in after their row's event is written (they point at that event);
+# check verifies them against the log instead.
+LINK_COLUMNS = {"review": "event_id", "verdict": "event_id"}
+# Rows an import writes, found by its batch number.
+_BATCH_ROWS = {
+    "import_batch": "SELECT * FROM import_batch WHERE id = :b",
+    "source": "SELECT * FROM source WHERE batch_id = :b",
+    "document": "SELECT * FROM document WHERE batch_id = :b",
+    "claim": "SELECT * FROM claim WHERE batch_id = :b",
+    "attribution": "SELECT * FROM attribution WHERE batch_id = :b",
+    "relay": (
+        "SELECT r.* FROM relay r JOIN attribution a ON a.id = r.attribution_id "
+        "WHERE a.batch_id = :b"
+    ),
+    "verdict": "SELECT * FROM verdict WHERE batch_id = :b",
+    "source_variant": "SELECT * FROM source_variant WHERE batch_id = :b",
+}
+EVENT_FIELDS = (
+    "id",
+    "at",
+    "actor",
+    "command",
+    "action",
+    "entity",
+    "entity_key",
+    "before",
+    "after",
+    "batch_id",
+    "undoes_id",
+)
+
+
+@dataclass
+class NewEvent:
+    """An event to append: its fields and the rows it wrote (ids by table; for ``relay``,
+    attribution ids; ``batch`` adds every row of that import)."""
+
+    fields: dict[str, Any]
+    wrote: Mapping[str, Sequence[int]] = field(default_factory=dict)
+    batch: int | None = None
+
+
+def _canon(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float):
+        return repr(value)
+    return value
+
+
+def row_digest(table: str, columns: Sequence[str], values: Sequence[Any]) -> str:
+    """The digest of one row: every column but the link column, canonical JSON."""
+    skip = LINK_COLUMNS.get(table)
+    payload = {c: _canon(v) for c, v in zip(columns, values, strict=True) if c != skip}
+    data = json.dumps([table, payload], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def row_key(table: str, columns: Sequence[str], values: Sequence[Any]) -> str:
+    names = TRACKED[table]
+    by_name = dict(zip(columns, values, strict=True))
+    return ":".join(str(by_name[n]) for n in names)
+
+
+def _digests(conn: Connection, table: str, sql: str, params: dict[str, Any]) -> Iterator[Any]:
+    stmt = text(sql)
+    if any(isinstance(v, list) for v in params.values()):
+        stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k, v in params.items()))
+    result = conn.execute(stmt, params)
+    columns = list(result.keys())
+    for values in result:
+        yield table, row_key(table, columns, values), row_digest(table, columns, values)
+
+
+def written_rows(conn: Connection, event: NewEvent) -> list[tuple[str, str, str]]:
+    """(table, row key, digest) of every row the event wrote, read back in batches."""
+    out: list[tuple[str, str, str]] = []
+    present = _present_tables(conn)
+    if event.batch is not None:
+        for table, sql in _BATCH_ROWS.items():
+            if table in present:
+                out.extend(_digests(conn, table, sql, {"b": event.batch}))
+    for table, ids in event.wrote.items():
+        column = TRACKED[table][0]
+        unique = sorted(set(ids))
+        for i in range(0, len(unique), 10_000):
+            chunk = unique[i : i + 10_000]
+            sql = f"SELECT * FROM {table} WHERE {column} IN :ids"
+            out.extend(_digests(conn, table, sql, {"ids": chunk}))
+    return sorted(set(out))
+
+
+def rows_digest(rows: Iterable[tuple[str, str, str]]) -> str | None:
+    lines = sorted(f"{t}:{k}:{d}" for t, k, d in rows)
+    if not lines:
+        return None
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def event_hash(prev: str | None, fields: Mapping[str, Any], digest: str | None) -> str:
+    """The chain link: previous hash, every field of the event, its rows' digest."""
+    values = [prev, *(_canon(fields.get(f)) for f in EVENT_FIELDS), digest]
+    data = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def head(conn: Connection) -> tuple[int, str] | None:
+    """The newest event's number and hash."""
+    row = conn.execute(text("SELECT id, hash FROM event ORDER BY id DESC LIMIT 1")).first()
+    return None if row is None or row[1] is None else (int(row[0]), str(row[1]))
+
+
+def append(conn: Connection, events: Sequence[NewEvent]) -> list[int]:
+    """Append events to the log, each linked to the one before; returns their numbers.
+    The only writer of ``event`` and ``row_digest`` rows."""
+    from provenance import db
+
+    if not events:
+        return []
+    ids = db.allocate_ids(conn, "event", len(events))
+    last = head(conn)
+    prev = last[1] if last else None
+    event_rows: list[tuple[Any, ...]] = []
+    digest_rows: list[tuple[Any, ...]] = []
+    for event_id, event in zip(ids, events, strict=True):
+        fields = {**{f: None for f in EVENT_FIELDS}, **event.fields, "id": event_id}
+        rows = written_rows(conn, event)
+        digest = rows_digest(rows)
+        prev = event_hash(prev, fields, digest)
+        event_rows.append((*(fields[f] for f in EVENT_FIELDS), digest, prev))
+        digest_rows.extend((event_id, t, k, d) for t, k, d in rows)
+    db.bulk_insert(conn, "event", (*EVENT_FIELDS, "rows_digest", "hash"), event_rows)
+    db.bulk_insert(conn, "row_digest", ("event_id", "tbl", "row_key", "digest"), digest_rows)
+    return ids
+
+
+def _present_tables(conn: Connection) -> set[str]:
+    return set(inspect(conn).get_table_names()) & set(TRACKED)
+
+
+# --- verification -----------------------------------------------------------------------
+
+
+def verify_chain(conn: Connection, keep: str | None = None) -> tuple[list[str], bool]:
+    """Recompute every event's hash from its fields, its row digests and the previous
+    hash. Returns the problems and whether ``keep`` (a recorded head) is in the chain."""
+    problems: list[str] = []
+    recorded: dict[int, list[str]] = {}
+    for event_id, t, k, d in conn.execute(
+        text("SELECT event_id, tbl, row_key, digest FROM row_digest")
+    ):
+        recorded.setdefault(int(event_id), []).append(f"{t}:{k}:{d}")
+    prev: str | None = None
+    found = keep is None
+    columns = ", ".join((*EVENT_FIELDS, "rows_digest", "hash"))
+    for row in conn.execute(text(f"SELECT {columns} FROM event ORDER BY id")):
+        fields = dict(zip(EVENT_FIELDS, row[: len(EVENT_FIELDS)], strict=True))
+        digest, stored = row[-2], row[-1]
+        lines = sorted(recorded.pop(int(fields["id"]), []))
+        actual = hashlib.sha256("\n".join(lines).encode()).hexdigest() if lines else None
+        if actual != digest:
+            problems.append(f"event {fields['id']}: its row digests were changed")
+        expected = event_hash(prev, fields, digest)
+        if stored != expected:
+            problems.append(
+                f"event {fields['id']} ({fields['action']}): hash does not match its content "
+                "or the event before it (the log was changed)"
+            )
+        prev = stored
+        found = found or stored == keep
+    for event_id in sorted(recorded):
+        problems.append(f"row digests of event {event_id}, which is not in the log")
+    return problems, found
+
+
+def verify_rows(conn: Connection) -> list[str]:
+    """Replay the row digests: every row must be as the last event that wrote it left it,
+    and every row must have been written by an event."""
+    expected: dict[tuple[str, str], tuple[str, int]] = {}
+    writers: set[tuple[str, str, int]] = set()  # of rows with a link column
+    for event_id, t, k, d in conn.execute(
+        text("SELECT event_id, tbl, row_key, digest FROM row_digest ORDER BY event_id")
+    ):
+        expected[(t, k)] = (d, int(event_id))
+        if t in LINK_COLUMNS:
+            writers.add((t, k, int(event_id)))
+    baselines = {
+        int(r[0]) for r in conn.execute(text("SELECT id FROM event WHERE action = 'baseline'"))
+    }
+
+    def _linked(table: str, key: str, link: Any, writer: int) -> bool:
+        """A row points at an event that wrote it; a row vouched for by the upgrade's
+        baseline points at an event before it."""
+        if link is None:
+            return True
+        if writer in baselines:
+            return int(link) < writer
+        return (table, key, int(link)) in writers
+
+    problems: list[str] = []
+    for table in sorted(_present_tables(conn)):
+        link = LINK_COLUMNS.get(table)
+        result = conn.execute(text(f"SELECT * FROM {table}"))
+        columns = list(result.keys())
+        for values in result:
+            key = row_key(table, columns, values)
+            digest = row_digest(table, columns, values)
+            logged = expected.pop((table, key), None)
+            where = f"{table} {key}"
+            if logged is None:
+                problems.append(f"{where} was written outside the event log")
+            elif logged[0] != digest:
+                problems.append(f"{where} differs from what event {logged[1]} wrote")
+            elif link and not _linked(
+                table, key, dict(zip(columns, values, strict=True))[link], logged[1]
+            ):
+                problems.append(f"{where}: {link} does not name the event that wrote it")
+    for (table, key), (_, event_id) in sorted(expected.items()):
+        problems.append(f"{table} {key}, written by event {event_id}, is missing")
+    return problems

@@ -77,7 +77,7 @@ def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
             named.add(r[34])
         stats[r[1]] = (reports + 1, origins, named)
     for r in rows:
-        names, keys = relays.get(r[0], ([], []))
+        via = relays.get(r[0], [])
         reports, origins, named = stats[r[1]]
         yield [
             *r[2:16],
@@ -87,13 +87,15 @@ def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
             r[19],
             r[20],
             r[21],
-            "; ".join(names) or None,
+            "; ".join(v[0] for v in via) or None,
             *r[22:30],
             r[30],
             r[31],
             r[32],
-            "; ".join(keys) or None,
+            "; ".join(v[1] for v in via) or None,
             r[33],
+            "; ".join(v[2] for v in via) or None,
+            "; ".join("true" if v[3] else "false" for v in via) or None,
             reports,
             len(origins),
             len(named),
@@ -102,20 +104,21 @@ def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
 
 def _relay_names(
     conn: Connection, attribution_ids: list[int]
-) -> dict[int, tuple[list[str], list[str]]]:
-    out: dict[int, tuple[list[str], list[str]]] = {}
+) -> dict[int, list[tuple[str, str, str, bool]]]:
+    """Each attribution's relays in order: name, key, kind and named flag (a source that
+    only ever relays keeps its attributes through export and import too)."""
+    out: dict[int, list[tuple[str, str, str, bool]]] = {}
     if not attribution_ids:
         return out
     sql = (
-        "SELECT r.attribution_id, s.name, s.key FROM relay r JOIN source s ON s.id = r.source_id "
+        "SELECT r.attribution_id, s.name, s.key, s.kind, s.named FROM relay r "
+        "JOIN source s ON s.id = r.source_id "
         "WHERE r.attribution_id IN :ids ORDER BY r.attribution_id, r.position"
     )
     for i in range(0, len(attribution_ids), 10_000):
         chunk = attribution_ids[i : i + 10_000]
-        for aid, name, key in conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
-            names, keys = out.setdefault(aid, ([], []))
-            names.append(name)
-            keys.append(key)
+        for aid, name, key, kind, named in conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
+            out.setdefault(aid, []).append((name, key, kind, bool(named)))
     return out
 
 

@@ -167,3 +167,31 @@ def test_a_million_column_header_answers_fast(db_url: str, tmp_path: Path) -> No
     found = _problems(db_url, wide)
     assert time.monotonic() - started < 10
     assert found[0] == f"{wide}:1: header: the header has 1000000 columns; at most 1000 are read"
+
+
+def test_a_relay_only_source_keeps_its_kind_and_named_flag_through_export(
+    cli, db_url: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    nested = tmp_path / "relay.yaml"
+    nested.write_text(
+        "format: provenance/1\n"
+        "sources:\n"
+        "  - {key: origin, name: Origin Ministry, kind: government}\n"
+        "  - {key: relay, name: unnamed aide, kind: official, named: false}\n"
+        "  - {key: wire, name: Wire Agency, kind: news_agency}\n"
+        "claims:\n"
+        "  - key: k\n"
+        "    text: A claim relayed twice.\n"
+        "    attributions:\n"
+        "      - {source: origin, via: [relay, wire]}\n",
+        encoding="utf-8",
+    )
+    assert cli("import", str(nested)).exit_code == 0
+    exported = tmp_path / "out.csv"
+    assert cli("export", "-o", str(exported)).exit_code == 0
+    second = str(tmp_path / "second.db")
+    assert cli("import", "--db", second, str(exported)).exit_code == 0
+    listed = cli("sources", "--db", second, "--format", "csv").output.splitlines()
+    by_key = {line.split(",")[0]: line for line in listed[1:]}
+    assert ",official,false," in by_key["relay"]
+    assert ",news_agency,true," in by_key["wire"]

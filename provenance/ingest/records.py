@@ -59,7 +59,15 @@ CSV_COLUMNS = (
     "accessed",
     "language",
 )
-EXTRA_COLUMNS = ("hedges", "source_key", "source_party", "via_keys", "document_key")
+EXTRA_COLUMNS = (
+    "hedges",
+    "source_key",
+    "source_party",
+    "via_keys",
+    "document_key",
+    "via_kinds",
+    "via_named",
+)
 """Optional columns beyond the issue's list, so that export -> import loses nothing."""
 READONLY_COLUMNS = ("reports", "origins", "named_origins")
 """Written by export after the others; recognised and ignored by import."""
@@ -439,7 +447,7 @@ class RowParser:
             claim=claim,
             source=source,
             loc=loc,
-            via=_relays(get("via"), get("via_keys"), loc),
+            via=_relays(get("via"), get("via_keys"), loc, get("via_kinds"), get("via_named")),
             document=document,
             quote=quote,
             stance=choice("stance", get("stance"), STANCES) or "asserts",
@@ -513,15 +521,32 @@ def _source_from_row(row: Mapping[str, str], loc: Loc) -> SourceIn:
     )
 
 
-def _relays(names: Any, keys: Any, loc: Loc) -> tuple[SourceIn, ...]:
-    """Relays by name; ``via_keys`` (written by export) pins each to its source key."""
-    name_list, key_list = text_list("via", names), text_list("via_keys", keys)
-    if key_list and len(key_list) != len(name_list):
-        raise FieldError("via_keys", f"{len(key_list)} keys for {len(name_list)} relays in via")
-    if not key_list:
-        return tuple(SourceIn(ref=n, loc=loc, name=n) for n in name_list)
+def _relays(
+    names: Any, keys: Any, loc: Loc, kinds: Any = None, named: Any = None
+) -> tuple[SourceIn, ...]:
+    """Relays by name; ``via_keys`` (written by export) pins each to its source key, and
+    ``via_kinds`` / ``via_named`` give each relay's kind and named flag."""
+    name_list = text_list("via", names)
+    key_list = text_list("via_keys", keys)
+    kind_list = [choice("via_kinds", k, SOURCE_KINDS) for k in text_list("via_kinds", kinds)]
+    named_list = [boolean("via_named", n) for n in text_list("via_named", named)]
+    for column, values in (
+        ("via_keys", key_list),
+        ("via_kinds", kind_list),
+        ("via_named", named_list),
+    ):
+        if values and len(values) != len(name_list):
+            raise FieldError(column, f"{len(values)} entries for {len(name_list)} relays in via")
     return tuple(
-        SourceIn(ref=k, loc=loc, key=k, name=n) for n, k in zip(name_list, key_list, strict=True)
+        SourceIn(
+            ref=key_list[i] if key_list else n,
+            loc=loc,
+            key=key_list[i] if key_list else None,
+            name=n,
+            kind=kind_list[i] if kind_list else None,
+            named=named_list[i] if named_list else None,
+        )
+        for i, n in enumerate(name_list)
     )
 
 

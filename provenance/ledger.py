@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,18 +82,29 @@ def _canon(value: Any) -> Any:
     return value
 
 
-def row_digest(table: str, columns: Sequence[str], values: Sequence[Any]) -> str:
-    """The digest of one row: every column but the link column, canonical JSON."""
+def digester(table: str, columns: Sequence[str]) -> Callable[[Sequence[Any]], tuple[str, str]]:
+    """A function from a row's values (in ``columns`` order) to its key and digest: SHA-256
+    of the table, the column names in name order (the link column left out) and the
+    values in that order, as canonical JSON; the same whatever order the columns are in."""
     skip = LINK_COLUMNS.get(table)
-    payload = {c: _canon(v) for c, v in zip(columns, values, strict=True) if c != skip}
-    data = json.dumps([table, payload], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+    order = sorted((c, i) for i, c in enumerate(columns) if c != skip)
+    picks = [i for _, i in order]
+    keys = [list(columns).index(n) for n in TRACKED[table]]
+    prefix = json.dumps([table, [c for c, _ in order]], ensure_ascii=False)
+
+    def digest(values: Sequence[Any]) -> tuple[str, str]:
+        data = json.dumps(
+            [_canon(values[i]) for i in picks], ensure_ascii=False, separators=(",", ":")
+        )
+        key = ":".join(str(values[i]) for i in keys)
+        return key, hashlib.sha256((prefix + data).encode("utf-8")).hexdigest()[:32]
+
+    return digest
 
 
-def row_key(table: str, columns: Sequence[str], values: Sequence[Any]) -> str:
-    names = TRACKED[table]
-    by_name = dict(zip(columns, values, strict=True))
-    return ":".join(str(by_name[n]) for n in names)
+def row_digest(table: str, columns: Sequence[str], values: Sequence[Any]) -> str:
+    """The digest of one row."""
+    return digester(table, columns)(values)[1]
 
 
 def _digests(conn: Connection, table: str, sql: str, params: dict[str, Any]) -> Iterator[Any]:
@@ -101,9 +112,9 @@ def _digests(conn: Connection, table: str, sql: str, params: dict[str, Any]) -> 
     if any(isinstance(v, list) for v in params.values()):
         stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k, v in params.items()))
     result = conn.execute(stmt, params)
-    columns = list(result.keys())
+    digest = digester(table, list(result.keys()))
     for values in result:
-        yield table, row_key(table, columns, values), row_digest(table, columns, values)
+        yield (table, *digest(values))
 
 
 def written_rows(conn: Connection, event: NewEvent) -> list[tuple[str, str, str]]:
@@ -236,9 +247,9 @@ def verify_rows(conn: Connection) -> list[str]:
         link = LINK_COLUMNS.get(table)
         result = conn.execute(text(f"SELECT * FROM {table}"))
         columns = list(result.keys())
+        digester_of = digester(table, columns)
         for values in result:
-            key = row_key(table, columns, values)
-            digest = row_digest(table, columns, values)
+            key, digest = digester_of(values)
             logged = expected.pop((table, key), None)
             where = f"{table} {key}"
             if logged is None:

@@ -113,6 +113,7 @@ def test_check_sees_verdicts_changed_behind_its_back(cli, fixture_db: str) -> No
     tamper(fixture_db, "UPDATE verdict SET status = 'withdrawn'")
     with open_session(fixture_db) as session:
         assert check(session).problems == [
+            "every row against the event that wrote it: verdict 1 differs from what event 2 wrote",
             "verdicts replayed from the event log: verdict 1 differs from what event 2 recorded",
             "verdicts replayed from the event log: verdict 1 is withdrawn; the event log says "
             "active",

@@ -323,8 +323,8 @@ def test_check_catches_every_tampering(
                 missed.append(f"{case.name} (triggers {'dropped' if drop else 'kept'}): {problems}")
     with capsys.disabled():
         print(
-            f"\ntamper suite: check caught {caught} of {total} cases "
-            f"({prevented} more were refused by the database's own constraints)"
+            f"\ntamper suite: check caught {caught} of the {total - prevented} tamperings "
+            f"the database accepted ({prevented} more were refused by its own constraints)"
         )
     assert not missed, f"{len(missed)} missed:\n" + "\n".join(missed)
     assert caught + prevented == total

@@ -42,6 +42,17 @@ def _history(cli: Any, db: str) -> None:  # type: ignore[no-untyped-def]
         cli("import", str(FIXTURE), str(ROOT / "fixtures" / "example_attributions.csv")).exit_code
         == 0
     )
+    import tempfile
+    from pathlib import Path
+
+    variant = Path(tempfile.mkdtemp()) / "variant.csv"
+    variant.write_text(
+        "claim_key,claim,source,source_key,source_affiliation\n"
+        "variant-claim,A claim naming ISW with another affiliation.,"
+        "Institute for the Study of War,isw,ISW Washington\n",
+        encoding="utf-8",
+    )
+    assert cli("import", str(variant)).exit_code == 0
     with open_session(db, write=True) as session:
         edit(session, "source", "isw", ["reliability=A"], reason="r", actor="t", command="t")
         merge_claims(session, KEY, [OTHER], actor="t", command="t")
@@ -142,6 +153,8 @@ def _forge_case(table: str) -> Case:
                 row[unique] = f"forged-{row[unique]}"
         if table == "source_alias":
             row["alias_norm"] = "forged"
+        if table == "source_variant":
+            row["value"] = "forged"
         marks = ", ".join(f":{c}" for c in columns)
         conn.execute(text(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"), row)
 
@@ -266,6 +279,7 @@ def _append_only_again(conn: Connection) -> None:
 def _cases(conn: Connection) -> list[Case]:
     cases: list[Case] = []
     for table in TRACKED:
+        assert conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one() > 0, table
         columns = _columns(conn, table)
         cases.extend(_field_case(table, c) for c in columns if c not in TRACKED[table])
         cases.append(_delete_case(table))

@@ -12,22 +12,23 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
+
+from provenance import lexicon
+from provenance.figure_words import LETTER, lower
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO_TIME = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
-_MONTHS = {
-    name.lower(): i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i], calendar.month_abbr[i])
-}
-_MONTHS["sept"] = 9
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
-_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
-_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
+# A month name (one or two words of any script), and an optional short word before a
+# month or year ("23 de noviembre de 2024").
+_NAME = rf"({LETTER}+(?:\s{LETTER}{{4,}})?)"
+_LINK = r"(?:[^\W\d_]{1,3}\s+)?"
+_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})\.?\s+{_LINK}{_NAME}\.?,?\s+{_LINK}(\d{{4}})$")
+_MONTH_DAY_YEAR = re.compile(rf"^{_NAME}\.?\s+(\d{{1,2}}),?\s+(\d{{4}})$")
+_MONTH_YEAR = re.compile(rf"^{_NAME}\.?\s+{_LINK}(\d{{4}})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})([./])(\d{1,2})\2(\d{1,2})$")
 _YEAR_LAST = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2,4})$")
 DateOrder = Literal["dmy", "mdy"]
@@ -67,13 +68,16 @@ class PartialDate:
 
 @lru_cache(maxsize=65_536)
 def parse_partial_date(text: str, numeric: DateOrder | None = None) -> PartialDate:
-    """Parse ISO ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time part is dropped), an
-    English form with a month name (``23 November 2024``, ``Nov 23, 2024``, ``November 2024``)
+    """Parse ISO ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time part is dropped), a form
+    with a month name in any lexicon language (``23 November 2024``, ``Nov 23, 2024``,
+    ``November 2024``, ``23 novembre 2024``, ``23. November 2024``, ``23 ноября 2024``)
     or a numeric date (``2024/11/23``, ``23.11.2024``; ``numeric`` settles ``11/10/2024``).
 
     Raises ValueError with a reason for impossible, ambiguous or unknown forms.
     """
     s = text.strip()
+    if not s.isascii():
+        s = lower(s)
     m = _ISO_TIME.match(s)
     if m:
         s = m.group(1)
@@ -117,12 +121,24 @@ def _numeric(s: str, order: DateOrder | None, text: str) -> PartialDate | None:
 
 def _from_words(groups: tuple[str | None, ...], order: str, text: str) -> PartialDate:
     parts = dict(zip(order, groups, strict=True))
-    month = _MONTHS.get((parts["m"] or "").lower())
+    month = month_names().get(lower(parts["m"] or ""))
     if month is None:
         raise ValueError(f"unknown month name in {text!r}")
     day_text, year_text = parts.get("d"), parts["y"] or "0"
     day = int(day_text) if day_text else None
     return _checked(int(year_text), month, day, text)
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Month names and abbreviations of every lexicon language, folded as the figure parser
+    folds text; a name that means different months in two languages is left out."""
+    found: dict[str, set[int]] = {}
+    for code in lexicon.languages():
+        for number, forms in enumerate(lexicon.section(code, "dates").get("months", []), 1):
+            for form in forms:
+                found.setdefault(lower(form), set()).add(number)
+    return {name: months.pop() for name, months in found.items() if len(months) == 1}
 
 
 def _checked(year: int, month: int | None, day: int | None, text: str) -> PartialDate:

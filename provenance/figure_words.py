@@ -13,6 +13,7 @@ give one phrase different meanings and neither is the document's, the phrase is 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -21,16 +22,56 @@ from provenance import lexicon
 
 T = TypeVar("T")
 
+# Letters, and the combining marks that Indic scripts write words with.
+LETTER = (
+    r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    r"\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3])"
+)
 TOKEN = re.compile(
     r"(?P<n>[0-9]+(?:[.,' ][0-9]+)*)"
-    r"|(?P<w>(?<![^\W\d_])[dl]'(?=[^\W\d_])|[^\W\d_]+(?:['.\-][^\W\d_]+)*(?:[23](?![0-9]))?\.?)"
+    rf"|(?P<w>(?<![^\W\d_])[dl]'(?=[^\W\d_])|{LETTER}+(?:['.\-]{LETTER}+)*(?:[23](?![0-9]))?\.?)"
     r"|(?P<s>\S)"
 )
 DASHES = frozenset({"-", "–", "—", "‑"})
 
 
+class _Fold(dict[int, "str | None"]):
+    """Character folding for matching: any Unicode decimal digit becomes ASCII, Arabic-script
+    letter variants and vowel marks fold together, Arabic separators become "," and "."."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        folded = str(unicodedata.decimal(char)) if char.isdecimal() else char
+        self[code] = folded
+        return folded
+
+
+_FOLD = _Fold(
+    {
+        **dict.fromkeys(range(0x064B, 0x0653)),
+        0x0640: None,
+        0x0670: None,
+        0x0623: "ا",
+        0x0625: "ا",
+        0x0622: "ا",
+        0x0671: "ا",
+        0x0649: "ي",
+        0x06CC: "ي",
+        0x06A9: "ك",
+        0x066C: ",",
+        0x066B: ".",
+        0x066A: "%",
+        0x200C: " ",
+        0x05BE: "-",
+        0x2019: "'",
+    }
+)
+
+
 def lower(text: str) -> str:
-    return text.lower().replace("’", "'")
+    low = text.lower()
+    return low if low.isascii() else low.translate(_FOLD)
 
 
 def bare(token: str) -> str:
@@ -106,7 +147,9 @@ UNIT_IDS: dict[str, Unit] = {
     "percent": Unit("percent", 1.0, "percent"),
 }
 # Powers of ten of the lexicon's [quantities.multipliers] keys.
-SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+SCALES = {"thousand": 3, "lakh": 5, "million": 6, "crore": 7, "billion": 9, "trillion": 12}
+# Periods of the lexicon's [quantities.per_period] keys: "459 trucks per day" is "trucks/day".
+PERIODS = ("hour", "day", "week", "month", "year")
 QUALIFIER_NAMES = ("exact", "about", "up_to", "over", "at_least", "under", "close_to")
 
 # Decimal conventions of languages without a lexicon file (a file's `decimal` wins).
@@ -189,6 +232,8 @@ class Shared(NamedTuple):
     uncountable: frozenset[str]
     irregular: dict[str, str]
     vague: list[tuple[tuple[float, float], str]]
+    articles: tuple[str, ...]
+    multiplier_words: frozenset[str]
 
 
 def _unit_pairs() -> list[tuple[Unit, str]]:
@@ -248,6 +293,8 @@ def shared() -> Shared:
         uncountable=_token_set("uncountable"),
         irregular=irregular,
         vague=_vague_pairs("vague", lexicon.languages()),
+        articles=tuple(sorted({lower(a) for a in _all_lists("article_prefixes")}, key=len)),
+        multiplier_words=frozenset(key(p) for _, p in _all_pairs("multipliers")),
     )
 
 
@@ -261,6 +308,15 @@ class Language(NamedTuple):
     dashes: frozenset[str]
     bare_connectors: frozenset[str]
     vague: Phrases[tuple[float, float]]
+    numbers: Phrases[int]
+    joiners: frozenset[str]
+    compound_numbers: bool
+    units_before_tens: bool
+    multiplier_first: bool
+    noun_first: bool
+    shares: Phrases[tuple[int, int]]
+    periods: Phrases[str]
+    late_hedges: Phrases[str]
 
 
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
@@ -282,17 +338,62 @@ def _multiplier_pairs(code: str) -> list[tuple[int, str]]:
 
 
 def _convention(code: str) -> str:
+    if not code:
+        return "any"
     declared = _table(code).get("decimal")
     if declared in ("dot", "comma"):
         return str(declared)
     return "dot" if code in _DOT_DECIMAL else "comma" if code in _COMMA_DECIMAL else "any"
 
 
+def _own_and_english(code: str) -> tuple[str, ...]:
+    return ("en", code) if code != "en" else ("en",)
+
+
+def _number_pairs(code: str) -> list[tuple[int, str]]:
+    pairs: list[tuple[int, str]] = []
+    for source in _own_and_english(code):
+        numbers = _table(source).get("numbers", {})
+        pairs += [(int(v), str(k)) for k, v in numbers.items()] if isinstance(numbers, dict) else []
+    return pairs
+
+
+def _share_pairs(code: str) -> list[tuple[tuple[int, int], str]]:
+    pairs: list[tuple[tuple[int, int], str]] = []
+    for source in _own_and_english(code):
+        for phrase, fraction in dict(_table(source).get("shares", {})).items():
+            top, _, bottom = str(fraction).partition("/")
+            pairs.append(((int(top), int(bottom)), str(phrase)))
+    return pairs
+
+
+def _late_hedges(code: str) -> list[tuple[str, str]]:
+    """Hedges that may follow a figure and its noun: every language's "after" phrases and the
+    document language's "before" phrases ("53 civilians at least")."""
+    pairs = [(q, p) for q, p in _all_pairs("after")]
+    return pairs + [
+        (q, p) for source in _own_and_english(code) for q, p in _pairs(source, "before")
+    ]
+
+
+def _pairs(code: str, name: str) -> list[tuple[str, str]]:
+    return [(k, p) for k, ps in _mapping(_table(code), name).items() for p in ps]
+
+
+def _flag(code: str, name: str) -> bool:
+    return bool(_table(code).get(name, False))
+
+
 @cache
 def language(code: str) -> Language:
     dashes = DASHES | {key(p) for p in _list(_table("en"), "connectors")}
     connectors = {key(p) for p in _list(_table(code), "connectors")}
-    own_vague = _vague_pairs("vague_own_language_only", [code])
+    own_vague = _vague_pairs("vague", _own_and_english(code)) if code else shared().vague
+    own_vague += _vague_pairs("vague_own_language_only", [code])
+    joiners = {
+        key(p) for source in _own_and_english(code) for p in _list(_table(source), "number_joiners")
+    }
+    periods = [(k, p) for source in _own_and_english(code) for k, p in _pairs(source, "per_period")]
     return Language(
         code,
         _convention(code),
@@ -300,14 +401,81 @@ def language(code: str) -> Language:
         Phrases(_multiplier_pairs(code)),
         dashes,
         dashes | connectors,
-        Phrases(shared().vague + own_vague),
+        Phrases(own_vague),
+        Phrases(_number_pairs(code)),
+        frozenset(joiners),
+        _flag(code, "compound_number_words"),
+        _flag(code, "units_before_tens"),
+        _flag(code, "multiplier_before_figure"),
+        _flag(code, "noun_before_figure"),
+        Phrases(_share_pairs(code)),
+        Phrases((k, p) for k, p in periods if k in PERIODS),
+        Phrases(_late_hedges(code)),
     )
+
+
+def _script_language(text: str) -> str | None:
+    """The language a non-Latin script implies (Persian letters tell Persian from Arabic)."""
+    for char in text:
+        code = ord(char)
+        if code < 0x0370:
+            continue
+        if 0x0600 <= code <= 0x06FF:
+            return "fa" if any(c in text for c in "پچژگکی") else "ar"
+        if 0x0590 <= code <= 0x05FF:
+            return "he"
+        if 0x0400 <= code <= 0x04FF:
+            return "uk" if any(c in text for c in "іїєґІЇЄҐ") else "ru"
+        if 0x0900 <= code <= 0x097F:
+            return "hi"
+        if 0x0980 <= code <= 0x09FF:
+            return "bn"
+    return None
+
+
+@cache
+def _word_languages() -> dict[str, frozenset[str]]:
+    """Single words of hedges, multipliers, number words and count nouns -> their languages."""
+    found: dict[str, set[str]] = {}
+    for code in lexicon.languages():
+        table = _table(code)
+        phrases = [p for _, p in _pairs(code, "before") + _pairs(code, "nouns")]
+        phrases += [p for _, p in _pairs(code, "multipliers")]
+        phrases += [str(k) for k in dict(table.get("numbers", {}))]
+        for phrase in phrases:
+            tokens = words(phrase)
+            if len(tokens) == 1 and len(tokens[0]) > 2:
+                found.setdefault(tokens[0], set()).add(code)
+    return {w: frozenset(c) for w, c in found.items()}
+
+
+def infer_language(text: str) -> str:
+    """The language of a figure's text when the row gives none: the script, else the one
+    language its words belong to, else ""."""
+    if not text.isascii():
+        by_script = _script_language(text)
+        if by_script is not None:
+            return by_script
+    table = _word_languages()
+    candidates: frozenset[str] | None = None
+    for w in words(text):
+        langs = table.get(w)
+        if langs is not None:
+            candidates = langs if candidates is None else candidates & langs
+    if candidates is not None and len(candidates) == 1:
+        return next(iter(candidates))
+    return ""
 
 
 def language_code(language_name: str | None) -> str:
     if not language_name or language_name == "en":
         return "en"
     return language_name.strip().lower().replace("_", "-").split("-")[0] or "en"
+
+
+def text_language(text: str, language_name: str | None) -> str:
+    """The document's language code, or the one the text itself shows when none is given."""
+    return language_code(language_name) if language_name else infer_language(text)
 
 
 @cache

@@ -40,13 +40,21 @@ from provenance.figure_words import (
     lower,
     qualifier_names,
     shared,
+    text_language,
     words,
 )
 from provenance.intervals import QUALIFIERS, Quantity
 
 _NOUN_SPANS = (3, 2, 1)
 
-__all__ = ["normalise_qualifier", "normalise_unit", "parse", "scaled", "significant_exponent"]
+__all__ = [
+    "normalise_qualifier",
+    "normalise_unit",
+    "parse",
+    "read",
+    "scaled",
+    "significant_exponent",
+]
 
 _SPACES = str.maketrans(
     {
@@ -76,6 +84,10 @@ _NUMBER_SWISS = re.compile(r"([0-9]{1,3}(?:(')[0-9]{3})(?:\2[0-9]{3})*)\.([0-9]+
 class _NoParse(Exception):
     """Raised inside the parser when the text cannot be read with confidence."""
 
+    def __init__(self, reason: str = "not a figure this parser can read safely") -> None:
+        super().__init__(reason)
+        self.reason = reason
+
 
 def _split_number(token: str, convention: str) -> tuple[str, str] | None:
     """(integer digits, fraction digits) of a figure under a number convention."""
@@ -83,6 +95,9 @@ def _split_number(token: str, convention: str) -> tuple[str, str] | None:
         dot = _split_number(token, "dot")
         comma = _split_number(token, "comma")
         if dot is not None and comma is not None and dot != comma:
+            # "12,000" cannot be 12 with a decimal comma, nor "12.000" 12 with a point.
+            if comma[1] == "000" or dot[1] == "000":
+                return dot if comma[1] == "000" else comma
             return None
         return dot or comma
     m = (_NUMBER_DOT if convention == "dot" else _NUMBER_COMMA).fullmatch(token)
@@ -141,6 +156,19 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _without_article(word: str) -> str | None:
+    """A known count noun written with an attached article ("النازحين")."""
+    for article in shared().articles:
+        if word.startswith(article) and word[len(article) :] in shared().nouns:
+            return word[len(article) :]
+    return None
+
+
+def _modifier(word: str) -> bool:
+    """A word that may qualify the count noun after it ("Sudanese refugees")."""
+    return _is_noun(word) and word not in shared().stopwords and shared().units.get(word) is None
+
+
 def _is_noun(word: str) -> bool:
     letters = word.replace("-", "").replace("'", "").replace(".", "")
     return len(letters) >= 2 and letters.isalpha()
@@ -154,22 +182,81 @@ def _count_noun(words: Sequence[str], code: str) -> tuple[str, int, int]:
     k = 0
     while k < len(words) - 1 and words[k] in shared().adjectives:
         k += 1
-    for span in _NOUN_SPANS:
-        if k + span <= len(words):
-            canon = shared().nouns.get(" ".join(words[k : k + span]))
-            if canon is not None:
-                return canon, k, k + span
+    for skip in (0, 1, 2):
+        if skip and not (k + skip < len(words) and all(map(_modifier, words[k : k + skip]))):
+            break
+        for span in _NOUN_SPANS:
+            if k + skip + span <= len(words):
+                canon = shared().nouns.get(" ".join(words[k + skip : k + skip + span]))
+                if canon is not None:
+                    return canon, k, k + skip + span
     word = words[k] if words else ""
+    bare_word = _without_article(word)
+    if bare_word is not None:
+        return shared().nouns[bare_word], k, k + 1
     if not word or word in shared().stopwords or word in shared().adjectives:
         return "", 0, 0
+    if word in shared().multiplier_words:
+        raise _NoParse(f"the multiplier {word!r} where a unit or count noun was expected")
     if word in shared().months or word in shared().unknown_units or not _is_noun(word):
-        raise _NoParse
+        raise _NoParse(f"{word!r} after the figure is a date, a unit not read, or not a noun")
     if k and shared().units.get(word) is not None:
         raise _NoParse
-    noun = _plural(word) if code == "en" else word
+    noun = _plural(word) if code in ("en", "") else word
     if noun in shared().stopwords or noun in shared().adjectives or noun in shared().months:
         raise _NoParse
     return shared().nouns.get(noun, noun), k, k + 1
+
+
+# --------------------------------------------------------------------------- number words
+
+# Languages whose press also writes "2,5 مليون" with a decimal comma: a comma figure before
+# a multiplier can be read two ways there.
+_GROUPED_MULTIPLIER_DOUBT = frozenset({"ar", "fa"})
+
+
+def _compose(values: Sequence[tuple[int, bool]], units_before_tens: bool) -> int:
+    """The number a sequence of number words writes ("two hundred and five thousand").
+
+    Raises _NoParse for sequences no language writes ("five five", "two dozen").
+    """
+    total, group, last_scale = 0, 0, 0
+    places: list[int] = []
+    for value, is_multiplier in values:
+        if is_multiplier and value >= 1000:
+            if last_scale and value >= last_scale:
+                raise _NoParse("multipliers out of order")
+            total += (group or 1) * value
+            group, last_scale, places = 0, value, []
+        elif value == 100 and 0 < group < 100:
+            group, places = group * 100, []
+        else:
+            place = len(str(value))
+            if place in places or (places and not units_before_tens and place > min(places)):
+                raise _NoParse("number words that do not make one number")
+            group += value
+            places.append(place)
+    return total + group
+
+
+def _segments(word: str, lang: Language) -> list[str] | None:
+    """A word split into number words, multipliers and joiners ("dreiund|dreißig"), or None."""
+    for end in range(len(word), 0, -1):
+        piece = word[:end]
+        known = lang.numbers.get(piece) is not None or lang.multipliers.get(piece) is not None
+        if known and end == len(word):
+            return [piece]
+        if known or piece in lang.joiners:
+            rest = _segments(word[end:], lang)
+            if rest is not None:
+                return [piece, *rest]
+    return None
+
+
+def _separator_reason(token: str, convention: str) -> str:
+    if convention == "any":
+        return f"{token!r} reads differently with a decimal point and a decimal comma"
+    return f"{token!r} does not follow the language's way of writing numbers"
 
 
 # --------------------------------------------------------------------------- parser
@@ -185,6 +272,7 @@ class _Parser:
         "lang",
         "matches",
         "n",
+        "noun_before",
         "qualifier",
         "s",
         "start",
@@ -204,6 +292,7 @@ class _Parser:
         self.qualifier: str | None = None
         self.start: str | None = None
         self.currency: tuple[Unit, str] | None = None
+        self.noun_before: tuple[Unit, str] | None = None
 
     # -- helpers
 
@@ -215,7 +304,7 @@ class _Parser:
 
     def _set_qualifier(self, qualifier: str) -> None:
         if self.qualifier is not None and self.qualifier != qualifier:
-            raise _NoParse
+            raise _NoParse(f"two hedges that disagree ({self.qualifier}, {qualifier})")
         self.qualifier = qualifier
 
     # -- stages
@@ -223,8 +312,13 @@ class _Parser:
     def parse(self) -> Quantity:
         self._prefix()
         if self.i >= self.n:
-            raise _NoParse
-        if self.kinds[self.i] != "n":
+            raise _NoParse("no figure")
+        share = self.lang.shares.match(self.texts, self.i)
+        if share is not None:
+            return self._share(*share)
+        if self.kinds[self.i] != "n" and (
+            self.lang.vague.match(self.texts, self.i) is not None or not self._starts_figure(self.i)
+        ):
             return self._vague()
         first = self._figure(self.currency)
         self._suffix()
@@ -238,8 +332,13 @@ class _Parser:
 
     def _prefix(self) -> None:
         while self.i < self.n and self.kinds[self.i] != "n":
+            if self.lang.shares.match(self.texts, self.i) is not None:
+                return
+            if self.lang.vague.match(self.texts, self.i) is not None:
+                return
             hit = self.lang.prefixes.match(self.texts, self.i)
             if hit is None:
+                self._noun_before()
                 return
             (kind, value), k = hit
             if kind == "q":
@@ -260,18 +359,14 @@ class _Parser:
             if hit is not None:
                 currency = (Unit(hit[0], 1.0, "currency"), self._written(self.i, hit[1]))
                 self.i += hit[1]
-        if self.i >= self.n or self.kinds[self.i] != "n":
-            raise _NoParse
-        parts = _split_number(self.texts[self.i], self.lang.convention)
-        if parts is None or len(parts[0]) + len(parts[1]) > _MAX_DIGITS:
-            raise _NoParse
-        self.i += 1
-        if self._attached(self.i) and self.texts[self.i] in shared().ordinals:
-            raise _NoParse
-        self._skip_hyphen()
-        exp = self._multiplier(bool(parts[1]), currency is not None)
-        if exp == 0 and parts[1] == "000":
-            raise _NoParse
+        if self.i >= self.n:
+            raise _NoParse("no figure")
+        if self.kinds[self.i] == "n":
+            parts, exp = self._digits(currency is not None)
+        else:
+            parts, exp = self._words_figure()
+        if exp >= 3 and not parts[1] and self.start is None:
+            parts, exp = self._addend(parts[0], exp)
         self._skip_hyphen()
         unit, written = currency if currency is not None else (None, "")
         hit_unit = shared().units.match(self.texts, self.i)
@@ -282,6 +377,139 @@ class _Parser:
                 unit, written = hit_unit[0], self._written(self.i, hit_unit[1])
             self.i += hit_unit[1]
         return _Figure(parts[0], parts[1], exp, unit, written)
+
+    def _digits(self, money: bool) -> tuple[tuple[str, str], int]:
+        token = self.texts[self.i]
+        parts = _split_number(token, self.lang.convention)
+        if parts is None:
+            raise _NoParse(_separator_reason(token, self.lang.convention))
+        if len(parts[0]) + len(parts[1]) > _MAX_DIGITS:
+            raise _NoParse("too many digits")
+        self.i += 1
+        if self._attached(self.i) and self.texts[self.i] in shared().ordinals:
+            raise _NoParse("an ordinal, not a count")
+        self._skip_hyphen()
+        exp = self._multiplier(bool(parts[1]), money)
+        if exp == 0 and parts[1] == "000":
+            raise _NoParse(
+                f"{token!r}: a thousands separator where the language has a decimal mark"
+            )
+        if (
+            exp
+            and self.lang.convention == "dot"
+            and "," in token
+            and self.lang.code in _GROUPED_MULTIPLIER_DOUBT
+        ):
+            raise _NoParse(
+                f"{token!r} before a multiplier reads as a decimal in some of this script's press"
+            )
+        return parts, exp
+
+    def _starts_figure(self, i: int) -> bool:
+        """A number word, or (where the multiplier comes first) a multiplier and digits."""
+        if self.lang.numbers.match(self.texts, i) is not None:
+            return True
+        if self.lang.multipliers.match(self.texts, i) is not None:
+            return True
+        return self._split_word(self.texts[i]) is not None
+
+    def _words_figure(self) -> tuple[tuple[str, str], int]:
+        """Number words ("thirty-three", "ثلاث", "sixty thousand"), or a multiplier before
+        digits where the language writes it so ("elfu 61" in Swahili)."""
+        mult = self.lang.multipliers.match(self.texts, self.i)
+        if mult is not None and self.lang.multiplier_first:
+            j = self.i + mult[1]
+            if j < self.n and self.kinds[j] == "n":
+                self.i = j
+                parts, exp = self._digits(False)
+                if exp:
+                    raise _NoParse("two multipliers")
+                return parts, mult[0]
+        values: list[tuple[int, bool]] = []
+        while self.i < self.n:
+            found = self._number_word(self.i)
+            if found is None:
+                if (
+                    values
+                    and self.texts[self.i] in self.lang.joiners
+                    and self._number_word(self.i + 1)
+                ):
+                    self.i += 1
+                    continue
+                break
+            values += found[0]
+            self.i += found[1]
+        if not values:
+            raise _NoParse("no figure")
+        total = _compose(values, self.lang.units_before_tens)
+        last, is_multiplier = values[-1]
+        exp = len(str(last)) - 1 if is_multiplier and last >= 1000 else 0
+        if total % 10**exp:
+            exp = 0
+        return (str(total // 10**exp), ""), exp
+
+    def _number_word(self, i: int) -> tuple[list[tuple[int, bool]], int] | None:
+        """([(value, is multiplier)], tokens used) of the number word at i."""
+        if i >= self.n or self.kinds[i] != "w":
+            return None
+        hit = self.lang.numbers.match(self.texts, i)
+        if hit is not None:
+            return [(hit[0], False)], hit[1]
+        mult = self.lang.multipliers.match(self.texts, i)
+        if mult is not None:
+            return [(10 ** mult[0], True)], mult[1]
+        pieces = self._split_word(self.texts[i])
+        return (pieces, 1) if pieces is not None else None
+
+    def _split_word(self, word: str) -> list[tuple[int, bool]] | None:
+        """A written-together number ("thirty-three", "dreiunddreißig", "وعشرون")."""
+        if word in shared().stopwords:
+            return None
+        parts: list[str] | None = None
+        if "-" in word:
+            parts = word.split("-")
+        elif self.lang.compound_numbers or word[:1] in self.lang.joiners:
+            parts = _segments(word, self.lang)
+        else:
+            return None
+        out: list[tuple[int, bool]] = []
+        for part in parts or []:
+            if part in self.lang.joiners:
+                continue
+            hit = self.lang.numbers.get(part)
+            mult = self.lang.multipliers.get(part)
+            if hit is not None:
+                out.append((hit, False))
+            elif mult is not None:
+                out.append((10**mult, True))
+            else:
+                return None
+        return out or None
+
+    def _addend(self, whole: str, exp: int) -> tuple[tuple[str, str], int]:
+        """ "4 آلاف و63", "mil 200": a smaller figure added after a multiplier."""
+        j = self.i
+        if j < self.n and self.texts[j] in self.lang.joiners:
+            j += 1
+        if j >= self.n or self.kinds[j] != "n" or not self.texts[j].isdigit():
+            return (whole, ""), exp
+        addend = int(self.texts[j])
+        if addend >= 10**exp or self.lang.multipliers.match(self.texts, j + 1) is not None:
+            return (whole, ""), exp
+        self.i = j + 1
+        return (str(int(whole) * 10**exp + addend), ""), 0
+
+    def _noun_before(self) -> None:
+        """A count noun written before the figure ("watu 61,000" in Swahili)."""
+        i = self.i
+        canon = shared().nouns.get(self.texts[i]) if self.lang.noun_first else None
+        if (
+            canon is not None
+            and i + 1 < self.n
+            and (self.kinds[i + 1] == "n" or self._starts_figure(i + 1))
+        ):
+            self.noun_before = (Unit(canon, 1.0, "count"), self._written(i, 1))
+            self.i += 1
 
     def _skip_hyphen(self) -> None:
         i = self.i
@@ -376,22 +604,80 @@ class _Parser:
         return Unit(noun, 1.0, "count"), self._written(i + a, b - a)
 
     def _finish(self) -> None:
-        """Reject rates ("per day") and further figures after the quantity."""
+        """Reject rates we cannot read, further figures and hedges after the quantity."""
         if shared().rates.match(self.texts, self.i) is not None:
-            raise _NoParse
+            raise _NoParse("a rate this parser does not read")
         if "n" in self.kinds[self.i :]:
-            raise _NoParse
+            raise _NoParse("more than one figure")
+        for j in range(self.i, self.n):
+            if self.lang.numbers.match(self.texts, j) is not None:
+                raise _NoParse("more than one figure")
+            hit = self.lang.late_hedges.match(self.texts, j)
+            if hit is not None:
+                words_after = " ".join(self.texts[j : j + hit[1]])
+                raise _NoParse(f"a hedge after the figure ({words_after!r}) may change its reading")
+
+    def _rate(self, unit: Unit, written: str) -> tuple[Unit, str]:
+        """ "459 trucks per day" is 459 in the unit "trucks/day"."""
+        hit = self.lang.periods.match(self.texts, self.i)
+        if hit is None:
+            return unit, written
+        if unit.dim != "count":
+            raise _NoParse("a rate of a measured unit")
+        phrase = self._written(self.i, hit[1])
+        self.i += hit[1]
+        canon = f"{unit.canon}/{hit[0]}" if unit.canon else f"per {hit[0]}"
+        return Unit(canon, 1.0, "rate"), f"{written} {phrase}".strip()
+
+    def _share(self, fraction: tuple[int, int], k: int) -> Quantity:
+        """ "two-fifths", "half", "un tiers": a share in percent; "half a million" is a count."""
+        top, bottom = fraction
+        start = self.i
+        self.i += k
+        if self.start is not None or self.currency is not None:
+            raise _NoParse("a share in a range or an amount of money")
+        j = self.i + (self.i < self.n and self.texts[self.i] in ("a", "an"))
+        mult = self.lang.multipliers.match(self.texts, j)
+        if mult is not None:
+            if (top * 10 ** mult[0]) % bottom:
+                raise _NoParse("a fraction of a multiplier that is not a whole number")
+            self.i = j + mult[1]
+            fig = _Figure(str(top * 10 ** mult[0] // bottom), "", 0, None, "")
+            return self._single(fig)
+        written = self._written(start, k)
+        if self.i < self.n and self.texts[self.i] in shared().linkers:
+            self.i += 1
+        while (
+            self.i < self.n
+            and self.kinds[self.i] == "w"
+            and self.lang.late_hedges.match(self.texts, self.i) is None
+        ):
+            self.i += 1
+        self._suffix()
+        self._finish()
+        value = 100 * top / bottom
+        qualifier = self.qualifier or "exact"
+        low = value if qualifier in ("over", "at_least") else None
+        high = value if qualifier in ("up_to", "under") else None
+        return Quantity(self.text, qualifier, value, low, high, "percent", written, "percent", 5.0)
 
     def _unit(self, *figures: _Figure) -> tuple[Unit, str]:
         units = [(f.unit, f.written) for f in figures if f.unit is not None]
+        if units and self.noun_before is not None:
+            raise _NoParse("a count noun before a measured figure")
         if units:
             if any(u.canon != units[0][0].canon for u, _ in units):
-                raise _NoParse
+                raise _NoParse("two different units")
             self._suffix()
-            return units[0][0], units[0][1]
-        unit = self._tail(linker=any(f.exp for f in figures))
+            return self._rate(units[0][0], units[0][1])
         self._suffix()
-        return unit
+        unit, written = self._tail(linker=any(f.exp for f in figures))
+        if self.noun_before is not None:
+            if unit.canon and unit.canon != self.noun_before[0].canon:
+                raise _NoParse("a count noun before and another after the figure")
+            unit, written = self.noun_before
+        self._suffix()
+        return self._rate(unit, written)
 
     def _single(self, fig: _Figure) -> Quantity:
         unit, written = self._unit(fig)
@@ -435,12 +721,18 @@ class _Parser:
 
     def _vague(self) -> Quantity:
         hit = self.lang.vague.match(self.texts, self.i)
-        if hit is None or self.qualifier not in (None, "about") or self.start or self.currency:
-            raise _NoParse
+        if hit is None:
+            if "n" in self.kinds[self.i :]:
+                word = self.texts[self.i]
+                raise _NoParse(f"{word!r} before the figure is not a hedge this parser knows")
+            raise _NoParse("no figure")
+        if self.qualifier not in (None, "about") or self.start or self.currency:
+            raise _NoParse("a vague quantity with a bound, a range or money")
         (low, high), k = hit
         self.i += k
         unit, written = self._tail(linker=True)
         self._suffix()
+        unit, written = self._rate(unit, written)
         self._finish()
         return Quantity(
             self.text,
@@ -463,20 +755,28 @@ def _check_count(unit: Unit, *values: float) -> None:
 
 def parse(text: str, language_name: str | None = None) -> Quantity | None:
     """None when the text cannot be parsed with confidence (never guess)."""
+    reading = read(text, language_name)
+    return reading if isinstance(reading, Quantity) else None
+
+
+def read(text: str, language_name: str | None = None) -> Quantity | str:
+    """The quantity, or why the text is kept as text."""
     if not isinstance(text, str):
-        return None
+        return "not text"
     raw = text.strip()
-    if not raw or len(raw) > _MAX_TEXT:
-        return None
+    if not raw:
+        return "empty"
+    if len(raw) > _MAX_TEXT:
+        return f"longer than {_MAX_TEXT} characters"
     s = raw if raw.isascii() else unicodedata.normalize("NFC", raw.translate(_SPACES))
     s = s.strip(_EDGE).rstrip(_TRAILING)
     low = lower(s)
     if len(low) != len(s):
         s = low
     try:
-        return _Parser(raw, s, low, language(language_code(language_name))).parse()
-    except _NoParse:
-        return None
+        return _Parser(raw, s, low, language(text_language(raw, language_name))).parse()
+    except _NoParse as exc:
+        return exc.reason
 
 
 def normalise_unit(unit: str, language_name: str | None = None) -> tuple[str, float, str] | None:

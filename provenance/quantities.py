@@ -18,6 +18,7 @@ from provenance.figures import (
     normalise_qualifier,
     normalise_unit,
     parse,
+    read,
     scaled,
     significant_exponent,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "Interval",
     "Quantity",
     "detect_hedges",
+    "explain_refusal",
     "format_number",
     "from_parts",
     "interval",
@@ -43,6 +45,12 @@ __all__ = [
 def parse_quantity(text: str, language: str | None = None) -> Quantity | None:
     """None when the text cannot be parsed with confidence (never guess)."""
     return parse(text, language)
+
+
+def explain_refusal(text: str, language: str | None = None) -> str | None:
+    """Why `parse_quantity` keeps a text as text (None when it reads it)."""
+    reading = read(text, language)
+    return reading if isinstance(reading, str) else None
 
 
 def from_parts(

@@ -68,3 +68,46 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         d.year, d.month if precision != "y" else None, d.day if precision == "d" else None
     )
     assert parse_partial_date(pd.iso()) == pd
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("23 novembre 2024", "2024-11-23"),
+        ("23. November 2024", "2024-11-23"),
+        ("23 ноября 2024", "2024-11-23"),
+        ("23 листопада 2024", "2024-11-23"),
+        ("23 de noviembre de 2024", "2024-11-23"),
+        ("7 de março de 2023", "2023-03-07"),
+        ("3 marzo 2023", "2023-03-03"),
+        ("12 października 2024", "2024-10-12"),
+        ("15 Nisan 2023", "2023-04-15"),
+        ("٢٣ نوفمبر ٢٠٢٤", "2024-11-23"),
+        ("23 كانون الثاني 2024", "2024-01-23"),
+        ("mai 2024", "2024-05"),
+        ("Dezember 2023", "2023-12"),
+        ("févr. 2025", "2025-02"),
+    ],
+)
+def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:
+    assert parse_partial_date(text).iso() == iso
+
+
+def test_month_names_keep_precision() -> None:
+    assert parse_partial_date("novembre 2024").precision == "month"
+    assert parse_partial_date("23 novembre 2024").precision == "day"
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_lexicon_month_name_reads_as_its_month(month: int) -> None:
+    from provenance import lexicon
+    from provenance.dates import month_names
+
+    names = month_names()
+    for code in lexicon.languages():
+        months = lexicon.section(code, "dates").get("months", [])
+        for form in months[month - 1] if months else []:
+            text = f"{form} 2024"
+            if names.get(form.lower()) is None or " " in form:
+                continue
+            assert parse_partial_date(text).month == month, (code, form)

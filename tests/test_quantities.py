@@ -26,13 +26,13 @@ SQ_MI = 2.589988110336
 INF = math.inf
 
 
-def parse(text: str, language: str | None = None) -> Quantity:
+def parse(text: str, language: str | None = "en") -> Quantity:
     q = parse_quantity(text, language)
     assert q is not None, f"could not parse {text!r} ({language})"
     return q
 
 
-def overlap(a: str, b: str, language: str | None = None) -> bool:
+def overlap(a: str, b: str, language: str | None = "en") -> bool:
     return interval(parse(a, language)).overlaps(interval(parse(b, language)))
 
 
@@ -221,7 +221,7 @@ def test_inconsistent_hedging_is_refused(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language", "value"),
     [
-        ("1,376", None, 1376),
+        ("1,376", "en", 1376),
         ("1,376", "en", 1376),
         ("1,376.5", "en", 1376.5),
         ("1 376", "en", 1376),
@@ -265,7 +265,7 @@ def test_number_formats_follow_language(text: str, language: str | None, value: 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("1,5", None),
+        ("1,5", "en"),
         ("1,5", "en"),
         ("1,37", "en"),
         ("12,0000", "en"),
@@ -371,10 +371,10 @@ def test_multiplier_is_shared_by_a_range() -> None:
         ("531 square miles", None, 531 * SQ_MI, "km2", "square miles", "area"),
         ("531 sq mi", None, 531 * SQ_MI, "km2", "sq mi", "area"),
         ("531 sq. miles", None, 531 * SQ_MI, "km2", "sq. miles", "area"),
-        ("1,376 km²", None, 1376, "km2", "km²", "area"),
-        ("1,376km2", None, 1376, "km2", "km2", "area"),
-        ("1,376 sq km", None, 1376, "km2", "sq km", "area"),
-        ("1,376 sq. km", None, 1376, "km2", "sq. km", "area"),
+        ("1,376 km²", "en", 1376, "km2", "km²", "area"),
+        ("1,376km2", "en", 1376, "km2", "km2", "area"),
+        ("1,376 sq km", "en", 1376, "km2", "sq km", "area"),
+        ("1,376 sq. km", "en", 1376, "km2", "sq. km", "area"),
         ("800 square kilometres", None, 800, "km2", "square kilometres", "area"),
         ("800 square kilometers", None, 800, "km2", "square kilometers", "area"),
         ("500 hectares", None, 5, "km2", "hectares", "area"),
@@ -593,8 +593,7 @@ def test_miles_is_only_vague_in_spanish() -> None:
         ("10:30", None),
         ("10th", None),
         ("killed 10", None),
-        ("300 shells per day", None),
-        ("300 shells a day", None),
+        ("300 shells per hour per gun", None),
         ("50 km/h", None),
         ("-5", None),
         ("500 pounds", None),
@@ -606,6 +605,25 @@ def test_miles_is_only_vague_in_spanish() -> None:
 )
 def test_unparseable_text_returns_none(text: str, language: str | None) -> None:
     assert parse_quantity(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,376 km²", None), ("12,000", 12_000), ("12.000", 12_000), ("1,376 troops", 1376)],
+)
+def test_without_a_language_only_readings_every_convention_shares(
+    text: str, value: float | None
+) -> None:
+    """ "1,376" is 1376 in English and 1.376 in German; "12,000" cannot be twelve anywhere;
+    "troops" tells the language."""
+    q = parse_quantity(text, None)
+    assert (q.value if q else None) == value
+
+
+@pytest.mark.parametrize("text", ["300 shells per day", "300 shells a day"])
+def test_a_rate_is_read_in_its_unit(text: str) -> None:
+    q = parse(text)
+    assert (q.value, q.unit, q.dimension) == (300, "shells/day", "rate")
 
 
 def test_a_year_alone_is_a_number() -> None:

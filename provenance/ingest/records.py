@@ -317,7 +317,8 @@ def quantity_of(
         return None
     parsed = quantities.parse_quantity(text_value, lang)
     if parsed is None:
-        warn(f"could not parse quantity {text_value!r}; kept as text")
+        reason = quantities.explain_refusal(text_value, lang)
+        warn(f"could not parse quantity {text_value!r} ({reason}); kept as text")
     return _checked(parsed, "quantity", text_value)
 
 

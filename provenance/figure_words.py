@@ -208,9 +208,10 @@ def resolved(name: str, code: str | None) -> list[tuple[str, str]]:
     for k, phrase in _all_pairs(name):
         meanings.setdefault(key(phrase), set()).add(k)
         spelled.setdefault(key(phrase), phrase)
-    own = {key(p): k for k, ps in _mapping(_table(code), name).items() for p in ps} if code else {}
+    own_table = _mapping(_table(code), name) if code else {}
+    own = {key(p): (k, p) for k, ps in own_table.items() for p in ps}
     out = [(next(iter(ks)), spelled[p]) for p, ks in meanings.items() if len(ks) == 1]
-    return [(k, p) for k, p in out if key(p) not in own] + [(k, p) for p, k in own.items()]
+    return [(k, p) for k, p in out if key(p) not in own] + list(own.values())
 
 
 class Shared(NamedTuple):

@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from provenance.figure_words import (
     BARE,
+    PERIODS,
     TOKEN,
     Language,
     Unit,
@@ -174,10 +175,11 @@ def _is_noun(word: str) -> bool:
     return len(letters) >= 2 and letters.isalpha()
 
 
-def _count_noun(words: Sequence[str], code: str) -> tuple[str, int, int]:
+def _count_noun(words: Sequence[str], english: bool) -> tuple[str, int, int]:
     """(canonical noun, first word, after last word) of the noun that follows a figure.
 
-    ("", 0, 0) when no noun follows; raises _NoParse for a date or a stray letter.
+    ("", 0, 0) when no noun follows; raises _NoParse for a date or a stray letter. English
+    singulars are pluralised when the text is English or its language was not given.
     """
     k = 0
     while k < len(words) - 1 and words[k] in shared().adjectives:
@@ -202,7 +204,7 @@ def _count_noun(words: Sequence[str], code: str) -> tuple[str, int, int]:
         raise _NoParse(f"{word!r} after the figure is a date, a unit not read, or not a noun")
     if k and shared().units.get(word) is not None:
         raise _NoParse
-    noun = _plural(word) if code in ("en", "") else word
+    noun = _plural(word) if english else word
     if noun in shared().stopwords or noun in shared().adjectives or noun in shared().months:
         raise _NoParse
     return shared().nouns.get(noun, noun), k, k + 1
@@ -267,6 +269,7 @@ class _Parser:
 
     __slots__ = (
         "currency",
+        "english",
         "i",
         "kinds",
         "lang",
@@ -280,8 +283,9 @@ class _Parser:
         "texts",
     )
 
-    def __init__(self, text: str, s: str, low: str, lang: Language) -> None:
+    def __init__(self, text: str, s: str, low: str, lang: Language, given: bool) -> None:
         self.text = text
+        self.english = lang.code in ("en", "") or not given
         self.s = s
         self.lang = lang
         self.matches = list(TOKEN.finditer(low))
@@ -419,9 +423,10 @@ class _Parser:
         mult = self.lang.multipliers.match(self.texts, self.i)
         if mult is not None and self.lang.multiplier_first:
             j = self.i + mult[1]
-            if j < self.n and self.kinds[j] == "n":
+            if j < self.n and (self.kinds[j] == "n" or self._number_word(j) is not None):
                 self.i = j
-                parts, exp = self._digits(False)
+                digits = self.kinds[j] == "n"
+                parts, exp = self._digits(False) if digits else self._words_figure()
                 if exp:
                     raise _NoParse("two multipliers")
                 return parts, mult[0]
@@ -597,7 +602,7 @@ class _Parser:
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
             end += 1
-        noun, a, b = _count_noun(texts[i:end], self.lang.code)
+        noun, a, b = _count_noun(texts[i:end], self.english)
         if not noun:
             return BARE, ""
         self.i = i + b
@@ -774,7 +779,8 @@ def read(text: str, language_name: str | None = None) -> Quantity | str:
     if len(low) != len(s):
         s = low
     try:
-        return _Parser(raw, s, low, language(text_language(raw, language_name))).parse()
+        lang = language(text_language(raw, language_name))
+        return _Parser(raw, s, low, lang, bool(language_name)).parse()
     except _NoParse as exc:
         return exc.reason
 
@@ -788,6 +794,9 @@ def normalise_unit(unit: str, language_name: str | None = None) -> tuple[str, fl
     tokens = words(unit.strip(_EDGE))
     if not tokens:
         return ("", 1.0, "count")
+    rate = _rate_unit(unit.strip(_EDGE), language_name)
+    if rate is not None:
+        return rate
     found_key = " ".join(tokens)
     found = shared().canonical_units.get(found_key) or shared().units.get(found_key)
     if found is not None:
@@ -795,10 +804,25 @@ def normalise_unit(unit: str, language_name: str | None = None) -> tuple[str, fl
     if not all(map(_is_noun, tokens)):
         return None
     try:
-        noun, _, _ = _count_noun(tokens, language_code(language_name))
+        noun, _, _ = _count_noun(tokens, language_code(language_name) == "en")
     except _NoParse:
         return None
     return (noun, 1.0, "count") if noun else None
+
+
+def _rate_unit(unit: str, language_name: str | None) -> tuple[str, float, str] | None:
+    """ "trucks/day" and "per day", the units rates are read into."""
+    counted, slash, period = unit.rpartition("/")
+    if not slash:
+        counted, _, period = unit.rpartition("per ")
+        if counted or not unit.startswith("per "):
+            return None
+    if period not in PERIODS:
+        return None
+    noun = normalise_unit(counted, language_name) if counted else ("", 1.0, "count")
+    if noun is None or noun[2] != "count":
+        return None
+    return (f"{noun[0]}/{period}" if noun[0] else f"per {period}", 1.0, "rate")
 
 
 def normalise_qualifier(word: str) -> str | None:

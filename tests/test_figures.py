@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from provenance import lexicon
 from provenance.figures import read
-from provenance.quantities import Quantity, parse_quantity
+from provenance.quantities import Quantity, normalise_unit, parse_quantity
 
 # text, language, qualifier, value (or (low, high)), unit, dimension
 Reading = tuple[str, str | None, str, float | tuple[float, float], str, str]
@@ -321,3 +321,11 @@ def test_a_multiplier_is_never_a_unit(code: str, word: str) -> None:
 def test_never_an_exception(text: str, language: str | None) -> None:
     result = read(text, language)
     assert isinstance(result, Quantity | str)
+
+
+@pytest.mark.parametrize("case", CORPUS + PHRASES, ids=lambda c: c[0])
+def test_a_read_unit_normalises_to_itself(case: Reading) -> None:
+    q = parse_quantity(case[0], case[1])
+    assert q is not None
+    unit = normalise_unit(q.unit, case[1])
+    assert unit is not None and (unit[0], unit[2]) == (q.unit, q.dimension)

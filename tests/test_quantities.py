@@ -1231,7 +1231,7 @@ def test_parse_never_raises(text: str, language: str | None) -> None:
     if q is None:
         return
     assert q.qualifier in QUALIFIERS
-    assert q.dimension in {"area", "length", "mass", "percent", "currency", "count"}
+    assert q.dimension in {"area", "length", "mass", "percent", "currency", "count", "rate"}
     assert q.precision >= 0
     if q.low is not None and q.high is not None:
         assert q.low <= q.high

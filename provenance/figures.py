@@ -634,6 +634,16 @@ class _Parser:
         canon = f"{unit.canon}/{hit[0]}" if unit.canon else f"per {hit[0]}"
         return Unit(canon, 1.0, "rate"), f"{written} {phrase}".strip()
 
+    def _whole_after(self, j: int) -> tuple[int, int] | None:
+        """(number, tokens) of a multiplier or "dozen" word: "half a million", "half a dozen"."""
+        mult = self.lang.multipliers.match(self.texts, j)
+        if mult is not None:
+            return 10 ** mult[0], mult[1]
+        number = self.lang.numbers.match(self.texts, j)
+        if number is None or self.lang.numbers.match(self.texts, j + number[1]) is not None:
+            return None
+        return number
+
     def _share(self, fraction: tuple[int, int], k: int) -> Quantity:
         """ "two-fifths", "half", "un tiers": a share in percent; "half a million" is a count."""
         top, bottom = fraction
@@ -641,14 +651,18 @@ class _Parser:
         self.i += k
         if self.start is not None or self.currency is not None:
             raise _NoParse("a share in a range or an amount of money")
-        j = self.i + (self.i < self.n and self.texts[self.i] in ("a", "an"))
-        mult = self.lang.multipliers.match(self.texts, j)
-        if mult is not None:
-            if (top * 10 ** mult[0]) % bottom:
-                raise _NoParse("a fraction of a multiplier that is not a whole number")
-            self.i = j + mult[1]
-            fig = _Figure(str(top * 10 ** mult[0] // bottom), "", 0, None, "")
-            return self._single(fig)
+        j = self.i + (self.i < self.n and self.texts[self.i] in shared().linkers)
+        j += j < self.n and self.texts[j] in ("a", "an")
+        whole = self._whole_after(j)
+        if whole is not None:
+            if (top * whole[0]) % bottom:
+                raise _NoParse("a fraction of a number that is not a whole number")
+            self.i = j + whole[1]
+            return self._single(_Figure(str(top * whole[0] // bottom), "", 0, None, ""))
+        if self.lang.numbers.match(self.texts, j) is not None or (
+            j < self.n and self.kinds[j] == "n"
+        ):
+            raise _NoParse("a share of a figure")
         written = self._written(start, k)
         if self.i < self.n and self.texts[self.i] in shared().linkers:
             self.i += 1

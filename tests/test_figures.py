@@ -129,6 +129,16 @@ PHRASES: list[Reading] = [
     ("a third", "en", "exact", 100 / 3, "percent", "percent"),
     ("nearly half of the population", "en", "close_to", 50, "percent", "percent"),
     ("half a million refugees", "en", "exact", 500_000, "refugees", "count"),
+    ("half a dozen", "en", "exact", 6, "", "count"),
+    ("a quarter of a million", "en", "exact", 250_000, "", "count"),
+    ("نصف مليون", "ar", "exact", 500_000, "", "count"),
+    ("plus d'un million de personnes", "fr", "over", 1_000_000, "people", "count"),
+    ("zaidi ya milioni moja", "sw", "over", 1_000_000, "", "count"),
+    ("watu milioni 2", "sw", "exact", 2_000_000, "people", "count"),
+    ("une vingtaine de morts", "fr", "vague", (15, 25), "killed", "count"),
+    ("honderden mensen", "nl", "vague", (200, 999), "people", "count"),
+    ("zeker 20 doden", "nl", "at_least", 20, "killed", "count"),
+    ("מאות אלפי", "he", "vague", (200_000, 999_999), "", "count"),
     ("$1.5 billion", "en", "exact", 1.5e9, "USD", "currency"),
     ("some 400 square kilometres", "en", "about", 400, "km2", "area"),
     ("between 300 and 400 civilians", "en", "range", (300, 400), "people", "count"),
@@ -225,6 +235,10 @@ REFUSED: list[tuple[str, str | None, str]] = [
     ("10 people over the weekend", "en", "hedge after the figure"),
     ("5 km per day", "en", "rate of a measured unit"),
     ("300 shells per hour per gun", "en", "rate"),
+    ("about one in five", "en", "more than one figure"),
+    ("two-thirds of the 300 trucks", "en", "more than one figure"),
+    ("three times", "en", "'times'"),
+    ("1,376", None, "decimal point"),
 ]
 
 

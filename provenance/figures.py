@@ -276,6 +276,7 @@ class _Parser:
         "matches",
         "n",
         "noun_before",
+        "number_words",
         "qualifier",
         "s",
         "start",
@@ -283,8 +284,11 @@ class _Parser:
         "texts",
     )
 
-    def __init__(self, text: str, s: str, low: str, lang: Language, given: bool) -> None:
+    def __init__(
+        self, text: str, s: str, low: str, lang: Language, given: bool, number_words: bool
+    ) -> None:
         self.text = text
+        self.number_words = number_words
         self.english = lang.code in ("en", "") or not given
         self.s = s
         self.lang = lang
@@ -317,7 +321,7 @@ class _Parser:
         self._prefix()
         if self.i >= self.n:
             raise _NoParse("no figure")
-        share = self.lang.shares.match(self.texts, self.i)
+        share = self.lang.shares.match(self.texts, self.i) if self.number_words else None
         if share is not None:
             return self._share(*share)
         if self.kinds[self.i] != "n" and (
@@ -336,7 +340,7 @@ class _Parser:
 
     def _prefix(self) -> None:
         while self.i < self.n and self.kinds[self.i] != "n":
-            if self.lang.shares.match(self.texts, self.i) is not None:
+            if self.number_words and self.lang.shares.match(self.texts, self.i) is not None:
                 return
             if self.lang.vague.match(self.texts, self.i) is not None:
                 return
@@ -411,13 +415,15 @@ class _Parser:
 
     def _starts_figure(self, i: int) -> bool:
         """A number word, or (where the multiplier comes first) a multiplier and digits."""
+        if not self.number_words:
+            return False
         if self.lang.numbers.match(self.texts, i) is not None:
             return True
         if self.lang.multipliers.match(self.texts, i) is not None:
             return True
         return self._split_word(self.texts[i]) is not None
 
-    def _words_figure(self) -> tuple[tuple[str, str], int]:
+    def _words_figure(self, after_multiplier: bool = False) -> tuple[tuple[str, str], int]:
         """Number words ("thirty-three", "ثلاث", "sixty thousand"), or a multiplier before
         digits where the language writes it so ("elfu 61" in Swahili)."""
         mult = self.lang.multipliers.match(self.texts, self.i)
@@ -426,7 +432,7 @@ class _Parser:
             if j < self.n and (self.kinds[j] == "n" or self._number_word(j) is not None):
                 self.i = j
                 digits = self.kinds[j] == "n"
-                parts, exp = self._digits(False) if digits else self._words_figure()
+                parts, exp = self._digits(False) if digits else self._words_figure(True)
                 if exp:
                     raise _NoParse("two multipliers")
                 return parts, mult[0]
@@ -447,6 +453,8 @@ class _Parser:
         if not values:
             raise _NoParse("no figure")
         total = _compose(values, self.lang.units_before_tens)
+        if total == 1 and not after_multiplier and not any(m for _, m in values):
+            raise _NoParse("'one' written as a word is also an article ('ein Sprecher')")
         last, is_multiplier = values[-1]
         exp = len(str(last)) - 1 if is_multiplier and last >= 1000 else 0
         if total % 10**exp:
@@ -772,14 +780,18 @@ def _check_count(unit: Unit, *values: float) -> None:
         raise _NoParse
 
 
-def parse(text: str, language_name: str | None = None) -> Quantity | None:
+def parse(
+    text: str, language_name: str | None = None, number_words: bool = True
+) -> Quantity | None:
     """None when the text cannot be parsed with confidence (never guess)."""
-    reading = read(text, language_name)
+    reading = read(text, language_name, number_words)
     return reading if isinstance(reading, Quantity) else None
 
 
-def read(text: str, language_name: str | None = None) -> Quantity | str:
-    """The quantity, or why the text is kept as text."""
+def read(text: str, language_name: str | None = None, number_words: bool = True) -> Quantity | str:
+    """The quantity, or why the text is kept as text. Without ``number_words`` only figures
+    written in digits (and vague phrases) are read: running text is full of "one" and
+    "half" that are not figures."""
     if not isinstance(text, str):
         return "not text"
     raw = text.strip()
@@ -794,7 +806,7 @@ def read(text: str, language_name: str | None = None) -> Quantity | str:
         s = low
     try:
         lang = language(text_language(raw, language_name))
-        return _Parser(raw, s, low, lang, bool(language_name)).parse()
+        return _Parser(raw, s, low, lang, bool(language_name), number_words).parse()
     except _NoParse as exc:
         return exc.reason
 

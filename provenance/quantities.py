@@ -42,9 +42,12 @@ __all__ = [
 
 
 @lru_cache(maxsize=65536)
-def parse_quantity(text: str, language: str | None = None) -> Quantity | None:
-    """None when the text cannot be parsed with confidence (never guess)."""
-    return parse(text, language)
+def parse_quantity(
+    text: str, language: str | None = None, number_words: bool = True
+) -> Quantity | None:
+    """None when the text cannot be parsed with confidence (never guess). Without
+    ``number_words`` a figure must be written in digits ("Five aid workers" is not read)."""
+    return parse(text, language, number_words)
 
 
 def explain_refusal(text: str, language: str | None = None) -> str | None:

@@ -235,7 +235,7 @@ REFUSED: list[tuple[str, str | None, str]] = [
     ("10 people over the weekend", "en", "hedge after the figure"),
     ("5 km per day", "en", "rate of a measured unit"),
     ("300 shells per hour per gun", "en", "rate"),
-    ("about one in five", "en", "more than one figure"),
+    ("about one in five", "en", "'one' written as a word"),
     ("two-thirds of the 300 trucks", "en", "more than one figure"),
     ("three times", "en", "'times'"),
     ("1,376", None, "decimal point"),
@@ -343,3 +343,14 @@ def test_a_read_unit_normalises_to_itself(case: Reading) -> None:
     assert q is not None
     unit = normalise_unit(q.unit, case[1])
     assert unit is not None and (unit[0], unit[2]) == (q.unit, q.dimension)
+
+
+def test_running_text_can_ask_for_digits_only() -> None:
+    """Article text is full of "one", "three shifts" and "half" that are not figures."""
+    assert parse_quantity("Five aid workers", "en", number_words=False) is None
+    assert parse_quantity("half", "en", number_words=False) is None
+    q = parse_quantity("at least 5 aid workers", "en", number_words=False)
+    assert q is not None and q.value == 5
+    assert (
+        read("Ein Sprecher", "de") == "'one' written as a word is also an article ('ein Sprecher')"
+    )

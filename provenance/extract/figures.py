@@ -79,7 +79,7 @@ def _windows(sentence: str, start: int) -> list[str]:
 
 def _parse_window(sentence: str, start: int, language: str) -> Quantity | None:
     for window in _windows(sentence, start):
-        q = parse_quantity(window, language)
+        q = parse_quantity(window, language, number_words=False)
         if q is not None:
             return q
     return None

@@ -7,9 +7,9 @@ official are ten reports, one origin. Sources merged into another count as that 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from provenance.errors import NotFoundError, UsageError
 from provenance.normalize import fold, like_literal
 from provenance.vocabulary import CATEGORIES, DOCUMENT_FIELDS, RELIABILITY_GRADES, SOURCE_KINDS
 
+_V = TypeVar("_V")
 CLAIM_SORTS = ("key", "as_of", "reports", "origins")
 
 
@@ -192,17 +193,18 @@ def suggest_sources(conn: Connection, name: str) -> str:
 
 
 def closest_sources(
-    name: str, names: dict[str, str], *, cutoff: float = 75, limit: int = 3
-) -> list[tuple[str, str]]:
-    """The source names (with their keys) closest to ``name``, best first: word order
-    and case are ignored, so a dropped or misspelt word still finds its source."""
+    name: str, names: Mapping[str, _V], *, cutoff: float = 75, limit: int = 3, folded: bool = False
+) -> list[tuple[str, _V]]:
+    """The source names (with their values, e.g. keys) closest to ``name``, best first:
+    word order and case are ignored, so a dropped or misspelt word still finds its
+    source. ``folded``: the names are already folded (saves folding them on every call)."""
     from rapidfuzz import fuzz, process
 
     found = process.extract(
         fold(name),
         list(names),
         scorer=fuzz.token_sort_ratio,
-        processor=fold,
+        processor=None if folded else fold,
         limit=limit,
         score_cutoff=cutoff,
     )

@@ -259,7 +259,8 @@ def test_unnamed_cues_make_a_source_unnamed_when_the_file_does_not_say(cli, tmp_
         "C,Quellen aus Sicherheitskreisen\n"
         "D,sources familiar with the matter\n"
         "E,a spokesman for the regional administration\n"
-        "F,Nabil Abdullah\n",
+        "F,Nabil Abdullah\n"
+        "G,Business Insider\n",
     )
     result = cli("import", str(path))
     assert result.stderr.splitlines() == [
@@ -276,7 +277,7 @@ def test_unnamed_cues_make_a_source_unnamed_when_the_file_does_not_say(cli, tmp_
     ]
     named = cli("sources", "--format", "csv").stdout.splitlines()
     named_column = [line.split(",")[4] for line in named[1:]]
-    assert named_column == ["false", "true", "false", "false", "false", "false"]
+    assert named_column == ["false", "true", "true", "false", "false", "false", "false"]
     audit = cli("audit", "unnamed")
     assert "5 rest only on unnamed sources" in audit.stdout
 

@@ -125,8 +125,9 @@ class SourceIndex:
         self.by_key: dict[str, int] = {}
         self.by_name: dict[str, set[int]] = {}
         self.names_of: dict[int, set[str]] = {}
-        self.keys_by_name: dict[str, str] = {}
-        """Every name and alias as written, with its source's key, for suggestions."""
+        self.stored_names: dict[str, tuple[str, str]] = {}
+        """Folded name or alias -> (as written, key) of every source stored before this
+        import, for warnings about near misses."""
 
     @classmethod
     def load(cls, conn: Connection) -> SourceIndex:
@@ -142,15 +143,16 @@ class SourceIndex:
             text("SELECT source_id, alias_norm FROM source_alias")
         ):
             index.by_name.setdefault(alias, set()).add(source_id)
-            index.keys_by_name.setdefault(alias, index.rows[source_id].key)
             index.names_of.setdefault(source_id, {fold(index.rows[source_id].name)}).add(alias)
+            index.stored_names.setdefault(alias, (alias, index.rows[source_id].key))
+        for row in index.rows.values():
+            index.stored_names.setdefault(fold(row.name), (row.name, row.key))
         return index
 
     def add(self, row: SourceRow) -> None:
         self.rows[row.id] = row
         self.by_key[fold(row.key)] = row.id
         self.by_name.setdefault(fold(row.name), set()).add(row.id)
-        self.keys_by_name.setdefault(row.name, row.key)
 
     def lookup(self, ref: str, *, key_only: bool = False) -> set[int]:
         folded = fold(ref)
@@ -268,11 +270,14 @@ class Writer:
     def _warn_if_near(self, s: SourceIn, name: str) -> None:
         """A new source spelt almost like a stored one is more often a typo than a
         new party; it is created all the same, with a warning naming the likely match."""
+        stored = self.sources.stored_names
+        if not stored:
+            return
         from provenance.query import closest_sources
 
-        found = closest_sources(name, self.sources.keys_by_name, cutoff=90, limit=1)
+        found = closest_sources(name, stored, cutoff=90, limit=1, folded=True)
         if found:
-            match, key = found[0]
+            match, key = stored[found[0][0]]
             reason = f"new source {name!r} is close to {match!r} ({key}); is it the same?"
             self.warnings.append(s.loc.problem("source", reason))
 
@@ -381,9 +386,8 @@ class Writer:
             ("id", "source_id", "alias", "alias_norm"),
             [(i, *row) for i, row in zip(ids, new, strict=True)],
         )
-        for _, alias, norm in new:
+        for _, _, norm in new:
             self.sources.by_name.setdefault(norm, set()).add(row.id)
-            self.sources.keys_by_name.setdefault(alias, row.key)
             have.add(norm)
         self.counts.aliases += len(new)
 

@@ -25,13 +25,17 @@ from sqlalchemy.orm import Session
 from provenance import quantities
 from provenance.errors import UsageError
 from provenance.measures import (
+    CUMULATIVE,
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
+    DENIED_RATIO,
     ClaimPoint,
     claim_stances,
     close_in_time,
     close_pairs,
+    collapse_twins,
     cue_groups,
+    interval,
     load_points,
     location_clusters,
     measure_groups,
@@ -123,7 +127,7 @@ def _bracket(iv: quantities.Interval) -> str:
 
 def value_conflict(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Conflict | None:
     assert a.quantity is not None and b.quantity is not None
-    ia, ib = quantities.interval(a.quantity, tolerance), quantities.interval(b.quantity, tolerance)
+    ia, ib = interval(a.quantity, tolerance), interval(b.quantity, tolerance)
     if ia.overlaps(ib):
         return None
     gap = ia.gap(ib)
@@ -169,7 +173,8 @@ def find_conflicts(
             if c:
                 found.append(c)
     seen = {pair_ids(c.a.id, c.b.id) for c in found}
-    for group in cue_groups(points):
+    distinct = collapse_twins(points)
+    for group in cue_groups(distinct):
         for a, b in close_pairs(group, window_days):
             if pair_ids(a.id, b.id) in seen:
                 continue
@@ -180,7 +185,7 @@ def find_conflicts(
                 found.append(c)
     for c in [
         *_qualitative_stance_conflicts(points, stances, window_days, locations),
-        *denial_conflicts(points, window_days, tolerance, locations),
+        *denial_conflicts(distinct, window_days, tolerance, locations),
     ]:
         if pair_ids(c.a.id, c.b.id) not in seen:
             seen.add(pair_ids(c.a.id, c.b.id))
@@ -206,7 +211,7 @@ def _opposite_stances(
     if {frozenset(sa), frozenset(sb)} != {frozenset({"asserts"}), frozenset({"denies"})}:
         return None
     assert a.quantity is not None and b.quantity is not None
-    ia, ib = quantities.interval(a.quantity, tolerance), quantities.interval(b.quantity, tolerance)
+    ia, ib = interval(a.quantity, tolerance), interval(b.quantity, tolerance)
     return Conflict(
         "stance",
         a,
@@ -306,6 +311,8 @@ def cue_conflict(
     if not same_order(a.quantity, b.quantity):
         return None
     relation = scope_relation(a, b)
+    if _growing(a, b, tolerance):
+        return None
     if relation == "same":
         found = value_conflict(a, b, tolerance)
     else:
@@ -316,10 +323,23 @@ def cue_conflict(
     return found
 
 
+def _growing(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> bool:
+    """A count that only grows (``measures.CUMULATIVE``), stated on two different days,
+    with the later figure not below the earlier one: the count going on, not a dispute."""
+    single_days = a.start == a.end and b.start == b.end
+    if not single_days or a.start == b.start or not a.cues.concepts <= CUMULATIVE:
+        return False
+    earlier, later = (a, b) if a.start < b.start else (b, a)
+    assert earlier.quantity is not None and later.quantity is not None
+    ie = interval(earlier.quantity, tolerance)
+    il = interval(later.quantity, tolerance)
+    return il.hi >= ie.lo
+
+
 def _part_above_whole(part: ClaimPoint, whole: ClaimPoint, tolerance: float) -> Conflict | None:
     assert part.quantity is not None and whole.quantity is not None
-    ip = quantities.interval(part.quantity, tolerance)
-    iw = quantities.interval(whole.quantity, tolerance)
+    ip = interval(part.quantity, tolerance)
+    iw = interval(whole.quantity, tolerance)
     if ip.lo < iw.hi or (ip.lo == iw.hi and ip.lo_closed and iw.hi_closed):
         return None
     gap = ip.lo - iw.hi
@@ -340,8 +360,9 @@ def denial_conflicts(
     points: Sequence[ClaimPoint], window_days: int, tolerance: float, locations: Mapping[str, str]
 ) -> Iterator[Conflict]:
     """A claim worded as a denial against the claims it denies: same category, close in
-    time, no sign of another place, the same thing counted when both say, figures that
-    overlap when both give one, and at least one shared place or counted thing."""
+    time, no sign of another place, the same thing counted when both say, and figures
+    within ``DENIED_RATIO`` of each other (overlapping, when both are the claims' own
+    quantities) or else a shared counted thing or name."""
     by_category: dict[str, list[ClaimPoint]] = defaultdict(list)
     for p in points:
         by_category[p.category].append(p)
@@ -371,8 +392,12 @@ def _denied(
         return False
     denied, stated = d.figure, other.figure
     if denied and stated:
-        iv = quantities.interval(denied, tolerance)
-        return iv.overlaps(quantities.interval(stated, tolerance)) and same_order(denied, stated)
+        if not same_order(denied, stated, DENIED_RATIO):
+            return False
+        if d.quantity and other.quantity:
+            iv = interval(d.quantity, tolerance)
+            return iv.overlaps(interval(other.quantity, tolerance))
+        return True
     return bool(cd & co) or shared_names(d, other)
 
 
@@ -381,7 +406,7 @@ def _denial(d: ClaimPoint, other: ClaimPoint, tolerance: float) -> Conflict:
     intervals = []
     if a.quantity and b.quantity:
         intervals = [
-            _interval_dict(x.quantity, quantities.interval(x.quantity, tolerance))
+            _interval_dict(x.quantity, interval(x.quantity, tolerance))
             for x in (a, b)
             if x.quantity
         ]
@@ -431,11 +456,11 @@ class Dispute:
 def _camp_dict(camp: list[ClaimPoint], tolerance: float) -> dict[str, Any]:
     figures = [p for p in camp if p.quantity]
     out: dict[str, Any] = {
-        "claims": [p.key for p in camp],
+        "claims": sorted({x.key for p in camp for x in (p, *p.twins)}),
         "stance": "denies" if all(p.denies for p in camp) else "asserts",
     }
     if figures:
-        ivs = [quantities.interval(p.quantity, tolerance) for p in figures if p.quantity]
+        ivs = [interval(p.quantity, tolerance) for p in figures if p.quantity]
         out["interval"] = {
             "low": _finite(max(iv.lo for iv in ivs)),
             "high": _finite(min(iv.hi for iv in ivs)),
@@ -485,13 +510,13 @@ def _camps(claims: Sequence[ClaimPoint], tolerance: float) -> list[list[ClaimPoi
     rest = [p for p in claims if not p.denies]
     with_figure = sorted(
         (p for p in rest if p.quantity),
-        key=lambda p: quantities.interval(p.quantity, tolerance).lo if p.quantity else 0.0,
+        key=lambda p: interval(p.quantity, tolerance).lo if p.quantity else 0.0,
     )
     camps: list[list[ClaimPoint]] = []
     high = -math.inf
     for p in with_figure:
         assert p.quantity is not None
-        iv = quantities.interval(p.quantity, tolerance)
+        iv = interval(p.quantity, tolerance)
         if camps and iv.lo <= high:
             camps[-1].append(p)
             high = min(high, iv.hi)

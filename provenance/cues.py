@@ -33,7 +33,6 @@ _TOKEN = re.compile(
 separates, so "d'El-Facher" gives "d" and "El-Facher", "Kyiv's" gives "Kyiv")."""
 _DIGITS = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_SENTENCE_END = re.compile(r"[.!?:;«»\"“”()\[\]]\s*$")
 _ATTACHED_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
 """Arabic and Persian clitics written as part of the word they attach to."""
 _HEBREW_PREFIXES = ("וה", "שה", "מה", "בה", "לה", "ו", "ה", "ב", "ל", "מ", "ש")
@@ -61,6 +60,7 @@ class _Patterns:
     phrases: tuple[tuple[str, str], ...]
 
 
+@lru_cache(maxsize=262_144)
 def fold_word(word: str) -> str:
     """Lower case, accents and Arabic/Hebrew diacritics removed."""
     decomposed = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
@@ -118,12 +118,14 @@ def _variants(word: str) -> tuple[str, ...]:
 def names_in(words: Sequence[str], language: str | None, table: str) -> frozenset[str]:
     """Names of the ``table`` entries that any of the folded ``words`` match."""
     found: set[str] = set()
-    joined = f" {' '.join(words)} "
+    joined = f" {' '.join(words)} " if len(words) > 1 else ""
     for code in _languages(language):
         for word in words:
             if not _DIGITS.search(word):
                 found |= _word_names(code, table, word)
-        found.update(name for phrase, name in _patterns(code, table).phrases if phrase in joined)
+        if joined:
+            phrases = _patterns(code, table).phrases
+            found.update(name for phrase, name in phrases if phrase in joined)
     return frozenset(found)
 
 
@@ -159,6 +161,23 @@ def sides(words: Sequence[str], at: int, language: str | None) -> tuple[list[str
 def _other_figure(word: str) -> bool:
     """A number that is not a year."""
     return bool(_DIGITS.search(word)) and not _YEAR.fullmatch(word)
+
+
+def _main_clause(words: Sequence[str], language: str | None) -> list[str]:
+    """The words before a contrasting clause ("while", "في حين"): a denial after one is
+    another party's, not the claim's."""
+    joined = f" {' '.join(words)} "
+    cut = len(joined)
+    for code in _languages(language):
+        for phrase, _name in _patterns(code, "contrast").phrases:
+            at = joined.find(phrase)
+            if at > 0:
+                cut = min(cut, at)
+        for i, word in enumerate(words):
+            if i and _word_names(code, "contrast", word):
+                cut = min(cut, len(" ".join(words[:i])) + 1)
+                break
+    return joined[:cut].split()
 
 
 def conjunction(word: str, language: str | None) -> bool:
@@ -210,20 +229,28 @@ def figure_concepts(
             if distance < len(side):
                 found = names_in([side[distance]], language, "concepts") - ENTITIES
                 if found:
-                    follow = words[at + 1 + distance :] if side is after else side
-                    joined = _joined(follow, 0 if side is after else distance, language)
+                    forward = side is after
+                    follow = words[at + 1 + distance :] if forward else side
+                    joined = _joined(follow, 0 if forward else distance, language, forward)
                     happened = found | (joined - ENTITIES)
                     break
     return things | happened
 
 
-def _joined(side: Sequence[str], i: int, language: str | None) -> frozenset[str]:
-    """Concepts of the word after ``side[i]``, or of the word after a conjunction there
-    ("killed and wounded", "вбитими та пораненими")."""
-    out = names_in(side[i + 1 : i + 2], language, "concepts")
+_ATTACHED_AND = ("و", "ו")
+"""Conjunctions written as part of the next word (Arabic, Persian, Hebrew)."""
+
+
+def _joined(side: Sequence[str], i: int, language: str | None, forward: bool) -> frozenset[str]:
+    """Concepts joined to ``side[i]`` by a conjunction: a separate one ("killed and
+    wounded", "вбитими та пораненими") or one attached to the later word ("قتلى وجرحى").
+    ``side`` runs in text order when ``forward``, else backwards from the figure."""
     if i + 2 < len(side) and conjunction(side[i + 1], language):
-        out |= names_in([side[i + 2]], language, "concepts")
-    return out
+        return names_in([side[i + 2]], language, "concepts")
+    later = side[i + 1] if forward and i + 1 < len(side) else side[i]
+    if later.startswith(_ATTACHED_AND) and i + 1 < len(side):
+        return names_in([side[i + 1]], language, "concepts")
+    return frozenset()
 
 
 def qualifiers(raw: Sequence[str], at: int, language: str | None) -> frozenset[str]:
@@ -270,8 +297,7 @@ def places(
             word = m.group()
             if not word[:1].isupper() or word.isupper() or _DIGITS.search(word):
                 continue
-            head = text[: m.start()]
-            if not is_label and (not head.strip() or _SENTENCE_END.search(head)):
+            if not is_label and _starts_sentence(text, m.start()):
                 continue
             for part in fold_word(word).split("-"):
                 if len(part) < _MIN_PLACE or _common(code, part):
@@ -279,6 +305,17 @@ def places(
                 if is_label or part not in skip:
                     out.add(part)
     return frozenset(out)
+
+
+_SENTENCE_MARKS = frozenset('.!?:;«»"“”()[]')
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens the text or a sentence (or a quote or bracket)."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_MARKS
 
 
 def _common(code: str, word: str) -> bool:
@@ -289,18 +326,20 @@ def _common(code: str, word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65_536)
 def read(
     text: str,
     *,
     quantity_text: str | None,
-    figure: Iterable[str],
+    figure: tuple[str, ...],
     subject: str | None,
     metric: str | None,
     location: str | None,
     language: str | None,
     exclude: frozenset[str] = frozenset(),
 ) -> Cues:
-    """What the words of one claim say (see the module docstring)."""
+    """What the words of one claim say (see the module docstring). Memoised: news repeats
+    itself, and one wording of one figure is read once."""
     raw = tokens(text)
     folded = [fold_word(w) for w in raw]
     q_words = [fold_word(w) for w in tokens(quantity_text)]
@@ -318,6 +357,6 @@ def read(
     scopes = names_in((window or folded) + q_words + described, language, "scopes")
     if at is not None:
         scopes |= qualifiers(raw, at, language)
-    denial = bool(names_in(folded + described, language, "denial"))
+    denial = bool(names_in(described + _main_clause(folded, language), language, "denial"))
     where = places([subject or "", location or ""], [text], language, exclude)
     return Cues(concepts, scopes, where, denial, script_of(text))

@@ -17,6 +17,7 @@ the pairs compared.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -37,12 +38,15 @@ from provenance.measures import (
     claim_stances,
     close_in_time,
     cluster_strings,
+    collapse_twins,
     dimension_kind,
+    interval,
     load_points,
     location_clusters,
+    locations_agree,
     measure_groups,
+    names_agree,
     opposed,
-    places_agree,
     qualitative_groups,
     same_event,
     same_origin,
@@ -122,7 +126,7 @@ def compatible(a: quantities.Quantity, b: quantities.Quantity, tolerance: float)
     pa, pb = quantities.point(a), quantities.point(b)
     if pa is None or pb is None:
         return False
-    ia, ib = quantities.interval(a, tolerance), quantities.interval(b, tolerance)
+    ia, ib = interval(a, tolerance), interval(b, tolerance)
     return ib.lo <= pa <= ib.hi and ia.lo <= pb <= ia.hi
 
 
@@ -235,21 +239,30 @@ def candidate_pairs(
         if pair and (key not in best or pair.score > best[key].score):
             best[key] = pair
 
-    for group in measure_groups(points):
+    distinct = collapse_twins(points)
+    for p in distinct:
+        for twin in p.twins:
+            consider(p, twin, _twin_pair, count=False)
+    for group in measure_groups(distinct):
         for a, b in window_pairs(group, window_days, locations):
             consider(a, b, lambda x, y: measure_pair(x, y, tolerance))
-    for group in qualitative_groups(points, fields):
+    for group in qualitative_groups(distinct, fields):
         for a, b in window_pairs(group, window_days, locations):
             consider(a, b, lambda x, y: qualitative_pair(x, y, fields))
-    for a, b in figure_blocks(points, tolerance):
+    for a, b in figure_blocks(distinct, tolerance, window_days):
         consider(a, b, lambda x, y: evidence_pair(x, y, tolerance, window_days, locations))
-    for block in _rare_word_blocks(points):
+    for block in _rare_word_blocks(distinct):
         compared += len(block) * (len(block) - 1) // 2
         for a, b in _similar_texts(block, threshold):
             consider(
                 a, b, lambda x, y: text_pair(x, y, window_days, tolerance, fields), count=False
             )
     return list(best.values()), compared
+
+
+def _twin_pair(a: ClaimPoint, b: ClaimPoint) -> Pair:
+    """Two claims that say exactly the same thing (``measures.collapse_twins``)."""
+    return Pair(a, b, 100, ["same figure and hedge, count, dates, place and origins"])
 
 
 def _similar_texts(
@@ -334,38 +347,47 @@ def hold_reasons(
     """What keeps a cluster from an automatic merge: two members whose figures cannot
     both be true or whose conflict a reviewer confirmed (a cluster joins pairs, so its
     ends may disagree), an assertion merged with a denial, a vague figure with a precise
-    one, or members from different origins that do not agree strongly."""
+    one, or members from different origins that do not agree strongly. Linear in the
+    cluster: each check names one witness."""
     held: list[str] = []
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
-            why = _incompatible(a, b, tolerance, confirmed)
-            if why:
-                held.append(f"{a.key} / {b.key}: {why}")
+    ids = {p.id: p for p in members}
+    for x, y in confirmed:
+        if x in ids and y in ids:
+            held.append(f"{ids[x].key} / {ids[y].key}: a reviewer confirmed their conflict")
+    deniers = [p for p in members if p.denies]
+    if deniers and len(deniers) < len(members):
+        asserter = next(p for p in members if not p.denies)
+        held.append(f"{deniers[0].key} / {asserter.key}: one denies what the other asserts")
+    held.extend(_figures_apart(members, tolerance))
     vague = {p.key for p in members if p.quantity and p.quantity.qualifier == "vague"}
     if vague and len(vague) < sum(1 for p in members if p.quantity):
         held.append(f"vague figure ({', '.join(sorted(vague))}) beside precise ones")
     for p in pairs:
         if not same_origin(p.a, p.b) and not _strong_agreement(p.a, p.b):
             held.append(f"{p.a.key} / {p.b.key}: different origins")
+            break
     return held
 
 
-def _incompatible(
-    a: ClaimPoint, b: ClaimPoint, tolerance: float, confirmed: set[tuple[int, int]]
-) -> str | None:
-    if pair_ids(a.id, b.id) in confirmed:
-        return "a reviewer confirmed their conflict"
-    if a.denies != b.denies:
-        return "one denies what the other asserts"
-    qa, qb = a.quantity, b.quantity
-    if (
-        qa
-        and qb
-        and dimension_kind(qa) == dimension_kind(qb)
-        and not quantities.interval(qa, tolerance).overlaps(quantities.interval(qb, tolerance))
-    ):
-        return f"figures {qa.text!r} and {qb.text!r} cannot both be true"
-    return None
+def _figures_apart(members: Sequence[ClaimPoint], tolerance: float) -> list[str]:
+    """Two members whose figures cannot both be true, if any: the one whose interval
+    starts highest against the one whose interval ends lowest, per dimension."""
+    by_kind: dict[str, list[tuple[quantities.Interval, ClaimPoint]]] = defaultdict(list)
+    for p in members:
+        if p.quantity:
+            by_kind[dimension_kind(p.quantity)].append((interval(p.quantity, tolerance), p))
+    out = []
+    for found in by_kind.values():
+        high = max(found, key=lambda m: (m[0].lo, m[1].key))
+        low = min(found, key=lambda m: (m[0].hi, m[1].key))
+        if not high[0].overlaps(low[0]):
+            a, b = sorted((high[1], low[1]), key=lambda p: p.key)
+            assert a.quantity is not None and b.quantity is not None
+            out.append(
+                f"{a.key} / {b.key}: figures {a.quantity.text!r} and {b.quantity.text!r} "
+                "cannot both be true"
+            )
+    return out
 
 
 STRONG_TEXT = 90
@@ -506,7 +528,9 @@ EVIDENCE_BASE = 50
 """Where a pair with compatible figures starts before the evidence for and against it."""
 SAME_FIGURE, CLOSE_FIGURE, SAME_HEDGE, SPECIFIC_FIGURE = 30, 15, 10, 10
 SAME_DAY, UNDATED, SAME_DOCUMENT = 10, -5, 10
-SAME_COUNT, OVERLAPPING_COUNT, OTHER_SCOPE, SAME_PLACE = 10, -10, -15, 5
+SAME_COUNT, OVERLAPPING_COUNT, OTHER_SCOPE, SAME_PLACE, OTHER_PLACE = 10, -10, -15, 5, -15
+SAME_POINT_OTHER_HEDGE = 25
+""""au moins 450" and "450": one figure, hedged differently."""
 SAME_ORIGIN, OTHER_NAMED_ORIGIN = 20, -25
 VAGUE_CAP = 80
 """A vague figure ("tens of thousands") never reaches the proposal threshold against a
@@ -532,10 +556,13 @@ def figures_agree(a: quantities.Quantity, b: quantities.Quantity, tolerance: flo
     pa, pb = quantities.point(a), quantities.point(b)
     if pa is None or pb is None:
         return None
-    if not quantities.interval(a, tolerance).overlaps(quantities.interval(b, tolerance)):
+    if not interval(a, tolerance).overlaps(interval(b, tolerance)):
         return None
-    if pa == pb and _direction(a) == _direction(b):
-        points = SAME_FIGURE + (SAME_HEDGE if a.qualifier == b.qualifier else 0)
+    if pa == pb:
+        if _direction(a) != _direction(b):
+            points = SAME_POINT_OTHER_HEDGE
+        else:
+            points = SAME_FIGURE + (SAME_HEDGE if a.qualifier == b.qualifier else 0)
         precise = max(a.precision, b.precision) <= SPECIFIC * max(abs(pa), 1e-9)
         return points + (SPECIFIC_FIGURE if precise else 0)
     if abs(pa - pb) <= tolerance * max(abs(pa), abs(pb)):
@@ -553,13 +580,22 @@ def evidence_pair(
     """Score two claims with figures by independent evidence, in the spirit of
     Fellegi-Sunter record linkage: figures, hedges, dates, what is counted and its scope,
     places, origins and words each add or take away points, and each says why."""
-    assert a.quantity is not None and b.quantity is not None
-    if a.category != b.category or a.denies != b.denies or not close_in_time(a, b, window_days):
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    if a.category != b.category or a.denies != b.denies:
         return None
-    figure = figures_agree(a.quantity, b.quantity, tolerance)
-    if figure is None or not places_agree(a, b, locations):
+    if a.has_date and b.has_date and not close_in_time(a, b, window_days):
         return None
-    reasons = [_values(a, b)]
+    if not locations_agree(a, b, locations):
+        return None
+    if _one_day_each(a, b) and a.start != b.start and quantities.point(fa) != quantities.point(fb):
+        return None
+    figure = figures_agree(fa, fb, tolerance)
+    if figure is None:
+        return None
+    reasons = [f"values {fa.text} ≈ {fb.text}"]
+    if a.quantity is None or b.quantity is None:
+        reasons.append("figure read from the claim text")
     score = EVIDENCE_BASE + figure
     ca, cb = a.cues.concepts, b.cues.concepts
     if ca and cb:
@@ -570,7 +606,10 @@ def evidence_pair(
     if a.cues.scopes != b.cues.scopes:
         score += OTHER_SCOPE
         reasons.append("scopes differ: " + ", ".join(sorted(a.cues.scopes ^ b.cues.scopes)))
-    if shared_place(a.cues, b.cues):
+    if not names_agree(a, b):
+        score += OTHER_PLACE
+        reasons.append("places differ")
+    elif shared_place(a.cues, b.cues):
         score += SAME_PLACE
         reasons.append("same place")
     score += _time_points(a, b, reasons)
@@ -579,10 +618,16 @@ def evidence_pair(
         words = text_score(a, b)
         score += max(-5, min(10, (words - 50) // 5))
         reasons.append(f"text {words}")
-    if (a.quantity.qualifier == "vague") != (b.quantity.qualifier == "vague"):
+    if (fa.qualifier == "vague") != (fb.qualifier == "vague"):
         score = min(score, VAGUE_CAP)
         reasons.append("one figure is vague")
     return Pair(a, b, max(0, min(100, score)), reasons)
+
+
+def _one_day_each(a: ClaimPoint, b: ClaimPoint) -> bool:
+    """Both claims dated to a day: two different figures on two different days are two
+    moments of a series, not one claim."""
+    return a.has_date and b.has_date and a.start == a.end and b.start == b.end
 
 
 def _time_points(a: ClaimPoint, b: ClaimPoint, reasons: list[str]) -> int:
@@ -608,19 +653,49 @@ def _origin_points(a: ClaimPoint, b: ClaimPoint, reasons: list[str]) -> int:
 
 
 def figure_blocks(
-    points: list[ClaimPoint], tolerance: float
+    points: list[ClaimPoint], tolerance: float, window_days: int
 ) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
-    """Pairs whose figures lie within twice the tolerance of each other, by category and
-    dimension: claims sorted by figure, each compared with the next ones in range."""
-    blocks: dict[tuple[str, str], list[tuple[float, ClaimPoint]]] = defaultdict(list)
+    """Pairs close in time whose figures lie within twice the tolerance of each other, by
+    category and dimension. Dated claims fall into time bins (each into every bin its
+    dates, widened by the window, touch, so two claims close in time share one); within a
+    bin, claims sorted by figure are compared with the next ones in range. Undated claims
+    are compared with every claim in range."""
+    width = 2 * window_days + 2
+    bins: dict[tuple[str, str, int], list[tuple[float, ClaimPoint]]] = defaultdict(list)
+    undated: dict[tuple[str, str], list[tuple[float, ClaimPoint]]] = defaultdict(list)
+    everything: dict[tuple[str, str], list[tuple[float, ClaimPoint]]] = defaultdict(list)
     for p in points:
-        point = quantities.point(p.quantity) if p.quantity else None
-        if p.quantity is not None and point is not None and point > 0:
-            blocks[(p.category, dimension_kind(p.quantity))].append((point, p))
-    for members in blocks.values():
-        members.sort(key=lambda m: (m[0], m[1].id))
-        for i, (value, a) in enumerate(members):
-            for other, b in members[i + 1 :]:
+        figure = p.figure
+        point = quantities.point(figure) if figure else None
+        if figure is None or point is None or point <= 0:
+            continue
+        kind = (p.category, dimension_kind(figure))
+        everything[kind].append((point, p))
+        if not p.has_date:
+            undated[kind].append((point, p))
+            continue
+        for slot in range((p.start - window_days) // width, (p.end + window_days) // width + 1):
+            bins[(*kind, slot)].append((point, p))
+    for members in bins.values():
+        yield from _in_range(members, tolerance)
+    for kind, lone in undated.items():
+        others = sorted(everything[kind], key=lambda m: m[0])
+        values = [m[0] for m in others]
+        for value, a in lone:
+            lo = bisect.bisect_left(values, value / (1 + 2 * tolerance))
+            for other, b in others[lo:]:
                 if other > value * (1 + 2 * tolerance):
                     break
-                yield a, b
+                if b is not a:
+                    yield a, b
+
+
+def _in_range(
+    members: list[tuple[float, ClaimPoint]], tolerance: float
+) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
+    members.sort(key=lambda m: (m[0], m[1].id))
+    for i, (value, a) in enumerate(members):
+        for other, b in members[i + 1 :]:
+            if other > value * (1 + 2 * tolerance):
+                break
+            yield a, b

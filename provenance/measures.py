@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -29,6 +29,13 @@ from provenance.cues import Cues, fold_word, read, script_of, tokens
 from provenance.normalize import fold
 
 NO_CUES = Cues(frozenset(), frozenset(), frozenset(), False, "")
+
+
+@lru_cache(maxsize=262_144)
+def interval(q: quantities.Quantity, tolerance: float) -> quantities.Interval:
+    """``quantities.interval``, memoised: one figure takes part in many comparisons."""
+    return quantities.interval(q, tolerance)
+
 
 DEFAULT_WINDOW_DAYS = 7
 """Claims this many days apart (or closer) speak of the same moment."""
@@ -165,6 +172,8 @@ class ClaimPoint:
     cues: Cues = NO_CUES
     text_figure: quantities.Quantity | None = None
     rare_words: frozenset[str] = frozenset()
+    twins: list[ClaimPoint] = field(default_factory=list)
+    """Claims that say exactly what this one says (``collapse_twins``)."""
 
     @property
     def figure(self) -> quantities.Quantity | None:
@@ -523,7 +532,7 @@ def location_clusters(points: Sequence[ClaimPoint]) -> dict[str, str]:
 # --- measures from what the words say ------------------------------------------------------
 
 NARROWING_SCOPES = frozenset(
-    {"violent", "civilians", "children", "women", "registered", "internal"}
+    {"violent", "civilians", "children", "women", "internal", "identified"}
 )
 """Scopes that pick a part of a whole: violent deaths are some of all deaths, so the part's
 figure can be lower than the whole's but never higher. Other scopes (abroad, killed and
@@ -539,17 +548,24 @@ def dimension_kind(q: quantities.Quantity) -> str:
 
 
 def places_agree(a: ClaimPoint, b: ClaimPoint, locations: Mapping[str, str]) -> bool:
-    """No evidence of different places. When both claims give a location, the locations
-    must be spellings of one (``locations`` maps each to its cluster). And the place and
-    party names in their words agree: among the names written in one script, every name
-    of one side is (a spelling of) a name of the other. Names in different scripts cannot
-    be compared and are no evidence either way."""
-    if (
-        a.location
-        and b.location
-        and locations.get(a.location, a.location) != locations.get(b.location, b.location)
-    ):
-        return False
+    """No evidence of different places: ``locations_agree`` and ``names_agree``."""
+    return locations_agree(a, b, locations) and names_agree(a, b)
+
+
+def locations_agree(a: ClaimPoint, b: ClaimPoint, locations: Mapping[str, str]) -> bool:
+    """When both claims give a location, the locations are spellings of one
+    (``locations`` maps each to its cluster)."""
+    return (
+        not a.location
+        or not b.location
+        or locations.get(a.location, a.location) == locations.get(b.location, b.location)
+    )
+
+
+def names_agree(a: ClaimPoint, b: ClaimPoint) -> bool:
+    """The place and party names in the claims' words agree: among the names written in
+    one script, every name of one side is (a spelling of) a name of the other. Names in
+    different scripts cannot be compared and are no evidence either way."""
     for script in {script_of(w) for w in a.cues.places} & {script_of(w) for w in b.cues.places}:
         pa = {w for w in a.cues.places if script_of(w) == script}
         pb = {w for w in b.cues.places if script_of(w) == script}
@@ -568,23 +584,32 @@ def shared_names(a: ClaimPoint, b: ClaimPoint) -> bool:
     return shared_place(a.cues, b.cues) or bool(a.rare_words & b.rare_words)
 
 
+DENIED_RATIO = 2
+"""A denial restates the figure it denies ("more than 400" for "more than 460"): figures
+further apart than this factor are other claims."""
 RATIO_LIMIT = 15
 """Figures further apart than this factor count different things (a town's toll is not
 the country's), however alike their words: no dispute between claims of one measure
 spans more than an order of magnitude."""
 
 
-def same_order(a: quantities.Quantity, b: quantities.Quantity) -> bool:
+def same_order(a: quantities.Quantity, b: quantities.Quantity, limit: float = RATIO_LIMIT) -> bool:
+    """The figures are within a factor ``limit`` of each other."""
     pa, pb = quantities.point(a), quantities.point(b)
     if pa is None or pb is None or pa <= 0 or pb <= 0:
         return True
-    return max(pa, pb) <= RATIO_LIMIT * min(pa, pb)
+    return max(pa, pb) <= limit * min(pa, pb)
 
 
 def _same_place(x: str, y: str) -> bool:
+    """Spellings of one name (Fasher / Facher / Fashir), or a name and a word made from it
+    (Sudan / Sudanese, Soudan / soudanais, Ukraine / Ukrainian)."""
     from rapidfuzz import fuzz
 
-    return x == y or fuzz.ratio(x, y) >= PLACE_MATCH
+    if x == y or fuzz.ratio(x, y) >= PLACE_MATCH:
+        return True
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and fuzz.ratio(short, long[: len(short) + 1]) >= PLACE_MATCH
 
 
 def scope_relation(a: ClaimPoint, b: ClaimPoint) -> str | None:
@@ -789,4 +814,52 @@ def claim_stances(conn: Connection) -> dict[int, set[str]]:
     out: dict[int, set[str]] = defaultdict(set)
     for claim_id, stance in rows:
         out[claim_id].add(stance)
+    return out
+
+
+CUMULATIVE = frozenset({"dead", "wounded", "missing"})
+"""Counts that only grow: on different days, a higher later figure is the count going on,
+not a contradiction; only a fall is."""
+
+
+def _twin_key(p: ClaimPoint) -> tuple[object, ...] | None:
+    q = p.quantity
+    if q is None or not p.cues.concepts:
+        return None
+    return (
+        p.category,
+        p.cues.concepts,
+        p.cues.scopes,
+        p.cues.places,
+        p.location,
+        q.qualifier,
+        q.value,
+        q.low,
+        q.high,
+        q.unit,
+        p.start,
+        p.end,
+        p.origins,
+        p.denies,
+    )
+
+
+def collapse_twins(points: Sequence[ClaimPoint]) -> list[ClaimPoint]:
+    """One claim for each set of claims that say exactly the same thing (same figure and
+    hedge, what it counts, scope, place, dates and origins), the others kept as its
+    ``twins``: a figure repeated by hundreds of outlets is compared once, so cost grows
+    with what is said, not with how often."""
+    first: dict[tuple[object, ...], ClaimPoint] = {}
+    out = []
+    for p in points:
+        p.twins = []
+    for p in points:
+        key = _twin_key(p)
+        if key is None:
+            out.append(p)
+        elif key in first:
+            first[key].twins.append(p)
+        else:
+            first[key] = p
+            out.append(p)
     return out

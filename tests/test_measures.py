@@ -57,7 +57,7 @@ def read(text: str, quantity: str, figure: str, language: str = "en") -> cues.Cu
     return cues.read(
         text,
         quantity_text=quantity,
-        figure=[figure],
+        figure=(figure,),
         subject=None,
         metric=None,
         location=None,

@@ -55,7 +55,7 @@ def _category(clause: str, figure: Figure, language: str) -> tuple[str, str | No
     "displaced"), in the language-neutral names the measures module compares."""
     from provenance import cues
 
-    digits = {re.sub(r"\D", "", n) for n in _NUMBER.findall(figure.text)}
+    digits = tuple(sorted({re.sub(r"\D", "", n) for n in _NUMBER.findall(figure.text)}))
     read = cues.read(
         clause,
         quantity_text=figure.text,

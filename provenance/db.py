@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -66,8 +67,9 @@ def is_sqlite(conn_or_engine: Connection | Engine) -> bool:
 
 
 def make_engine(url: str, *, write: bool) -> Engine:
+    """An engine; a SQLite file is opened read-only (``mode=ro``) unless ``write``."""
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **({} if write else _read_only_sqlite(url)))
     except (ArgumentError, ImportError) as exc:
         raise DatabaseError(f"cannot use database {describe(url)!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
@@ -75,6 +77,31 @@ def make_engine(url: str, *, write: bool) -> Engine:
     elif write:
         _serialise_postgres_writers(engine)
     return engine
+
+
+def _read_only_sqlite(url: str) -> dict[str, Any]:
+    """Engine arguments that open a SQLite file read-only, so that a read never writes
+    and a shared read-only copy (a read-only file or directory) serves every query.
+
+    When the directory cannot be written and no ``-wal``/``-shm`` files exist, SQLite
+    could not create the shared-memory file a WAL database needs, so the file is
+    opened as immutable: nobody can be writing to it there.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return {}
+    path = Path(parsed.database or "").resolve()
+    uri = f"file:{quote(str(path))}?mode=ro"
+    companions = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    if not os.access(path.parent, os.W_OK) and not any(p.exists() for p in companions):
+        uri += "&immutable=1"
+
+    def connect() -> Any:
+        import sqlite3
+
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    return {"creator": connect}
 
 
 WRITER_LOCK = 0x70726F76  # "prov": one advisory lock for every writer of a database
@@ -99,7 +126,7 @@ def _configure_sqlite(engine: Engine, *, write: bool) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        if engine.url.database not in (None, "", ":memory:"):
+        if write and engine.url.database not in (None, "", ":memory:"):
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
@@ -124,7 +151,7 @@ def open_session(db: str | None, *, write: bool = False, upgrade: bool = True) -
     engine = make_engine(url, write=write)
     try:
         if upgrade:
-            ensure_schema(engine, write=write)
+            ensure_schema(engine, write=write, url=url)
         with Session(engine) as session:
             try:
                 yield session
@@ -321,8 +348,13 @@ def schema_version(conn: Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def ensure_schema(engine: Engine, *, write: bool) -> None:
-    """Create or upgrade the schema; refuse to write to a database from a newer release."""
+def ensure_schema(engine: Engine, *, write: bool, url: str | None = None) -> None:
+    """Create or upgrade the schema; refuse to write to a database from a newer release.
+
+    A read session on a current schema writes nothing. Only a database from an older
+    release is upgraded on first read, through a separate write connection; where
+    that is impossible (a read-only copy) the error says so.
+    """
     with engine.connect() as conn:
         version = schema_version(conn)
         conn.rollback()
@@ -335,11 +367,20 @@ def ensure_schema(engine: Engine, *, write: bool) -> None:
         return
     if version == LATEST_VERSION:
         return
-    url = engine.url.render_as_string(hide_password=False)
+    url = url or engine.url.render_as_string(hide_password=False)
     upgrade_engine = engine if write else make_engine(url, write=True)
     try:
         with upgrade_engine.begin() as conn:
             migrate(conn)
+    except DBAPIError as exc:
+        if write:
+            raise
+        reason = (str(exc.orig).strip().splitlines() or ["?"])[0]
+        raise DatabaseError(
+            f"the database is at schema version {version}, older than this release "
+            f"({LATEST_VERSION}), and cannot be upgraded here ({reason}); run any write "
+            "command on a writable copy first"
+        ) from exc
     finally:
         if upgrade_engine is not engine:
             upgrade_engine.dispose()

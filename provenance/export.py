@@ -146,6 +146,17 @@ def _csv_cells(row: list[Any], raw: bool) -> list[Any]:
     return row
 
 
+_LIST_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("via", "via_keys", "hedges"))
+
+
+def _json_record(row: list[Any]) -> dict[str, Any]:
+    """A row as JSON gives it: lists (relays, their keys, hedges) are arrays, as in
+    ``show``; CSV joins them with ``; ``, which no name or hedge contains."""
+    for i in _LIST_COLUMNS:
+        row[i] = row[i].split("; ") if row[i] else []
+    return dict(zip(EXPORT_COLUMNS, row, strict=True))
+
+
 def write_rows(
     rows: Iterator[list[Any]],
     out: IO[str],
@@ -171,7 +182,7 @@ def write_rows(
     if fmt == "json":
         out.write("[")
     for row in rows:
-        record = json.dumps(dict(zip(EXPORT_COLUMNS, row, strict=True)), ensure_ascii=False)
+        record = json.dumps(_json_record(row), ensure_ascii=False)
         if fmt == "json":
             out.write(("\n" if n == 0 else ",\n") + record)
         else:

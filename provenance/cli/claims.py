@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -19,6 +20,12 @@ from provenance.cli.common import (
     render,
     session,
 )
+
+
+class ShowFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
 
 
 class ClaimSort(StrEnum):
@@ -106,8 +113,8 @@ def show_command(
     key: Annotated[str, typer.Argument(help="Claim key (old keys of merged claims work too).")],
     db: DbOption = None,
     fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = OutputFormat.table,
+        ShowFormat, typer.Option("--format", "-f", help="table, json, or jsonl (one line).")
+    ] = ShowFormat.table,
 ) -> None:
     """Show one claim: quantity, every attribution as origin → relays → document, history.
 
@@ -122,10 +129,13 @@ def show_command(
         view = get_claim(db_session, key)
         verdicts = claim_verdicts(db_session, view.key)
         history = claim_history(db_session, key)
-    if fmt is not OutputFormat.table:
-        typer.echo(dumps({**view.as_dict(), "verdicts": verdicts, "history": history}))
-        return
-    _print_claim(view, verdicts, history)
+    record = {**view.as_dict(), "verdicts": verdicts, "history": history}
+    if fmt is ShowFormat.json:
+        typer.echo(dumps(record))
+    elif fmt is ShowFormat.jsonl:
+        typer.echo(json.dumps(record, ensure_ascii=False, default=str))
+    else:
+        _print_claim(view, verdicts, history)
 
 
 def _print_claim(view: Any, verdicts: list[dict[str, Any]], history: list[dict[str, Any]]) -> None:
@@ -134,7 +144,8 @@ def _print_claim(view: Any, verdicts: list[dict[str, Any]], history: list[dict[s
     out = console()
     status = view.status + (f" into {view.merged_into}" if view.merged_into else "")
     out.print(
-        f"[bold]{escape(view.key)}[/bold]  ({view.category}, as of {view.as_of or '?'}, {status})"
+        f"[bold]{escape(view.key)}[/bold]  "
+        + escape(f"({view.category}, as of {view.as_of or '?'}, {status})")
     )
     out.print(escape(view.text))
     q = view.quantity
@@ -147,10 +158,9 @@ def _print_claim(view: Any, verdicts: list[dict[str, Any]], history: list[dict[s
     tree = Tree("attributions")
     for a in view.attributions:
         origin = a.origin
-        label = (
-            f"[bold]{escape(origin.name)}[/bold] "
+        label = f"[bold]{escape(origin.name)}[/bold] " + escape(
             f"({origin.kind}, {'named' if origin.named else 'UNNAMED'}"
-            + (f", {escape(origin.affiliation)}" if origin.affiliation else "")
+            + (f", {origin.affiliation}" if origin.affiliation else "")
             + f") {a.stance}  [reliability {a.reliability}, credibility {a.credibility}]"
         )
         node = tree.add(label)
@@ -177,8 +187,9 @@ def _print_claim(view: Any, verdicts: list[dict[str, Any]], history: list[dict[s
         out.print("history:")
         for h in history:
             out.print(
-                f"  #{h['event']} {h['at']} {escape(h['actor'])} {h['action']} "
-                f"{escape(h['entity_key'] or '')}"
+                escape(
+                    f"  #{h['event']} {h['at']} {h['actor']} {h['action']} {h['entity_key'] or ''}"
+                )
             )
 
 

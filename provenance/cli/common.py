@@ -352,6 +352,7 @@ def print_table(
     cell: Callable[[str, Any], str] | None = None,
 ) -> None:
     from rich.table import Table
+    from rich.text import Text  # stored text is never read as markup
 
     table = Table(title=title, show_lines=False, header_style="bold", expand=True)
     for c in columns:
@@ -363,7 +364,9 @@ def print_table(
             ratio=None if compact else _COLUMN_RATIOS.get(c, 2),
         )
     for row in rows:
-        table.add_row(*[cell(c, row.get(c)) if cell else cell_text(row.get(c)) for c in columns])
+        table.add_row(
+            *[Text(cell(c, row.get(c)) if cell else cell_text(row.get(c))) for c in columns]
+        )
     console().print(table)
 
 

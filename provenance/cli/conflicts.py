@@ -116,7 +116,7 @@ def _flat(r: dict[str, Any]) -> dict[str, Any]:
 def _print(rows: list[dict[str, Any]], considered: int, compared: int) -> None:
     out = console()
     for r in rows:
-        status = f" [{r['review']}ed]" if r["review"] else ""
+        status = escape(f" [{r['review']}ed]") if r["review"] else ""
         out.print(
             f"[bold]{r['severity'].upper()}[/bold] {r['kind']}{status}: "
             f"{escape(r['claims'][0])} ✗ {escape(r['claims'][1])}"

@@ -356,6 +356,14 @@ def find_claims(
     return views
 
 
+def count_claims(session: Session, f: ClaimFilter) -> int:
+    """How many claims match the filter (for "N more" after a page)."""
+    conn = session.connection()
+    where, params = claim_where(conn, f)
+    sql = f"SELECT COUNT(*) FROM claim c WHERE {where}"
+    return int(conn.execute(_bind(sql, params), params).scalar_one())
+
+
 def load_claims(conn: Connection, ids: Sequence[int]) -> list[ClaimView]:
     """Full views of the given claims, in the given order."""
     views: dict[int, ClaimView] = {}

@@ -12,7 +12,6 @@ from provenance.cli import filters
 from provenance.cli.common import (
     DbOption,
     FormatOption,
-    LimitOption,
     OutputFormat,
     console,
     dumps,
@@ -20,6 +19,8 @@ from provenance.cli.common import (
     render,
     session,
 )
+
+PAGE = 50  # claims a table shows unless --limit says otherwise
 
 
 class ShowFormat(StrEnum):
@@ -67,7 +68,12 @@ SOURCE_COLUMNS = (
 def claims_command(
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.table,
-    limit: LimitOption = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=0, help=f"Show at most N claims; 0: all. [table: {PAGE}]"
+        ),
+    ] = None,
     sort: Annotated[ClaimSort, typer.Option("--sort", help="Order of the claims.")] = ClaimSort.key,
     source: filters.Source = None,
     origin_only: filters.OriginOnly = False,
@@ -94,19 +100,24 @@ def claims_command(
 
         provenance claims --unnamed --category territory --format json
     """
-    from provenance.query import find_claims
+    from provenance.query import count_claims, find_claims
 
     f = filters.from_options(locals())
+    page = limit if limit is not None else PAGE if fmt is OutputFormat.table else 0
     with session(db) as db_session:
-        views = find_claims(db_session, f, limit=limit, sort=sort.value)
+        views = find_claims(db_session, f, limit=page or None, sort=sort.value)
+        paged = fmt is OutputFormat.table and page and len(views) == page
+        more = count_claims(db_session, f) - len(views) if paged else 0
     render(
         [v.summary() for v in views],
         fmt,
         columns=CLAIM_COLUMNS,
         table_columns=CLAIM_TABLE_COLUMNS,
-        title=f"{len(views)} claims",
+        title=f"{len(views)} of {len(views) + more} claims" if more else f"{len(views)} claims",
         empty="no claims match",
     )
+    if more > 0:
+        typer.echo(f"{more} more: --limit 0 for all", err=True)
 
 
 def show_command(

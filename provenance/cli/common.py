@@ -229,6 +229,10 @@ ActorOption = Annotated[
 ]
 
 
+def _zero_is_all(value: int | None) -> int | None:
+    return value or None
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -252,7 +256,10 @@ ReportFormatOption = Annotated[
     DataFormat, typer.Option("--format", "-f", help="table for people; json or csv for scripts.")
 ]
 LimitOption = Annotated[
-    int | None, typer.Option("--limit", "-n", min=0, help="Show at most N rows.")
+    int | None,
+    typer.Option(
+        "--limit", "-n", min=0, callback=_zero_is_all, help="Show at most N rows; 0: all."
+    ),
 ]
 
 
@@ -324,26 +331,6 @@ def render(
         print_table(rows, table_columns or columns, title=title, cell=table_cell)
 
 
-_COMPACT_COLUMNS = frozenset(
-    (
-        "as_of",
-        "reports",
-        "origins",
-        "named_origins",
-        "named",
-        "reliability",
-        "as_origin",
-        "as_relay",
-        "score",
-        "status",
-        "kind",
-        "category",
-        "severity",
-    )
-)
-_COLUMN_RATIOS = {"claim": 5, "key": 3, "reasons": 4, "explanation": 5}
-
-
 def print_table(
     rows: list[dict[str, Any]],
     columns: Sequence[str],
@@ -351,29 +338,16 @@ def print_table(
     title: str | None = None,
     cell: Callable[[str, Any], str] | None = None,
 ) -> None:
-    from rich.table import Table
-    from rich.text import Text  # stored text is never read as markup
+    """A table that fits the terminal (see ``provenance.cli.tables``)."""
+    from provenance.cli import tables
 
-    table = Table(title=title, show_lines=False, header_style="bold", expand=True)
-    for c in columns:
-        compact = c in _COMPACT_COLUMNS
-        table.add_column(
-            c.replace("_", " "),
-            overflow="fold",
-            no_wrap=compact,
-            ratio=None if compact else _COLUMN_RATIOS.get(c, 2),
-        )
-    for row in rows:
-        table.add_row(
-            *[Text(cell(c, row.get(c)) if cell else cell_text(row.get(c))) for c in columns]
-        )
-    console().print(table)
+    tables.print_table(rows, columns, title=title, cell=cell)
 
 
 def console(stderr: bool = False) -> Any:
-    from rich.console import Console
+    from provenance.cli.tables import indenting_console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return indenting_console(stderr)
 
 
 def escape(text: str) -> str:

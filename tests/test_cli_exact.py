@@ -161,7 +161,7 @@ unspecified-reports  unspecified         other                false  F
 us-intelligence      US intelligence     intelligence_agency  true   F
 """,
         """\
-not shown at 80 columns: aliases, affiliation, party, as origin, as relay (use --format csv or json)
+not shown at 80 columns: aliases, affiliation, variants, party, as origin, as relay (use --format csv or json)
 """,
         id="sources_table_80",
     ),
@@ -170,24 +170,24 @@ not shown at 80 columns: aliases, affiliation, party, as origin, as relay (use -
         ["sources"],
         """\
                                                                                                11 sources
-key                               name                                 aliases                       kind                 named  affiliation                   party    reliability  as origin  as relay
+key                               name                             aliases                    kind                 named  affiliation                variants  party    reliability  as origin  as relay
 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-daily-express                     Daily Express                        Express.co.uk; Express        news_outlet          true   Reach plc                     none     C            9          13
-isw                               Institute for the Study of War       ISW                           think_tank           true   Institute for the Study of    none     B            2          0
-                                                                                                                                 War (Washington)
-reuters                           Reuters                              Reuters news agency; Thomson  news_agency          true                                 none     B            0          5
-                                                                       Reuters
-south-korean-intelligence         South Korean intelligence                                          intelligence_agency  true   South Korea                   none     F            2          0
-south-korean-intelligence-source  unnamed South Korean intelligence                                  intelligence_agency  false  South Korea                   none     F            1          0
-                                  source
-syrskyi                           Oleksandr Syrskyi                    Syrskyi; Oleksandr Syrsky     military             true   Commander-in-Chief of the     Ukraine  F            1          0
-                                                                                                                                 Armed Forces of Ukraine
-ua-general-staff-official         unnamed senior official of the                                     official             false  Ukrainian General Staff       Ukraine  F            5          0
+daily-express                     Daily Express                    Express.co.uk; Express     news_outlet          true   Reach plc                            none     C            9          13
+isw                               Institute for the Study of War   ISW                        think_tank           true   Institute for the Study              none     B            2          0
+                                                                                                                          of War (Washington)
+reuters                           Reuters                          Reuters news agency;       news_agency          true                                        none     B            0          5
+                                                                   Thomson Reuters
+south-korean-intelligence         South Korean intelligence                                   intelligence_agency  true   South Korea                          none     F            2          0
+south-korean-intelligence-source  unnamed South Korean                                        intelligence_agency  false  South Korea                          none     F            1          0
+                                  intelligence source
+syrskyi                           Oleksandr Syrskyi                Syrskyi; Oleksandr Syrsky  military             true   Commander-in-Chief of the            Ukraine  F            1          0
+                                                                                                                          Armed Forces of Ukraine
+ua-general-staff-official         unnamed senior official of the                              official             false  Ukrainian General Staff              Ukraine  F            5          0
                                   Ukrainian General Staff
-ukraine-government                Government of Ukraine                Ukraine; Kyiv                 government           true                                 Ukraine  F            1          0
-ukrainian-intelligence            Ukrainian intelligence                                             intelligence_agency  true   Ukraine                       Ukraine  F            2          0
-unspecified-reports               unspecified reports                                                other                false                                         F            1          0
-us-intelligence                   US intelligence                                                    intelligence_agency  true   United States                 none     F            2          0
+ukraine-government                Government of Ukraine            Ukraine; Kyiv              government           true                                        Ukraine  F            1          0
+ukrainian-intelligence            Ukrainian intelligence                                      intelligence_agency  true   Ukraine                              Ukraine  F            2          0
+unspecified-reports               unspecified reports                                         other                false                                                F            1          0
+us-intelligence                   US intelligence                                             intelligence_agency  true   United States                        none     F            2          0
 """,
         "",
         id="sources_table_200",
@@ -196,18 +196,18 @@ us-intelligence                   US intelligence                               
         200,
         ["sources", "-f", "csv"],
         """\
-key,name,aliases,kind,named,affiliation,party,reliability,as_origin,as_relay
-daily-express,Daily Express,Express.co.uk; Express,news_outlet,true,Reach plc,none,C,9,13
-isw,Institute for the Study of War,ISW,think_tank,true,Institute for the Study of War (Washington),none,B,2,0
-reuters,Reuters,Reuters news agency; Thomson Reuters,news_agency,true,,none,B,0,5
-south-korean-intelligence,South Korean intelligence,,intelligence_agency,true,South Korea,none,F,2,0
-south-korean-intelligence-source,unnamed South Korean intelligence source,,intelligence_agency,false,South Korea,none,F,1,0
-syrskyi,Oleksandr Syrskyi,Syrskyi; Oleksandr Syrsky,military,true,Commander-in-Chief of the Armed Forces of Ukraine,Ukraine,F,1,0
-ua-general-staff-official,unnamed senior official of the Ukrainian General Staff,,official,false,Ukrainian General Staff,Ukraine,F,5,0
-ukraine-government,Government of Ukraine,Ukraine; Kyiv,government,true,,Ukraine,F,1,0
-ukrainian-intelligence,Ukrainian intelligence,,intelligence_agency,true,Ukraine,Ukraine,F,2,0
-unspecified-reports,unspecified reports,,other,false,,,F,1,0
-us-intelligence,US intelligence,,intelligence_agency,true,United States,none,F,2,0
+key,name,aliases,kind,named,affiliation,variants,party,reliability,as_origin,as_relay
+daily-express,Daily Express,Express.co.uk; Express,news_outlet,true,Reach plc,,none,C,9,13
+isw,Institute for the Study of War,ISW,think_tank,true,Institute for the Study of War (Washington),,none,B,2,0
+reuters,Reuters,Reuters news agency; Thomson Reuters,news_agency,true,,,none,B,0,5
+south-korean-intelligence,South Korean intelligence,,intelligence_agency,true,South Korea,,none,F,2,0
+south-korean-intelligence-source,unnamed South Korean intelligence source,,intelligence_agency,false,South Korea,,none,F,1,0
+syrskyi,Oleksandr Syrskyi,Syrskyi; Oleksandr Syrsky,military,true,Commander-in-Chief of the Armed Forces of Ukraine,,Ukraine,F,1,0
+ua-general-staff-official,unnamed senior official of the Ukrainian General Staff,,official,false,Ukrainian General Staff,,Ukraine,F,5,0
+ukraine-government,Government of Ukraine,Ukraine; Kyiv,government,true,,,Ukraine,F,1,0
+ukrainian-intelligence,Ukrainian intelligence,,intelligence_agency,true,Ukraine,,Ukraine,F,2,0
+unspecified-reports,unspecified reports,,other,false,,,,F,1,0
+us-intelligence,US intelligence,,intelligence_agency,true,United States,,none,F,2,0
 """,
         "",
         id="sources_csv",

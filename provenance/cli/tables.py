@@ -171,9 +171,10 @@ def indenting_console(stderr: bool = False) -> Any:
 
     class IndentingConsole(Console):
         def print(self, *objects: Any, **kwargs: Any) -> None:
-            if len(objects) == 1 and isinstance(objects[0], str) and objects[0][:1] == " ":
-                body = objects[0].lstrip(" ")
-                indent = len(objects[0]) - len(body)
+            line = objects[0] if len(objects) == 1 else None
+            if isinstance(line, str) and line[:1] == " " and "\n" not in line:
+                body = line.lstrip(" ")
+                indent = len(line) - len(body)
                 text = Text.from_markup(body) if kwargs.pop("markup", True) else Text(body)
                 objects = (Padding(text, (0, 0, 0, indent), expand=False),)
             with self.capture() as captured:

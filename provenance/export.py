@@ -8,7 +8,6 @@ renamed over it only once complete, so a killed export never leaves half a file.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import tempfile
@@ -21,7 +20,7 @@ from typing import IO, Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from provenance.cells import cell_text, neutralise
+from provenance.cells import cell_text, csv_writer, needs_check, neutralise
 from provenance.errors import OutputError, UsageError
 from provenance.ingest.records import CSV_COLUMNS, EXTRA_COLUMNS, READONLY_COLUMNS
 from provenance.interchange import INTERCHANGE_FORMATS
@@ -35,8 +34,8 @@ _ATTRIBUTIONS_SQL = (
     "SELECT a.id, a.claim_id, c.key, c.text, c.category, c.subject, c.metric, c.location, "
     "c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.as_of, a.stance, s.name, s.kind, "
     "s.named, s.affiliation, s.reliability, a.credibility, a.quote, d.title, d.outlet, d.author, "
-    "d.url, d.published, d.accessed, COALESCE(d.language, c.language), a.hedges, s.key, s.party, "
-    "d.key, COALESCE(s.merged_into_id, s.id) "
+    "d.url, d.published, d.accessed, c.language, a.hedges, s.key, s.party, "
+    "d.key, COALESCE(s.merged_into_id, s.id), d.language "
     "FROM attribution a JOIN claim c ON c.id = a.claim_id JOIN source s ON s.id = a.source_id "
     "LEFT JOIN document d ON d.id = a.document_id WHERE a.claim_id IN :ids ORDER BY c.key, a.id"
 )
@@ -68,7 +67,7 @@ def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
 
 def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
     rows = conn.execute(_bind(_ATTRIBUTIONS_SQL, {"ids": claim_ids}), {"ids": claim_ids}).all()
-    relays = _relay_names(conn, [r[0] for r in rows])
+    relays = _relays(conn, [r[0] for r in rows])
     stats: dict[int, tuple[int, set[int], set[int]]] = {}
     for r in rows:
         reports, origins, named = stats.get(r[1], (0, set(), set()))
@@ -77,7 +76,7 @@ def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
             named.add(r[34])
         stats[r[1]] = (reports + 1, origins, named)
     for r in rows:
-        via = relays.get(r[0], [])
+        chain = relays.get(r[0], [])
         reports, origins, named = stats[r[1]]
         yield [
             *r[2:16],
@@ -87,38 +86,48 @@ def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
             r[19],
             r[20],
             r[21],
-            "; ".join(v[0] for v in via) or None,
+            "; ".join(v["name"] for v in chain) or None,
             *r[22:30],
             r[30],
             r[31],
             r[32],
-            "; ".join(v[1] for v in via) or None,
+            "; ".join(v["key"] for v in chain) or None,
             r[33],
-            "; ".join(v[2] for v in via) or None,
-            "; ".join("true" if v[3] else "false" for v in via) or None,
+            "; ".join(v["kind"] for v in chain) or None,
+            "; ".join("true" if v["named"] else "false" for v in chain) or None,
+            chain or None,
+            r[35] if r[33] is not None else None,
             reports,
             len(origins),
             len(named),
         ]
 
 
-def _relay_names(
-    conn: Connection, attribution_ids: list[int]
-) -> dict[int, list[tuple[str, str, str, bool]]]:
-    """Each attribution's relays in order: name, key, kind and named flag (a source that
-    only ever relays keeps its attributes through export and import too)."""
-    out: dict[int, list[tuple[str, str, str, bool]]] = {}
+_RELAY_FIELDS = ("key", "name", "kind", "named", "affiliation", "party", "reliability")
+
+
+def _relays(conn: Connection, attribution_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each attribution's relays in order, every source field included (the
+    ``via_sources`` column), so a source seen only as a relay keeps its kind and flag."""
+    out: dict[int, list[dict[str, Any]]] = {}
     if not attribution_ids:
         return out
     sql = (
-        "SELECT r.attribution_id, s.name, s.key, s.kind, s.named FROM relay r "
-        "JOIN source s ON s.id = r.source_id "
+        "SELECT r.attribution_id, s.key, s.name, s.kind, s.named, s.affiliation, s.party, "
+        "s.reliability FROM relay r JOIN source s ON s.id = r.source_id "
         "WHERE r.attribution_id IN :ids ORDER BY r.attribution_id, r.position"
     )
+    cache: dict[tuple[Any, ...], dict[str, Any]] = {}
     for i in range(0, len(attribution_ids), 10_000):
         chunk = attribution_ids[i : i + 10_000]
-        for aid, name, key, kind, named in conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
-            out.setdefault(aid, []).append((name, key, kind, bool(named)))
+        for aid, *fields in conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
+            seen = tuple(fields)
+            record = cache.get(seen)
+            if record is None:
+                fields[3] = bool(fields[3])
+                record = {k: v for k, v in zip(_RELAY_FIELDS, fields, strict=True) if v is not None}
+                cache[seen] = record
+            out.setdefault(aid, []).append(record)
     return out
 
 
@@ -127,7 +136,7 @@ def _relay_names(
 
 _NUMBER_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("value", "low", "high"))
 _BOOL_COLUMNS = (EXPORT_COLUMNS.index("source_named"),)
-_RISKY_START = frozenset("=+-@\t\r'")
+_VIA_SOURCES = EXPORT_COLUMNS.index("via_sources")
 
 
 def _csv_cells(row: list[Any], raw: bool) -> list[Any]:
@@ -139,9 +148,11 @@ def _csv_cells(row: list[Any], raw: bool) -> list[Any]:
             row[i] = cell_text(row[i])
     for i in _BOOL_COLUMNS:
         row[i] = "true" if row[i] else "false"
+    if row[_VIA_SOURCES] is not None:
+        row[_VIA_SOURCES] = json.dumps(row[_VIA_SOURCES], ensure_ascii=False)
     if not raw:
         for i, v in enumerate(row):
-            if v.__class__ is str and v and v[0] in _RISKY_START:
+            if v.__class__ is str and needs_check(v):
                 row[i] = neutralise(v)
     return row
 
@@ -171,7 +182,7 @@ def write_rows(
         raise UsageError(f"unknown export format {fmt!r}; use one of {known}")
     n = 0
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv_writer(out)
         writer.writerow(EXPORT_COLUMNS)
         for row in rows:
             writer.writerow(_csv_cells(row, raw))

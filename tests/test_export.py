@@ -83,16 +83,80 @@ def test_formula_cells_are_neutralised_in_csv_only(db_url: str, tmp_path: Path) 
         assert get_claim(session, "c1").text == '=HYPERLINK("http://x")'
 
 
-@given(st.text(max_size=30) | st.from_regex(r"\A'*[=+\-@\t\r0-9.]{1,6}\Z"))
-def test_neutralisation_is_reversible(value: str) -> None:
+RISKY = "=+-@"
+
+
+def live_formula(cell: str) -> bool:
+    """What a spreadsheet may run: a cell starting with a tab or line break, or whose
+    first character after leading whitespace is one of ``= + - @``, unless a number."""
+    try:
+        float(cell)
+        if cell.strip() == cell:
+            return False
+    except ValueError:
+        pass
+    return cell[:1] in ("\t", "\r", "\n") or cell.lstrip()[:1] in tuple(RISKY)
+
+
+@given(st.text(max_size=30) | st.from_regex(r"\A'*[ \t\r\n]*[=+\-@\t\r\n0-9. ]{1,6}\Z"))
+def test_neutralisation_is_reversible_and_leaves_no_live_formula(value: str) -> None:
     out = neutralise(value)
     assert restore(out) == value
-    try:
-        float(value)
-        is_number = value.strip() == value
-    except ValueError:
-        is_number = False
-    assert is_number or not out.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert not live_formula(out)
+
+
+CR_CELLS = [
+    "\r=1+1",
+    "\n-2+3",
+    "\r\n@SUM(A1)",
+    " =cmd|' /C calc'!A0",
+    "\t+1",
+    "line one\r=HYPERLINK(1)",
+    "'\r=already quoted",
+    "-12",
+    "+3.5",
+    'plain, with "quotes"',
+]
+
+
+def test_no_live_formula_reaches_a_carriage_return_aware_parser(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Every cell, read back by pandas and by Python's csv module (both split lines at a
+    bare CR), is inert; import restores each value exactly."""
+    import pandas as pd
+
+    from tests.test_import import run_import
+
+    rows = [
+        row(claim_key=f"c{i}", claim=cell, subject=cell, quote=cell, url=f"https://e.org/{i}")
+        for i, cell in enumerate(CR_CELLS)
+    ]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), quoting=csv.QUOTE_ALL)
+    writer.writeheader()
+    writer.writerows(rows)
+    run_import(db_url, write_csv_text(tmp_path / "in.csv", buf.getvalue()))
+    exported = do_export(db_url)
+    parsed = list(csv.reader(io.StringIO(exported, newline="")))
+    frame = pd.read_csv(io.StringIO(exported), dtype=str, keep_default_na=False)
+    assert len(parsed) == 1 + len(CR_CELLS) and len(frame) == len(CR_CELLS)
+    cells = [c for r in parsed[1:] for c in r] + [c for r in frame.itertuples() for c in r[1:]]
+    assert [c for c in cells if isinstance(c, str) and live_formula(c)] == []
+    subject = {r["claim_key"]: r["subject"] for r in csv.DictReader(io.StringIO(exported))}
+    assert subject["c0"] == "'\r=1+1" and subject["c7"] == "-12"
+    again = str(tmp_path / "again.db")
+    run_import(again, write_csv_text(tmp_path / "out.csv", exported))
+    texts = {}
+    for db in (db_url, again):
+        with open_session(db) as session:
+            texts[db] = [get_claim(session, f"c{i}").text for i in range(len(CR_CELLS))]
+    assert texts[again] == texts[db_url] == [*CR_CELLS[:6], CR_CELLS[6][1:], *CR_CELLS[7:]]
+
+
+def write_csv_text(path: Path, content: str) -> Path:
+    path.write_bytes(content.encode("utf-8"))
+    return path
 
 
 def test_json_and_jsonl(fixture_db: str) -> None:

@@ -7,7 +7,6 @@ commands import the library inside their bodies.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -21,7 +20,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from provenance.cells import cell_text, neutralise
+from provenance.cells import cell_text, csv_writer, neutralise
 from provenance.errors import ProvenanceError
 
 
@@ -294,7 +293,7 @@ def command_line() -> str:
 def write_csv(
     rows: Iterable[dict[str, Any]], columns: Sequence[str], out: Any, *, raw: bool = False
 ) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(columns)
     for row in rows:
         cells = [cell_text(row.get(c)) for c in columns]

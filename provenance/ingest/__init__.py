@@ -168,6 +168,11 @@ def _finish(conn: Any, report: ImportReport, aliases: list[int], actor: str, com
     )
 
 
+_EMPTY_MEANS_NONE = ("hedges", "document_language")
+"""Columns whose empty cell means "none" rather than "not given": no hedges (rather
+than the ones detected in the quote), no document language (rather than the row's)."""
+
+
 def _checked_options(options: ImportOptions) -> ImportOptions:
     """The options with the column map normalised and the encoding's canonical name."""
     from dataclasses import replace
@@ -222,8 +227,9 @@ def _read_table(
             for n, v in zip(names, fields, strict=True)
             if v and n
         }
-        if "hedges" in names:
-            row.setdefault("hedges", "")  # an empty hedges cell means none, not "detect"
+        for column in _EMPTY_MEANS_NONE:
+            if column in names:
+                row.setdefault(column, "")
 
         def warn(field: str, message: str, loc: Loc = loc) -> None:
             warnings.append(loc.problem(field, message))

@@ -67,8 +67,13 @@ EXTRA_COLUMNS = (
     "document_key",
     "via_kinds",
     "via_named",
+    "via_sources",
+    "document_language",
 )
-"""Optional columns beyond the issue's list, so that export -> import loses nothing."""
+"""Optional columns beyond the issue's list, so that export -> import loses nothing:
+``via_kinds`` and ``via_named`` give each relay's kind and flag, ``via_sources`` every
+field of each relay (a JSON list, one object per relay; when present it is the one read),
+``document_language`` the document's language where it differs from the claim's."""
 READONLY_COLUMNS = ("reports", "origins", "named_origins")
 """Written by export after the others; recognised and ignored by import."""
 REQUIRED_COLUMNS = ("claim", "source")
@@ -388,6 +393,7 @@ _DOCUMENT_COLUMNS = (
     "accessed",
     "language",
     "document_key",
+    "document_language",
 )
 _CACHE_LIMIT = 50_000
 
@@ -448,7 +454,10 @@ class RowParser:
             claim=claim,
             source=source,
             loc=loc,
-            via=_relays(get("via"), get("via_keys"), loc, get("via_kinds"), get("via_named")),
+            via=_relays(
+                get("via"), get("via_keys"), loc, get("via_kinds"), get("via_named"),
+                get("via_sources"),
+            ),
             document=document,
             quote=quote,
             stance=choice("stance", get("stance"), STANCES) or "asserts",
@@ -506,11 +515,11 @@ def _claim_from_row(
 
 def _source_from_row(row: Mapping[str, str], loc: Loc) -> SourceIn:
     get = row.get
-    source_name = ident(get("source"))
+    source_name = text(get("source"))
     if source_name is None:
         raise FieldError("source", "required")
     return SourceIn(
-        ref=ident(get("source_key")) or source_name,
+        ref=ident(get("source_key")) or source_name.strip(),
         loc=loc,
         key=ident(get("source_key")),
         name=source_name,
@@ -523,10 +532,18 @@ def _source_from_row(row: Mapping[str, str], loc: Loc) -> SourceIn:
 
 
 def _relays(
-    names: Any, keys: Any, loc: Loc, kinds: Any = None, named: Any = None
+    names: Any,
+    keys: Any,
+    loc: Loc,
+    kinds: Any = None,
+    named: Any = None,
+    records: Any = None,
 ) -> tuple[SourceIn, ...]:
     """Relays by name; ``via_keys`` (written by export) pins each to its source key, and
-    ``via_kinds`` / ``via_named`` give each relay's kind and named flag."""
+    ``via_kinds`` / ``via_named`` give each relay's kind and named flag; ``via_sources``
+    (also written by export) gives every field of each relay and is then the one read."""
+    if records is not None:
+        return _relay_records(names, keys, records, loc)
     name_list = text_list("via", names)
     key_list = text_list("via_keys", keys)
     kind_list = [choice("via_kinds", k, SOURCE_KINDS) for k in text_list("via_kinds", kinds)]
@@ -551,6 +568,69 @@ def _relays(
     )
 
 
+_RELAY_FIELDS = ("key", "name", "kind", "named", "affiliation", "party", "reliability")
+
+
+def _relay_records(names: Any, keys: Any, records: str, loc: Loc) -> tuple[SourceIn, ...]:
+    import json
+
+    try:
+        items = json.loads(records)
+    except ValueError as exc:
+        raise FieldError("via_sources", f"not a JSON list of relay sources: {exc}") from None
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise FieldError("via_sources", "expected a JSON list of objects, one per relay")
+    relays = tuple(_relay_record(item, loc) for item in items)
+    listed = text_list("via", "; ".join(r.ref_name for r in relays))
+    if names is not None and text_list("via", names) != listed:
+        raise FieldError("via", "the relay names differ from those in via_sources")
+    given_keys = text_list("via_keys", keys)
+    if given_keys and given_keys != tuple(r.key for r in relays):
+        raise FieldError("via_keys", "the relay keys differ from those in via_sources")
+    return tuple(r.source for r in relays)
+
+
+@dataclass(frozen=True, slots=True)
+class _Relay:
+    source: SourceIn
+    ref_name: str
+    key: str | None
+
+
+def _relay_record(item: dict[str, Any], loc: Loc) -> _Relay:
+    unknown = sorted(set(item) - set(_RELAY_FIELDS))
+    if unknown:
+        raise FieldError("via_sources", f"unknown field {unknown[0]!r} in a relay")
+    for f, value in item.items():
+        if value is not None and not isinstance(value, bool if f == "named" else str):
+            kind = "true or false" if f == "named" else "text"
+            raise FieldError("via_sources", f"relay field {f!r} must be {kind}")
+    name = text(item.get("name"))
+    if name is None:
+        raise FieldError("via_sources", "every relay needs a name")
+    key = ident(item.get("key"))
+    source = SourceIn(
+        ref=key or name.strip(),
+        loc=loc,
+        key=key,
+        name=name,
+        kind=choice("via_sources", item.get("kind"), SOURCE_KINDS),
+        named=item.get("named"),
+        affiliation=text(item.get("affiliation")),
+        party=text(item.get("party")),
+        reliability=_field("via_sources", reliability, item.get("reliability")),
+    )
+    return _Relay(source, name.strip(), key)
+
+
+def _field(name: str, convert: Callable[[Any], Any], value: Any) -> Any:
+    """``convert(value)``, its errors reported under the field ``name``."""
+    try:
+        return convert(value)
+    except FieldError as exc:
+        raise FieldError(name, exc.reason) from None
+
+
 def _document_from_row(
     row: Mapping[str, str], loc: Loc, lang: str | None, order: DateOrder | None
 ) -> DocumentIn | None:
@@ -565,12 +645,16 @@ def _document_from_row(
     key = ident(row.get("document_key")) or derive_document_key(fields)
     if key is None:
         return None
+    if "document_language" in row:
+        lang = _field("document_language", language, row["document_language"])
     return DocumentIn(key=key, loc=loc, language=lang, **fields)
 
 
 def _hedges(given: Any, quote: str | None, lang: str | None) -> tuple[str, ...]:
     """Hedge words as given, else those found verbatim in the quote."""
     explicit = text_list("hedges", given)
+    if any(";" in h for h in explicit):
+        raise FieldError("hedges", "a hedge may not contain ';' (it separates hedges)")
     if explicit or given is not None:
         return explicit
     return tuple(quantities.detect_hedges(quote, lang)) if quote else ()

@@ -187,6 +187,9 @@ class Writer:
     created_sources: set[int] = field(default_factory=set)
     warned_sources: set[int] = field(default_factory=set)
     variants: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
+    unflagged: set[int] = field(default_factory=set)
+    """Sources this import created without being told named or unnamed (a bare relay
+    name): a later row of the same import may still say which."""
     _source_memo: dict[tuple[Any, ...], SourceRow] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -351,6 +354,8 @@ class Writer:
         )
         self.sources.add(row)
         self.created_sources.add(row.id)
+        if s.named is None:
+            self.unflagged.add(row.id)
         self.counts.sources += 1
         self._add_aliases(row, s.aliases)
         return row
@@ -396,10 +401,13 @@ class Writer:
         if s.key is not None and s.name is not None:
             given["name"] = s.name
         differing: dict[str, Any] | None = None if self.options.strict else {}
+        defaults = SOURCE_DEFAULTS | ({"named": True} if row.id in self.unflagged else {})
+        if s.named is not None:
+            self.unflagged.discard(row.id)
         before, after = _reconcile(
             _slots(row),
             given,
-            SOURCE_DEFAULTS,
+            defaults,
             s.loc,
             f"source {row.key!r}",
             self.problems,

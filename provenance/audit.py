@@ -269,6 +269,7 @@ def check(session: Session, *, head: str | None = None) -> CheckReport:
         ("edits replayed from the event log", _check_edits),
         ("quotes in stored document text", _check_quotes),
         ("verdicts replayed from the event log", _check_verdicts),
+        ("quantities read from their text", _check_quantities),
     )
     for name, step in steps:
         found = step(conn, text)
@@ -495,7 +496,7 @@ def _check_verdicts(conn: Any, text: Any) -> list[str]:
 
 
 def _check_quotes(conn: Any, text: Any) -> list[str]:
-    from provenance.normalize import sha256_text
+    from provenance.normalize import quote_found, searchable, sha256_text
 
     problems = []
     docs = {}
@@ -504,7 +505,7 @@ def _check_quotes(conn: Any, text: Any) -> list[str]:
     ):
         if digest and sha256_text(body) != digest:
             problems.append(f"document {key!r}: text no longer matches its sha256")
-        docs[doc_id] = (key, " ".join(body.split()).casefold())
+        docs[doc_id] = (key, searchable(body))
     if not docs:
         return problems
     for quote, doc_id, claim_key in conn.execute(
@@ -514,6 +515,35 @@ def _check_quotes(conn: Any, text: Any) -> list[str]:
             "WHERE a.quote IS NOT NULL AND a.document_id IS NOT NULL ORDER BY a.id"
         )
     ):
-        if doc_id in docs and " ".join(quote.split()).casefold() not in docs[doc_id][1]:
+        if doc_id in docs and not quote_found(quote, docs[doc_id][1]):
             problems.append(f"quote of {claim_key!r} not found in document {docs[doc_id][0]!r}")
+    return problems
+
+
+def _check_quantities(conn: Any, text: Any) -> list[str]:
+    """Each stored quantity is what its text reads as today, by the rule import applies
+    (``quantity_disagreement``): a figure stored by an older parser is flagged."""
+    from functools import lru_cache
+
+    from provenance.ingest.records import QUANTITY_PARTS, quantity_disagreement
+    from provenance.quantities import parse_quantity
+
+    read = lru_cache(maxsize=65_536)(parse_quantity)
+    problems = []
+    rows = conn.execute(
+        text(
+            "SELECT key, quantity, language, qualifier, value, low, high, unit FROM claim "
+            "WHERE quantity IS NOT NULL AND (value IS NOT NULL OR low IS NOT NULL "
+            "OR high IS NOT NULL) ORDER BY key"
+        )
+    )
+    for key, quantity, language, *parts in rows:
+        differs = quantity_disagreement(
+            dict(zip(QUANTITY_PARTS, parts, strict=True)), read(quantity, language)
+        )
+        if differs:
+            field, kept, found = differs
+            problems.append(
+                f"claim {key!r}: quantity {quantity!r} reads as {field} {found!r}, stored {kept!r}"
+            )
     return problems

@@ -64,3 +64,14 @@ def skeleton(text: str) -> str:
 def scripts(text: str) -> set[str]:
     """The scripts of the letters in ``text`` (LATIN, CYRILLIC, GREEK, ...)."""
     return {unicodedata.name(ch, "?").split(" ", 1)[0] for ch in text if ch.isalpha()}
+
+
+def searchable(text: str) -> str:
+    """Document text as quotes are looked up in it: whitespace collapsed, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+def quote_found(quote: str, searchable_text: str) -> bool:
+    """Whether ``quote`` stands in a document's text (given as ``searchable(text)``);
+    ``check`` and import use this one rule, so nothing import accepts fails ``check``."""
+    return searchable(quote) in searchable_text

@@ -193,10 +193,14 @@ def test_check_finds_quotes_missing_from_the_document(cli, db_url: str, tmp_path
         "claims:\n  - key: ok\n    text: Russia has 60,000 troops in Kursk.\n    attributions:\n"
         "      - {source: s, document: d1, quote: 'close to 60,000 troops in Kursk'}\n"
         "  - key: bad\n    text: Russia has 90,000 troops.\n    attributions:\n"
-        "      - {source: s, document: d1, quote: 'close to 90,000 troops'}\n",
+        "      - {source: s, document: d1, quote: 'close to 60,000'}\n",
         encoding="utf-8",
     )
-    run_import(db_url, doc)
+    run_import(db_url, doc)  # import refuses a quote not in the text: change it behind its back
+    with open_session(db_url, write=True) as session:
+        session.connection().exec_driver_sql(
+            "UPDATE attribution SET quote = 'close to 90,000 troops' WHERE quote = 'close to 60,000'"
+        )
     assert problems(db_url) == [
         "quotes in stored document text: quote of 'bad' not found in document 'd1'"
     ]

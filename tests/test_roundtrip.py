@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from provenance.audit import check
 from provenance.db import open_session
 from provenance.export import export
 from provenance.ingest import import_files
@@ -191,6 +192,9 @@ def test_export_then_import_into_an_empty_database_is_exact(tree: dict[str, Any]
         exported.write_text(exported_csv(first), encoding="utf-8", newline="")
         _import(second, exported)
         assert contents(second) == contents(first)
+        for db in (first, second):
+            with open_session(db) as session:
+                assert check(session).problems == []
         assert exported_csv(second) == exported.read_bytes().decode("utf-8")
 
 

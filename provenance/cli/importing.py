@@ -98,6 +98,14 @@ def import_command(
             "--new-sources", help="No warning when a new source's name is close to a stored one."
         ),
     ] = False,
+    replace_invalid_text: Annotated[
+        bool,
+        typer.Option(
+            "--replace-invalid-text",
+            help="Replace a lone surrogate or NUL in JSON/YAML text with U+FFFD (with a "
+            "warning) instead of refusing the field.",
+        ),
+    ] = False,
     actor: ActorOption = None,
     fmt: Annotated[
         DataFormat, typer.Option("--format", "-f", help="table or json.")
@@ -121,6 +129,7 @@ def import_command(
         ignore_extra=ignore_extra,
         strict=strict,
         new_sources=new_sources,
+        replace_invalid_text=replace_invalid_text,
     )
 
     with session(db, write=True) as db_session:

@@ -24,7 +24,7 @@ from provenance.errors import InputError, Problem, UsageError
 from provenance.ingest.claimreview import import_claimreview, is_jsonld
 from provenance.ingest.columns import check_column_map, read_header
 from provenance.ingest.options import ImportOptions
-from provenance.ingest.readers import CsvRows, iter_csv, load_json, load_yaml
+from provenance.ingest.readers import CsvRows, clean_tree, iter_csv, load_json, load_yaml
 from provenance.ingest.records import FieldError, Loc, NestedReader, RowParser
 from provenance.ingest.writer import Counts, Writer
 
@@ -271,6 +271,7 @@ def _read_nested(
     options: ImportOptions,
 ) -> None:
     tree = load_yaml(path) if fmt == "yaml" else load_json(path)
+    tree = clean_tree(tree, str(path), problems, warnings, replace=options.replace_invalid_text)
     if fmt != "yaml" and is_jsonld(tree):
         writer.counts.verdicts += import_claimreview(path, writer, problems, warnings, tree=tree)
         return

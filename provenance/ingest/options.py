@@ -26,3 +26,6 @@ class ImportOptions:
     """Refuse a source detail that differs from the stored one instead of keeping a variant."""
     new_sources: bool = False
     """New sources are expected: no warning when one's name is close to a stored one."""
+    replace_invalid_text: bool = False
+    """Replace text that cannot be stored (a lone surrogate, a NUL) with U+FFFD and a
+    warning, instead of refusing the field."""

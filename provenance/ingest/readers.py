@@ -12,6 +12,7 @@ import json
 import json.decoder
 import json.scanner
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -352,3 +353,56 @@ def load_json(path: Path) -> Any:
         raise InputError([Problem(name, None, None, str(exc))]) from None
     except RecursionError:
         raise InputError([Problem(name, None, None, _TOO_DEEP)]) from None
+
+
+
+# --- text that cannot be stored -------------------------------------------------------------
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable(value: str) -> str | None:
+    """Why ``value`` cannot be stored as text (a NUL, or a lone surrogate that no UTF-8
+    database or terminal accepts), or None. Escapes such as ``"\\ud800"`` in JSON make them."""
+    found = _UNSTORABLE.search(value)
+    if found is None:
+        return None
+    ch = found.group()
+    what = "a NUL character" if ch == "\x00" else f"a lone surrogate U+{ord(ch):04X}"
+    return f"{what} at character {found.start() + 1} is not valid text"
+
+
+def printable(value: str) -> str:
+    """``value`` safe to print: lone surrogates written as escapes."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def clean_tree(
+    tree: Any, name: str, problems: list[Problem], warnings: list[Problem], *, replace: bool
+) -> Any:
+    """The tree with every string checked by ``unstorable``: each bad one is a problem at
+    its ``file:line: field`` or, with ``replace``, replaced by U+FFFD with a warning."""
+
+    def fix(value: Any, line: int | None, field: str | None) -> Any:
+        if isinstance(value, str):
+            reason = unstorable(value)
+            if reason is None:
+                return value
+            if replace:
+                warnings.append(Problem(name, line, field, f"{reason}; replaced with U+FFFD"))
+            else:
+                problems.append(Problem(name, line, field, reason))
+            return _UNSTORABLE.sub("\ufffd", value)  # so later messages can quote it
+        if isinstance(value, list):
+            return [fix(item, line, field) for item in value]
+        if isinstance(value, LocDict):
+            out = LocDict(line=value.line)
+            for key, item in value.items():
+                at = value.line_of(key)
+                clean_key = fix(key, at, printable(key))
+                out[clean_key] = fix(item, at, printable(clean_key))
+                out.key_lines[clean_key] = at
+            return out
+        return value
+
+    return fix(tree, 1, None)

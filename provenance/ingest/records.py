@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from provenance import quantities
 from provenance.dates import DateOrder, PartialDate, parse_partial_date
 from provenance.errors import Problem
-from provenance.ingest.readers import LocDict
+from provenance.ingest.readers import LocDict, unstorable
 from provenance.normalize import fold, short_hash, slug_or_hash
 from provenance.vocabulary import (
     CATEGORIES,
@@ -317,6 +317,13 @@ def quantity_of(
             q = quantities.from_parts(text_value, qualifier, value, low, high, unit, lang)
         except ValueError as exc:
             raise FieldError("unit" if "unit" in str(exc) else "qualifier", str(exc)) from None
+        read = quantities.parse_quantity(text_value, lang) if text_value else None
+        differs = quantity_disagreement(_parts(q), read)
+        if differs:
+            field, given, found = differs
+            raise FieldError(
+                field, f"{given!r} differs from {found!r} read in quantity {text_value!r}"
+            )
         return _checked(_with_written_form(q, text_value, lang), "value", text_value)
     if text_value is None:
         return None
@@ -336,6 +343,35 @@ def _checked(
             if figure is not None:
                 in_range(field, figure, written or str(figure))
     return q
+
+
+QUANTITY_PARTS = ("qualifier", "value", "low", "high", "unit")
+
+
+def _parts(q: quantities.Quantity) -> dict[str, Any]:
+    return {f: getattr(q, f) for f in QUANTITY_PARTS}
+
+
+def quantity_disagreement(
+    stored: Mapping[str, Any], read: quantities.Quantity | None
+) -> tuple[str, Any, Any] | None:
+    """The first part (field, stored, read) where a quantity's stored parts differ from
+    what its text reads as, figures compared within the text's rounding; None when they
+    agree or the text does not read as a quantity. Import refuses explicit parts that
+    differ; ``check`` flags stored ones, e.g. after the parser learned a number word."""
+    if read is None:
+        return None
+    slack = read.precision or 0.0
+    for f in QUANTITY_PARTS:
+        a, b = stored.get(f), getattr(read, f)
+        if f in ("qualifier", "unit"):
+            if (a or None) != (b or None):
+                return f, a, b
+        elif (a is None) != (b is None) or (
+            a is not None and b is not None and abs(a - b) > max(slack, 1e-9 * max(abs(a), abs(b)))
+        ):
+            return f, a, b
+    return None
 
 
 def _with_written_form(
@@ -605,6 +641,9 @@ def _relay_record(item: dict[str, Any], loc: Loc) -> _Relay:
         if value is not None and not isinstance(value, bool if f == "named" else str):
             kind = "true or false" if f == "named" else "text"
             raise FieldError("via_sources", f"relay field {f!r} must be {kind}")
+        reason = unstorable(value) if isinstance(value, str) else None
+        if reason:
+            raise FieldError("via_sources", f"relay field {f!r}: {reason}")
     name = text(item.get("name"))
     if name is None:
         raise FieldError("via_sources", "every relay needs a name")

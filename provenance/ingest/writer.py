@@ -30,7 +30,15 @@ from provenance.ingest.records import (
     Loc,
     SourceIn,
 )
-from provenance.normalize import fold, scripts, sha256_text, skeleton, slug_or_hash
+from provenance.normalize import (
+    fold,
+    quote_found,
+    scripts,
+    searchable,
+    sha256_text,
+    skeleton,
+    slug_or_hash,
+)
 from provenance.vocabulary import DOCUMENT_FIELDS
 
 BATCH_SIZE = 5000
@@ -198,17 +206,48 @@ class Writer:
     # --- entry points -----------------------------------------------------------------
 
     def add(self, item: SourceIn | DocumentIn | AttributionIn) -> None:
-        if isinstance(item, SourceIn):
-            self.resolve_source(item)
-        elif isinstance(item, DocumentIn):
-            self._resolve_documents([item])
-        else:
+        if isinstance(item, AttributionIn):
             self.pending.append(item)
             if len(self.pending) >= BATCH_SIZE:
                 self.flush()
+        else:
+            self._guarded([item])
 
     def flush(self) -> None:
         batch, self.pending = self.pending, []
+        if batch:
+            self._guarded(batch)
+
+    def _guarded(self, items: Sequence[SourceIn | DocumentIn | AttributionIn]) -> None:
+        """Write ``items`` inside a savepoint. If the database refuses them, each is
+        retried alone and every one it refuses becomes a problem at its ``file:line``
+        (the import then fails as a whole, so what the retries wrote is never kept)."""
+        savepoint = self.conn.begin_nested()
+        try:
+            self._write(items)
+        except Exception as exc:
+            if not refused_value(exc):
+                raise
+            savepoint.rollback()
+            self._forget_written()
+            if len(items) == 1:
+                reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
+                self.problems.append(
+                    items[0].loc.problem(None, f"the database refused it: {reason}")
+                )
+                return
+            for item in items:
+                self._guarded([item])
+        else:
+            savepoint.commit()
+
+    def _write(self, items: Sequence[SourceIn | DocumentIn | AttributionIn]) -> None:
+        batch = [a for a in items if isinstance(a, AttributionIn)]
+        for item in items:
+            if isinstance(item, SourceIn):
+                self.resolve_source(item)
+            elif isinstance(item, DocumentIn):
+                self._resolve_documents([item])
         if not batch:
             return
         resolved = [r for r in (self._resolve_sources_of(a) for a in batch) if r is not None]
@@ -216,6 +255,14 @@ class Writer:
         claims = self._resolve_claims([a.claim for a, _, _ in resolved])
         self._write_attributions(resolved, docs, claims)
         self._write_fill_events()
+
+    def _forget_written(self) -> None:
+        """After a rolled-back savepoint: what is known of stored rows comes from the
+        database again."""
+        self.sources = SourceIndex.load(self.conn)
+        self._source_memo.clear()
+        self.doc_ids.clear()
+        self.fill_events.clear()
 
     # --- sources ----------------------------------------------------------------------
 
@@ -483,6 +530,8 @@ class Writer:
                 self.doc_ids[key] = row["id"]
                 if d.create:
                     self._fill_row("document", row, d, DOCUMENT_FIELDS, {})
+                    if d.text is not None and row["text"] is None:
+                        self._check_stored_quotes(row["id"], d)
             elif d.create:
                 new.append(d)
             else:
@@ -640,6 +689,7 @@ class Writer:
             a, origin, _ = candidates[fp]
             self._compare_grades(stored, a, origin, "stored", fingerprint=fp)
         new = [(fp, v) for fp, v in candidates.items() if fp not in existing]
+        self._check_quotes([a for _, (a, _, _) in new], docs)
         self.counts.unchanged += len(resolved) - len(new)
         ids = db.allocate_ids(self.conn, "attribution", len(new))
         rows: list[tuple[Any, ...]] = []
@@ -667,6 +717,43 @@ class Writer:
         db.bulk_insert(self.conn, "attribution", ATTRIBUTION_COLUMNS, rows)
         db.bulk_insert(self.conn, "relay", ("attribution_id", "position", "source_id"), relay_rows)
         self.counts.attributions += len(rows)
+
+    def _check_quotes(self, attributions: list[AttributionIn], docs: dict[str, int]) -> None:
+        """Each quote must stand in its document's text where the text is stored, by the
+        rule ``check`` applies (``quote_found``)."""
+        quoted = [(a, docs[a.document.key]) for a in attributions if a.quote and a.document]
+        if not quoted:
+            return
+        stmt = text(
+            "SELECT id, text FROM document WHERE text IS NOT NULL AND id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
+        wanted = sorted({doc_id for _, doc_id in quoted})
+        bodies: dict[int, str] = {}
+        for i in range(0, len(wanted), 10_000):
+            for doc_id, body in self.conn.execute(stmt, {"ids": wanted[i : i + 10_000]}):
+                bodies[doc_id] = searchable(body)
+        for a, doc_id in quoted:
+            body = bodies.get(doc_id)
+            if body is not None and a.quote and a.document and not quote_found(a.quote, body):
+                reason = f"not found in the text of document {a.document.key!r}"
+                self.problems.append(a.loc.problem("quote", reason))
+
+    def _check_stored_quotes(self, doc_id: int, d: DocumentIn) -> None:
+        """A document's text given now must hold the quotes already stored for it."""
+        assert d.text is not None
+        body = searchable(d.text)
+        rows = self.conn.execute(
+            text(
+                "SELECT c.key, a.quote FROM attribution a "
+                "JOIN claim c ON c.id = a.reported_claim_id "
+                "WHERE a.document_id = :d AND a.quote IS NOT NULL ORDER BY a.id"
+            ),
+            {"d": doc_id},
+        )
+        for claim_key, quote in rows:
+            if not quote_found(quote, body):
+                reason = f"does not contain the stored quote of claim {claim_key!r}: {quote!r}"
+                self.problems.append(d.loc.problem("text", reason))
 
     def _existing_fingerprints(self, fingerprints: list[str]) -> dict[str, dict[str, Any]]:
         """The stored grades of the attributions already present, by fingerprint."""
@@ -907,3 +994,18 @@ def _fingerprint(a: AttributionIn, origin: SourceRow, relays: list[SourceRow]) -
         a.stance,
     )
     return sha256_text("\x1f".join(parts))[:32]
+
+
+def refused_value(exc: BaseException) -> bool:
+    """Whether the database refused a value (constraint, data or size limit) rather than
+    failing for another reason (a lock, a lost connection), which is not a row's fault."""
+    from sqlalchemy.exc import DataError, IntegrityError
+
+    if isinstance(exc, IntegrityError | DataError | UnicodeEncodeError):
+        return True
+    sqlstate = getattr(getattr(exc, "orig", exc), "sqlstate", None)
+    if isinstance(sqlstate, str):
+        return sqlstate[:2] in ("22", "23", "54")
+    import sqlite3
+
+    return isinstance(exc, sqlite3.IntegrityError | sqlite3.DataError)

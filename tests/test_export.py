@@ -64,6 +64,7 @@ def test_formula_cells_are_neutralised_in_csv_only(db_url: str, tmp_path: Path) 
                 row(
                     claim='=HYPERLINK("http://x")',
                     quote="@SUM(A1)",
+                    quantity="",
                     value="-12",
                     qualifier="exact",
                     unit="troops",

@@ -244,7 +244,7 @@ def _read_table(
         if rows.header:
             _header(rows, name, options, problems, warnings)
         elif not rows.problems:
-            problems.append(Problem(name, None, None, "the file is empty (no header row)"))
+            problems.append(Problem(name, 1, None, "the file is empty (no header row)"))
     problems.extend(rows.problems)
     if fmt != "csv":
         return {"sheet": rows.sheet}

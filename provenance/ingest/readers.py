@@ -52,7 +52,7 @@ def _check_encoding_bom(path: Path, head: bytes) -> None:
     for bom, name in _BOMS.items():
         if head.startswith(bom):
             raise InputError(
-                [Problem(str(path), None, None, f"file is {name}-encoded; save it as UTF-8")]
+                [Problem(str(path), 1, None, f"file is {name}-encoded; save it as UTF-8")]
             )
 
 
@@ -243,9 +243,9 @@ def load_yaml(path: Path) -> Any:
         reason = f"invalid YAML: {exc.problem or exc.context}"
         raise InputError([Problem(str(path), line, None, reason)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(str(path), None, None, f"invalid YAML: {exc}")]) from None
+        raise InputError([Problem(str(path), 1, None, f"invalid YAML: {exc}")]) from None
     except RecursionError:
-        raise InputError([Problem(str(path), None, None, _TOO_DEEP)]) from None
+        raise InputError([Problem(str(path), 1, None, _TOO_DEEP)]) from None
     if node is None:
         return None
     try:
@@ -350,9 +350,9 @@ def load_json(path: Path) -> Any:
     except _DuplicateKey as exc:
         raise InputError([Problem(name, exc.line, exc.key, "duplicate key in object")]) from None
     except _BadConstant as exc:
-        raise InputError([Problem(name, None, None, str(exc))]) from None
+        raise InputError([Problem(name, 1, None, str(exc))]) from None
     except RecursionError:
-        raise InputError([Problem(name, None, None, _TOO_DEEP)]) from None
+        raise InputError([Problem(name, 1, None, _TOO_DEEP)]) from None
 
 
 

@@ -243,7 +243,10 @@ def load_yaml(path: Path) -> Any:
         reason = f"invalid YAML: {exc.problem or exc.context}"
         raise InputError([Problem(str(path), line, None, reason)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(str(path), 1, None, f"invalid YAML: {exc}")]) from None
+        position = getattr(exc, "position", None)  # a reader error: a character offset
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+        reason = (str(exc).strip().splitlines() or ["?"])[0]
+        raise InputError([Problem(str(path), line, None, f"invalid YAML: {reason}")]) from None
     except RecursionError:
         raise InputError([Problem(str(path), 1, None, _TOO_DEEP)]) from None
     if node is None:

@@ -202,7 +202,8 @@ def test_check_finds_quotes_missing_from_the_document(cli, db_url: str, tmp_path
             "UPDATE attribution SET quote = 'close to 90,000 troops' WHERE quote = 'close to 60,000'"
         )
     assert problems(db_url) == [
-        "quotes in stored document text: quote of 'bad' not found in document 'd1'"
+        "every row against the event that wrote it: attribution 2 differs from what event 1 wrote",
+        "quotes in stored document text: quote of 'bad' not found in document 'd1'",
     ]
 
 

@@ -358,7 +358,6 @@ def load_json(path: Path) -> Any:
         raise InputError([Problem(name, 1, None, _TOO_DEEP)]) from None
 
 
-
 # --- text that cannot be stored -------------------------------------------------------------
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")

@@ -491,7 +491,11 @@ class RowParser:
             source=source,
             loc=loc,
             via=_relays(
-                get("via"), get("via_keys"), loc, get("via_kinds"), get("via_named"),
+                get("via"),
+                get("via_keys"),
+                loc,
+                get("via_kinds"),
+                get("via_named"),
                 get("via_sources"),
             ),
             document=document,

@@ -137,7 +137,7 @@ def test_a_lookalike_source_name_is_flagged(cli, db_url: str, tmp_path: Path) ->
 def test_deep_nesting_is_a_problem_not_a_crash(db_url: str, tmp_path: Path) -> None:
     deep = tmp_path / "deep.json"
     deep.write_text('{"format": "provenance/1", "claims": ' + "[" * 100_000 + "]" * 100_000 + "}")
-    assert _problems(db_url, deep) == [f"{deep}: lists and mappings are nested too deeply"]
+    assert _problems(db_url, deep) == [f"{deep}:1: lists and mappings are nested too deeply"]
     deep_yaml = tmp_path / "deep.yaml"
     deep_yaml.write_text("claims: " + "[" * 100_000 + "]" * 100_000 + "\n")
     (problem,) = _problems(db_url, deep_yaml)
@@ -152,11 +152,11 @@ def test_a_huge_integer_is_a_problem(db_url: str, tmp_path: Path) -> None:
             '"t"', '"t", "quantity": {"value": ' + "9" * 400 + "}"
         )
     )
-    assert _problems(db_url, big) == [f"{big}: a 400-digit integer is out of range"]
+    assert _problems(db_url, big) == [f"{big}:1: a 400-digit integer is out of range"]
     huge_float = tmp_path / "float.json"
     huge_float.write_text('{"format": "provenance/1", "claims": [1e400]}')
     assert _problems(db_url, huge_float) == [
-        f"{huge_float}: 1e400 is out of range (numbers must be finite)"
+        f"{huge_float}:1: 1e400 is out of range (numbers must be finite)"
     ]
 
 

@@ -178,10 +178,10 @@ def find_conflicts(
         for a, b in close_pairs(group, window_days):
             if pair_ids(a.id, b.id) in seen:
                 continue
-            seen.add(pair_ids(a.id, b.id))
             compared += 1
             c = cue_conflict(a, b, tolerance, locations)
             if c:
+                seen.add(pair_ids(a.id, b.id))
                 found.append(c)
     for c in [
         *_qualitative_stance_conflicts(points, stances, window_days, locations),

@@ -231,7 +231,8 @@ def figure_concepts(
                 if found:
                     forward = side is after
                     follow = words[at + 1 + distance :] if forward else side
-                    joined = _joined(follow, 0 if forward else distance, language, forward)
+                    near = len(after) - distance if forward else len(before)
+                    joined = _joined(follow, 0 if forward else distance, language, forward, near)
                     happened = found | (joined - ENTITIES)
                     break
     return things | happened
@@ -241,14 +242,18 @@ _ATTACHED_AND = ("و", "ו")
 """Conjunctions written as part of the next word (Arabic, Persian, Hebrew)."""
 
 
-def _joined(side: Sequence[str], i: int, language: str | None, forward: bool) -> frozenset[str]:
+def _joined(
+    side: Sequence[str], i: int, language: str | None, forward: bool, near: int
+) -> frozenset[str]:
     """Concepts joined to ``side[i]`` by a conjunction: a separate one ("killed and
-    wounded", "вбитими та пораненими") or one attached to the later word ("قتلى وجرحى").
-    ``side`` runs in text order when ``forward``, else backwards from the figure."""
+    wounded", "вбитими та пораненими") or, within the ``near`` words next to the figure,
+    one attached to the later word ("30 قتيلا وجريحا"); an attached "and" further on
+    usually opens another clause. ``side`` runs in text order when ``forward``, else
+    backwards from the figure."""
     if i + 2 < len(side) and conjunction(side[i + 1], language):
         return names_in([side[i + 2]], language, "concepts")
     later = side[i + 1] if forward and i + 1 < len(side) else side[i]
-    if later.startswith(_ATTACHED_AND) and i + 1 < len(side):
+    if later.startswith(_ATTACHED_AND) and i + 1 < min(len(side), near):
         return names_in([side[i + 1]], language, "concepts")
     return frozenset()
 

@@ -564,15 +564,18 @@ def locations_agree(a: ClaimPoint, b: ClaimPoint, locations: Mapping[str, str]) 
 
 def names_agree(a: ClaimPoint, b: ClaimPoint) -> bool:
     """The place and party names in the claims' words agree: among the names written in
-    one script, every name of one side is (a spelling of) a name of the other. Names in
-    different scripts cannot be compared and are no evidence either way."""
+    one script, every name of one side is (a spelling of) a name of the other side. Names
+    in different scripts cannot be compared and are no evidence either way."""
     for script in {script_of(w) for w in a.cues.places} & {script_of(w) for w in b.cues.places}:
         pa = {w for w in a.cues.places if script_of(w) == script}
         pb = {w for w in b.cues.places if script_of(w) == script}
-        small, large = sorted((pa, pb), key=len)
-        if not all(any(_same_place(x, y) for y in large) for x in small):
+        if not (_within(pa, pb) or _within(pb, pa)):
             return False
     return True
+
+
+def _within(names: set[str], others: set[str]) -> bool:
+    return all(any(_same_place(x, y) for y in others) for x in names)
 
 
 def shared_place(a: Cues, b: Cues) -> bool:

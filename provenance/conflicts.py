@@ -200,8 +200,10 @@ def find_conflicts(
         kept.append(c)
     _attach_sources(conn, kept)
     kept.sort(key=lambda c: (c.kind != "stance", -c.relative_gap, c.a.key, c.b.key))
-    pairs = [c for c in kept if c.a.id != c.b.id]
-    return ConflictReport(kept, len(points), compared, disputes(pairs, tolerance))
+    found_disputes = disputes([c for c in kept if c.a.id != c.b.id], tolerance)
+    shown = {id(c) for d in found_disputes for c in d.pairs}
+    listed = [c for c in kept if c.a.id == c.b.id or id(c) in shown]
+    return ConflictReport(listed, len(points), compared, found_disputes)
 
 
 def _opposite_stances(
@@ -429,6 +431,9 @@ class Dispute:
     measure: str
     camps: list[list[ClaimPoint]]
     pairs: list[Conflict]
+    pair_count: int = 0
+    """Conflicting pairs in the dispute; ``pairs`` lists them all in a small dispute and
+    the most severe pair between each two camps in a large one."""
 
     @property
     def severity(self) -> str:
@@ -440,6 +445,7 @@ class Dispute:
             "measure": self.measure,
             "severity": self.severity,
             "camps": [_camp_dict(camp, tolerance) for camp in self.camps],
+            "pair_count": self.pair_count,
             "pairs": [
                 {
                     "claims": c.claims,
@@ -493,9 +499,27 @@ def disputes(conflicts: Sequence[Conflict], tolerance: float) -> list[Dispute]:
     out = []
     for pairs in grouped.values():
         claims = sorted({p.id: p for c in pairs for p in (c.a, c.b)}.values(), key=lambda p: p.key)
-        out.append(Dispute(_measure_name(claims), _camps(claims, tolerance), pairs))
+        camps = _camps(claims, tolerance)
+        out.append(Dispute(_measure_name(claims), camps, _shown(pairs, camps), len(pairs)))
     out.sort(key=lambda d: (d.severity != "high", d.camps[0][0].key))
     return out
+
+
+PAIRS_SHOWN = 25
+"""A dispute with more conflicting pairs than this lists one pair between each two camps:
+a figure repeated by hundreds of outlets makes one dispute, not a million pairs."""
+
+
+def _shown(pairs: list[Conflict], camps: list[list[ClaimPoint]]) -> list[Conflict]:
+    if len(pairs) <= PAIRS_SHOWN:
+        return pairs
+    camp_of = {p.id: i for i, camp in enumerate(camps) for p in camp}
+    best: dict[tuple[int, int], Conflict] = {}
+    for c in pairs:
+        x, y = sorted((camp_of.get(c.a.id, -1), camp_of.get(c.b.id, -1)))
+        if (x, y) not in best or c.relative_gap > best[(x, y)].relative_gap:
+            best[(x, y)] = c
+    return sorted(best.values(), key=lambda c: (-c.relative_gap, c.a.key, c.b.key))
 
 
 def _measure_name(claims: Sequence[ClaimPoint]) -> str:

@@ -201,6 +201,26 @@ def test_disputes_group_pairs_into_camps(db_url: str, tmp_path: Path) -> None:
     assert sorted(tuple(c.claims) for c in dispute.pairs) == [("a", "c"), ("b", "c")]
 
 
+def test_a_large_dispute_lists_one_pair_between_camps(db_url: str, tmp_path: Path) -> None:
+    rows = [
+        report(f"a{i:02}", "The army said 74 people were killed.", "74", f"unit {i}")
+        for i in range(20)
+    ]
+    rows += [
+        report(
+            f"b{i}", "Rebels said more than 300 people were killed.", "more than 300", f"rebel {i}"
+        )
+        for i in range(2)
+    ]
+    run_import(db_url, write_csv(tmp_path / "r.csv", rows))
+    with open_session(db_url) as session:
+        found = find_conflicts(session)
+    (dispute,) = found.disputes
+    assert dispute.pair_count == 40 and len(dispute.pairs) == 1
+    assert [len(camp) for camp in dispute.camps] == [20, 2]
+    assert len(found.conflicts) == 1
+
+
 # --- duplicates and the merge policy --------------------------------------------------------
 
 

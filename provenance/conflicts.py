@@ -34,6 +34,7 @@ from provenance.measures import (
     close_in_time,
     close_pairs,
     collapse_twins,
+    components,
     cue_groups,
     interval,
     load_points,
@@ -478,24 +479,10 @@ def disputes(conflicts: Sequence[Conflict], tolerance: float) -> list[Dispute]:
     """Conflicting pairs joined into disputes (connected claims), each split into camps:
     claims whose intervals overlap, or asserters against deniers. The output grows with
     the disputes, not with the pairs a measure could form."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    members: dict[int, ClaimPoint] = {}
-    for c in conflicts:
-        members[c.a.id], members[c.b.id] = c.a, c.b
-        ra, rb = find(c.a.id), find(c.b.id)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    root = components((c.a.id, c.b.id) for c in conflicts)
     grouped: dict[int, list[Conflict]] = defaultdict(list)
     for c in conflicts:
-        grouped[find(c.a.id)].append(c)
+        grouped[root[c.a.id]].append(c)
     out = []
     for pairs in grouped.values():
         claims = sorted({p.id: p for c in pairs for p in (c.a, c.b)}.values(), key=lambda p: p.key)

@@ -39,6 +39,7 @@ from provenance.measures import (
     close_in_time,
     cluster_strings,
     collapse_twins,
+    components,
     dimension_kind,
     interval,
     load_points,
@@ -283,24 +284,12 @@ def _similar_texts(
 def _clusters(
     pairs: Iterable[Pair], tolerance: float, confirmed: set[tuple[int, int]]
 ) -> list[Cluster]:
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     kept = list(pairs)
-    for p in kept:
-        ra, rb = find(p.a.id), find(p.b.id)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    root_of = components((p.a.id, p.b.id) for p in kept)
     members: dict[int, dict[int, str]] = defaultdict(dict)
     edges: dict[int, list[Pair]] = defaultdict(list)
     for p in kept:
-        root = find(p.a.id)
+        root = root_of[p.a.id]
         members[root][p.a.id] = p.a.key
         members[root][p.b.id] = p.b.key
         edges[root].append(p)

@@ -866,3 +866,22 @@ def collapse_twins(points: Sequence[ClaimPoint]) -> list[ClaimPoint]:
             first[key] = p
             out.append(p)
     return out
+
+
+def components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Union-find over claim ids: each id that takes part in an edge, mapped to the
+    smallest id of its connected component."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in list(parent)}

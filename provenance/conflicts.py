@@ -434,7 +434,7 @@ class Dispute:
     pairs: list[Conflict]
     pair_count: int = 0
     """Conflicting pairs in the dispute; ``pairs`` lists them all in a small dispute and
-    the most severe pair between each two camps in a large one."""
+    at most ``PAIRS_SHOWN`` in a large one, the most severe between each two camps."""
 
     @property
     def severity(self) -> str:
@@ -493,8 +493,9 @@ def disputes(conflicts: Sequence[Conflict], tolerance: float) -> list[Dispute]:
 
 
 PAIRS_SHOWN = 25
-"""A dispute with more conflicting pairs than this lists one pair between each two camps:
-a figure repeated by hundreds of outlets makes one dispute, not a million pairs."""
+"""A dispute with more conflicting pairs than this lists the most severe pair between each
+two camps, at most this many: a figure repeated by hundreds of outlets makes one dispute,
+not a million pairs."""
 
 
 def _shown(pairs: list[Conflict], camps: list[list[ClaimPoint]]) -> list[Conflict]:
@@ -506,7 +507,8 @@ def _shown(pairs: list[Conflict], camps: list[list[ClaimPoint]]) -> list[Conflic
         x, y = sorted((camp_of.get(c.a.id, -1), camp_of.get(c.b.id, -1)))
         if (x, y) not in best or c.relative_gap > best[(x, y)].relative_gap:
             best[(x, y)] = c
-    return sorted(best.values(), key=lambda c: (-c.relative_gap, c.a.key, c.b.key))
+    ranked = sorted(best.values(), key=lambda c: (-c.relative_gap, c.a.key, c.b.key))
+    return ranked[:PAIRS_SHOWN]
 
 
 def _measure_name(claims: Sequence[ClaimPoint]) -> str:

@@ -885,3 +885,78 @@ def components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     return {x: find(x) for x in list(parent)}
+
+
+@dataclass
+class Measure:
+    """Claims that count one thing, with one scope, at one place: what ``conflicts`` and
+    ``dedupe`` compare. ``why`` says how the claims' words were read."""
+
+    category: str
+    counts: list[str]
+    scopes: list[str]
+    places: list[str]
+    claims: list[ClaimPoint]
+
+    @property
+    def name(self) -> str:
+        scope = f" ({', '.join(self.scopes)})" if self.scopes else ""
+        where = f" in {', '.join(self.places)}" if self.places else ""
+        return f"{self.category}: {' and '.join(self.counts)}{scope}{where}"
+
+    @property
+    def why(self) -> str:
+        parts = [f"figures counting {' and '.join(self.counts)}"]
+        if self.scopes:
+            parts.append("scope " + ", ".join(self.scopes))
+        parts.append("places " + ", ".join(self.places) if self.places else "no place named")
+        return "; ".join(parts)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "measure": self.name,
+            "category": self.category,
+            "counts": self.counts,
+            "scopes": self.scopes,
+            "places": self.places,
+            "why": self.why,
+            "claims": self.claim_rows(),
+        }
+
+    def claim_rows(self) -> list[dict[str, str | None]]:
+        return [
+            {
+                "key": p.key,
+                "figure": p.quantity.text if p.quantity else None,
+                "as_of": date.fromordinal(p.start).isoformat() if p.has_date else None,
+            }
+            for p in self.claims
+        ]
+
+
+def list_measures(conn: Connection, min_claims: int = 1) -> list[Measure]:
+    """The measures of the active claims with a figure, read from their words: claims
+    are grouped by category, dimension, what they count and its scope, and the place and
+    party names they give (or the location a coder gave)."""
+    groups: dict[
+        tuple[str, str, frozenset[str], frozenset[str], tuple[str, ...]], list[ClaimPoint]
+    ] = defaultdict(list)
+    for p in load_points(conn):
+        if p.quantity is None or not p.cues.concepts:
+            continue
+        where = (p.location,) if p.location else tuple(sorted(p.cues.places))
+        key = (p.category, dimension_kind(p.quantity), p.cues.concepts, p.cues.scopes, where)
+        groups[key].append(p)
+    out = [
+        Measure(
+            category,
+            sorted(counts),
+            sorted(scopes),
+            list(where),
+            sorted(members, key=lambda p: (p.start, p.key)),
+        )
+        for (category, _kind, counts, scopes, where), members in groups.items()
+        if len(members) >= min_claims
+    ]
+    out.sort(key=lambda m: (-len(m.claims), m.name))
+    return out

@@ -308,3 +308,22 @@ def test_dedupe_never_merges_what_cannot_both_be_true(
     assert clusters and not any(c.mergeable(0) for c in clusters if {"a", "c"} <= set(c.claims))
     applied = cli("dedupe", "--apply", "--apply-threshold", "0", "--threshold", "0", "--yes")
     assert applied.exit_code == 0 and " into " not in applied.output
+
+
+def test_measures_lists_what_the_claims_count(cli: Any, db_url: str, tmp_path: Path) -> None:
+    rows = [
+        report("a", "Shelling killed 30 people in Kadugli.", "30 people", "x"),
+        report("b", "At least 53 civilians were killed in Kadugli.", "at least 53 civilians", "y"),
+        report("c", "Some 4,000 people fled Kadugli.", "some 4,000 people", "z", category="other"),
+    ]
+    run_import(db_url, write_csv(tmp_path / "r.csv", rows))
+    result = cli("measures", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "measure,key,figure,as_of,why\n"
+        "casualties: dead (civilians) in kadugli,b,at least 53 civilians,2025-04-12,"
+        "figures counting dead; scope civilians; places kadugli\n"
+        "casualties: dead in kadugli,a,30 people,2025-04-12,figures counting dead; places kadugli\n"
+        'other: displaced in kadugli,c,"some 4,000 people",2025-04-12,'
+        "figures counting displaced; places kadugli\n"
+    )

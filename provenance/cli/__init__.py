@@ -16,6 +16,7 @@ from provenance.cli import (
     export,
     extract,
     importing,
+    measures,
     verdicts,
 )
 from provenance.cli.common import DbOption, new_app
@@ -55,6 +56,7 @@ app.command("show")(claims.show_command)
 app.command("sources")(claims.sources_command)
 app.command("export")(export.export_command)
 app.add_typer(audit.app, name="audit")
+app.command("measures")(measures.measures_command)
 app.add_typer(conflicts.app, name="conflicts", help=conflicts.conflicts_command.__doc__)
 app.add_typer(dedupe.app, name="dedupe", help=dedupe.dedupe_command.__doc__)
 app.command("merge")(dedupe.merge_command)

@@ -213,38 +213,24 @@ def _append_only_trigger(conn: Connection, table: str) -> None:
     )
 
 
+_VERDICT_COLUMNS = (
+    "claim_id INTEGER NOT NULL REFERENCES claim (id), "
+    "rating TEXT NOT NULL, "
+    "reviewer TEXT NOT NULL, "
+    "url TEXT, "
+    "published TEXT, "
+    "explanation TEXT, "
+    "status TEXT NOT NULL DEFAULT 'active', "
+    "actor TEXT NOT NULL, "
+    "at TEXT NOT NULL, "
+    "batch_id INTEGER REFERENCES import_batch (id), "
+    "event_id INTEGER REFERENCES event (id))"
+)
 _VERDICT_DDL = {
-    "sqlite": (
-        "CREATE TABLE verdict ("
-        "id INTEGER NOT NULL PRIMARY KEY, "
-        "claim_id INTEGER NOT NULL REFERENCES claim (id), "
-        "rating TEXT NOT NULL, "
-        "reviewer TEXT NOT NULL, "
-        "url TEXT, "
-        "published TEXT, "
-        "explanation TEXT, "
-        "status TEXT NOT NULL DEFAULT 'active', "
-        "actor TEXT NOT NULL, "
-        "at TEXT NOT NULL, "
-        "batch_id INTEGER REFERENCES import_batch (id), "
-        "event_id INTEGER REFERENCES event (id))"
-    ),
-    "postgresql": (
-        "CREATE TABLE verdict ("
-        "id SERIAL PRIMARY KEY, "
-        "claim_id INTEGER NOT NULL REFERENCES claim (id), "
-        "rating TEXT NOT NULL, "
-        "reviewer TEXT NOT NULL, "
-        "url TEXT, "
-        "published TEXT, "
-        "explanation TEXT, "
-        "status TEXT NOT NULL DEFAULT 'active', "
-        "actor TEXT NOT NULL, "
-        "at TEXT NOT NULL, "
-        "batch_id INTEGER REFERENCES import_batch (id), "
-        "event_id INTEGER REFERENCES event (id))"
-    ),
+    "sqlite": "CREATE TABLE verdict (id INTEGER NOT NULL PRIMARY KEY, " + _VERDICT_COLUMNS,
+    "postgresql": "CREATE TABLE verdict (id SERIAL PRIMARY KEY, " + _VERDICT_COLUMNS,
 }
+"""Migration 2's table; the backends differ only in how the id is generated."""
 
 
 def _m002_verdict(conn: Connection) -> None:

@@ -69,8 +69,8 @@ def fold_word(word: str) -> str:
 
 @cache
 def _patterns(code: str, table: str) -> _Patterns:
-    """The ``[measures.<table>]`` entries of one language (``denial`` and ``not_places``
-    are single lists, read as the name ``table``)."""
+    """The ``[measures.<table>]`` entries of one language; a plain list (``denial``,
+    ``not_places``, ``conjunctions``, ``contrast``) is read as one entry named ``table``."""
     section = lexicon.section(code, "measures")
     raw = section.get(table, {})
     entries: dict[str, list[str]] = raw if isinstance(raw, dict) else {table: list(raw)}

@@ -29,6 +29,8 @@ from provenance.cues import Cues, fold_word, read, script_of, tokens
 from provenance.normalize import fold
 
 NO_CUES = Cues(frozenset(), frozenset(), frozenset(), False, "")
+ASSERTED = frozenset({"asserts"})
+DENIED_ONLY = frozenset({"denies"})
 
 
 @lru_cache(maxsize=262_144)
@@ -168,7 +170,7 @@ class ClaimPoint:
     origin_words: frozenset[str] = frozenset()
     named_origins: bool = False
     documents: frozenset[int] = frozenset()
-    stances: frozenset[str] = frozenset({"asserts"})
+    stances: frozenset[str] = ASSERTED
     cues: Cues = NO_CUES
     text_figure: quantities.Quantity | None = None
     rare_words: frozenset[str] = frozenset()
@@ -187,7 +189,7 @@ class ClaimPoint:
     @property
     def denies(self) -> bool:
         """Only denied by its sources, or worded as a denial of another claim."""
-        return self.stances == {"denies"} or (self.cues.denial and "denies" not in self.stances)
+        return self.stances == DENIED_ONLY or (self.cues.denial and "denies" not in self.stances)
 
 
 _LOAD_SQL = (
@@ -234,7 +236,7 @@ def load_points(conn: Connection) -> list[ClaimPoint]:
                 origin_words=frozenset(w for x in own for w in x[1]),
                 named_origins=any(x[2] for x in own),
                 documents=frozenset(x[3] for x in own if x[3] is not None),
-                stances=frozenset(x[4] for x in own) or frozenset({"asserts"}),
+                stances=frozenset(x[4] for x in own) or ASSERTED,
                 cues=cues,
                 text_figure=None if quantity else figure_in_text(r[2], r[18]),
             )
@@ -774,13 +776,10 @@ def qualitative_groups(
     return [g for g in groups.values() if len(g) > 1]
 
 
-ASSERTED = frozenset({"asserts"})
-
-
 def opposed(a: Iterable[str], b: Iterable[str]) -> bool:
     """One claim only asserted, the other only denied: opposite propositions. A claim
     some sources assert and others deny is the same proposition, disputed."""
-    return {frozenset(a), frozenset(b)} == {ASSERTED, frozenset({"denies"})}
+    return {frozenset(a), frozenset(b)} == {ASSERTED, DENIED_ONLY}
 
 
 QUALITATIVE_MIN_TEXT = 60

@@ -91,6 +91,31 @@ class Killer:
                 proc.stderr.close()
         return delay
 
+    def kill_while(self, args: list[str], condition: Any) -> bool:
+        """SIGKILL the CLI as soon as ``condition()`` holds; whether it held when killed.
+
+        The process is stopped (SIGSTOP) before the condition is checked again, so a kill
+        said to land while the condition held really did, however fast the command runs.
+        """
+        proc = subprocess.Popen(
+            [*provenance_cmd(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + TIMEOUT
+        while proc.poll() is None and not condition():
+            assert time.monotonic() < deadline, "the command neither finished nor got there"
+            time.sleep(0.001)
+        if proc.poll() is not None:
+            assert proc.returncode == 0
+            return False
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGSTOP)
+        landed = proc.poll() is None and condition()
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=TIMEOUT)
+        self.killed += 1
+        return landed
+
 
 # --- import ---------------------------------------------------------------------------------
 
@@ -249,14 +274,19 @@ def test_killed_export_never_leaves_a_partial_target(db_url: str, tmp_path: Path
     def note_writing() -> None:
         writing.append(partial_written(out_dir, target.name))
 
-    def kill_once(existing: bool, fraction: float) -> None:
+    def kill_once(existing: bool, fraction: float | None) -> None:
+        """Kill an export at ``fraction`` of a clean run, or (None) while it writes."""
         if existing:
             target.write_bytes(old)
         else:
             target.unlink(missing_ok=True)
         args = ["export", "-o", str(target), "--force", "--db", db_url]
-        delay = killer.run(args, fraction, note_writing)
-        where = f"after a kill at {delay:.2f}s (target existed: {existing})"
+        if fraction is None:
+            writing.append(killer.kill_while(args, lambda: partial_written(out_dir, target.name)))
+            where = f"after a kill while writing (target existed: {existing})"
+        else:
+            delay = killer.run(args, fraction, note_writing)
+            where = f"after a kill at {delay:.2f}s (target existed: {existing})"
         if target.exists():
             assert target.read_bytes() in ((old, complete) if existing else (complete,)), where
         else:
@@ -271,10 +301,10 @@ def test_killed_export_never_leaves_a_partial_target(db_url: str, tmp_path: Path
     for existing in (True, False):
         for fraction in stratified(rng, EXPORT_KILLS, start, 1.05):
             kill_once(existing, fraction)
-    # On a loaded machine the kills can miss the writing phase; add kills inside it
-    # until enough have landed there, so the test always exercises a half-written file.
+    # Timed kills can miss the writing phase (a busy machine, a fast export); add kills
+    # made while the temporary file is being written, so a half-written file is always tested.
     for extra in range(20):
         if sum(writing) >= 3:
             break
-        kill_once(extra % 2 == 0, rng.uniform(start, 0.95))
+        kill_once(extra % 2 == 0, None)
     assert sum(writing) >= 3, f"too few kills landed while the export was writing: {writing}"

@@ -323,6 +323,12 @@ def _bind(sql: str, params: dict[str, Any]) -> Any:
     return stmt
 
 
+def expanding_text(sql: str, params: dict[str, Any]) -> Any:
+    """``text(sql)`` with its list-valued parameters expanded (``c.key IN :keys``), as
+    ``claim_where`` gives them."""
+    return _bind(sql, params)
+
+
 MAX_LIMIT = 2**31 - 1
 
 

@@ -15,6 +15,7 @@ from provenance.cli import (
     edits,
     export,
     extract,
+    facets,
     importing,
     measures,
     verdicts,
@@ -54,6 +55,7 @@ app.command("extract")(extract.extract_command)
 app.command("claims")(claims.claims_command)
 app.command("show")(claims.show_command)
 app.command("sources")(claims.sources_command)
+app.command("facets")(facets.facets_command)
 app.command("export")(export.export_command)
 app.add_typer(audit.app, name="audit")
 app.command("measures")(measures.measures_command)

@@ -17,6 +17,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection
@@ -30,13 +31,16 @@ from provenance.measures import (
     DEFAULT_WINDOW_DAYS,
     DENIED_RATIO,
     ClaimPoint,
+    apart,
     claim_stances,
     close_in_time,
     close_pairs,
     collapse_twins,
     components,
     cue_groups,
+    dimension_kind,
     interval,
+    load_decisions,
     load_points,
     location_clusters,
     measure_groups,
@@ -49,9 +53,16 @@ from provenance.measures import (
     same_statement,
     scope_relation,
     shared_names,
+    user_groups,
     window_pairs,
 )
-from provenance.reviews import load_reviews, pair_ids
+from provenance.reviews import (
+    DisputeReview,
+    dispute_decision,
+    load_dispute_reviews,
+    load_reviews,
+    pair_ids,
+)
 
 
 @dataclass
@@ -167,8 +178,11 @@ def find_conflicts(
     locations = location_clusters(points)
     found: list[Conflict] = []
     compared = 0
+    decisions = load_decisions(conn)
     for group in measure_groups(points):
         for a, b in window_pairs(group, window_days, locations):
+            if apart(a, b):
+                continue
             compared += 1
             c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
             if c:
@@ -177,10 +191,19 @@ def find_conflicts(
     distinct = collapse_twins(points)
     for group in cue_groups(distinct):
         for a, b in close_pairs(group, window_days):
-            if pair_ids(a.id, b.id) in seen:
+            if pair_ids(a.id, b.id) in seen or apart(a, b):
                 continue
             compared += 1
             c = cue_conflict(a, b, tolerance, locations)
+            if c:
+                seen.add(pair_ids(a.id, b.id))
+                found.append(c)
+    for group in user_groups(distinct, decisions):
+        for a, b in close_pairs(group, window_days):
+            if pair_ids(a.id, b.id) in seen:
+                continue
+            compared += 1
+            c = user_conflict(a, b, tolerance)
             if c:
                 seen.add(pair_ids(a.id, b.id))
                 found.append(c)
@@ -188,7 +211,7 @@ def find_conflicts(
         *_qualitative_stance_conflicts(points, stances, window_days, locations),
         *denial_conflicts(distinct, window_days, tolerance, locations),
     ]:
-        if pair_ids(c.a.id, c.b.id) not in seen:
+        if pair_ids(c.a.id, c.b.id) not in seen and not apart(c.a, c.b):
             seen.add(pair_ids(c.a.id, c.b.id))
             found.append(c)
     found.extend(_stance_conflicts(conn, points, stances))
@@ -201,10 +224,34 @@ def find_conflicts(
         kept.append(c)
     _attach_sources(conn, kept)
     kept.sort(key=lambda c: (c.kind != "stance", -c.relative_gap, c.a.key, c.b.key))
-    found_disputes = disputes([c for c in kept if c.a.id != c.b.id], tolerance)
+    found_disputes = disputes([c for c in kept if c.a.id != c.b.id], tolerance, decisions.labels)
+    _review_disputes(found_disputes, load_dispute_reviews(conn))
+    if not include_dismissed:
+        found_disputes = [
+            d
+            for d in found_disputes
+            if d.review != "dismiss" or any(c.review == "confirm" for c in d.pairs)
+        ]
     shown = {id(c) for d in found_disputes for c in d.pairs}
     listed = [c for c in kept if c.a.id == c.b.id or id(c) in shown]
     return ConflictReport(listed, len(points), compared, found_disputes)
+
+
+def _review_disputes(found: Sequence[Dispute], reviews: Sequence[DisputeReview]) -> None:
+    """A decision on a measure's disputes within a window applies to each dispute it
+    covers and to every pair of it that has no decision of its own. A pair a reviewer
+    confirmed keeps its dispute listed, even when the dispute was dismissed."""
+    if not reviews:
+        return
+    for d in found:
+        window = d.window
+        decision = dispute_decision(reviews, d.measure_key, window["from"], window["to"])
+        if decision is None:
+            continue
+        d.review = decision
+        for c in d.pairs:
+            if c.review is None:
+                c.review = decision
 
 
 def _opposite_stances(
@@ -326,6 +373,19 @@ def cue_conflict(
     return found
 
 
+def user_conflict(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Conflict | None:
+    """Two claims a user put in one measure (``measures.user_groups``) whose figures of
+    one dimension cannot both hold; a breakdown or a growing count is no conflict."""
+    if a.quantity is None or b.quantity is None or same_statement(a, b):
+        return None
+    if dimension_kind(a.quantity) != dimension_kind(b.quantity) or _growing(a, b, tolerance):
+        return None
+    found = value_conflict(a, b, tolerance)
+    if found is not None:
+        found.explanation = f"a user put both in measure {a.measure}: {found.explanation}"
+    return found
+
+
 def _growing(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> bool:
     """A count that only grows (``measures.CUMULATIVE``), stated on two different days,
     with the later figure not below the earlier one: the count going on, not a dispute."""
@@ -433,8 +493,23 @@ class Dispute:
     camps: list[list[ClaimPoint]]
     pairs: list[Conflict]
     pair_count: int = 0
+    measure_key: str = ""
+    """The measure most of its claims are in (``measures.ClaimPoint.measure``)."""
+    review: str | None = None
+    """A reviewer's decision on the dispute as a whole (``reviews.DisputeReview``)."""
     """Conflicting pairs in the dispute; ``pairs`` lists them all in a small dispute and
     at most ``PAIRS_SHOWN`` in a large one, the most severe between each two camps."""
+
+    @property
+    def window(self) -> dict[str, str | None]:
+        """The first and last day its dated claims speak of."""
+        dated = [p for camp in self.camps for p in camp if p.has_date]
+        if not dated:
+            return {"from": None, "to": None}
+        return {
+            "from": date.fromordinal(min(p.start for p in dated)).isoformat(),
+            "to": date.fromordinal(max(p.end for p in dated)).isoformat(),
+        }
 
     @property
     def severity(self) -> str:
@@ -444,7 +519,10 @@ class Dispute:
     def as_dict(self, tolerance: float) -> dict[str, Any]:
         return {
             "measure": self.measure,
+            "measure_key": self.measure_key,
+            "window": self.window,
             "severity": self.severity,
+            "review": self.review,
             "camps": [_camp_dict(camp, tolerance) for camp in self.camps],
             "pair_count": self.pair_count,
             "pairs": [
@@ -475,10 +553,13 @@ def _camp_dict(camp: list[ClaimPoint], tolerance: float) -> dict[str, Any]:
     return out
 
 
-def disputes(conflicts: Sequence[Conflict], tolerance: float) -> list[Dispute]:
+def disputes(
+    conflicts: Sequence[Conflict], tolerance: float, labels: Mapping[str, str] | None = None
+) -> list[Dispute]:
     """Conflicting pairs joined into disputes (connected claims), each split into camps:
     claims whose intervals overlap, or asserters against deniers. The output grows with
-    the disputes, not with the pairs a measure could form."""
+    the disputes, not with the pairs a measure could form. A dispute is named by the
+    ``labels`` users gave its measure, if any."""
     root = components((c.a.id, c.b.id) for c in conflicts)
     grouped: dict[int, list[Conflict]] = defaultdict(list)
     for c in conflicts:
@@ -487,7 +568,9 @@ def disputes(conflicts: Sequence[Conflict], tolerance: float) -> list[Dispute]:
     for pairs in grouped.values():
         claims = sorted({p.id: p for c in pairs for p in (c.a, c.b)}.values(), key=lambda p: p.key)
         camps = _camps(claims, tolerance)
-        out.append(Dispute(_measure_name(claims), camps, _shown(pairs, camps), len(pairs)))
+        key = _measure_key(claims)
+        name = (labels or {}).get(key) or _measure_name(claims)
+        out.append(Dispute(name, camps, _shown(pairs, camps), len(pairs), key))
     out.sort(key=lambda d: (d.severity != "high", d.camps[0][0].key))
     return out
 
@@ -509,6 +592,15 @@ def _shown(pairs: list[Conflict], camps: list[list[ClaimPoint]]) -> list[Conflic
             best[(x, y)] = c
     ranked = sorted(best.values(), key=lambda c: (-c.relative_gap, c.a.key, c.b.key))
     return ranked[:PAIRS_SHOWN]
+
+
+def _measure_key(claims: Sequence[ClaimPoint]) -> str:
+    """The measure most claims are in (the first by key on a tie)."""
+    count: dict[str, int] = defaultdict(int)
+    for p in claims:
+        if p.measure:
+            count[p.measure] += 1
+    return min(count, key=lambda k: (-count[k], k)) if count else ""
 
 
 def _measure_name(claims: Sequence[ClaimPoint]) -> str:

@@ -315,6 +315,45 @@ def _m004_hash_chain(conn: Connection) -> None:
         ledger.append(conn, [ledger.NewEvent(fields, wrote)])
 
 
+_MEASURE_COLUMNS = (
+    "key TEXT NOT NULL UNIQUE, "
+    "label TEXT, "
+    "status TEXT NOT NULL DEFAULT 'active', "
+    "merged_into_id INTEGER REFERENCES measure (id), "
+    "created_at TEXT NOT NULL)"
+)
+_CLAIM_MEASURE_COLUMNS = (
+    "claim_id INTEGER NOT NULL REFERENCES claim (id), "
+    "measure_id INTEGER NOT NULL REFERENCES measure (id), "
+    "status TEXT NOT NULL DEFAULT 'active', "
+    "reason TEXT NOT NULL, "
+    "actor TEXT NOT NULL, "
+    "at TEXT NOT NULL)"
+)
+_DISPUTE_REVIEW_COLUMNS = (
+    "measure_key TEXT NOT NULL, "
+    "window_start TEXT, "
+    "window_end TEXT, "
+    "decision TEXT NOT NULL, "
+    "reason TEXT NOT NULL, "
+    "actor TEXT NOT NULL, "
+    "at TEXT NOT NULL, "
+    "event_id INTEGER REFERENCES event (id))"
+)
+_ID = {"sqlite": "id INTEGER NOT NULL PRIMARY KEY, ", "postgresql": "id SERIAL PRIMARY KEY, "}
+"""How each backend generates a table's id (the only difference in migration 5's DDL)."""
+
+
+def _m005_measures(conn: Connection) -> None:
+    """Users' decisions on measures (a measure merged into another, claims moved to a
+    measure of their own, a label) and reviews of whole disputes."""
+    ident = _ID["sqlite" if is_sqlite(conn) else "postgresql"]
+    conn.exec_driver_sql("CREATE TABLE measure (" + ident + _MEASURE_COLUMNS)
+    conn.exec_driver_sql("CREATE TABLE claim_measure (" + ident + _CLAIM_MEASURE_COLUMNS)
+    conn.exec_driver_sql("CREATE INDEX ix_claim_measure_claim_id ON claim_measure (claim_id)")
+    conn.exec_driver_sql("CREATE TABLE dispute_review (" + ident + _DISPUTE_REVIEW_COLUMNS)
+
+
 # Append-only: never edit or reorder an entry once released; add a new one.
 # Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
 # database written by the first release).
@@ -323,6 +362,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (2, "verdict table", _m002_verdict),
     (3, "source variants", _m003_source_variant),
     (4, "tamper-evident history", _m004_hash_chain),
+    (5, "measure decisions and dispute reviews", _m005_measures),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -34,14 +34,18 @@ from provenance.measures import (
     DEFAULT_WINDOW_DAYS,
     NUMBER,
     ClaimPoint,
+    Decisions,
+    apart,
     canon,
     claim_stances,
     close_in_time,
+    close_pairs,
     cluster_strings,
     collapse_twins,
     components,
     dimension_kind,
     interval,
+    load_decisions,
     load_points,
     location_clusters,
     locations_agree,
@@ -54,6 +58,7 @@ from provenance.measures import (
     shared_place,
     text_features,
     text_score,
+    user_groups,
     window_pairs,
 )
 from provenance.normalize import fold, skeleton
@@ -219,6 +224,7 @@ def candidate_pairs(
     tolerance: float,
     stances: dict[int, set[str]],
     threshold: int = 0,
+    decisions: Decisions | None = None,
 ) -> tuple[list[Pair], int]:
     seen: set[tuple[int, int]] = set()
     compared = 0
@@ -234,7 +240,7 @@ def candidate_pairs(
         if key not in seen:
             seen.add(key)
             compared += count
-        if opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED)):
+        if apart(a, b) or opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED)):
             return
         pair = make(a, b)
         if pair and (key not in best or pair.score > best[key].score):
@@ -250,6 +256,9 @@ def candidate_pairs(
     for group in qualitative_groups(distinct, fields):
         for a, b in window_pairs(group, window_days, locations):
             consider(a, b, lambda x, y: qualitative_pair(x, y, fields))
+    for group in user_groups(distinct, decisions or Decisions()):
+        for a, b in close_pairs(group, window_days):
+            consider(a, b, lambda x, y: measure_pair(x, y, tolerance))
     for a, b in figure_blocks(distinct, tolerance, window_days):
         consider(a, b, lambda x, y: evidence_pair(x, y, tolerance, window_days, locations))
     for block in _rare_word_blocks(distinct):
@@ -315,7 +324,7 @@ def find_duplicates(
     conn = session.connection()
     points = load_points(conn)
     pairs, compared = candidate_pairs(
-        points, window_days, tolerance, claim_stances(conn), threshold
+        points, window_days, tolerance, claim_stances(conn), threshold, load_decisions(conn)
     )
     distinct = {k for k, v in load_reviews(conn, "duplicate").items() if v == "distinct"}
     confirmed = {k for k, v in load_reviews(conn, "conflict").items() if v == "confirm"}

@@ -226,7 +226,11 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
     after: Any = json.loads(ev[5]) if ev[5] else {}
     if action == "merge":
         return _undo_merge(session, event_id, after, actor=actor, command=command)
-    if action in ("edit", "fill_in", "retract", "merge_source"):
+    if action == "measure_split":
+        from provenance.measure_decisions import undo_split
+
+        return undo_split(conn, event_id, after, actor=actor, command=command)
+    if action in ("edit", "fill_in", "retract", "merge_source", "measure_merge", "measure_rename"):
         row_id = _undo_set(conn, entity, key, before, after)
         log_event(
             conn,
@@ -241,6 +245,10 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
             wrote={entity: [row_id]},
         )
         return f"undid {action} of {entity} {key}"
+    if action == "review_dispute":
+        from provenance.reviews import undo_dispute_review
+
+        return undo_dispute_review(conn, event_id, after, actor=actor, command=command)
     if action.startswith("review_"):
         return _undo_review(conn, event_id, after, actor=actor, command=command)
     if action == "verdict":
@@ -324,6 +332,10 @@ def summarise(action: str, before: Any, after: Any) -> str:
         )
     if action == "merge" and after:
         return f"{after['claim']} into {after['into']} ({len(after['attributions'])} reports)"
+    if action == "measure_merge" and after:
+        return f"{after['into']} now holds its claims ({after['reason']})"
+    if action == "measure_split" and after:
+        return f"{', '.join(after['claims'])} out of {after['from']} ({after['reason']})"
     if action == "unmerge" and before:
         return f"{before['claim']} out of {before['into']}"
     if action.startswith("review_") and after:
@@ -332,6 +344,8 @@ def summarise(action: str, before: Any, after: Any) -> str:
         from provenance.verdicts import describe
 
         return describe(after)
+    if action == "undo" and before and "placements" in before:
+        return f"{', '.join(before['claims'])} back in {before['from']}"
     if action == "undo" and before and "rating" in before:
         from provenance.verdicts import describe
 

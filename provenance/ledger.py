@@ -31,10 +31,13 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "review": ("id",),
     "verdict": ("id",),
     "source_variant": ("source_id", "field", "value"),
+    "measure": ("id",),
+    "claim_measure": ("id",),
+    "dispute_review": ("id",),
 }
 # Columns filled in after their row's event is written (they point at that event);
 # check verifies them against the log instead.
-LINK_COLUMNS = {"review": "event_id", "verdict": "event_id"}
+LINK_COLUMNS = {"review": "event_id", "verdict": "event_id", "dispute_review": "event_id"}
 # Rows an import writes, found by its batch number.
 _BATCH_ROWS = {
     "import_batch": "SELECT * FROM import_batch WHERE id = :b",

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, text
 
 from provenance import quantities
 from provenance.cues import Cues, fold_word, read, script_of, tokens
-from provenance.normalize import fold
+from provenance.normalize import ascii_slug, fold, short_hash
 
 NO_CUES = Cues(frozenset(), frozenset(), frozenset(), False, "")
 ASSERTED = frozenset({"asserts"})
@@ -176,6 +176,11 @@ class ClaimPoint:
     rare_words: frozenset[str] = frozenset()
     twins: list[ClaimPoint] = field(default_factory=list)
     """Claims that say exactly what this one says (``collapse_twins``)."""
+    measure: str = ""
+    """The key of the claim's measure: read from its words (``auto_key``), unless a user
+    moved the claim or merged its measure into another (``Decisions``)."""
+    pinned: bool = False
+    """A user put the claim in its measure: it is compared within that measure only."""
 
     @property
     def figure(self) -> quantities.Quantity | None:
@@ -205,7 +210,7 @@ def load_points(conn: Connection) -> list[ClaimPoint]:
     reports = _load_reports(conn)
     exclude = _name_words(conn)
     out = []
-    result = conn.execution_options(stream_results=True, yield_per=20_000).execute(text(_LOAD_SQL))
+    result = conn.execute(text(_LOAD_SQL).execution_options(stream_results=True, yield_per=20_000))
     for r in result:
         quantity = _quantity(r[9:18])
         own = reports.get(r[0], [])
@@ -242,6 +247,7 @@ def load_points(conn: Connection) -> list[ClaimPoint]:
             )
         )
     _attach_rare_words(out)
+    assign(out, load_decisions(conn))
     return out
 
 
@@ -301,7 +307,7 @@ def _load_reports(conn: Connection) -> dict[int, list[_Report]]:
     """Each active claim's reports: origin, the origin's distinctive name words, whether
     it is named, the document and the stance."""
     out: dict[int, list[_Report]] = defaultdict(list)
-    rows = conn.execution_options(stream_results=True, yield_per=50_000).execute(text(_REPORTS_SQL))
+    rows = conn.execute(text(_REPORTS_SQL).execution_options(stream_results=True, yield_per=50_000))
     for claim_id, source_id, name, affiliation, named, document_id, stance in rows:
         words = origin_words(f"{name} {affiliation or ''}")
         out[claim_id].append((source_id, words, bool(named), document_id, stance))
@@ -843,6 +849,7 @@ def _twin_key(p: ClaimPoint) -> tuple[object, ...] | None:
         p.end,
         p.origins,
         p.denies,
+        p.measure,
     )
 
 
@@ -889,19 +896,21 @@ def components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
 @dataclass
 class Measure:
     """Claims that count one thing, with one scope, at one place: what ``conflicts`` and
-    ``dedupe`` compare. ``why`` says how the claims' words were read."""
+    ``dedupe`` compare. ``why`` says how the claims' words were read; ``decided`` says
+    which claims a user's decision put here, and why."""
 
     category: str
     counts: list[str]
     scopes: list[str]
     places: list[str]
     claims: list[ClaimPoint]
+    key: str = ""
+    label: str | None = None
+    decided: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
-        scope = f" ({', '.join(self.scopes)})" if self.scopes else ""
-        where = f" in {', '.join(self.places)}" if self.places else ""
-        return f"{self.category}: {' and '.join(self.counts)}{scope}{where}"
+        return self.label or measure_name(self.category, self.counts, self.scopes, self.places)
 
     @property
     def why(self) -> str:
@@ -914,6 +923,8 @@ class Measure:
     def as_dict(self) -> dict[str, object]:
         return {
             "measure": self.name,
+            "key": self.key,
+            "label": self.label,
             "category": self.category,
             "counts": self.counts,
             "scopes": self.scopes,
@@ -928,34 +939,176 @@ class Measure:
                 "key": p.key,
                 "figure": p.quantity.text if p.quantity else None,
                 "as_of": date.fromordinal(p.start).isoformat() if p.has_date else None,
+                "why": self.decided.get(p.key, self.why),
             }
             for p in self.claims
         ]
 
 
 def list_measures(conn: Connection, min_claims: int = 1) -> list[Measure]:
-    """The measures of the active claims with a figure, read from their words: claims
-    are grouped by category, dimension, what they count and its scope, and the place and
-    party names they give (or the location a coder gave)."""
-    groups: dict[
-        tuple[str, str, frozenset[str], frozenset[str], tuple[str, ...]], list[ClaimPoint]
-    ] = defaultdict(list)
+    """The measures of the active claims with a figure: read from their words (claims
+    grouped by category, dimension, what they count and its scope, and the place and
+    party names they give or the location a coder gave), then as users merged, split
+    and named them."""
+    decisions = load_decisions(conn)
+    merges = _merge_reasons(conn) if decisions.into else {}
+    groups: dict[str, list[ClaimPoint]] = defaultdict(list)
     for p in load_points(conn):
-        if p.quantity is None or not p.cues.concepts:
+        if p.measure and p.quantity is not None:
+            groups[p.measure].append(p)
+    out = []
+    for key, members in groups.items():
+        if len(members) < min_claims:
             continue
-        where = (p.location,) if p.location else tuple(sorted(p.cues.places))
-        key = (p.category, dimension_kind(p.quantity), p.cues.concepts, p.cues.scopes, where)
-        groups[key].append(p)
-    out = [
-        Measure(
-            category,
-            sorted(counts),
-            sorted(scopes),
+        own = [p for p in members if not p.pinned and auto_key(p) == key] or members
+        first = own[0]
+        assert first.quantity is not None
+        where = (first.location,) if first.location else tuple(sorted(first.cues.places))
+        decided = {}
+        for p in members:
+            if p.pinned:
+                decided[p.key] = f"moved here: {decisions.pins[p.id][1]}"
+            elif auto_key(p) != key:
+                decided[p.key] = f"from {auto_key(p)}, merged here: {merges.get(auto_key(p))}"
+        measure = Measure(
+            first.category,
+            sorted(first.cues.concepts),
+            sorted(first.cues.scopes),
             list(where),
             sorted(members, key=lambda p: (p.start, p.key)),
+            key,
+            decisions.labels.get(key),
+            decided,
         )
-        for (category, _kind, counts, scopes, where), members in groups.items()
-        if len(members) >= min_claims
-    ]
+        out.append(measure)
     out.sort(key=lambda m: (-len(m.claims), m.name))
     return out
+
+
+def _merge_reasons(conn: Connection) -> dict[str, str]:
+    """Why each merged measure was merged: the reason of its latest merge not undone."""
+    import json
+
+    out: dict[str, str] = {}
+    for key, after in conn.execute(
+        text(
+            "SELECT e.entity_key, e.after FROM event e WHERE e.action = 'measure_merge' "
+            "AND NOT EXISTS (SELECT 1 FROM event u WHERE u.undoes_id = e.id) ORDER BY e.id"
+        )
+    ):
+        out[key] = json.loads(after).get("reason", "")
+    return out
+
+
+# --- users' decisions on measures ----------------------------------------------------------
+
+
+def auto_key(p: ClaimPoint) -> str:
+    """The key of the measure a claim's words give (empty without a figure and a counted
+    thing): a readable slug of its name, with a short hash when the slug leaves out part
+    of it (a name in another script, a unit)."""
+    if p.quantity is None or not p.cues.concepts:
+        return ""
+    where = (p.location,) if p.location else tuple(sorted(p.cues.places))
+    return _key_of(p.category, dimension_kind(p.quantity), p.cues.concepts, p.cues.scopes, where)
+
+
+@lru_cache(maxsize=65_536)
+def _key_of(
+    category: str, kind: str, counts: frozenset[str], scopes: frozenset[str], where: tuple[str, ...]
+) -> str:
+    name = measure_name(category, sorted(counts), sorted(scopes), list(where))
+    base = ascii_slug(name, 60)
+    if kind == "count" and name.isascii() and base:
+        return base
+    return f"{base or 'measure'}-{short_hash(name, kind, length=6)}"
+
+
+def measure_name(category: str, counts: list[str], scopes: list[str], places: list[str]) -> str:
+    scope = f" ({', '.join(scopes)})" if scopes else ""
+    where = f" in {', '.join(places)}" if places else ""
+    return f"{category}: {' and '.join(counts)}{scope}{where}"
+
+
+@dataclass
+class Decisions:
+    """What users decided about measures (``measure_decisions`` writes them): claims
+    placed in a measure, measures merged into others, labels; each with its reason."""
+
+    pins: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """Claim id: (measure key, why), the latest placement still in force."""
+    into: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Merged measure key: (the key it was merged into, why)."""
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, key: str) -> str:
+        """The measure a key stands for now, following merges."""
+        seen = {key}
+        while key in self.into:
+            key = self.into[key][0]
+            if key in seen:
+                break
+            seen.add(key)
+        return key
+
+    @property
+    def shaped(self) -> set[str]:
+        """Measures whose claims a user chose: merge targets and measures claims were
+        placed in. Their claims are compared with each other, whatever their words say."""
+        return {self.resolve(k) for k, _ in self.pins.values()} | {
+            self.resolve(k) for k in self.into
+        }
+
+
+def load_decisions(conn: Connection) -> Decisions:
+    """Users' decisions in force: merged measures, labels, and each claim's latest
+    placement that was not undone."""
+    out = Decisions()
+    rows = conn.execute(
+        text(
+            "SELECT m.key, m.label, m.status, t.key FROM measure m "
+            "LEFT JOIN measure t ON t.id = m.merged_into_id"
+        )
+    )
+    for key, label, status, into in rows:
+        if label:
+            out.labels[key] = label
+        if status == "merged" and into:
+            out.into[key] = (into, "")
+    for claim_id, key, reason in conn.execute(
+        text(
+            "SELECT cm.claim_id, m.key, cm.reason FROM claim_measure cm "
+            "JOIN measure m ON m.id = cm.measure_id "
+            "WHERE cm.status = 'active' AND m.status != 'withdrawn' ORDER BY cm.id"
+        )
+    ):
+        out.pins[claim_id] = (key, reason)
+    return out
+
+
+def assign(points: Sequence[ClaimPoint], decisions: Decisions) -> None:
+    """Each claim's measure: its placement by a user, else the measure its words give,
+    either followed through the measures users merged."""
+    for p in points:
+        pin = decisions.pins.get(p.id)
+        p.pinned = pin is not None
+        key = pin[0] if pin else auto_key(p)
+        p.measure = decisions.resolve(key) if key and decisions.into else key
+
+
+def apart(a: ClaimPoint, b: ClaimPoint) -> bool:
+    """A user put the claims in different measures: never compared."""
+    return (a.pinned or b.pinned) and a.measure != b.measure
+
+
+def user_groups(points: Sequence[ClaimPoint], decisions: Decisions) -> list[list[ClaimPoint]]:
+    """Claims of the measures users shaped (``Decisions.shaped``), by measure: compared
+    with each other as one measure."""
+    shaped = decisions.shaped
+    if not shaped:
+        return []
+    groups: dict[str, list[ClaimPoint]] = defaultdict(list)
+    for p in points:
+        if p.measure in shaped and p.quantity is not None:
+            groups[p.measure].append(p)
+    return [g for g in groups.values() if len(g) > 1]

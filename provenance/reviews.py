@@ -1,8 +1,13 @@
-"""Reviewers' decisions on pairs of claims: a conflict confirmed or dismissed, two claims
-declared distinct. Stored in ``review`` and logged as events; conflicts and dedupe read them."""
+"""Reviewers' decisions on pairs of claims (a conflict confirmed or dismissed, two claims
+declared distinct) and on whole disputes (a measure's conflicting camps within a window of
+days, confirmed or dismissed). Stored in ``review`` and ``dispute_review`` and logged as
+events; conflicts and dedupe read them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -72,3 +77,159 @@ def record_review(
     )
     link_event(conn, "review", review_id, event_id)
     return after
+
+
+# --- whole disputes --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DisputeReview:
+    """A reviewer's decision on the disputes of one measure within a window of days
+    (open at either end when not given)."""
+
+    measure: str
+    start: str | None
+    end: str | None
+    decision: str
+
+    def covers(self, measure: str, start: str | None, end: str | None) -> bool:
+        """A dispute of this measure whose dated claims all fall within the window."""
+        if measure != self.measure:
+            return False
+        if start is None or end is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= start) and (self.end is None or end <= self.end)
+
+
+def load_dispute_reviews(conn: Connection) -> list[DisputeReview]:
+    """Decisions on disputes in force, oldest first (an undone one is left out)."""
+    latest: dict[tuple[str, str | None, str | None], str] = {}
+    for key, start, end, decision in conn.execute(
+        text(
+            "SELECT measure_key, window_start, window_end, decision FROM dispute_review ORDER BY id"
+        )
+    ):
+        latest.pop((key, start, end), None)
+        latest[(key, start, end)] = decision
+    return [DisputeReview(*k, d) for k, d in latest.items() if d != "undone"]
+
+
+def dispute_decision(
+    reviews: Sequence[DisputeReview], measure: str, start: str | None, end: str | None
+) -> str | None:
+    """The latest decision whose window covers a dispute, if any."""
+    found = [r.decision for r in reviews if r.covers(measure, start, end)]
+    return found[-1] if found else None
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"{name} takes a day as YYYY-MM-DD, not {value!r}") from None
+
+
+def record_dispute_review(
+    session: Session,
+    measure: str,
+    start: str | None,
+    end: str | None,
+    decision: str,
+    reason: str,
+    *,
+    actor: str,
+    command: str,
+) -> dict[str, Any]:
+    """Store a reviewer's decision on a measure's disputes within a window of days; it
+    applies to every conflicting pair of a dispute the window covers."""
+    from provenance.measures import load_points
+
+    if not reason.strip():
+        raise UsageError("--reason is required: say why, for the next reviewer")
+    first, last = _day(start, "--from"), _day(end, "--to")
+    if first and last and first > last:
+        raise UsageError(f"the window ends ({last}) before it starts ({first})")
+    conn = session.connection()
+    if not any(p.measure == measure for p in load_points(conn)):
+        raise NotFoundError(f"no measure {measure!r} (see provenance measures)")
+    stamp = db.now()
+    after = {
+        "kind": "dispute",
+        "measure": measure,
+        "from": first,
+        "to": last,
+        "decision": decision,
+        "reason": reason,
+    }
+    (review_id,) = db.allocate_ids(conn, "dispute_review", 1)
+    db.bulk_insert(
+        conn,
+        "dispute_review",
+        _DISPUTE_COLUMNS,
+        [(review_id, measure, first, last, decision, reason, actor, stamp)],
+    )
+    event_id = log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action="review_dispute",
+        entity="measure",
+        key=measure,
+        before=None,
+        after=after,
+        wrote={"dispute_review": [review_id]},
+    )
+    link_event(conn, "dispute_review", review_id, event_id)
+    return after
+
+
+_DISPUTE_COLUMNS = (
+    "id",
+    "measure_key",
+    "window_start",
+    "window_end",
+    "decision",
+    "reason",
+    "actor",
+    "at",
+)
+
+
+def undo_dispute_review(
+    conn: Connection, event_id: int, after: dict[str, Any], *, actor: str, command: str
+) -> str:
+    """Withdraw a decision on disputes: a later ``undone`` decision for the same window."""
+    (review_id,) = db.allocate_ids(conn, "dispute_review", 1)
+    db.bulk_insert(
+        conn,
+        "dispute_review",
+        _DISPUTE_COLUMNS,
+        [
+            (
+                review_id,
+                after["measure"],
+                after["from"],
+                after["to"],
+                "undone",
+                f"undo of event {event_id}",
+                actor,
+                db.now(),
+            )
+        ],
+    )
+    new = log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action="undo",
+        entity="measure",
+        key=after["measure"],
+        before=after,
+        after=None,
+        undoes=event_id,
+        wrote={"dispute_review": [review_id]},
+    )
+    link_event(conn, "dispute_review", review_id, new)
+    return f"undid the {after['decision']} decision on the disputes of {after['measure']}"

@@ -320,10 +320,11 @@ def test_measures_lists_what_the_claims_count(cli: Any, db_url: str, tmp_path: P
     result = cli("measures", "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "measure,key,figure,as_of,why\n"
-        "casualties: dead (civilians) in kadugli,b,at least 53 civilians,2025-04-12,"
-        "figures counting dead; scope civilians; places kadugli\n"
-        "casualties: dead in kadugli,a,30 people,2025-04-12,figures counting dead; places kadugli\n"
-        'other: displaced in kadugli,c,"some 4,000 people",2025-04-12,'
+        "measure,measure_key,key,figure,as_of,why\n"
+        "casualties: dead (civilians) in kadugli,casualties-dead-civilians-in-kadugli,b,"
+        "at least 53 civilians,2025-04-12,figures counting dead; scope civilians; places kadugli\n"
+        "casualties: dead in kadugli,casualties-dead-in-kadugli,a,30 people,2025-04-12,"
+        "figures counting dead; places kadugli\n"
+        'other: displaced in kadugli,other-displaced-in-kadugli,c,"some 4,000 people",2025-04-12,'
         "figures counting displaced; places kadugli\n"
     )

@@ -37,7 +37,7 @@ class Case:
 
 def _history(cli: Any, db: str) -> None:  # type: ignore[no-untyped-def]
     """A history touching every table: imports with aliases and relays, an edit, a
-    merge, a review and its undo, a verdict, a fill-in."""
+    merge, a review and its undo, a verdict, a fill-in, measure decisions, a dispute review."""
     assert (
         cli("import", str(FIXTURE), str(ROOT / "fixtures" / "example_attributions.csv")).exit_code
         == 0
@@ -85,6 +85,18 @@ def _history(cli: Any, db: str) -> None:  # type: ignore[no-untyped-def]
         last = int(session.connection().execute(text("SELECT MAX(id) FROM event")).scalar_one())
     with open_session(db, write=True) as session:
         undo(session, last, actor="t", command="t")
+    territory = "territory-territory-in-kursk-928a0a"
+    for args in (
+        ("measure-split", territory, "--claims", "ua-held-kursk-km2-2024-11-de", "--name", "de"),
+        (
+            "measure-merge",
+            "troop-count-troops-in-kursk",
+            "troop-count-troops-of-korean-of-north-in-kursk",
+        ),
+        ("measure-rename", territory, "Ukrainian-held area"),
+        ("conflicts", "review-dispute", territory, "--to", "2024-12-31", "--confirm"),
+    ):
+        assert cli(*args, "--reason", "r").exit_code == 0, args
 
 
 def _columns(conn: Connection, table: str) -> list[str]:

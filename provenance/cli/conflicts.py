@@ -166,3 +166,55 @@ def review_command(
             command=command_line(),
         )
     typer.echo(f"recorded: {claim_a} / {claim_b} {decision}ed")
+
+
+@app.command("review-dispute")
+def review_dispute_command(
+    measure: Annotated[
+        str, typer.Argument(help="Key of the measure (measure_key in --format json).")
+    ],
+    start: Annotated[
+        str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="First day of the window.")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Last day of the window.")
+    ] = None,
+    dismiss: Annotated[
+        bool, typer.Option("--dismiss", help="Not a real dispute; hide it.")
+    ] = False,
+    confirm: Annotated[
+        bool, typer.Option("--confirm", help="A real dispute, reviewed; keep it listed.")
+    ] = False,
+    reason: Annotated[str, typer.Option("--reason", help="Why (required).")] = "",
+    db: DbOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Record a decision on a whole dispute: every dispute of the measure whose dated claims
+    fall within --from and --to (open when not given), and each of its pairs without a
+    decision of its own. --fail-on-conflict counts them as reviewed; a dispute that grows
+    beyond the window is flagged again. `provenance undo EVENT` withdraws the decision.
+
+    Example:
+
+        provenance conflicts review-dispute casualties-dead-in-sudan \\
+            --from 2024-05-01 --to 2024-05-31 --confirm --reason "estimates differ in method"
+    """
+    from provenance.errors import UsageError
+    from provenance.reviews import record_dispute_review
+
+    if dismiss == confirm:
+        raise UsageError("give exactly one of --dismiss or --confirm")
+    decision = "dismiss" if dismiss else "confirm"
+    with session(db, write=True) as db_session:
+        record_dispute_review(
+            db_session,
+            measure,
+            start,
+            end,
+            decision,
+            reason,
+            actor=actor_or_default(actor),
+            command=command_line(),
+        )
+    window = f" from {start or 'the start'} to {end or 'now'}"
+    typer.echo(f"recorded: disputes of {measure}{window} {decision}ed")

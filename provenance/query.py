@@ -647,3 +647,76 @@ def list_sources(session: Session, *, include_merged: bool = False) -> list[dict
             }
         )
     return out
+
+
+def get_source(session: Session, name: str) -> dict[str, Any]:
+    """One source (key, name or alias) as ``list_sources`` gives it, with the sources
+    merged into it counted as it; unknown names raise NotFoundError with suggestions."""
+    conn = session.connection()
+    by_key = conn.execute(text("SELECT id FROM source WHERE key = :k"), {"k": name}).scalar()
+    ids = [int(by_key)] if by_key is not None else resolve_sources(conn, name)
+    canonical = min(canonical_source(conn, i) for i in ids)
+    merged = text("SELECT id FROM source WHERE merged_into_id = :i")
+    ids = sorted({canonical, *(row[0] for row in conn.execute(merged, {"i": canonical}))})
+    params: dict[str, Any] = {"ids": ids}
+    origin = conn.execute(
+        _bind(
+            "SELECT COUNT(DISTINCT a.claim_id) FROM attribution a JOIN claim c ON c.id = "
+            "a.claim_id WHERE c.status = 'active' AND a.source_id IN :ids",
+            params,
+        ),
+        params,
+    ).scalar_one()
+    relay = conn.execute(
+        _bind(
+            "SELECT COUNT(DISTINCT a.claim_id) FROM relay r JOIN attribution a ON a.id = "
+            "r.attribution_id JOIN claim c ON c.id = a.claim_id "
+            "WHERE c.status = 'active' AND r.source_id IN :ids",
+            params,
+        ),
+        params,
+    ).scalar_one()
+    r = conn.execute(
+        text(
+            "SELECT key, name, kind, named, affiliation, party, reliability FROM source "
+            "WHERE id = :i"
+        ),
+        {"i": canonical},
+    ).one()
+    aliases = [
+        row[0]
+        for row in conn.execute(
+            _bind("SELECT alias FROM source_alias WHERE source_id IN :ids ORDER BY id", params),
+            params,
+        )
+    ]
+    aliases += [
+        row[0]
+        for row in conn.execute(
+            text("SELECT name FROM source WHERE merged_into_id = :i ORDER BY id"), {"i": canonical}
+        )
+    ]
+    variants = [
+        f"{row[0]}: {row[1]}"
+        for row in conn.execute(
+            text(
+                "SELECT field, value FROM source_variant WHERE source_id = :i "
+                "ORDER BY created_at, value"
+            ),
+            {"i": canonical},
+        )
+    ]
+    return {
+        "key": r[0],
+        "name": r[1],
+        "aliases": list(dict.fromkeys(aliases)),
+        "kind": r[2],
+        "named": bool(r[3]),
+        "affiliation": r[4],
+        "variants": variants,
+        "party": r[5],
+        "reliability": r[6],
+        "as_origin": int(origin),
+        "as_relay": int(relay),
+        "merged_into": None,
+    }

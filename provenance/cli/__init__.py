@@ -18,6 +18,7 @@ from provenance.cli import (
     facets,
     importing,
     measures,
+    serve,
     verdicts,
 )
 from provenance.cli.common import DbOption, new_app
@@ -74,6 +75,8 @@ app.command("check")(check.check_command)
 app.command("merge-source")(edits.merge_source_command)
 app.command("unmerge-source")(edits.unmerge_source_command)
 app.command("verdict")(verdicts.verdict_command)
+app.command("serve")(serve.serve_command)
+app.command("plot")(serve.plot_command)
 
 
 def main() -> None:

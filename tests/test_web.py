@@ -1,0 +1,167 @@
+"""The web view as a WSGI application: pages, status codes, escaping, read-only."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+import pytest
+
+from tests.web_data import HOSTILE, write_extra
+
+pytest.importorskip("jinja2")
+
+MEASURE = "troop_count: troops in kursk"
+
+
+@pytest.fixture
+def web_db(cli: Any, fixture_db: str, tmp_path: Path) -> str:
+    result = cli("import", str(write_extra(tmp_path / "extra.csv")))
+    assert result.exit_code == 0, result.output
+    return fixture_db
+
+
+@pytest.fixture
+def app(web_db: str) -> Iterator[Any]:
+    from provenance.web.app import WebApp
+
+    web = WebApp(web_db)
+    yield web
+    web.close()
+
+
+def call(app: Any, path: str, method: str = "GET") -> tuple[str, dict[str, str], str]:
+    """Request ``path`` (percent-encoded, with an optional query) as a server would."""
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": unquote(path, encoding="latin-1"),
+        "QUERY_STRING": query,
+    }
+    got: dict[str, Any] = {}
+
+    def start(status: str, headers: list[tuple[str, str]]) -> None:
+        got["status"], got["headers"] = status, dict(headers)
+
+    body = b"".join(app(environ, start)).decode("utf-8")
+    return got["status"], got["headers"], body
+
+
+def test_every_page_answers(app: Any) -> None:
+    pages = [
+        "/",
+        "/claims",
+        "/claims?named=unnamed&category=troop_count",
+        "/claims/russia-concentrated-60000-troops-kursk",
+        "/sources",
+        "/sources/reuters",
+        "/measures",
+        f"/measures/{quote(MEASURE, safe='')}",
+        f"/measures/{quote(MEASURE, safe='')}?colour=party",
+        "/disputes",
+        "/audit/unnamed",
+        "/audit/unnamed?any=1",
+        "/audit/circular",
+        "/static/style.css",
+    ]
+    for page in pages:
+        status, headers, _ = call(app, page)
+        assert status == "200 OK", page
+        assert "default-src 'none'" in headers["Content-Security-Policy"]
+
+
+def test_missing_things_are_404_and_bad_parameters_400(app: Any) -> None:
+    assert call(app, "/nowhere")[0] == "404 Not Found"
+    status, _, body = call(app, "/claims/russia-concentrated-60000-troops")
+    assert status == "404 Not Found"
+    assert "did you mean &#39;russia-concentrated-60000-troops-kursk&#39;?" in body
+    assert call(app, "/sources/nobody-at-all")[0] == "404 Not Found"
+    assert call(app, "/measures/no%20such%20measure")[0] == "404 Not Found"
+    assert call(app, "/static/../app.py")[0] == "404 Not Found"
+    assert call(app, "/claims?category=weather")[0] == "400 Bad Request"
+    assert call(app, "/claims?page=0")[0] == "400 Bad Request"
+    assert call(app, "/claims?sort=random")[0] == "400 Bad Request"
+    assert call(app, f"/measures/{quote(MEASURE, safe='')}?colour=blue")[0] == "400 Bad Request"
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+def test_nothing_but_get_and_head(app: Any, method: str) -> None:
+    status, headers, _ = call(app, "/claims", method)
+    assert status == "405 Method Not Allowed"
+    assert headers["Allow"] == "GET, HEAD"
+
+
+def test_head_sends_headers_only(app: Any) -> None:
+    status, headers, body = call(app, "/claims", "HEAD")
+    assert status == "200 OK" and body == ""
+    assert int(headers["Content-Length"]) > 1000
+
+
+def test_stored_text_is_escaped_everywhere(app: Any) -> None:
+    escaped = "&lt;script&gt;window.__pwned = 1&lt;/script&gt;"
+    for page in ["/claims", "/claims/hostile-claim", "/sources", "/audit/circular"]:
+        _, _, body = call(app, page)
+        assert HOSTILE not in body, page
+    _, _, claim = call(app, "/claims/hostile-claim")
+    assert f"A claim with {escaped} in it." in claim
+    assert f"quoted {escaped}" in claim
+    assert f"Source {escaped}" in claim
+    assert "javascript:" not in claim  # a document URL that is not http(s) is no link
+    _, _, source = call(app, "/sources/" + quote(f"Source {HOSTILE}", safe=""))
+    assert f"Source {escaped}" in source and HOSTILE not in source
+
+
+def test_claims_filters_narrow_and_facets_count(app: Any) -> None:
+    _, _, everything = call(app, "/claims")
+    assert '<span id="total">28</span>' in everything
+    _, _, unnamed = call(app, "/claims?named=unnamed")
+    assert '<span id="total">8</span>' in unnamed
+    _, _, troops = call(app, "/claims?category=troop_count&search=north")
+    assert '<span id="total">6</span>' in troops
+    assert "nk-troops-ua-nov" in troops and "kursk-offensive-launched-august-2024" not in troops
+
+
+def test_csv_and_json_links_give_the_export_formats(app: Any, cli: Any) -> None:
+    status, headers, body = call(app, "/claims.csv?category=troop_count")
+    assert status == "200 OK" and headers["Content-Type"] == "text/csv; charset=utf-8"
+    exported = cli("export", "--format", "csv", "--category", "troop_count").output
+    assert body == exported
+    _, _, as_json = call(app, "/claims.json?source=reuters&origin_only=1")
+    assert json.loads(as_json) == json.loads(
+        cli("export", "--format", "json", "--source", "reuters", "--origin-only").output
+    )
+
+
+def test_claim_page_shows_figure_interval_chain_and_history(app: Any) -> None:
+    _, _, body = call(app, "/claims/russia-concentrated-60000-troops-kursk")
+    assert "Russia has concentrated close to 60,000 troops in Kursk." in body
+    assert '<dd id="interval">[54,000, 60,000] troops</dd>' in body
+    assert 'data-node="s:ua-general-staff-official"' in body
+    assert 'data-node="s:reuters"' in body
+    assert body.count('class="edge"') == 3  # official → Reuters → Daily Express → document
+    assert "<td>import</td>" in body
+
+
+def test_measure_page_draws_a_bar_per_dated_claim_and_marks_disputes(app: Any) -> None:
+    _, _, body = call(app, f"/measures/{quote(MEASURE, safe='')}")
+    assert body.count('<rect class="bar') == 6
+    assert 'data-key="nk-troops-blog-nov"' in body
+    assert body.count('class="bar disputed"') >= 2
+    assert "camp 1: asserts" in body
+
+
+def test_the_view_cannot_write(web_db: str, is_postgres: bool) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from provenance.web.app import WebApp
+
+    web = WebApp(web_db)
+    try:
+        with web.session() as s, pytest.raises(DBAPIError):
+            s.execute(text("UPDATE claim SET text = 'x'"))
+    finally:
+        web.close()

@@ -165,3 +165,24 @@ def test_the_view_cannot_write(web_db: str, is_postgres: bool) -> None:
             s.execute(text("UPDATE claim SET text = 'x'"))
     finally:
         web.close()
+
+
+def test_the_measure_facet_comes_once_measures_are_computed(app: Any) -> None:
+    _, _, before = call(app, "/claims")
+    assert 'id="measures-pending"' in before and 'data-facet="measure"' not in before
+    app.prepare()
+    _, _, after = call(app, "/claims")
+    assert 'id="measures-pending"' not in after
+    assert 'data-facet="measure"' in after
+    assert f"?measure={quote(MEASURE, safe='').replace('%20', '+')}" in after
+    _, _, narrowed = call(app, f"/claims?measure={quote(MEASURE)}")
+    assert '<span id="total">6</span>' in narrowed
+    assert call(app, "/claims?measure=nothing")[0] == "404 Not Found"
+
+
+def test_facet_counts_are_distinct_claims(app: Any) -> None:
+    _, _, body = call(app, "/claims?category=troop_count")
+    named = body[body.index('data-facet="named"') :]
+    named = named[: named.index("</section>")]
+    assert '>named</a> <span class="count">5</span>' in named
+    assert '>unnamed</a> <span class="count">2</span>' in named

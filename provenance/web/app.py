@@ -76,18 +76,24 @@ class Cache:
     version of the data."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
         self._values: dict[str, tuple[int, Any]] = {}
 
     def get(self, session: Session, name: str, compute: Callable[[], Any]) -> Any:
+        """The value for the current data; one thread computes it while others wait."""
         version = data_version(session)
-        with self._lock:
+        with self._locks.setdefault(name, threading.Lock()):
             hit = self._values.get(name)
             if hit is not None and hit[0] == version:
                 return hit[1]
             value = compute()
             self._values[name] = (version, value)
             return value
+
+    def peek(self, session: Session, name: str) -> Any:
+        """The value if it is computed for the current data, else None."""
+        hit = self._values.get(name)
+        return hit[1] if hit is not None and hit[0] == data_version(session) else None
 
 
 def data_version(session: Session) -> int:
@@ -105,6 +111,14 @@ class WebApp:
         self.engine: Engine = make_engine(resolve_url(db), write=False)
         self.cache = Cache()
         self._templates: Any = None
+
+    def prepare(self) -> None:
+        """Compute what costs a pass over every claim (measures, disputes) now, so that
+        the first pages that need it need not wait."""
+        from provenance.web.pages import analysis
+
+        with self.session() as s:
+            analysis(self, s)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, text
@@ -71,10 +71,20 @@ def route(path: str) -> tuple[Handler | None, str]:
 # --- claims -----------------------------------------------------------------------------
 
 
-def claim_filter(request: Request) -> tuple[ClaimFilter, dict[str, str]]:
-    """The filter the query parameters ask for (the CLI's options, by the same names),
-    and the parameters kept for links."""
+def claim_filter(
+    request: Request, app: WebApp | None = None, session: Session | None = None
+) -> tuple[ClaimFilter, dict[str, str]]:
+    """The filter the query parameters ask for (the CLI's options, by the same names,
+    and ``measure``: the claims of one measure), and the parameters kept for links."""
     params = {name: v for name in TEXT_FILTERS if (v := request.get(name))}
+    measure = request.get("measure")
+    keys = None
+    if measure is not None and app is not None and session is not None:
+        members = analysis(app, session).members.get(measure)
+        if members is None:
+            raise NotFoundError(f"no measure {measure!r}")
+        keys = members
+        params["measure"] = measure
     named = request.get("named")
     if named not in (None, "named", "unnamed"):
         raise UsageError("named takes named or unnamed")
@@ -85,7 +95,8 @@ def claim_filter(request: Request) -> tuple[ClaimFilter, dict[str, str]]:
     if origin_only and "source" not in params:
         raise UsageError("origin_only goes with source")
     f = ClaimFilter(
-        **params,
+        **{k: v for k, v in params.items() if k != "measure"},
+        keys=keys,
         named=None if named is None else named == "named",
         origin_only=origin_only,
         status=None if status == "all" else status,
@@ -128,15 +139,13 @@ def page_of_claims(
 
 
 def claims_page(app: WebApp, session: Session, request: Request, _rest: str) -> Response:
-    from provenance.query import count_claims
-
-    f, params = claim_filter(request)
+    f, params = claim_filter(request, app, session)
     sort = request.get("sort", "key") or "key"
     if sort not in SORTS:
         raise UsageError(f"sort takes one of {', '.join(SORTS)}")
     page = page_number(request)
     views = page_of_claims(session, f, sort=sort, page=page)
-    total = count_claims(session, f)
+    found, total = facets(app, session, f, params)
     link_params = {**params, **({"sort": sort} if sort != "key" else {})}
     return app.render(
         "claims.html",
@@ -146,23 +155,34 @@ def claims_page(app: WebApp, session: Session, request: Request, _rest: str) -> 
         pages=max(1, math.ceil(total / PAGE_SIZE)),
         params=link_params,
         filters=params,
-        facets=facets(app, session, f, params),
+        facets=found,
+        measures_ready=app.cache.peek(session, "analysis") is not None,
         sorts=SORTS,
         sort=sort,
     )
 
 
-def facets(app: WebApp, session: Session, f: ClaimFilter, params: dict[str, str]) -> Any:
-    from provenance.web.facets import facet_counts
+def facets(
+    app: WebApp, session: Session, f: ClaimFilter, params: dict[str, str]
+) -> tuple[list[Any], int]:
+    """The facets of the matching claims, and how many match. The measure facet is
+    shown once measures have been computed (the server starts on that at once)."""
+    from provenance.web.facets import build_index, facet_counts, matching_ids
 
-    return facet_counts(session, f, params)
+    conn = session.connection()
+    index = app.cache.get(session, "facets", lambda: build_index(conn))
+    ready: Analysis | None = app.cache.peek(session, "analysis")
+    if ready is not None:
+        index = replace(index, facets=[*index.facets, ready.measure_pairs])
+    ids = matching_ids(conn, f)
+    return facet_counts(index, ids, params), len(ids)
 
 
-def _export(session: Session, request: Request, fmt: str) -> Response:
+def _export(app: WebApp, session: Session, request: Request, fmt: str) -> Response:
     from provenance.export import export
     from provenance.web.app import Response
 
-    f, _params = claim_filter(request)
+    f, _params = claim_filter(request, app, session)
     buf = io.StringIO()
     export(session, f, out_path=None, out=buf, fmt=fmt)
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
@@ -174,11 +194,11 @@ def _export(session: Session, request: Request, fmt: str) -> Response:
 
 
 def claims_csv(app: WebApp, session: Session, request: Request, _rest: str) -> Response:
-    return _export(session, request, "csv")
+    return _export(app, session, request, "csv")
 
 
 def claims_json(app: WebApp, session: Session, request: Request, _rest: str) -> Response:
-    return _export(session, request, "json")
+    return _export(app, session, request, "json")
 
 
 def claim_page(app: WebApp, session: Session, request: Request, key: str) -> Response:
@@ -310,6 +330,10 @@ class Analysis:
     """Claim key -> number (from 1) of the dispute it is in."""
     measure_of: dict[str, str]
     """Claim key -> name of its measure."""
+    members: dict[str, list[str]]
+    """Measure name -> keys of its claims."""
+    measure_pairs: Any
+    """(claim, measure) pairs for the claims page's measure facet."""
 
 
 def analysis(app: WebApp, session: Session) -> Analysis:
@@ -326,8 +350,16 @@ def analysis(app: WebApp, session: Session) -> Analysis:
             for p in camp
             for x in (p, *p.twins)
         }
+        from provenance.web.facets import pairs
+
         measure_of = {p.key: m.name for m in measures for p in m.claims}
-        return Analysis(measures, found, dispute_of, measure_of)
+        members: dict[str, list[str]] = {}
+        for m in measures:
+            members.setdefault(m.name, []).extend(p.key for p in m.claims)
+        facet = pairs(
+            "measure", "measure", ((p.id, m.name, m.name) for m in measures for p in m.claims)
+        )
+        return Analysis(measures, found, dispute_of, measure_of, members, facet)
 
     result: Analysis = app.cache.get(session, "analysis", compute)
     return result

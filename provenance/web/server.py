@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -47,10 +48,18 @@ def make(db: str | None, host: str, port: int) -> tuple[ThreadingWSGIServer, Any
     return server, app
 
 
+def _prepare(app: Any, announce: Callable[[str], None]) -> None:
+    try:
+        app.prepare()
+    except Exception as exc:  # the pages that need it will say what is wrong
+        announce(f"measures could not be computed: {exc}")
+
+
 def serve(db: str | None, *, host: str, port: int, announce: Callable[[str], None]) -> None:
     server, app = make(db, host, port)
     shown = f"[{host}]" if ":" in host else host
     announce(f"serving a read-only view on http://{shown}:{server.server_port}/ (Ctrl-C stops)")
+    threading.Thread(target=_prepare, args=(app, announce), daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -230,6 +230,7 @@ _FOREIGN_KEYS = (
     ("relay", "source_id", "source"),
     ("source_alias", "source_id", "source"),
     ("source_variant", "source_id", "source"),
+    ("attribution_extra", "attribution_id", "attribution"),
     ("claim", "merged_into_id", "claim"),
     ("source", "merged_into_id", "source"),
     ("review", "claim_a_id", "claim"),

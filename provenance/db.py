@@ -354,6 +354,22 @@ def _m005_measures(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE TABLE dispute_review (" + ident + _DISPUTE_REVIEW_COLUMNS)
 
 
+_ATTRIBUTION_EXTRA_DDL = (
+    "CREATE TABLE attribution_extra ("
+    "attribution_id INTEGER NOT NULL REFERENCES attribution (id), "
+    "name TEXT NOT NULL, "
+    "value TEXT NOT NULL, "
+    "batch_id INTEGER REFERENCES import_batch (id), "
+    "PRIMARY KEY (attribution_id, name))"
+)
+
+
+def _m006_attribution_extra(conn: Connection) -> None:
+    """Columns of a researcher's file that provenance has no field for (a ``Notes``
+    column), kept as text with the report they came with and exported back."""
+    conn.exec_driver_sql(_ATTRIBUTION_EXTRA_DDL)
+
+
 # Append-only: never edit or reorder an entry once released; add a new one.
 # Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
 # database written by the first release).
@@ -363,6 +379,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (3, "source variants", _m003_source_variant),
     (4, "tamper-evident history", _m004_hash_chain),
     (5, "measure decisions and dispute reviews", _m005_measures),
+    (6, "extra fields", _m006_attribution_extra),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

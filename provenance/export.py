@@ -48,8 +48,22 @@ class ExportReport:
     unit: str = "rows"
 
 
+def extra_names(session: Session, f: ClaimFilter) -> list[str]:
+    """The names of the extra fields the selected rows carry, in name order: the
+    columns a CSV export adds after EXPORT_COLUMNS."""
+    conn = session.connection()
+    where, params = claim_where(conn, f)
+    sql = (
+        "SELECT DISTINCT e.name FROM attribution_extra e "
+        "JOIN attribution a ON a.id = e.attribution_id JOIN claim c ON c.id = a.claim_id "
+        f"WHERE {where} ORDER BY e.name"
+    )
+    return [r[0] for r in conn.execute(_bind(sql, params), params)]
+
+
 def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
-    """Rows in EXPORT_COLUMNS order (typed values), claims by key, attributions by id."""
+    """Rows in EXPORT_COLUMNS order (typed values), then the row's extra fields (a
+    mapping, or None); claims by key, attributions by id."""
     conn = session.connection()
     where, params = claim_where(conn, f)
     page_sql = (
@@ -68,6 +82,7 @@ def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
 def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
     rows = conn.execute(_bind(_ATTRIBUTIONS_SQL, {"ids": claim_ids}), {"ids": claim_ids}).all()
     relays = _relays(conn, [r[0] for r in rows])
+    extras = _extras(conn, [r[0] for r in rows])
     stats: dict[int, tuple[int, set[int], set[int]]] = {}
     for r in rows:
         reports, origins, named = stats.get(r[1], (0, set(), set()))
@@ -100,7 +115,21 @@ def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
             reports,
             len(origins),
             len(named),
+            extras.get(r[0]),
         ]
+
+
+def _extras(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str, str]]:
+    out: dict[int, dict[str, str]] = {}
+    sql = (
+        "SELECT attribution_id, name, value FROM attribution_extra "
+        "WHERE attribution_id IN :ids ORDER BY attribution_id, name"
+    )
+    for i in range(0, len(attribution_ids), 10_000):
+        chunk = attribution_ids[i : i + 10_000]
+        for aid, name, value in conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
+            out.setdefault(aid, {})[name] = value
+    return out
 
 
 _RELAY_FIELDS = ("key", "name", "kind", "named", "affiliation", "party", "reliability")
@@ -139,10 +168,14 @@ _BOOL_COLUMNS = (EXPORT_COLUMNS.index("source_named"),)
 _VIA_SOURCES = EXPORT_COLUMNS.index("via_sources")
 
 
-def _csv_cells(row: list[Any], raw: bool) -> list[Any]:
+def _csv_cells(row: list[Any], raw: bool, names: list[str]) -> list[Any]:
     """Cells as export writes them: the csv module writes None as empty and ints
     itself; figures get their shortest form, booleans true/false, and text that a
-    spreadsheet would run is neutralised unless ``raw``."""
+    spreadsheet would run is neutralised unless ``raw``. The extra fields follow, one
+    column per name in ``names``."""
+    extra = row.pop()
+    if names:
+        row.extend(extra.get(n) if extra else None for n in names)
     for i in _NUMBER_COLUMNS:
         if row[i] is not None:
             row[i] = cell_text(row[i])
@@ -163,9 +196,12 @@ _LIST_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("via", "via_keys", "hedg
 def _json_record(row: list[Any]) -> dict[str, Any]:
     """A row as JSON gives it: lists (relays, their keys, hedges) are arrays, as in
     ``show``; CSV joins them with ``; ``, which no name or hedge contains."""
+    extra = row.pop()
     for i in _LIST_COLUMNS:
         row[i] = row[i].split("; ") if row[i] else []
-    return dict(zip(EXPORT_COLUMNS, row, strict=True))
+    record = dict(zip(EXPORT_COLUMNS, row, strict=True))
+    record["extra"] = extra or {}
+    return record
 
 
 def write_rows(
@@ -175,17 +211,21 @@ def write_rows(
     *,
     raw: bool = False,
     on_row: Callable[[], None] | None = None,
+    extra: list[str] | None = None,
 ) -> int:
-    """Write rows to ``out`` in the format; returns the row count."""
+    """Write rows to ``out`` in the format; returns the row count. ``extra`` names the
+    extra fields a CSV gives a column each (``extra_names``)."""
     if fmt not in EXPORT_FORMATS:
         known = ", ".join(EXPORT_FORMATS + INTERCHANGE_FORMATS)
         raise UsageError(f"unknown export format {fmt!r}; use one of {known}")
     n = 0
     if fmt == "csv":
         writer = csv_writer(out)
-        writer.writerow(EXPORT_COLUMNS)
+        names = extra or []
+        shown = names if raw else [neutralise(n) if needs_check(n) else n for n in names]
+        writer.writerow([*EXPORT_COLUMNS, *shown])
         for row in rows:
-            writer.writerow(_csv_cells(row, raw))
+            writer.writerow(_csv_cells(row, raw, names))
             n += 1
             if on_row:
                 on_row()
@@ -346,12 +386,13 @@ def export(
 ) -> ExportReport:
     if fmt in INTERCHANGE_FORMATS:
         return _export_interchange(session, f, fmt, out_path=out_path, out=out, force=force)
+    names = extra_names(session, f) if fmt == "csv" else []
     rows = iter_rows(session, f)
     if out_path is None:
         assert out is not None
-        return ExportReport(write_rows(rows, out, fmt, raw=raw, on_row=on_row), None)
+        return ExportReport(write_rows(rows, out, fmt, raw=raw, on_row=on_row, extra=names), None)
     with atomic_file(out_path, force=force, protected=database_files(session)) as fh:
-        n = write_rows(rows, fh, fmt, raw=raw, on_row=on_row)
+        n = write_rows(rows, fh, fmt, raw=raw, on_row=on_row, extra=names)
     return ExportReport(n, str(out_path))
 
 

@@ -34,6 +34,7 @@ TRACKED: dict[str, tuple[str, ...]] = {
     "measure": ("id",),
     "claim_measure": ("id",),
     "dispute_review": ("id",),
+    "attribution_extra": ("attribution_id", "name"),
 }
 # Columns filled in after their row's event is written (they point at that event);
 # check verifies them against the log instead.
@@ -51,6 +52,7 @@ _BATCH_ROWS = {
     ),
     "verdict": "SELECT * FROM verdict WHERE batch_id = :b",
     "source_variant": "SELECT * FROM source_variant WHERE batch_id = :b",
+    "attribution_extra": "SELECT * FROM attribution_extra WHERE batch_id = :b",
 }
 EVENT_FIELDS = (
     "id",

@@ -64,6 +64,8 @@ class AttributionView:
     hedges: list[str]
     document: dict[str, Any] | None
     reported_as: str
+    extra: dict[str, str] = field(default_factory=dict)
+    """Fields of the imported file that provenance has no column for (``Notes``)."""
 
 
 @dataclass
@@ -141,6 +143,7 @@ def _attribution_dict(a: AttributionView) -> dict[str, Any]:
         "hedges": a.hedges,
         "document": a.document,
         "reported_as": a.reported_as,
+        "extra": a.extra,
     }
 
 
@@ -445,6 +448,7 @@ def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, Clai
         {"ids": ids},
     ).all()
     relays = _relays(conn, [r[0] for r in rows])
+    extras = _extras(conn, [r[0] for r in rows])
     sources.preload([r[2] for r in rows] + [s for ids in relays.values() for s in ids])
     for r in rows:
         doc = None
@@ -463,8 +467,24 @@ def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, Clai
                 hedges=r[6].split("; ") if r[6] else [],
                 document=doc,
                 reported_as=r[7],
+                extra=extras.get(r[0], {}),
             )
         )
+
+
+def _extras(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str, str]]:
+    out: dict[int, dict[str, str]] = {}
+    for chunk in _chunks(attribution_ids, 5000):
+        for aid, name, value in conn.execute(
+            _bind(
+                "SELECT attribution_id, name, value FROM attribution_extra "
+                "WHERE attribution_id IN :ids ORDER BY attribution_id, name",
+                {"ids": chunk},
+            ),
+            {"ids": chunk},
+        ):
+            out.setdefault(aid, {})[name] = value
+    return out
 
 
 def _relays(conn: Connection, attribution_ids: list[int]) -> dict[int, list[int]]:

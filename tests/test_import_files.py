@@ -134,10 +134,9 @@ def test_common_headings_map_by_themselves_and_map_adds_more(cli, tmp_path: Path
         "Statement,Quelle,Datum,Publication,Link,Zitat,Titel,Stichtag\n"
         "Troops moved,Reuters,23.11.2024,Daily,https://e.org/3,troops moved,Report,\n",
     )
-    refused = cli("import", str(path))
-    assert refused.stderr.splitlines()[1:] == [
-        f"{path}:1: Stichtag: unknown column (did you mean 'outlet'?)"
-    ]
+    kept = cli("import", "--dry-run", str(path))
+    assert kept.exit_code == 0, kept.output
+    assert kept.stderr == f"warning: {path}:1: Stichtag: unknown column kept as an extra field\n"
     result = cli("import", "--map", "datum=published", "--map", "STICHTAG=as_of", str(path))
     assert result.exit_code == 0, result.output
     out = cli("export", "--format", "csv")

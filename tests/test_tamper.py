@@ -37,7 +37,8 @@ class Case:
 
 def _history(cli: Any, db: str) -> None:  # type: ignore[no-untyped-def]
     """A history touching every table: imports with aliases and relays, an edit, a
-    merge, a review and its undo, a verdict, a fill-in, measure decisions, a dispute review."""
+    merge, a review and its undo, a verdict, a fill-in, measure decisions, a dispute review,
+    a source variant, an extra field."""
     assert (
         cli("import", str(FIXTURE), str(ROOT / "fixtures" / "example_attributions.csv")).exit_code
         == 0
@@ -47,9 +48,9 @@ def _history(cli: Any, db: str) -> None:  # type: ignore[no-untyped-def]
 
     variant = Path(tempfile.mkdtemp()) / "variant.csv"
     variant.write_text(
-        "claim_key,claim,source,source_key,source_affiliation\n"
+        "claim_key,claim,source,source_key,source_affiliation,Notes\n"
         "variant-claim,A claim naming ISW with another affiliation.,"
-        "Institute for the Study of War,isw,ISW Washington\n",
+        "Institute for the Study of War,isw,ISW Washington,an extra field\n",
         encoding="utf-8",
     )
     assert cli("import", str(variant)).exit_code == 0
@@ -167,6 +168,8 @@ def _forge_case(table: str) -> Case:
             row["alias_norm"] = "forged"
         if table == "source_variant":
             row["value"] = "forged"
+        if table == "attribution_extra":
+            row["name"] = "forged"
         marks = ", ".join(f":{c}" for c in columns)
         conn.execute(text(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"), row)
 

@@ -187,6 +187,8 @@ def _print_claim(view: Any, verdicts: list[dict[str, Any]], history: list[dict[s
             node.add(f"“{escape(a.quote)}”")
         if a.hedges:
             node.add("hedges: " + escape(", ".join(a.hedges)))
+        for name, value in a.extra.items():
+            node.add(escape(f"{name}: {value}"))
         if a.reported_as != view.key:
             node.add(f"reported as {escape(a.reported_as)}")
     out.print(tree)

@@ -81,7 +81,9 @@ def import_command(
     ignore_extra: Annotated[
         bool,
         typer.Option(
-            "--ignore-extra", help="Drop unrecognised columns (each is named in a warning)."
+            "--ignore-extra",
+            help="Drop unrecognised columns instead of keeping them as extra fields "
+            "(each is named in a warning).",
         ),
     ] = False,
     strict: Annotated[

@@ -22,10 +22,10 @@ from provenance import db
 from provenance.cells import restore
 from provenance.errors import InputError, Problem, UsageError
 from provenance.ingest.claimreview import import_claimreview, is_jsonld
-from provenance.ingest.columns import check_column_map, read_header
+from provenance.ingest.columns import check_column_map, extra_name_problem, read_header
 from provenance.ingest.options import ImportOptions
 from provenance.ingest.readers import CsvRows, clean_tree, iter_csv, load_json, load_yaml
-from provenance.ingest.records import FieldError, Loc, NestedReader, RowParser
+from provenance.ingest.records import EXTRA_PREFIX, FieldError, Loc, NestedReader, RowParser
 from provenance.ingest.writer import Counts, Writer
 
 FORMATS = ("csv", "yaml", "json", "claimreview", "xlsx", "ods")
@@ -217,6 +217,7 @@ def _read_table(
     for line, fields in _table_rows(path, fmt, rows, options):
         if names is None:
             names = _header(rows, name, options, problems, warnings)
+            parser.extra_columns = tuple(n for n in names if n and n.startswith(EXTRA_PREFIX))
         if len(fields) != len(names):
             reason = f"row has {len(fields)} fields; the header has {len(names)}"
             problems.append(Problem(name, line, None, reason))
@@ -275,7 +276,7 @@ def _read_nested(
     if fmt != "yaml" and is_jsonld(tree):
         writer.counts.verdicts += import_claimreview(path, writer, problems, warnings, tree=tree)
         return
-    reader = NestedReader(str(path), problems, warnings, options.date_order)
+    reader = NestedReader(str(path), problems, warnings, options.date_order, extra_name_problem)
     for item in reader.read(tree):
         writer.add(item)
 

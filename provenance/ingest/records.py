@@ -77,6 +77,8 @@ field of each relay (a JSON list, one object per relay; when present it is the o
 READONLY_COLUMNS = ("reports", "origins", "named_origins")
 """Written by export after the others; recognised and ignored by import."""
 REQUIRED_COLUMNS = ("claim", "source")
+EXTRA_PREFIX = "extra:"
+"""How a row names a column kept as an extra field (``extra:Notes``); no column has a colon."""
 KNOWN_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
 
 _T = TypeVar("_T")
@@ -162,6 +164,8 @@ class AttributionIn:
     stance: str = "asserts"
     credibility: int = 6
     hedges: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+    """Fields provenance has no column for (a ``Notes`` column), by name, as text."""
 
 
 # --- field converters ------------------------------------------------------------------
@@ -451,6 +455,8 @@ class RowParser:
 
     def __init__(self, order: DateOrder | None = None) -> None:
         self.order = order
+        self.extra_columns: tuple[str, ...] = ()
+        """Columns kept as extra fields, named as their heading (``extra_column``)."""
         self._claims: dict[tuple[Any, ...], ClaimIn] = {}
         self._sources: dict[tuple[Any, ...], SourceIn] = {}
         self._documents: dict[tuple[Any, ...], DocumentIn | None] = {}
@@ -503,6 +509,14 @@ class RowParser:
             stance=choice("stance", get("stance"), STANCES) or "asserts",
             credibility=credibility(get("credibility")) or 6,
             hedges=hedges,
+            extra=self._extra(row) if self.extra_columns else (),
+        )
+
+    def _extra(self, row: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (column[len(EXTRA_PREFIX) :], row[column])
+            for column in self.extra_columns
+            if column in row and row[column].strip()
         )
 
     @staticmethod
@@ -703,6 +717,25 @@ def _hedges(given: Any, quote: str | None, lang: str | None) -> tuple[str, ...]:
     return tuple(quantities.detect_hedges(quote, lang)) if quote else ()
 
 
+def extra_fields(value: Any) -> tuple[tuple[str, str], ...]:
+    """An ``extra:`` mapping: names to text, sorted by name; empty values are not given."""
+    if value is None or isinstance(value, list | bool | int | float):
+        return ()  # refused by the field's shape check
+    if not isinstance(value, dict):
+        raise FieldError("extra", f"expected a mapping of names to text, not {_json_type(value)}")
+    out = []
+    for name, item in value.items():
+        label = text(name)
+        if label is None or label != label.strip():
+            raise FieldError("extra", f"{name!r} is not a field name (no blanks around it)")
+        if item is not None and not isinstance(item, str):
+            reason = f"{label!r} must be text, not {_json_type(item)}"
+            raise FieldError("extra", reason)
+        if isinstance(item, str) and item.strip():
+            out.append((label, item))
+    return tuple(sorted(out))
+
+
 # --- nested YAML/JSON ---------------------------------------------------------------------
 
 TOP_KEYS = ("format", "sources", "documents", "claims")
@@ -731,7 +764,16 @@ CLAIM_KEYS = (
     "attributions",
 )
 QUANTITY_KEYS = ("text", "qualifier", "value", "low", "high", "unit")
-ATTRIBUTION_KEYS = ("source", "via", "document", "quote", "stance", "credibility", "hedges")
+ATTRIBUTION_KEYS = (
+    "source",
+    "via",
+    "document",
+    "quote",
+    "stance",
+    "credibility",
+    "hedges",
+    "extra",
+)
 FORMAT_VERSION = "provenance/1"
 
 
@@ -748,6 +790,7 @@ _SHAPES: dict[str, type | tuple[type, ...]] = {
     "via": list,
     "hedges": list,
     "document": dict,
+    "extra": dict,
     "sources": list,
     "documents": list,
     "claims": list,
@@ -764,6 +807,7 @@ _SHAPE_NAMES = {
     "via": "text or a list of text",
     "hedges": "text or a list of text",
     "document": "a key or a mapping",
+    "extra": "a mapping of names to text",
 }
 
 
@@ -792,9 +836,11 @@ class NestedReader:
         problems: list[Problem],
         warnings: list[Problem],
         order: DateOrder | None = None,
+        extra_name_problem: Callable[[str], str | None] = lambda _name: None,
     ) -> None:
         self.name = name
         self.order = order
+        self.extra_name_problem = extra_name_problem
         self.problems = problems
         self.warnings = warnings
         self.documents: dict[str, DocumentIn] = {}
@@ -1006,7 +1052,16 @@ class NestedReader:
             stance=self._ok(node, choice, "stance", node.get("stance"), STANCES) or "asserts",
             credibility=self._ok(node, credibility, node.get("credibility")) or 6,
             hedges=self._ok(node, _hedges, node.get("hedges"), quote, lang) or (),
+            extra=self._ok(node, self._extra, node.get("extra")) or (),
         )
+
+    def _extra(self, value: Any) -> tuple[tuple[str, str], ...]:
+        fields = extra_fields(value)
+        for name, _ in fields:
+            reason = self.extra_name_problem(name)
+            if reason:
+                raise FieldError("extra", reason)
+        return fields
 
     def _document_ref(self, node: LocDict) -> DocumentIn | None:
         raw = node.get("document")

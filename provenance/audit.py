@@ -271,6 +271,7 @@ def check(session: Session, *, head: str | None = None) -> CheckReport:
         ("quotes in stored document text", _check_quotes),
         ("verdicts replayed from the event log", _check_verdicts),
         ("quantities read from their text", _check_quantities),
+        ("stored readings of the claims' words", _check_readings),
     )
     for name, step in steps:
         found = step(conn, text)
@@ -519,6 +520,14 @@ def _check_quotes(conn: Any, text: Any) -> list[str]:
         if doc_id in docs and not quote_found(quote, docs[doc_id][1]):
             problems.append(f"quote of {claim_key!r} not found in document {docs[doc_id][0]!r}")
     return problems
+
+
+def _check_readings(conn: Any, text: Any) -> list[str]:
+    """Readings stored at import are derived data outside the event log; each one still
+    in use must be what the claim's words say."""
+    from provenance.measures import altered_readings
+
+    return list(altered_readings(conn))
 
 
 def _check_quantities(conn: Any, text: Any) -> list[str]:

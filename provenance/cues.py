@@ -90,6 +90,7 @@ def _patterns(code: str, table: str) -> _Patterns:
     return _Patterns({k: frozenset(v) for k, v in exact.items()}, tuple(wild), tuple(phrases))
 
 
+@lru_cache(maxsize=1024)
 def _languages(language: str | None) -> tuple[str, ...]:
     code = (language or "en").split("-")[0].lower()
     return (code,) if code in lexicon.languages() else ("en",)
@@ -117,30 +118,41 @@ def _variants(word: str) -> tuple[str, ...]:
 
 def names_in(words: Sequence[str], language: str | None, table: str) -> frozenset[str]:
     """Names of the ``table`` entries that any of the folded ``words`` match."""
+    codes = _languages(language)
     found: set[str] = set()
-    joined = f" {' '.join(words)} " if len(words) > 1 else ""
-    for code in _languages(language):
+    for code in codes:
         for word in words:
-            if not _DIGITS.search(word):
-                found |= _word_names(code, table, word)
-        if joined:
-            phrases = _patterns(code, table).phrases
-            found.update(name for phrase, name in phrases if phrase in joined)
+            found |= _names_of(code, table, word)
+    if len(words) > 1:
+        joined = f" {' '.join(words)} "
+        for code in codes:
+            found.update(
+                name for phrase, name in _patterns(code, table).phrases if phrase in joined
+            )
     return frozenset(found)
+
+
+@lru_cache(maxsize=262_144)
+def _names_of(code: str, table: str, word: str) -> frozenset[str]:
+    """``_word_names`` of a word that is not a number."""
+    return frozenset() if _DIGITS.search(word) else _word_names(code, table, word)
 
 
 def tokens(text: str | None) -> list[str]:
     return _TOKEN.findall(text or "")
 
 
-def _digits(token: str) -> str:
-    return "".join(ch for ch in token if ch.isdigit())
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def figure_at(words: Sequence[str], figure: Iterable[str]) -> int | None:
-    """Where the figure (any of its digit strings) first appears among the words."""
+    """Where the figure (any of its digit strings) first appears among the words (a
+    number token starts with a digit)."""
     wanted = {d for d in figure if d}
-    return next((i for i, w in enumerate(words) if _digits(w) in wanted), None)
+    for i, w in enumerate(words):
+        if w[:1].isdigit() and _NOT_DIGIT.sub("", w) in wanted:
+            return i
+    return None
 
 
 def sides(words: Sequence[str], at: int, language: str | None) -> tuple[list[str], list[str]]:
@@ -272,6 +284,7 @@ def qualifiers(raw: Sequence[str], at: int, language: str | None) -> frozenset[s
     return frozenset()
 
 
+@lru_cache(maxsize=65_536)
 def script_of(text: str) -> str:
     """The writing system of the first letter: latin, cyrillic, arabic, hebrew, other."""
     for ch in text:
@@ -293,23 +306,33 @@ def places(
     first word, nor the ``skip`` words (names of organisations, people and outlets, which
     say who speaks, not where or whose). In languages that capitalise every noun
     (``places_from_capitals = false``) the claim text gives none."""
+    named, written = place_words(tuple(labels), tuple(sentences), language)
+    return named | (written - skip)
+
+
+def place_words(
+    labels: Sequence[str], sentences: Sequence[str], language: str | None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The names ``places`` finds in the labels, and in the sentences before the names
+    of who speaks are left out."""
     code = _languages(language)[0]
     if lexicon.section(code, "measures").get("places_from_capitals") is False:
         sentences = ()
-    out: set[str] = set()
+    found: tuple[set[str], set[str]] = (set(), set())
     for text, is_label in [(t, True) for t in labels] + [(t, False) for t in sentences]:
+        out = found[0] if is_label else found[1]
         for m in _TOKEN.finditer(text or ""):
             word = m.group()
             if not word[:1].isupper() or word.isupper() or _DIGITS.search(word):
                 continue
             if not is_label and _starts_sentence(text, m.start()):
                 continue
-            for part in fold_word(word).split("-"):
-                if len(part) < _MIN_PLACE or _common(code, part):
-                    continue
-                if is_label or part not in skip:
-                    out.add(part)
-    return frozenset(out)
+            out.update(
+                part
+                for part in fold_word(word).split("-")
+                if len(part) >= _MIN_PLACE and not _common(code, part)
+            )
+    return frozenset(found[0]), frozenset(found[1])
 
 
 _SENTENCE_MARKS = frozenset('.!?:;«»"“”()[]')
@@ -331,6 +354,26 @@ def _common(code: str, word: str) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one claim's words say, with the names in its text kept apart: which of them
+    name who speaks depends on the sources of the whole database (``Reading.cues``)."""
+
+    concepts: frozenset[str]
+    scopes: frozenset[str]
+    named: frozenset[str]
+    """Place and party names in the coder's subject and location."""
+    written: frozenset[str]
+    """Place and party names in the claim text, speakers' names included."""
+    denial: bool
+    script: str
+
+    def cues(self, exclude: frozenset[str] = frozenset()) -> Cues:
+        """The cues, leaving out of the text's names the ``exclude`` words (``places``)."""
+        where = self.named | (self.written - exclude) if exclude else self.named | self.written
+        return Cues(self.concepts, self.scopes, where, self.denial, self.script)
+
+
 @lru_cache(maxsize=65_536)
 def read(
     text: str,
@@ -345,6 +388,28 @@ def read(
 ) -> Cues:
     """What the words of one claim say (see the module docstring). Memoised: news repeats
     itself, and one wording of one figure is read once."""
+    return read_words(
+        text,
+        quantity_text=quantity_text,
+        figure=figure,
+        subject=subject,
+        metric=metric,
+        location=location,
+        language=language,
+    ).cues(exclude)
+
+
+def read_words(
+    text: str,
+    *,
+    quantity_text: str | None,
+    figure: tuple[str, ...],
+    subject: str | None,
+    metric: str | None,
+    location: str | None,
+    language: str | None,
+) -> Reading:
+    """``read`` before the speakers' names are left out of the places."""
     raw = tokens(text)
     folded = [fold_word(w) for w in raw]
     q_words = [fold_word(w) for w in tokens(quantity_text)]
@@ -363,5 +428,21 @@ def read(
     if at is not None:
         scopes |= qualifiers(raw, at, language)
     denial = bool(names_in(described + _main_clause(folded, language), language, "denial"))
-    where = places([subject or "", location or ""], [text], language, exclude)
-    return Cues(concepts, scopes, where, denial, script_of(text))
+    named, written = place_words((subject or "", location or ""), (text,), language)
+    return Reading(concepts, scopes, named, written, denial, script_of(text))
+
+
+@cache
+def version() -> str:
+    """A digest of how words are read: this module and every lexicon file. A stored
+    reading made under another version is read again."""
+    import hashlib
+    from importlib import resources
+    from pathlib import Path
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    files = resources.files(lexicon.__name__)
+    for name in sorted(f.name for f in files.iterdir() if f.name.endswith(".toml")):
+        digest.update(name.encode())
+        digest.update(files.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]

@@ -370,6 +370,27 @@ def _m006_attribution_extra(conn: Connection) -> None:
     conn.exec_driver_sql(_ATTRIBUTION_EXTRA_DDL)
 
 
+_CLAIM_CUES_DDL = (
+    "CREATE TABLE claim_cues ("
+    "claim_id INTEGER NOT NULL PRIMARY KEY REFERENCES claim (id), "
+    "version TEXT NOT NULL, "
+    "digest TEXT NOT NULL, "
+    "concepts TEXT NOT NULL, "
+    "scopes TEXT NOT NULL, "
+    "named TEXT NOT NULL, "
+    "written TEXT NOT NULL, "
+    "denial INTEGER NOT NULL, "
+    "script TEXT NOT NULL)"
+)
+
+
+def _m007_claim_cues(conn: Connection) -> None:
+    """What each claim's words say, stored at import (``measures.store_readings``) so
+    that conflicts, dedupe and measures do not read every claim's words on each run.
+    Derived data: a reading whose inputs or reader changed is read afresh."""
+    conn.exec_driver_sql(_CLAIM_CUES_DDL)
+
+
 # Append-only: never edit or reorder an entry once released; add a new one.
 # Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
 # database written by the first release).
@@ -380,6 +401,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "tamper-evident history", _m004_hash_chain),
     (5, "measure decisions and dispute reviews", _m005_measures),
     (6, "extra fields", _m006_attribution_extra),
+    (7, "stored readings of claims' words", _m007_claim_cues),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

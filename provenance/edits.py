@@ -93,12 +93,20 @@ def _derived(entity: str, values: dict[str, Any]) -> dict[str, Any]:
     return extra
 
 
+_READ_FIELDS = frozenset({"text", "subject", "metric", "location"})
+"""Claim fields whose words the stored reading of a claim depends on."""
+
+
 def _write(conn: Connection, entity: str, row_id: int, values: dict[str, Any]) -> None:
     values = {**values, **_derived(entity, values)}
     if entity == "claim":
         values["updated_at"] = db.now()
     sets = ", ".join(f"{k} = :{k}" for k in values)
     conn.execute(text(f"UPDATE {entity} SET {sets} WHERE id = :_id"), {**values, "_id": row_id})
+    if entity == "claim" and _READ_FIELDS & set(values):
+        from provenance.measures import store_readings
+
+        store_readings(conn, [row_id])
 
 
 def edit(

@@ -14,6 +14,7 @@ runs on the distinct normalised strings of one category, not on claims.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -21,11 +22,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
-from provenance import quantities
-from provenance.cues import Cues, fold_word, read, script_of, tokens
+from provenance import db, quantities
+from provenance.cues import Cues, Reading, fold_word, read, read_words, script_of, tokens, version
 from provenance.normalize import ascii_slug, fold, short_hash
 
 NO_CUES = Cues(frozenset(), frozenset(), frozenset(), False, "")
@@ -197,16 +199,22 @@ class ClaimPoint:
         return self.stances == DENIED_ONLY or (self.cues.denial and "denies" not in self.stances)
 
 
-_LOAD_SQL = (
-    "SELECT id, key, text, category, subject, metric, location, as_of_start, as_of_end, "
-    "quantity, qualifier, value, low, high, unit, unit_written, dimension, precision, language "
-    "FROM claim WHERE status = 'active' ORDER BY id"
+_CLAIM_COLUMNS = (
+    "c.id, c.key, c.text, c.category, c.subject, c.metric, c.location, c.as_of_start, "
+    "c.as_of_end, c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.unit_written, "
+    "c.dimension, c.precision, c.language"
 )
+_WITH_READINGS = (
+    f"SELECT {_CLAIM_COLUMNS}, k.digest, k.concepts, k.scopes, k.named, k.written, k.denial, "
+    "k.script FROM claim c LEFT JOIN claim_cues k ON k.claim_id = c.id"
+)
+_LOAD_SQL = f"{_WITH_READINGS} WHERE c.status = 'active' ORDER BY c.id"
 
 
 def load_points(conn: Connection) -> list[ClaimPoint]:
     """Every active claim as a ClaimPoint, streamed from the database, with its origins,
-    documents, stances and what its words say (``cues``)."""
+    documents, stances and what its words say (``cues``: the reading stored at import
+    while it is current, else read now)."""
     reports = _load_reports(conn)
     exclude = _name_words(conn)
     out = []
@@ -214,16 +222,12 @@ def load_points(conn: Connection) -> list[ClaimPoint]:
     for r in result:
         quantity = _quantity(r[9:18])
         own = reports.get(r[0], [])
-        cues = read(
-            r[2],
-            quantity_text=quantity.text if quantity else None,
-            figure=_figure_digits(quantity),
-            subject=r[4],
-            metric=r[5],
-            location=r[6],
-            language=r[18],
-            exclude=exclude,
-        )
+        inputs = _reading_inputs(r, quantity)
+        stored = r[19:]
+        if stored[0] is not None and stored[0] == _reading_digest(inputs):
+            cues = _stored_cues(tuple(stored), exclude)
+        else:
+            cues = read(*inputs[:1], **_reading_options(inputs), exclude=exclude)
         out.append(
             ClaimPoint(
                 id=r[0],
@@ -249,6 +253,135 @@ def load_points(conn: Connection) -> list[ClaimPoint]:
     _attach_rare_words(out)
     assign(out, load_decisions(conn))
     return out
+
+
+_Inputs = tuple[str, str | None, tuple[str, ...], str | None, str | None, str | None, str | None]
+_SEP = "|"
+
+
+def _reading_inputs(r: Sequence[Any], quantity: quantities.Quantity | None) -> _Inputs:
+    """What a claim's reading depends on: text, figure as written and its digits,
+    subject, metric, location, language (row in ``_CLAIM_COLUMNS`` order)."""
+    qtext = quantity.text if quantity else None
+    return (r[2], qtext, _figure_digits(quantity), r[4], r[5], r[6], r[18])
+
+
+def _reading_options(inputs: _Inputs) -> dict[str, Any]:
+    _, qtext, figure, subject, metric, location, language = inputs
+    return {
+        "quantity_text": qtext,
+        "figure": figure,
+        "subject": subject,
+        "metric": metric,
+        "location": location,
+        "language": language,
+    }
+
+
+def _reading_digest(inputs: _Inputs) -> str:
+    """A digest of a reading's inputs and of the reader's version (``cues.version``)."""
+    return _digest(version(), inputs)
+
+
+@lru_cache(maxsize=262_144)
+def _digest(reader: str, inputs: _Inputs) -> str:
+    import hashlib
+
+    data = json.dumps([reader, *inputs], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha1(data.encode("utf-8"), usedforsecurity=False).hexdigest()[:24]
+
+
+@lru_cache(maxsize=262_144)
+def _stored_cues(stored: tuple[Any, ...], exclude: frozenset[str]) -> Cues:
+    """The cues of a stored reading, memoised: news repeats itself, and claims saying the
+    same thing share one object."""
+    return _stored_reading(stored).cues(exclude)
+
+
+def _stored_reading(stored: Sequence[Any]) -> Reading:
+    _, concepts, scopes, named, written, denial, script = stored
+
+    def words(value: str) -> frozenset[str]:
+        return frozenset(value.split(_SEP)) if value else frozenset()
+
+    return Reading(
+        words(concepts), words(scopes), words(named), words(written), bool(denial), str(script)
+    )
+
+
+STORE_BATCH = 5_000
+
+
+def store_readings(conn: Connection, claim_ids: Sequence[int] | None = None) -> int:
+    """Store what the words of claims say (``cues.read_words``), so later runs need not
+    read them: the given claims, or every claim without a reading by the current reader.
+    The only writer of ``claim_cues``; returns how many readings were written."""
+    sql = f"SELECT {_CLAIM_COLUMNS}, k.claim_id FROM claim c "
+    sql += "LEFT JOIN claim_cues k ON k.claim_id = c.id "
+    params: dict[str, Any] = {}
+    if claim_ids is None:
+        sql += "WHERE k.claim_id IS NULL OR k.version != :v"
+        params["v"] = version()
+        stmt = text(sql)
+    else:
+        sql += "WHERE c.id IN :ids"
+        stmt = text(sql).bindparams(bindparam("ids", expanding=True))
+        params["ids"] = list(claim_ids)
+    fresh: list[tuple[Any, ...]] = []
+    stale: list[dict[str, Any]] = []
+    for r in conn.execute(stmt, params).all():
+        inputs = _reading_inputs(r, _quantity(r[9:18]))
+        reading = read_words(inputs[0], **_reading_options(inputs))
+        values = (
+            version(),
+            _reading_digest(inputs),
+            _SEP.join(sorted(reading.concepts)),
+            _SEP.join(sorted(reading.scopes)),
+            _SEP.join(sorted(reading.named)),
+            _SEP.join(sorted(reading.written)),
+            int(reading.denial),
+            reading.script,
+        )
+        if r[19] is None:
+            fresh.append((r[0], *values))
+        else:
+            stale.append(dict(zip(_READING_FIELDS, (r[0], *values), strict=True)))
+    for i in range(0, len(fresh), STORE_BATCH):
+        db.bulk_insert(conn, "claim_cues", _READING_FIELDS, fresh[i : i + STORE_BATCH])
+    if stale:
+        sets = ", ".join(f"{f} = :{f}" for f in _READING_FIELDS[1:])
+        conn.execute(text(f"UPDATE claim_cues SET {sets} WHERE claim_id = :claim_id"), stale)
+    return len(fresh) + len(stale)
+
+
+def altered_readings(conn: Connection) -> Iterator[str]:
+    """Claims whose stored reading, current by its digest, is not what their words say
+    when read again: the stored row was changed behind provenance's back."""
+    rows = conn.execute(
+        text(f"{_WITH_READINGS} ORDER BY c.key").execution_options(
+            stream_results=True, yield_per=20_000
+        )
+    )
+    for r in rows:
+        inputs = _reading_inputs(r, _quantity(r[9:18]))
+        stored = r[19:]
+        if stored[0] is None or stored[0] != _reading_digest(inputs):
+            continue
+        if _stored_reading(stored) != read_words(inputs[0], **_reading_options(inputs)):
+            yield f"claim {r[1]!r}: its stored reading differs from what its words say"
+
+
+_READING_FIELDS = (
+    "claim_id",
+    "version",
+    "digest",
+    "concepts",
+    "scopes",
+    "named",
+    "written",
+    "denial",
+    "script",
+)
 
 
 _TEXT_NUMBER = re.compile(r"\d{1,3}(?:[ ,.'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
@@ -615,9 +748,15 @@ def same_order(a: quantities.Quantity, b: quantities.Quantity, limit: float = RA
 def _same_place(x: str, y: str) -> bool:
     """Spellings of one name (Fasher / Facher / Fashir), or a name and a word made from it
     (Sudan / Sudanese, Soudan / soudanais, Ukraine / Ukrainian)."""
+    return x == y or _similar_names(*sorted((x, y)))
+
+
+@lru_cache(maxsize=262_144)
+def _similar_names(x: str, y: str) -> bool:
+    """``_same_place`` of two different names, memoised: a few names meet in many pairs."""
     from rapidfuzz import fuzz
 
-    if x == y or fuzz.ratio(x, y) >= PLACE_MATCH:
+    if fuzz.ratio(x, y) >= PLACE_MATCH:
         return True
     short, long = sorted((x, y), key=len)
     return len(short) >= 4 and fuzz.ratio(short, long[: len(short) + 1]) >= PLACE_MATCH

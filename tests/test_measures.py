@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -328,3 +329,66 @@ def test_measures_lists_what_the_claims_count(cli: Any, db_url: str, tmp_path: P
         'other: displaced in kadugli,other-displaced-in-kadugli,c,"some 4,000 people",2025-04-12,'
         "figures counting displaced; places kadugli\n"
     )
+
+
+# --- readings stored at import ---------------------------------------------------------------
+
+
+def _cues_by_key(db: str) -> dict[str, cues.Cues]:
+    from provenance.measures import load_points
+
+    with open_session(db) as session:
+        return {p.key: p.cues for p in load_points(session.connection())}
+
+
+def test_a_stored_reading_gives_the_cues_read_afresh(cli: Any, db_url: str, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    rows = [
+        report("a", "Shelling killed 30 people in Kadugli, Reuters said.", "30 people", "Reuters"),
+        report("b", "At least 53 civilians were killed in Kadugli.", "at least 53 civilians", "y"),
+        report("c", "L'armée a nié que 400 personnes aient été tuées.", "400", "z", language="fr"),
+    ]
+    run_import(db_url, write_csv(tmp_path / "r.csv", rows))
+    stored = _cues_by_key(db_url)
+    assert stored["a"].places == {"kadugli"} and stored["c"].denial
+    with open_session(db_url, write=True) as session:
+        conn = session.connection()
+        assert conn.execute(text("SELECT COUNT(*) FROM claim_cues")).scalar_one() == 3
+        conn.execute(text("UPDATE claim_cues SET concepts = 'wounded'"))
+    assert _cues_by_key(db_url)["a"].concepts == {"wounded"}, "the stored reading is used"
+    checked = cli("check")
+    assert checked.exit_code == 7
+    assert [x for x in checked.output.splitlines() if x.startswith("problem: stored")] == [
+        f"problem: stored readings of the claims' words: claim {k!r}: its stored reading "
+        "differs from what its words say"
+        for k in "abc"
+    ]
+    with mock.patch("provenance.measures.version", lambda: "another reader"):
+        assert _cues_by_key(db_url) == stored, "a reading by another reader is read again"
+    with open_session(db_url, write=True) as session:
+        session.connection().execute(text("UPDATE claim_cues SET version = 'old'"))
+    run_import(db_url, write_csv(tmp_path / "none.csv", rows[:1]))
+    with open_session(db_url) as session:
+        versions = session.connection().execute(text("SELECT DISTINCT version FROM claim_cues"))
+        assert [v for (v,) in versions] == [cues.version()], "import stores them again"
+    assert _cues_by_key(db_url) == stored
+    assert cli("check").exit_code == 0
+
+
+def test_an_edited_claim_is_read_again(cli: Any, db_url: str, tmp_path: Path) -> None:
+    rows = [report("a", "Shelling killed 30 people in Kadugli.", "30 people", "x")]
+    run_import(db_url, write_csv(tmp_path / "r.csv", rows))
+    assert _cues_by_key(db_url)["a"].concepts == {"dead"}
+    edited = cli(
+        "edit",
+        "claim",
+        "a",
+        "--set",
+        "text=Shelling wounded 30 people in Dilling.",
+        "--reason",
+        "r",
+    )
+    assert edited.exit_code == 0, edited.output
+    after = _cues_by_key(db_url)["a"]
+    assert (after.concepts, after.places) == ({"wounded"}, {"dilling"})

@@ -135,6 +135,10 @@ def import_files(
         raise InputError(ordered, problems.total)
     report = ImportReport(batch_id, files, writer.counts, list(warnings), warnings.total, dry_run)
     _finish(conn, report, writer.alias_ids, actor, command)
+    if not dry_run:
+        from provenance.measures import store_readings
+
+        store_readings(conn)
     if not dry_run and writer.counts.attributions:
         db.refresh_statistics(conn)
     if dry_run:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from provenance import quantities
 from provenance.errors import UsageError
 from provenance.measures import (
+    COMPARING,
     CUMULATIVE,
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
@@ -56,6 +57,7 @@ from provenance.measures import (
     user_groups,
     window_pairs,
 )
+from provenance.progress import Progress, ignore, tracked
 from provenance.reviews import (
     DisputeReview,
     dispute_decision,
@@ -169,17 +171,18 @@ def find_conflicts(
     window_days: int = DEFAULT_WINDOW_DAYS,
     tolerance: float = DEFAULT_TOLERANCE,
     include_dismissed: bool = False,
+    on_progress: Progress = ignore,
 ) -> ConflictReport:
     if window_days < 0 or not 0 <= tolerance < 1:
         raise UsageError("--window takes days >= 0 and --tolerance a fraction in [0, 1)")
     conn = session.connection()
-    points = load_points(conn)
+    points = load_points(conn, on_progress)
     stances = claim_stances(conn)
     locations = location_clusters(points)
     found: list[Conflict] = []
     compared = 0
     decisions = load_decisions(conn)
-    for group in measure_groups(points):
+    for group in tracked(measure_groups(points), COMPARING, on_progress):
         for a, b in window_pairs(group, window_days, locations):
             if apart(a, b):
                 continue

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from provenance import quantities
 from provenance.measures import (
     ASSERTED,
+    COMPARING,
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
     NUMBER,
@@ -62,6 +63,7 @@ from provenance.measures import (
     window_pairs,
 )
 from provenance.normalize import fold, skeleton
+from provenance.progress import Progress, ignore, tracked
 from provenance.reviews import load_reviews, pair_ids
 
 DEFAULT_THRESHOLD = 85
@@ -225,6 +227,7 @@ def candidate_pairs(
     stances: dict[int, set[str]],
     threshold: int = 0,
     decisions: Decisions | None = None,
+    on_progress: Progress = ignore,
 ) -> tuple[list[Pair], int]:
     seen: set[tuple[int, int]] = set()
     compared = 0
@@ -250,7 +253,7 @@ def candidate_pairs(
     for p in distinct:
         for twin in p.twins:
             consider(p, twin, _twin_pair, count=False)
-    for group in measure_groups(distinct):
+    for group in tracked(measure_groups(distinct), COMPARING, on_progress):
         for a, b in window_pairs(group, window_days, locations):
             consider(a, b, lambda x, y: measure_pair(x, y, tolerance))
     for group in qualitative_groups(distinct, fields):
@@ -319,12 +322,19 @@ def find_duplicates(
     threshold: int = DEFAULT_THRESHOLD,
     window_days: int = DEFAULT_WINDOW_DAYS,
     tolerance: float = DEFAULT_TOLERANCE,
+    on_progress: Progress = ignore,
 ) -> DedupeReport:
     """Clusters of claims that state the same proposition, scored 0-100 with reasons."""
     conn = session.connection()
-    points = load_points(conn)
+    points = load_points(conn, on_progress)
     pairs, compared = candidate_pairs(
-        points, window_days, tolerance, claim_stances(conn), threshold, load_decisions(conn)
+        points,
+        window_days,
+        tolerance,
+        claim_stances(conn),
+        threshold,
+        load_decisions(conn),
+        on_progress,
     )
     distinct = {k for k, v in load_reviews(conn, "duplicate").items() if v == "distinct"}
     confirmed = {k for k, v in load_reviews(conn, "conflict").items() if v == "confirm"}

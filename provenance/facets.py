@@ -26,6 +26,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance.errors import UsageError
+from provenance.progress import Progress, ignore
 from provenance.query import ClaimFilter, bounded_limit, claim_where, expanding_text
 
 Dimension = Literal["source", "party", "category", "named", "measure", "rating"]
@@ -74,10 +75,12 @@ def facet_counts(
     dimensions: Sequence[str] = DEFAULT_DIMENSIONS,
     *,
     limit: int | None = DEFAULT_LIMIT,
+    on_progress: Progress = ignore,
 ) -> dict[str, list[FacetValue]]:
     """For each dimension (in the order given), its values over the claims matching
     ``flt``, most claims first, then by value; at most ``limit`` values each (None or 0:
-    all). Unknown dimensions raise UsageError."""
+    all). Unknown dimensions raise UsageError. ``on_progress`` follows the reading of
+    the claims for ``measure``."""
     wanted = list(dict.fromkeys(dimensions))
     unknown = [d for d in wanted if d not in DIMENSIONS]
     if unknown:
@@ -87,7 +90,7 @@ def facet_counts(
     out: dict[str, list[FacetValue]] = {}
     for dimension in wanted:
         if dimension == "measure":
-            values = _measure_counts(conn, flt)
+            values = _measure_counts(conn, flt, on_progress)
         else:
             values = _grouped(conn, flt, dimension)
         values.sort(key=lambda v: (-v.count, v.value is None, v.value or ""))
@@ -109,7 +112,7 @@ def _grouped(conn: Connection, flt: ClaimFilter, dimension: str) -> list[FacetVa
     return [FacetValue(r[0], int(r[2]), r[1]) for r in rows]
 
 
-def _measure_counts(conn: Connection, flt: ClaimFilter) -> list[FacetValue]:
+def _measure_counts(conn: Connection, flt: ClaimFilter, on_progress: Progress) -> list[FacetValue]:
     """Measures of the matching claims (only active claims with a figure have one)."""
     from provenance.measures import list_measures
 
@@ -117,7 +120,7 @@ def _measure_counts(conn: Connection, flt: ClaimFilter) -> list[FacetValue]:
     sql = f"SELECT c.id FROM claim c WHERE {where}"
     matching = {r[0] for r in conn.execute(expanding_text(sql, params), params)}
     counts: Counter[str] = Counter()
-    for measure in list_measures(conn):
+    for measure in list_measures(conn, on_progress=on_progress):
         inside = sum(1 for p in measure.claims if p.id in matching)
         if inside:
             counts[measure.name] += inside

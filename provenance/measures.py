@@ -29,6 +29,7 @@ from sqlalchemy import Connection, bindparam, text
 from provenance import db, quantities
 from provenance.cues import Cues, Reading, fold_word, read, read_words, script_of, tokens, version
 from provenance.normalize import ascii_slug, fold, short_hash
+from provenance.progress import EVERY, Progress, ignore
 
 NO_CUES = Cues(frozenset(), frozenset(), frozenset(), False, "")
 ASSERTED = frozenset({"asserts"})
@@ -199,6 +200,8 @@ class ClaimPoint:
         return self.stances == DENIED_ONLY or (self.cues.denial and "denies" not in self.stances)
 
 
+READING = "reading claims"
+COMPARING = "comparing claims"
 _CLAIM_COLUMNS = (
     "c.id, c.key, c.text, c.category, c.subject, c.metric, c.location, c.as_of_start, "
     "c.as_of_end, c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.unit_written, "
@@ -211,15 +214,21 @@ _WITH_READINGS = (
 _LOAD_SQL = f"{_WITH_READINGS} WHERE c.status = 'active' ORDER BY c.id"
 
 
-def load_points(conn: Connection) -> list[ClaimPoint]:
+def load_points(conn: Connection, on_progress: Progress = ignore) -> list[ClaimPoint]:
     """Every active claim as a ClaimPoint, streamed from the database, with its origins,
     documents, stances and what its words say (``cues``: the reading stored at import
     while it is current, else read now)."""
+    total = None
+    if on_progress is not ignore:
+        total = conn.execute(text("SELECT COUNT(*) FROM claim WHERE status = 'active'")).scalar()
+        on_progress(READING, 0, total)
     reports = _load_reports(conn)
     exclude = _name_words(conn)
-    out = []
+    out: list[ClaimPoint] = []
     result = conn.execute(text(_LOAD_SQL).execution_options(stream_results=True, yield_per=20_000))
     for r in result:
+        if len(out) % EVERY == 0 and out:
+            on_progress(READING, len(out), total)
         quantity = _quantity(r[9:18])
         own = reports.get(r[0], [])
         inputs = _reading_inputs(r, quantity)
@@ -252,6 +261,7 @@ def load_points(conn: Connection) -> list[ClaimPoint]:
         )
     _attach_rare_words(out)
     assign(out, load_decisions(conn))
+    on_progress(READING, len(out), total)
     return out
 
 
@@ -1084,7 +1094,9 @@ class Measure:
         ]
 
 
-def list_measures(conn: Connection, min_claims: int = 1) -> list[Measure]:
+def list_measures(
+    conn: Connection, min_claims: int = 1, *, on_progress: Progress = ignore
+) -> list[Measure]:
     """The measures of the active claims with a figure: read from their words (claims
     grouped by category, dimension, what they count and its scope, and the place and
     party names they give or the location a coder gave), then as users merged, split
@@ -1092,7 +1104,7 @@ def list_measures(conn: Connection, min_claims: int = 1) -> list[Measure]:
     decisions = load_decisions(conn)
     merges = _merge_reasons(conn) if decisions.into else {}
     groups: dict[str, list[ClaimPoint]] = defaultdict(list)
-    for p in load_points(conn):
+    for p in load_points(conn, on_progress):
         if p.measure and p.quantity is not None:
             groups[p.measure].append(p)
     out = []

@@ -219,16 +219,19 @@ def test_export_to_a_file_shows_progress_on_a_terminal_and_writes_everything(
     cli, fixture_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     import provenance.cli.export as export_cli
+    import provenance.cli.progress as progress_cli
 
     plain = tmp_path / "plain.csv"
     assert cli("export", "-o", str(plain)).exit_code == 0
-    monkeypatch.setattr(export_cli, "on_terminal", lambda: True)
-    ticks: list[int] = []
-    original = export_cli._with_progress
+    monkeypatch.setattr(progress_cli, "on_terminal", lambda: True)
+    reports: list[tuple[str, int, int | None]] = []
+    original = export_cli._rows_counter
     monkeypatch.setattr(
-        export_cli, "_with_progress", lambda run, total: ticks.append(total) or original(run, total)
+        export_cli,
+        "_rows_counter",
+        lambda report, total: original(lambda *a: reports.append(a) or report(*a), total),
     )
     watched = tmp_path / "watched.csv"
     assert cli("export", "-o", str(watched)).exit_code == 0
-    assert ticks == [26]
+    assert reports == [("exporting", 26, 26)]
     assert watched.read_bytes() == plain.read_bytes()

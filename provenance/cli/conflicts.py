@@ -71,12 +71,17 @@ def conflicts_command(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from provenance.cli.progress import progress_bar
     from provenance.conflicts import find_conflicts
     from provenance.errors import ConflictsRemain
 
-    with session(db) as db_session:
+    with session(db) as db_session, progress_bar() as on_progress:
         report = find_conflicts(
-            db_session, window_days=window, tolerance=tolerance, include_dismissed=show_all
+            db_session,
+            window_days=window,
+            tolerance=tolerance,
+            include_dismissed=show_all,
+            on_progress=on_progress,
         )
     rows = [c.as_dict() for c in report.conflicts]
     if fmt is DataFormat.json:

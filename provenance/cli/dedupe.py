@@ -64,11 +64,16 @@ def dedupe_command(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from provenance.cli.progress import progress_bar
     from provenance.dedupe import find_duplicates
 
-    with session(db) as db_session:
+    with session(db) as db_session, progress_bar() as on_progress:
         report = find_duplicates(
-            db_session, threshold=threshold, window_days=window, tolerance=tolerance
+            db_session,
+            threshold=threshold,
+            window_days=window,
+            tolerance=tolerance,
+            on_progress=on_progress,
         )
     clusters = [c.as_dict() for c in report.clusters]
     mergeable = [c.as_dict() for c in report.clusters if c.mergeable(apply_threshold)]

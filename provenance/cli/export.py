@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from provenance.cli import filters
 from provenance.cli.common import DbOption, session
+from provenance.progress import EVERY
+
+if TYPE_CHECKING:
+    from provenance.progress import Progress
 
 
 def export_command(
@@ -64,7 +69,9 @@ def export_command(
 
         provenance export --format csl-json -o kursk.json --location Kursk
     """
+    from provenance.cli.progress import progress_bar
     from provenance.export import count_rows, export
+    from provenance.progress import ignore
 
     f = filters.from_options(locals())
     _check_format(fmt)
@@ -72,15 +79,13 @@ def export_command(
         if output is None:
             export(db_session, f, out_path=None, out=sys.stdout, fmt=fmt, raw=raw)
             return
-        if on_terminal() and fmt in ("csv", "json", "jsonl"):
-            report = _with_progress(
-                lambda tick: export(
-                    db_session, f, out_path=output, fmt=fmt, raw=raw, force=force, on_row=tick
-                ),
-                count_rows(db_session, f),
+        with progress_bar() as on_progress:
+            tick = None
+            if on_progress is not ignore and fmt in ("csv", "json", "jsonl"):
+                tick = _rows_counter(on_progress, count_rows(db_session, f))
+            report = export(
+                db_session, f, out_path=output, fmt=fmt, raw=raw, force=force, on_row=tick
             )
-        else:
-            report = export(db_session, f, out_path=output, fmt=fmt, raw=raw, force=force)
     typer.echo(f"wrote {report.rows} {report.unit} to {report.path}", err=True)
 
 
@@ -95,28 +100,13 @@ def _check_format(fmt: str) -> None:
         raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(known)}")
 
 
-def on_terminal() -> bool:
-    """Whether a person is watching (then export shows a progress bar on stderr)."""
-    return sys.stderr.isatty()
+def _rows_counter(on_progress: Progress, total: int) -> Callable[[], None]:
+    """A per-row tick that reports to ``on_progress`` every few thousand rows."""
+    done = [0]
 
+    def tick() -> None:
+        done[0] += 1
+        if done[0] % EVERY == 0 or done[0] == total:
+            on_progress("exporting", done[0], total)
 
-def _with_progress(run: Any, total: int) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        transient=True,
-    ) as progress:
-        task = progress.add_task("exporting", total=total)
-        pending = [0]
-
-        def tick() -> None:
-            pending[0] += 1
-            if pending[0] >= 5000:
-                progress.advance(task, pending[0])
-                pending[0] = 0
-
-        return run(tick)
+    return tick

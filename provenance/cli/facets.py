@@ -70,13 +70,16 @@ def facets_command(
 
         provenance facets --category territory --by measure --format json
     """
+    from provenance.cli.progress import progress_bar
     from provenance.facets import DEFAULT_DIMENSIONS, facet_counts
     from provenance.query import count_claims
 
     f = filters.from_options(locals())
     dimensions = [b.value for b in by] if by else list(DEFAULT_DIMENSIONS)
-    with session(db) as db_session:
-        found = facet_counts(db_session, f, dimensions, limit=limit or None)
+    with session(db) as db_session, progress_bar() as on_progress:
+        found = facet_counts(
+            db_session, f, dimensions, limit=limit or None, on_progress=on_progress
+        )
         total = count_claims(db_session, f) if fmt is OutputFormat.table else 0
     if fmt is OutputFormat.json:
         typer.echo(dumps({d: [v.as_dict() for v in values] for d, values in found.items()}))

@@ -119,6 +119,7 @@ def import_command(
     file:line: field: reason (exit 3). Re-importing a file changes nothing.
     A CSV file's delimiter and encoding are detected and reported.
     """
+    from provenance.cli.progress import progress_bar
     from provenance.ingest import import_files
     from provenance.ingest.options import ImportOptions
 
@@ -134,7 +135,7 @@ def import_command(
         replace_invalid_text=replace_invalid_text,
     )
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True) as db_session, progress_bar() as on_progress:
         report = import_files(
             db_session,
             files,
@@ -143,6 +144,7 @@ def import_command(
             dry_run=dry_run,
             input_format=input_format,
             options=options,
+            on_progress=on_progress,
         )
     _render(report, fmt, dry_run)
 

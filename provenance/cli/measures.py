@@ -41,10 +41,11 @@ def measures_command(
 
         provenance measures --format json
     """
+    from provenance.cli.progress import progress_bar
     from provenance.measures import list_measures
 
-    with session(db) as db_session:
-        found = list_measures(db_session.connection(), min_claims)
+    with session(db) as db_session, progress_bar() as on_progress:
+        found = list_measures(db_session.connection(), min_claims, on_progress=on_progress)
     rows = [m.as_dict() for m in found]
     if fmt is DataFormat.json:
         typer.echo(dumps(rows))

@@ -27,6 +27,7 @@ from provenance.ingest.options import ImportOptions
 from provenance.ingest.readers import CsvRows, clean_tree, iter_csv, load_json, load_yaml
 from provenance.ingest.records import EXTRA_PREFIX, FieldError, Loc, NestedReader, RowParser
 from provenance.ingest.writer import Counts, Writer
+from provenance.progress import Progress, ignore
 
 FORMATS = ("csv", "yaml", "json", "claimreview", "xlsx", "ods")
 TABLE_FORMATS = ("csv", "xlsx", "ods")
@@ -95,8 +96,10 @@ def import_files(
     dry_run: bool = False,
     input_format: str | None = None,
     options: ImportOptions | None = None,
+    on_progress: Progress = ignore,
 ) -> ImportReport:
-    """Import the files in one transaction. Raises InputError (nothing written) on any problem."""
+    """Import the files in one transaction. Raises InputError (nothing written) on any problem.
+    ``on_progress`` is told how many attributions have been read, batch by batch."""
     formats = [detect_format(p, input_format) for p in paths]
     options = _checked_options(options or ImportOptions())
     conn = session.connection()
@@ -111,7 +114,15 @@ def import_files(
     )
     problems, warnings = ProblemLog(), ProblemLog()
     writer = Writer(
-        conn, batch_id, stamp, actor, command, problems, warnings=warnings, options=options
+        conn,
+        batch_id,
+        stamp,
+        actor,
+        command,
+        problems,
+        warnings=warnings,
+        options=options,
+        on_progress=on_progress,
     )
     files = []
     for path, fmt in zip(paths, formats, strict=True):

@@ -39,10 +39,12 @@ from provenance.normalize import (
     skeleton,
     slug_or_hash,
 )
+from provenance.progress import Progress, ignore
 from provenance.vocabulary import DOCUMENT_FIELDS
 
 BATCH_SIZE = 5000
 EXTRA_COLUMNS = ("attribution_id", "name", "value", "batch_id")
+IMPORTING = "importing"
 
 SOURCE_DEFAULTS: dict[str, Any] = {
     "kind": "other",
@@ -188,6 +190,9 @@ class Writer:
     counts: Counts = field(default_factory=Counts)
     warnings: list[Problem] = field(default_factory=list)
     options: ImportOptions = field(default_factory=ImportOptions)
+    on_progress: Progress = ignore
+    """Told the number of attributions read so far, at each batch."""
+    attributions_read: int = 0
     sources: SourceIndex = field(init=False)
     pending: list[AttributionIn] = field(default_factory=list)
     doc_ids: dict[str, int] = field(default_factory=dict)
@@ -209,8 +214,10 @@ class Writer:
     def add(self, item: SourceIn | DocumentIn | AttributionIn) -> None:
         if isinstance(item, AttributionIn):
             self.pending.append(item)
+            self.attributions_read += 1
             if len(self.pending) >= BATCH_SIZE:
                 self.flush()
+                self.on_progress(IMPORTING, self.attributions_read, None)
         else:
             self._guarded([item])
 

@@ -120,7 +120,7 @@ WIDTH = 860
 HEIGHT = 420
 MARGIN_LEFT = 80
 MARGIN_RIGHT = 20
-MARGIN_TOP = 20
+MARGIN_TOP = 34
 MARGIN_BOTTOM = 40
 LEGEND_ROW = 18
 MAX_LEGEND = 10
@@ -154,6 +154,10 @@ def timeline_svg(
     ]
     if standalone:
         out.append(f'<rect width="{WIDTH}" height="{total_height}" fill="#ffffff"/>')
+        out.append(
+            f'<text x="{MARGIN_LEFT}" y="18" font-size="14" font-weight="bold">'
+            f"{escape(tl.measure)}</text>"
+        )
     if not tl.bars:
         out.append(f'<text x="{MARGIN_LEFT}" y="{MARGIN_TOP + 20}">no dated figures</text>')
         out.append("</svg>")
@@ -236,11 +240,7 @@ def _axes(
     unit: str | None,
 ) -> list[str]:
     bottom, left = HEIGHT - MARGIN_BOTTOM, MARGIN_LEFT
-    out = [
-        f'<line x1="{left}" y1="{bottom}" x2="{WIDTH - MARGIN_RIGHT}" y2="{bottom}" '
-        'stroke="#333"/>',
-        f'<line x1="{left}" y1="{MARGIN_TOP}" x2="{left}" y2="{bottom}" stroke="#333"/>',
-    ]
+    out = []
     for v, label in ticks_x:
         px = x(v)
         out.append(
@@ -258,6 +258,10 @@ def _axes(
         out.append(
             f'<text x="{left - 6}" y="{py + 4:.1f}" text-anchor="end">{escape(label)}</text>'
         )
+    out.append(
+        f'<line x1="{left}" y1="{bottom}" x2="{WIDTH - MARGIN_RIGHT}" y2="{bottom}" stroke="#333"/>'
+    )
+    out.append(f'<line x1="{left}" y1="{MARGIN_TOP}" x2="{left}" y2="{bottom}" stroke="#333"/>')
     if unit:
         out.append(
             f'<text x="14" y="{MARGIN_TOP + 40}" transform="rotate(-90 14 {MARGIN_TOP + 40})" '
@@ -304,7 +308,10 @@ def _quote(key: str) -> str:
 
 
 def _legend(legend: list[tuple[str, str]], extra: bool, top: float, by: ColourBy) -> list[str]:
-    out = [f'<text x="{MARGIN_LEFT}" y="{top + 8}" font-weight="bold">colour: {by}</text>']
+    out = [
+        f'<text x="{MARGIN_LEFT}" y="{top + 8}"><tspan font-weight="bold">colour: {by}</tspan>'
+        "  · faded: open interval (over, at least) · outlined, !N: in dispute N</text>"
+    ]
     for i, (name, colour) in enumerate(legend, start=1):
         ty = top + 8 + i * LEGEND_ROW
         out.append(

@@ -186,3 +186,59 @@ def test_facet_counts_are_distinct_claims(app: Any) -> None:
     named = named[: named.index("</section>")]
     assert '>named</a> <span class="count">5</span>' in named
     assert '>unnamed</a> <span class="count">2</span>' in named
+
+
+def test_facets_count_what_the_library_counts(app: Any, web_db: str) -> None:
+    """The page's facets are read from arrays for speed; they must equal
+    ``provenance.facets``, where their meaning is defined (less a missing party, which
+    no filter selects, and with parties as the case-insensitive filter takes them)."""
+    from provenance.db import open_session
+    from provenance.facets import facet_counts
+    from provenance.query import ClaimFilter
+    from provenance.web.pages import facets, matches
+
+    for flt in (ClaimFilter(), ClaimFilter(category="troop_count"), ClaimFilter(named=False)):
+        with open_session(web_db) as s:
+            expected = {
+                name: {v.value.lower(): v.count for v in values if v.value is not None}
+                for name, values in facet_counts(s, flt, limit=0).items()
+            }
+        with app.session() as s:
+            shown = facets(app, s, matches(app, s, flt), {})
+        assert [f.name for f in shown] == list(expected)
+        for facet in shown:
+            assert {v.value: v.count for v in facet.values} == expected[facet.name], facet.name
+
+
+def test_pages_follow_the_cli_order(app: Any, cli: Any) -> None:
+    import re
+
+    for sort in ("key", "as_of", "reports"):
+        _, _, body = call(app, f"/claims?sort={sort}")
+        shown = re.findall(r'class="claim-link" href="/claims/([^"]+)"', body)
+        listed = json.loads(cli("claims", "--sort", sort, "-f", "json").output)
+        assert shown == [quote(c["key"], safe="") for c in listed], sort
+    _, _, past = call(app, "/claims?page=2")
+    assert "no claims match" in past and "page 2" not in past
+
+
+@pytest.mark.parametrize(
+    ("query", "options"),
+    [
+        ("category=troop_count&named=unnamed", ["--category", "troop_count", "--unnamed"]),
+        ("party=UKRAINE&search=troops", ["--party", "UKRAINE", "--search", "troops"]),
+        ("named=named&source=reuters", ["--named", "--source", "reuters"]),
+        ("status=all&category=statement", ["--status", "all", "--category", "statement"]),
+        ("party=nobody", ["--party", "nobody"]),
+    ],
+)
+def test_the_page_lists_what_the_cli_lists(
+    app: Any, cli: Any, query: str, options: list[str]
+) -> None:
+    import re
+
+    _, _, body = call(app, f"/claims?{query}")
+    shown = re.findall(r'class="claim-link" href="/claims/([^"]+)"', body)
+    listed = json.loads(cli("claims", *options, "-f", "json").output or "[]")
+    assert shown == [quote(c["key"], safe="") for c in listed]
+    assert f'<span id="total">{len(listed)}</span>' in body

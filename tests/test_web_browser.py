@@ -94,7 +94,7 @@ def site(cli: Any, fixture_db: str, tmp_path: Path) -> Iterator[str]:
 def screenshot(driver: Any, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1280, max(600, min(int(height), 2400)))
+    driver.set_window_size(1280, max(600, min(int(height) + 140, 2400)))
     driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
     driver.set_window_size(1280, 900)
 

@@ -10,6 +10,7 @@ session, in a read-only transaction (SQLite opened ``mode=ro``; PostgreSQL
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -96,6 +97,29 @@ class Cache:
         return hit[1] if hit is not None and hit[0] == data_version(session) else None
 
 
+class Recent:
+    """The last few results by key, newest kept."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
 def data_version(session: Session) -> int:
     return int(session.execute(text("SELECT COALESCE(MAX(id), 0) FROM event")).scalar_one())
 
@@ -110,6 +134,7 @@ class WebApp:
             pass
         self.engine: Engine = make_engine(resolve_url(db), write=False)
         self.cache = Cache()
+        self.recent = Recent()
         self._templates: Any = None
 
     def prepare(self) -> None:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance.errors import NotFoundError, UsageError
@@ -118,24 +117,45 @@ def page_number(request: Request) -> int:
     return int(raw)
 
 
-def page_of_claims(
-    session: Session, f: ClaimFilter, *, sort: str, page: int, size: int = PAGE_SIZE
-) -> list[ClaimView]:
-    """One page of matching claims: ids by SQL with LIMIT/OFFSET for the orders SQL can
-    give, then each claim loaded in full."""
-    from provenance.query import claim_where, find_claims, load_claims
+@dataclass
+class Matches:
+    """The claims a filter keeps: their ids, and the index they are read with."""
 
-    offset = (page - 1) * size
-    if sort not in ("key", "as_of"):
-        return find_claims(session, f, limit=offset + size, sort=sort)[offset:]
+    index: Any
+    ids: Any
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def matches(app: WebApp, session: Session, f: ClaimFilter) -> Matches:
+    """Matching ids, kept for the last few filters (paging through a list asks again)."""
+    from provenance.web.app import data_version
+    from provenance.web.facets import build_index, matching_ids
+
     conn = session.connection()
-    where, params = claim_where(conn, f)
-    order = "c.key" if sort == "key" else "c.as_of_start, c.key"
-    stmt = text(
-        f"SELECT c.id FROM claim c WHERE {where} ORDER BY {order} LIMIT {size} OFFSET {offset}"
-    ).bindparams(*(bindparam(k, expanding=True) for k, v in params.items() if isinstance(v, list)))
-    ids = [r[0] for r in conn.execute(stmt, params)]
-    return load_claims(conn, ids)
+    index = app.cache.get(session, "facets", lambda: build_index(conn))
+    key = (data_version(session), repr(f))
+    ids = app.recent.get(key)
+    if ids is None:
+        ids = matching_ids(conn, f, index)
+        app.recent.put(key, ids)
+    return Matches(index, ids)
+
+
+def page_of_claims(
+    app: WebApp, session: Session, found: Matches, f: ClaimFilter, *, sort: str, page: int
+) -> list[ClaimView]:
+    """One page of matching claims in full: by rank for key and date order, through
+    ``find_claims`` for the orders by counts."""
+    from provenance.query import find_claims, load_claims
+    from provenance.web.facets import ORDERS, page_ids
+
+    offset = (page - 1) * PAGE_SIZE
+    if sort not in ORDERS:
+        return find_claims(session, f, limit=offset + PAGE_SIZE, sort=sort)[offset:]
+    ids = page_ids(found.index, found.ids, sort, offset, PAGE_SIZE)
+    return load_claims(session.connection(), ids)
 
 
 def claims_page(app: WebApp, session: Session, request: Request, _rest: str) -> Response:
@@ -144,8 +164,9 @@ def claims_page(app: WebApp, session: Session, request: Request, _rest: str) -> 
     if sort not in SORTS:
         raise UsageError(f"sort takes one of {', '.join(SORTS)}")
     page = page_number(request)
-    views = page_of_claims(session, f, sort=sort, page=page)
-    found, total = facets(app, session, f, params)
+    found = matches(app, session, f)
+    views = page_of_claims(app, session, found, f, sort=sort, page=page)
+    total = len(found)
     link_params = {**params, **({"sort": sort} if sort != "key" else {})}
     return app.render(
         "claims.html",
@@ -155,27 +176,23 @@ def claims_page(app: WebApp, session: Session, request: Request, _rest: str) -> 
         pages=max(1, math.ceil(total / PAGE_SIZE)),
         params=link_params,
         filters=params,
-        facets=found,
+        facets=facets(app, session, found, params),
         measures_ready=app.cache.peek(session, "analysis") is not None,
         sorts=SORTS,
         sort=sort,
     )
 
 
-def facets(
-    app: WebApp, session: Session, f: ClaimFilter, params: dict[str, str]
-) -> tuple[list[Any], int]:
-    """The facets of the matching claims, and how many match. The measure facet is
-    shown once measures have been computed (the server starts on that at once)."""
-    from provenance.web.facets import build_index, facet_counts, matching_ids
+def facets(app: WebApp, session: Session, found: Matches, params: dict[str, str]) -> list[Any]:
+    """The facets of the matching claims. The measure facet is shown once measures
+    have been computed (the server starts on that at once)."""
+    from provenance.web.facets import facet_counts
 
-    conn = session.connection()
-    index = app.cache.get(session, "facets", lambda: build_index(conn))
+    index = found.index
     ready: Analysis | None = app.cache.peek(session, "analysis")
     if ready is not None:
         index = replace(index, facets=[*index.facets, ready.measure_pairs])
-    ids = matching_ids(conn, f)
-    return facet_counts(index, ids, params), len(ids)
+    return facet_counts(index, found.ids, params)
 
 
 def _export(app: WebApp, session: Session, request: Request, fmt: str) -> Response:
@@ -263,18 +280,19 @@ def sources_page(app: WebApp, session: Session, request: Request, _rest: str) ->
 
 
 def source_page(app: WebApp, session: Session, request: Request, key: str) -> Response:
-    from provenance.query import count_claims, get_source
+    from provenance.query import get_source
 
     source = get_source(session, key)
     as_origin = ClaimFilter(source=source["key"], origin_only=True)
     as_relay = ClaimFilter(via=source["key"])
+    origin, relay = matches(app, session, as_origin), matches(app, session, as_relay)
     return app.render(
         "source.html",
         source=source,
-        origin_claims=page_of_claims(session, as_origin, sort="as_of", page=1),
-        origin_total=count_claims(session, as_origin),
-        relay_claims=page_of_claims(session, as_relay, sort="as_of", page=1),
-        relay_total=count_claims(session, as_relay),
+        origin_claims=page_of_claims(app, session, origin, as_origin, sort="as_of", page=1),
+        origin_total=len(origin),
+        relay_claims=page_of_claims(app, session, relay, as_relay, sort="as_of", page=1),
+        relay_total=len(relay),
         page_size=PAGE_SIZE,
     )
 

@@ -242,3 +242,15 @@ def test_the_page_lists_what_the_cli_lists(
     listed = json.loads(cli("claims", *options, "-f", "json").output or "[]")
     assert shown == [quote(c["key"], safe="") for c in listed]
     assert f'<span id="total">{len(listed)}</span>' in body
+
+
+def test_pages_needing_measures_say_so_while_they_are_computed(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app.cache, "busy", lambda name: name == "analysis")
+    status, headers, body = call(app, "/measures")
+    assert status == "503 Service Unavailable" and headers["Retry-After"] == "10"
+    assert "reload this page in a moment" in body
+    assert call(app, "/claims")[0] == "200 OK"
+    monkeypatch.undo()
+    assert call(app, "/measures")[0] == "200 OK"

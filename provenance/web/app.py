@@ -91,6 +91,11 @@ class Cache:
             self._values[name] = (version, value)
             return value
 
+    def busy(self, name: str) -> bool:
+        """Whether a thread is computing the value now."""
+        lock = self._locks.get(name)
+        return lock is not None and lock.locked()
+
     def peek(self, session: Session, name: str) -> Any:
         """The value if it is computed for the current data, else None."""
         hit = self._values.get(name)
@@ -143,7 +148,7 @@ class WebApp:
         from provenance.web.pages import analysis
 
         with self.session() as s:
-            analysis(self, s)
+            analysis(self, s, wait=True)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -197,6 +202,14 @@ class WebApp:
         try:
             with self.session() as s:
                 return handler(self, s, request, rest)
+        except pages.Pending:
+            response = self.error(
+                "503 Service Unavailable",
+                "measures and disputes are being computed from every claim (a while on a "
+                "large database); reload this page in a moment",
+            )
+            response.headers.append(("Retry-After", "10"))
+            return response
         except NotFoundError as exc:
             return self.error("404 Not Found", str(exc))
         except UsageError as exc:

@@ -354,10 +354,24 @@ class Analysis:
     """(claim, measure) pairs for the claims page's measure facet."""
 
 
-def analysis(app: WebApp, session: Session) -> Analysis:
+class Pending(Exception):
+    """Measures and disputes are being computed by another thread: try again soon."""
+
+
+def analysis(app: WebApp, session: Session, *, wait: bool = False) -> Analysis:
+    """Measures and disputes of the current data. While the server computes them, a
+    page asking for them says so at once (``Pending``) instead of hanging for minutes;
+    ``wait``: wait for them instead."""
+    ready: Analysis | None = app.cache.peek(session, "analysis")
+    if ready is not None:
+        return ready
+    if not wait and app.cache.busy("analysis"):
+        raise Pending
+
     def compute() -> Analysis:
         from provenance.conflicts import find_conflicts
         from provenance.measures import list_measures
+        from provenance.web.facets import pairs
 
         measures = list_measures(session.connection())
         found = find_conflicts(session).disputes
@@ -368,8 +382,6 @@ def analysis(app: WebApp, session: Session) -> Analysis:
             for p in camp
             for x in (p, *p.twins)
         }
-        from provenance.web.facets import pairs
-
         measure_of = {p.key: m.name for m in measures for p in m.claims}
         members: dict[str, list[str]] = {}
         for m in measures:

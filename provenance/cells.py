@@ -67,6 +67,22 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+QUOTED_CELL = re.compile('[,"\r\n]')
+"""Text the csv module quotes: a comma, quote, carriage return or line feed."""
+
+
+def csv_cell(value: Any) -> str:
+    """A cell exactly as ``csv_writer`` writes it (minimal quoting), for writers that
+    build lines from parts formatted once."""
+    if value is None:
+        return ""
+    if value.__class__ is not str:
+        return str(value)
+    if QUOTED_CELL.search(value):
+        return '"' + value.replace('"', '""') + '"'
+    return str(value)
+
+
 class _NewlineRows:
     """Turns the ``\\r\\n`` each row ends with back into ``\\n`` (the writer runs with a
     ``\\r\\n`` terminator only so that it quotes carriage returns inside cells)."""

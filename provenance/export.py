@@ -1,17 +1,20 @@
 """Export citations: one row per attribution, in the import CSV's columns.
 
-Claims are paged by key (keyset pagination), and each page's attributions, relays and
-corroboration counts are fetched in a few queries, so memory does not grow with the
-number of rows. Files are written atomically: a temporary file beside the target is
-renamed over it only once complete, so a killed export never leaves half a file.
+Rows come from one streaming query in claim-key order, with each attribution's relays
+from a second query in the same order merged alongside, so memory holds one claim's
+rows at a time whatever the number of rows. Cells a claim, source or relay chain
+contributes are formatted once and shared by its rows. Files are written atomically: a
+temporary file beside the target is renamed over it only once complete, so a killed
+export never leaves half a file.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +23,8 @@ from typing import IO, Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from provenance.cells import cell_text, csv_writer, needs_check, neutralise
+from provenance.bulk import paused_gc
+from provenance.cells import QUOTED_CELL, cell_text, csv_cell, csv_writer, neutralise
 from provenance.errors import OutputError, UsageError
 from provenance.ingest.records import CSV_COLUMNS, EXTRA_COLUMNS, READONLY_COLUMNS
 from provenance.interchange import INTERCHANGE_FORMATS
@@ -28,17 +32,35 @@ from provenance.query import ClaimFilter, _bind, claim_where
 
 EXPORT_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
 EXPORT_FORMATS = ("csv", "json", "jsonl")
-PAGE_CLAIMS = 2000
+FETCH_ROWS = 5000
+WRITE_ROWS = 500
 
-_ATTRIBUTIONS_SQL = (
-    "SELECT a.id, a.claim_id, c.key, c.text, c.category, c.subject, c.metric, c.location, "
-    "c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.as_of, a.stance, s.name, s.kind, "
-    "s.named, s.affiliation, s.reliability, a.credibility, a.quote, d.title, d.outlet, d.author, "
-    "d.url, d.published, d.accessed, c.language, a.hedges, s.key, s.party, "
-    "d.key, COALESCE(s.merged_into_id, s.id), d.language "
-    "FROM attribution a JOIN claim c ON c.id = a.claim_id JOIN source s ON s.id = a.source_id "
-    "LEFT JOIN document d ON d.id = a.document_id WHERE a.claim_id IN :ids ORDER BY c.key, a.id"
+CLAIMS_SQL = (
+    "SELECT c.id, c.key, c.text, c.category, c.subject, c.metric, c.location, c.quantity, "
+    "c.qualifier, c.value, c.low, c.high, c.unit, c.as_of, c.language "
+    "FROM claim c WHERE {where} ORDER BY c.key"
 )
+"""The selected claims; ``{where}`` is a condition on ``c``."""
+ATTRIBUTIONS_SQL = (
+    "SELECT c.id, a.id, a.source_id, a.stance, a.credibility, a.quote, d.title, d.outlet, "
+    "d.author, d.url, d.published, d.accessed, a.hedges, d.key, d.language "
+    "FROM claim c JOIN attribution a ON a.claim_id = c.id "
+    "LEFT JOIN document d ON d.id = a.document_id WHERE {where} ORDER BY c.key, a.id"
+)
+"""Their attributions, in the same order."""
+_RELAYS_SQL = (
+    "SELECT a.id, r.source_id FROM claim c JOIN attribution a ON a.claim_id = c.id "
+    "JOIN relay r ON r.attribution_id = a.id WHERE {where} ORDER BY c.key, a.id, r.position"
+)
+_SOURCES_SQL = (
+    "SELECT id, COALESCE(merged_into_id, id), name, kind, named, affiliation, reliability, "
+    "key, party FROM source"
+)
+# Positions in an ATTRIBUTIONS_SQL row: the document's key and language.
+_D_KEY, _D_LANGUAGE = 13, 14
+_CACHE_LIMIT = 100_000
+_SEPARATOR = "\x00"
+_RISKY_START = re.compile("\x00['=+\\-@\\s]")
 
 
 @dataclass
@@ -48,146 +70,249 @@ class ExportReport:
     unit: str = "rows"
 
 
-def extra_names(session: Session, f: ClaimFilter) -> list[str]:
-    """The names of the extra fields the selected rows carry, in name order: the
-    columns a CSV export adds after EXPORT_COLUMNS."""
-    conn = session.connection()
-    where, params = claim_where(conn, f)
-    sql = (
-        "SELECT DISTINCT e.name FROM attribution_extra e "
-        "JOIN attribution a ON a.id = e.attribution_id JOIN claim c ON c.id = a.claim_id "
-        f"WHERE {where} ORDER BY e.name"
+def _stream(conn: Connection, sql: str, params: dict[str, Any]) -> Iterator[Sequence[Any]]:
+    """Rows of one query as the driver gives them, fetched a few thousand at a time
+    (a server-side cursor on PostgreSQL)."""
+    result = conn.execution_options(stream_results=True, max_row_buffer=FETCH_ROWS).execute(
+        _bind(sql, params), params
     )
-    return [r[0] for r in conn.execute(_bind(sql, params), params)]
+    cursor = result.cursor
+    try:
+        while True:
+            rows = cursor.fetchmany(FETCH_ROWS)
+            if not rows:
+                return
+            yield from rows
+    finally:
+        result.close()
 
 
-def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
-    """Rows in EXPORT_COLUMNS order (typed values), then the row's extra fields (a
-    mapping, or None); claims by key, attributions by id."""
-    conn = session.connection()
-    where, params = claim_where(conn, f)
-    page_sql = (
-        f"SELECT c.id, c.key FROM claim c WHERE {where} AND c.key > :_last "
-        f"ORDER BY c.key LIMIT {PAGE_CLAIMS}"
-    )
-    last = ""
-    while True:
-        page = conn.execute(_bind(page_sql, params), {**params, "_last": last}).all()
-        if not page:
-            return
-        last = page[-1][1]
-        yield from _page_rows(conn, [r[0] for r in page])
+def _safe(cells: Sequence[Any], raw: bool) -> tuple[Any, ...]:
+    """The cells with text a spreadsheet would run neutralised (unless ``raw``); one
+    search over the joined text finds the rare cells that need a closer look."""
+    if raw:
+        return tuple(cells)
+    joined = _SEPARATOR + _SEPARATOR.join([c for c in cells if c.__class__ is str])
+    if not _RISKY_START.search(joined):
+        return tuple(cells)
+    return tuple(neutralise(c) if c.__class__ is str else c for c in cells)
 
 
-def _page_rows(conn: Connection, claim_ids: list[int]) -> Iterator[list[Any]]:
-    rows = conn.execute(_bind(_ATTRIBUTIONS_SQL, {"ids": claim_ids}), {"ids": claim_ids}).all()
-    relays = _relays(conn, [r[0] for r in rows])
-    extras = _extras(conn, [r[0] for r in rows])
-    stats: dict[int, tuple[int, set[int], set[int]]] = {}
-    for r in rows:
-        reports, origins, named = stats.get(r[1], (0, set(), set()))
-        origins.add(r[34])
-        if r[18]:
-            named.add(r[34])
-        stats[r[1]] = (reports + 1, origins, named)
-    for r in rows:
-        chain = relays.get(r[0], [])
-        reports, origins, named = stats[r[1]]
-        yield [
-            *r[2:16],
-            r[16],
-            r[17],
-            bool(r[18]),
-            r[19],
-            r[20],
-            r[21],
-            "; ".join(v["name"] for v in chain) or None,
-            *r[22:30],
-            r[30],
-            r[31],
-            r[32],
-            "; ".join(v["key"] for v in chain) or None,
-            r[33],
-            "; ".join(v["kind"] for v in chain) or None,
-            "; ".join("true" if v["named"] else "false" for v in chain) or None,
-            chain or None,
-            r[35] if r[33] is not None else None,
-            reports,
-            len(origins),
-            len(named),
-            extras.get(r[0]),
-        ]
+def _fragment(cells: Sequence[Any]) -> str:
+    return ",".join([csv_cell(c) for c in cells])
 
 
-def _extras(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str, str]]:
-    out: dict[int, dict[str, str]] = {}
-    sql = (
-        "SELECT attribution_id, name, value FROM attribution_extra "
-        "WHERE attribution_id IN :ids ORDER BY attribution_id, name"
-    )
-    for i in range(0, len(attribution_ids), 10_000):
-        chunk = attribution_ids[i : i + 10_000]
-        for aid, name, value in conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
-            out.setdefault(aid, {})[name] = value
-    return out
+class _Source:
+    """A source as its rows show it: typed fields, and CSV fragments made once."""
+
+    __slots__ = ("canonical", "csv_a", "csv_b", "fields", "named", "relay")
+
+    def __init__(self, r: Sequence[Any], raw: bool) -> None:
+        self.canonical: int = r[1]
+        self.named = bool(r[4])
+        # name, kind, named, affiliation, reliability, key, party
+        self.fields = (r[2], r[3], self.named, *r[5:9])
+        flag = "true" if self.named else "false"
+        cells = _safe((r[2], r[3], flag, r[5], r[6], r[7], r[8]), raw)
+        self.csv_a = _fragment(cells[:5])
+        self.csv_b = _fragment(cells[5:])
+        fields = (r[7], r[2], r[3], self.named, r[5], r[8], r[6])
+        self.relay = {k: v for k, v in zip(_RELAY_FIELDS, fields, strict=True) if v is not None}
 
 
 _RELAY_FIELDS = ("key", "name", "kind", "named", "affiliation", "party", "reliability")
 
 
-def _relays(conn: Connection, attribution_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """Each attribution's relays in order, every source field included (the
-    ``via_sources`` column), so a source seen only as a relay keeps its kind and flag."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    if not attribution_ids:
-        return out
-    sql = (
-        "SELECT r.attribution_id, s.key, s.name, s.kind, s.named, s.affiliation, s.party, "
-        "s.reliability FROM relay r JOIN source s ON s.id = r.source_id "
-        "WHERE r.attribution_id IN :ids ORDER BY r.attribution_id, r.position"
+class _Chains:
+    """Each attribution's relays (source ids in order), read from a stream in the
+    attributions' order."""
+
+    def __init__(self, rows: Iterator[Sequence[Any]]) -> None:
+        self.rows = rows
+        self.pending = next(rows, None)
+
+    def take(self, attribution_id: int) -> tuple[int, ...]:
+        pending = self.pending
+        if pending is None or pending[0] != attribution_id:
+            return ()
+        chain: list[int] = []
+        while pending is not None and pending[0] == attribution_id:
+            chain.append(pending[1])
+            pending = next(self.rows, None)
+        self.pending = pending
+        return tuple(chain)
+
+
+@dataclass
+class _Claim:
+    row: Sequence[Any]
+    attributions: list[tuple[Sequence[Any], tuple[int, ...]]]
+
+
+class _Reader:
+    """The selected claims one at a time, each with its attributions and their relays,
+    merged from three streams in claim-key order; sources are read once."""
+
+    def __init__(self, session: Session, f: ClaimFilter, raw: bool) -> None:
+        conn = session.connection()
+        self.where, self.params = claim_where(conn, f)
+        self.conn = conn
+        self.sources = {r[0]: _Source(r, raw) for r in conn.exec_driver_sql(_SOURCES_SQL)}
+
+    def _run(self, sql: str) -> Iterator[Sequence[Any]]:
+        return _stream(self.conn, sql.format(where=self.where), self.params)
+
+    def claims(self) -> Iterator[_Claim]:
+        claims = self._run(CLAIMS_SQL)
+        chains = _Chains(self._run(_RELAYS_SQL))
+        current: _Claim | None = None
+        for r in self._run(ATTRIBUTIONS_SQL):
+            if current is None or current.row[0] != r[0]:
+                if current is not None:
+                    yield current
+                row = next(claims)
+                while row[0] != r[0]:
+                    row = next(claims)
+                current = _Claim(row, [])
+            current.attributions.append((r, chains.take(r[1])))
+        if current is not None:
+            yield current
+
+    def counts(self, claim: _Claim) -> tuple[int, int, int]:
+        """Reports, independent origins and named origins."""
+        sources = [self.sources[r[2]] for r, _ in claim.attributions]
+        origins = {s.canonical for s in sources}
+        named = {s.canonical for s in sources if s.named}
+        return len(sources), len(origins), len(named)
+
+
+def _joined(values: Iterator[str]) -> str | None:
+    return "; ".join(values) or None
+
+
+def _via(sources: list[_Source]) -> tuple[Any, ...]:
+    """via, via_keys, via_kinds, via_named and via_sources of a relay chain (typed)."""
+    return (
+        _joined(s.fields[0] for s in sources),
+        _joined(s.fields[5] for s in sources),
+        _joined(s.fields[1] for s in sources),
+        _joined("true" if s.named else "false" for s in sources),
+        [s.relay for s in sources] or None,
     )
-    cache: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for i in range(0, len(attribution_ids), 10_000):
-        chunk = attribution_ids[i : i + 10_000]
-        for aid, *fields in conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
-            seen = tuple(fields)
-            record = cache.get(seen)
-            if record is None:
-                fields[3] = bool(fields[3])
-                record = {k: v for k, v in zip(_RELAY_FIELDS, fields, strict=True) if v is not None}
-                cache[seen] = record
-            out.setdefault(aid, []).append(record)
-    return out
 
 
-# --- writers ------------------------------------------------------------------------------
+def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
+    """Rows in EXPORT_COLUMNS order (typed values), claims by key, attributions by id."""
+    reader = _Reader(session, f, raw=True)
+    sources = reader.sources
+    for claim in reader.claims():
+        c = claim.row
+        counts = reader.counts(claim)
+        for r, chain in claim.attributions:
+            s = sources[r[2]]
+            via = _via([sources[i] for i in chain])
+            yield [
+                *c[1:14],
+                r[3],
+                *s.fields[:5],
+                r[4],
+                via[0],
+                *r[5:12],
+                c[14],
+                r[12],
+                *s.fields[5:],
+                via[1],
+                r[_D_KEY],
+                *via[2:],
+                r[_D_LANGUAGE] if r[_D_KEY] is not None else None,
+                *counts,
+            ]
 
 
-_NUMBER_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("value", "low", "high"))
-_BOOL_COLUMNS = (EXPORT_COLUMNS.index("source_named"),)
-_VIA_SOURCES = EXPORT_COLUMNS.index("via_sources")
+# --- CSV ---------------------------------------------------------------------------------
 
 
-def _csv_cells(row: list[Any], raw: bool, names: list[str]) -> list[Any]:
-    """Cells as export writes them: the csv module writes None as empty and ints
-    itself; figures get their shortest form, booleans true/false, and text that a
-    spreadsheet would run is neutralised unless ``raw``. The extra fields follow, one
-    column per name in ``names``."""
-    extra = row.pop()
-    if names:
-        row.extend(extra.get(n) if extra else None for n in names)
-    for i in _NUMBER_COLUMNS:
-        if row[i] is not None:
-            row[i] = cell_text(row[i])
-    for i in _BOOL_COLUMNS:
-        row[i] = "true" if row[i] else "false"
-    if row[_VIA_SOURCES] is not None:
-        row[_VIA_SOURCES] = json.dumps(row[_VIA_SOURCES], ensure_ascii=False)
-    if not raw:
-        for i, v in enumerate(row):
-            if v.__class__ is str and needs_check(v):
-                row[i] = neutralise(v)
-    return row
+class _CsvRows:
+    """Rows as CSV lines, from fragments made once per claim, source and relay chain;
+    only an attribution's own cells are quoted row by row."""
+
+    def __init__(self, reader: _Reader, raw: bool) -> None:
+        self.reader = reader
+        self.raw = raw
+        self.chains: dict[tuple[int, ...], tuple[str, str, str]] = {}
+
+    def _claim(self, c: Sequence[Any]) -> tuple[str, str]:
+        cells = [*c[1:14], c[14]]
+        for i in (8, 9, 10):  # value, low, high
+            if cells[i] is not None:
+                cells[i] = cell_text(cells[i])
+        safe = _safe(cells, self.raw)
+        return _fragment(safe[:13]), csv_cell(safe[13])
+
+    def _chain(self, chain: tuple[int, ...]) -> tuple[str, str, str]:
+        """The via cell, and the via_kinds, via_named and via_sources cells after it."""
+        cells = self.chains.get(chain)
+        if cells is None:
+            sources = self.reader.sources
+            via = _via([sources[i] for i in chain])
+            relays = json.dumps(via[4], ensure_ascii=False) if chain else None
+            safe = _safe((*via[:4], relays), self.raw)
+            cells = (csv_cell(safe[0]), csv_cell(safe[1]), _fragment(safe[2:]))
+            if len(self.chains) >= _CACHE_LIMIT:
+                self.chains.clear()
+            self.chains[chain] = cells
+        return cells
+
+    def lines(self, claim: _Claim) -> Iterator[str]:
+        head, language = self._claim(claim.row)
+        reports, origins, named = self.reader.counts(claim)
+        tail = f"{reports},{origins},{named}\n"
+        sources = self.reader.sources
+        raw = self.raw
+        search = QUOTED_CELL.search
+        for r, chain in claim.attributions:
+            s = sources[r[2]]
+            via, via_keys, via_rest = self._chain(chain)
+            own = _safe(
+                (r[3], r[4], *r[5:12], r[12], r[_D_KEY],
+                 r[_D_LANGUAGE] if r[_D_KEY] is not None else None),
+                raw,
+            )  # fmt: skip
+            q = [
+                ("" if v is None else str(v)) if v.__class__ is not str
+                else ('"' + v.replace('"', '""') + '"') if search(v) else v
+                for v in own
+            ]  # fmt: skip
+            cells = [
+                head, q[0], s.csv_a, q[1], via, *q[2:9], language, q[9], s.csv_b,
+                via_keys, q[10], via_rest, q[11],
+            ]  # fmt: skip
+            yield ",".join(cells) + "," + tail
+
+
+def _write_csv(
+    session: Session, f: ClaimFilter, out: IO[str], raw: bool, on_row: Callable[[], None] | None
+) -> int:
+    reader = _Reader(session, f, raw)
+    rows = _CsvRows(reader, raw)
+    csv_writer(out).writerow(EXPORT_COLUMNS)
+    n = 0
+    batch: list[str] = []
+    for claim in reader.claims():
+        batch.extend(rows.lines(claim))
+        if len(batch) >= WRITE_ROWS:
+            n += _flush(batch, out, on_row)
+    return n + _flush(batch, out, on_row)
+
+
+def _flush(batch: list[str], out: IO[str], on_row: Callable[[], None] | None) -> int:
+    out.write("".join(batch))
+    n = len(batch)
+    if on_row:
+        for _ in range(n):
+            on_row()
+    batch.clear()
+    return n
 
 
 _LIST_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("via", "via_keys", "hedges"))
@@ -196,40 +321,15 @@ _LIST_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("via", "via_keys", "hedg
 def _json_record(row: list[Any]) -> dict[str, Any]:
     """A row as JSON gives it: lists (relays, their keys, hedges) are arrays, as in
     ``show``; CSV joins them with ``; ``, which no name or hedge contains."""
-    extra = row.pop()
     for i in _LIST_COLUMNS:
         row[i] = row[i].split("; ") if row[i] else []
-    record = dict(zip(EXPORT_COLUMNS, row, strict=True))
-    record["extra"] = extra or {}
-    return record
+    return dict(zip(EXPORT_COLUMNS, row, strict=True))
 
 
-def write_rows(
-    rows: Iterator[list[Any]],
-    out: IO[str],
-    fmt: str,
-    *,
-    raw: bool = False,
-    on_row: Callable[[], None] | None = None,
-    extra: list[str] | None = None,
+def _write_json(
+    rows: Iterator[list[Any]], out: IO[str], fmt: str, on_row: Callable[[], None] | None
 ) -> int:
-    """Write rows to ``out`` in the format; returns the row count. ``extra`` names the
-    extra fields a CSV gives a column each (``extra_names``)."""
-    if fmt not in EXPORT_FORMATS:
-        known = ", ".join(EXPORT_FORMATS + INTERCHANGE_FORMATS)
-        raise UsageError(f"unknown export format {fmt!r}; use one of {known}")
     n = 0
-    if fmt == "csv":
-        writer = csv_writer(out)
-        names = extra or []
-        shown = names if raw else [neutralise(n) if needs_check(n) else n for n in names]
-        writer.writerow([*EXPORT_COLUMNS, *shown])
-        for row in rows:
-            writer.writerow(_csv_cells(row, raw, names))
-            n += 1
-            if on_row:
-                on_row()
-        return n
     if fmt == "json":
         out.write("[")
     for row in rows:
@@ -244,6 +344,25 @@ def write_rows(
     if fmt == "json":
         out.write("\n]\n" if n else "]\n")
     return n
+
+
+def write_rows(
+    session: Session,
+    f: ClaimFilter,
+    out: IO[str],
+    fmt: str,
+    *,
+    raw: bool = False,
+    on_row: Callable[[], None] | None = None,
+) -> int:
+    """Write the filter's rows to ``out`` in the format; returns the row count."""
+    if fmt not in EXPORT_FORMATS:
+        known = ", ".join(EXPORT_FORMATS + INTERCHANGE_FORMATS)
+        raise UsageError(f"unknown export format {fmt!r}; use one of {known}")
+    with paused_gc():
+        if fmt == "csv":
+            return _write_csv(session, f, out, raw, on_row)
+        return _write_json(iter_rows(session, f), out, fmt, on_row)
 
 
 def _file_mode(path: Path) -> int:
@@ -386,13 +505,11 @@ def export(
 ) -> ExportReport:
     if fmt in INTERCHANGE_FORMATS:
         return _export_interchange(session, f, fmt, out_path=out_path, out=out, force=force)
-    names = extra_names(session, f) if fmt == "csv" else []
-    rows = iter_rows(session, f)
     if out_path is None:
         assert out is not None
-        return ExportReport(write_rows(rows, out, fmt, raw=raw, on_row=on_row, extra=names), None)
+        return ExportReport(write_rows(session, f, out, fmt, raw=raw, on_row=on_row), None)
     with atomic_file(out_path, force=force, protected=database_files(session)) as fh:
-        n = write_rows(rows, fh, fmt, raw=raw, on_row=on_row, extra=names)
+        n = write_rows(session, f, fh, fmt, raw=raw, on_row=on_row)
     return ExportReport(n, str(out_path))
 
 

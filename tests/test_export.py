@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance.cells import neutralise, restore
+from provenance.cells import csv_cell, csv_writer, neutralise, restore
 from provenance.db import open_session
 from provenance.errors import OutputError
 from provenance.export import EXPORT_COLUMNS, atomic_file, export
@@ -104,6 +104,13 @@ def test_neutralisation_is_reversible_and_leaves_no_live_formula(value: str) -> 
     out = neutralise(value)
     assert restore(out) == value
     assert not live_formula(out)
+
+
+@given(st.lists(st.none() | st.integers() | st.text(max_size=20), min_size=2, max_size=6))
+def test_cells_built_by_hand_are_what_the_csv_module_writes(cells: list[object]) -> None:
+    buf = io.StringIO()
+    csv_writer(buf).writerow(cells)
+    assert ",".join(csv_cell(c) for c in cells) + "\n" == buf.getvalue()
 
 
 CR_CELLS = [

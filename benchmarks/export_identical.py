@@ -1,0 +1,89 @@
+"""Check that export writes the same bytes as an earlier revision.
+
+    python -m benchmarks.export_identical --before main~3 [--size 10000]
+
+Imports the example fixture and a generated data set (seeded) with the current code,
+then exports each in every format, with and without ``--raw``, once with the current
+code and once with the revision's ``provenance`` package (from ``git archive``), and
+compares the files byte for byte. Exits 1 on any difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORT = """
+import sys
+from pathlib import Path
+from provenance.db import open_session
+from provenance.export import export
+from provenance.query import ClaimFilter
+db, out, fmt, raw = sys.argv[1:5]
+with open_session(db) as session:
+    export(session, ClaimFilter(), out_path=Path(out), fmt=fmt, raw=raw == "raw", force=True)
+"""
+IMPORT = """
+import sys
+from pathlib import Path
+from provenance.db import open_session
+from provenance.ingest import import_files
+with open_session(sys.argv[1], write=True) as session:
+    import_files(session, [Path(sys.argv[2])], actor="check", command="check")
+"""
+
+
+def run(code: str, tree: Path, *args: str) -> None:
+    env = {"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", code, *args], check=True, env=env)
+
+
+def checkout(rev: str, into: Path) -> Path:
+    archive = into / "before.tar"
+    subprocess.run(["git", "archive", "-o", str(archive), rev, "provenance"], check=True, cwd=ROOT)
+    with tarfile.open(archive) as tar:
+        tar.extractall(into / "before", filter="data")
+    return into / "before"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--before", default="main")
+    parser.add_argument("--size", type=int, default=10_000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="export-identical-"))
+    before = checkout(args.before, work)
+    generated = work / "generated"
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.generate", "--attributions", str(args.size),
+         "--seed", "1", "--out", str(generated)],
+        check=True, cwd=ROOT, capture_output=True,
+    )  # fmt: skip
+    inputs = {
+        "fixture": ROOT / "fixtures" / "example_attributions.csv",
+        "generated": generated / "claims.csv",
+    }
+    failed = 0
+    for name, csv in inputs.items():
+        db = work / f"{name}.db"
+        run(IMPORT, ROOT, str(db), str(csv))
+        for fmt in ("csv", "json", "jsonl"):
+            for raw in ("raw", "safe"):
+                old, new = work / f"{name}-old.{fmt}", work / f"{name}-new.{fmt}"
+                run(EXPORT, before, str(db), str(old), fmt, raw)
+                run(EXPORT, ROOT, str(db), str(new), fmt, raw)
+                same = filecmp.cmp(old, new, shallow=False)
+                failed += not same
+                size = new.stat().st_size
+                print(f"{name} {fmt} {raw}: {'identical' if same else 'DIFFERENT'} ({size:,} B)")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

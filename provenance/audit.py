@@ -15,15 +15,10 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import db
+from provenance.bulk import paused_gc, stream_rows
 from provenance.ledger import verify_chain, verify_rows
 from provenance.normalize import fold
-from provenance.query import ClaimFilter, ClaimView, _bind, claim_where, load_claims
-
-_ORIGIN_JOIN = (
-    "FROM attribution a JOIN source s ON s.id = a.source_id "
-    "LEFT JOIN source t ON t.id = s.merged_into_id WHERE a.claim_id = c.id"
-)
-_NAMED = "COALESCE(t.named, s.named)"
+from provenance.query import ClaimFilter, _bind, claim_where, load_claims
 
 
 @dataclass
@@ -52,62 +47,134 @@ def _count(session: Session, f: ClaimFilter, extra: str) -> int:
     return int(conn.execute(_bind(sql, params), params).scalar_one())
 
 
-def _origin_exists(named: bool) -> str:
-    return f"EXISTS (SELECT 1 {_ORIGIN_JOIN} AND {_NAMED} = {'true' if named else 'false'})"
+_STATES_SQL = (
+    "SELECT a.claim_id, a.source_id FROM attribution a CROSS JOIN claim c "
+    "WHERE c.id = a.claim_id AND {where}"
+)
+_SOURCES_SQL = (
+    "SELECT s.id, t.key, t.name, t.named, t.affiliation "
+    "FROM source s JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id)"
+)
+_UNNAMED, _NAMED = 1, 2
 
 
-UNNAMED_ONLY = f" AND {_origin_exists(False)} AND NOT {_origin_exists(True)}"
-MIXED = f" AND {_origin_exists(False)} AND {_origin_exists(True)}"
-ANY_UNNAMED = f" AND {_origin_exists(False)}"
+@dataclass(frozen=True)
+class _Origin:
+    """A source as audits see it: through merges, as the source it was merged into."""
+
+    key: str
+    name: str
+    named: bool
+    affiliation: str | None
+    folded_affiliation: str
 
 
 def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False) -> UnnamedAudit:
-    """Claims whose every origin is unnamed (or, with ``any_unnamed``, at least one)."""
-    total = _count(session, f, "")
-    unnamed_only = _count(session, f, UNNAMED_ONLY)
-    mixed = _count(session, f, MIXED)
+    """Claims whose every origin is unnamed (or, with ``any_unnamed``, at least one).
+
+    Tables are read in storage order (no index walk in key order): a first pass finds
+    which claims rest on unnamed origins, keeping a small number per claim; later passes
+    read the attributions, relays and text of the claims listed only."""
     conn = session.connection()
-    where, params = claim_where(conn, f)
-    condition = ANY_UNNAMED if any_unnamed else UNNAMED_ONLY
-    sql = f"SELECT c.id FROM claim c WHERE {where}{condition} ORDER BY c.key"
-    ids = [r[0] for r in conn.execute(_bind(sql, params), params)]
-    audit = UnnamedAudit(total, unnamed_only, mixed)
-    audit.rows = [_unnamed_row(v) for v in load_claims(conn, ids)]
+    sources = {
+        r[0]: _Origin(r[1], r[2], bool(r[3]), r[4], fold(r[4] or ""))
+        for r in conn.exec_driver_sql(_SOURCES_SQL)
+    }
+    with paused_gc():
+        states = _origin_states(conn, f, sources)
+        audit = UnnamedAudit(_count(session, f, ""), 0, 0)
+        wanted = _UNNAMED | _NAMED if any_unnamed else _UNNAMED
+        listed: set[int] = set()
+        for claim_id, state in states.items():
+            if state == _UNNAMED:
+                audit.unnamed_only += 1
+            elif state == _UNNAMED | _NAMED:
+                audit.mixed += 1
+            if state & _UNNAMED and state & wanted == state:
+                listed.add(claim_id)
+        del states
+        audit.rows = _unnamed_rows(conn, listed, sources)
     audit.rows.sort(key=lambda r: (r["affiliations"][0] if r["affiliations"] else "", r["key"]))
     return audit
 
 
-def _unnamed_row(view: ClaimView) -> dict[str, Any]:
-    unnamed = [a for a in view.attributions if not a.origin.named]
-    named = [a for a in view.attributions if a.origin.named]
-    affiliations = sorted({a.origin.affiliation or "(no affiliation)" for a in unnamed})
+def _origin_states(
+    conn: Connection, f: ClaimFilter, sources: Mapping[int, _Origin]
+) -> dict[int, int]:
+    """For each selected claim with attributions: whether its origins include unnamed
+    and named ones (bits)."""
+    where, params = claim_where(conn, f)
+    flag = {i: _NAMED if o.named else _UNNAMED for i, o in sources.items()}
+    states: dict[int, int] = {}
+    get = states.get
+    for claim_id, source_id in stream_rows(conn, _STATES_SQL.format(where=where), params):
+        states[claim_id] = get(claim_id, 0) | flag[source_id]
+    return states
+
+
+def _unnamed_rows(
+    conn: Connection, listed: set[int], sources: Mapping[int, _Origin]
+) -> list[dict[str, Any]]:
+    reports: dict[int, list[tuple[int, int]]] = {}
+    for claim_id, attribution_id, source_id in stream_rows(
+        conn, "SELECT claim_id, id, source_id FROM attribution", {}
+    ):
+        if claim_id in listed:
+            reports.setdefault(claim_id, []).append((attribution_id, source_id))
+    relayed = {a for claim in reports.values() for a, s in claim if not sources[s].named}
+    chains: dict[int, list[tuple[int, int]]] = {}
+    for attribution_id, position, source_id in stream_rows(
+        conn, "SELECT attribution_id, position, source_id FROM relay", {}
+    ):
+        if attribution_id in relayed:
+            chains.setdefault(attribution_id, []).append((position, source_id))
+    rows = []
+    for claim_id, key, text in stream_rows(conn, "SELECT id, key, text FROM claim", {}):
+        claim = reports.get(claim_id)
+        if claim is None:
+            continue
+        claim.sort()
+        origins = [
+            (sources[s], tuple(sources[r].name for _, r in sorted(chains.get(a, ()))))
+            for a, s in claim
+        ]
+        rows.append(_unnamed_row(key, text, origins))
+    return rows
+
+
+def _unnamed_row(
+    key: str, text: str, reports: list[tuple[_Origin, tuple[str, ...]]]
+) -> dict[str, Any]:
+    unnamed = [(o, relays) for o, relays in reports if not o.named]
+    named = [o for o, _ in reports if o.named]
+    affiliations = sorted({o.affiliation or "(no affiliation)" for o, _ in unnamed})
     return {
-        "key": view.key,
-        "claim": view.text,
+        "key": key,
+        "claim": text,
         "affiliations": affiliations,
-        "unnamed_origins": list(dict.fromkeys(a.origin.name for a in unnamed)),
-        "relayed_by": list(dict.fromkeys(v.name for a in unnamed for v in a.via)),
-        "named_origins": list(dict.fromkeys(a.origin.name for a in named)),
-        "possibly_identified": _possible_identities(unnamed, named),
-        "reports": view.reports,
-        "origins": view.origins,
+        "unnamed_origins": list(dict.fromkeys(o.name for o, _ in unnamed)),
+        "relayed_by": list(dict.fromkeys(name for _, relays in unnamed for name in relays)),
+        "named_origins": list(dict.fromkeys(o.name for o in named)),
+        "possibly_identified": _possible_identities([o for o, _ in unnamed], named),
+        "reports": len(reports),
+        "origins": len({o.key for o, _ in reports}),
         "rests_on": "unnamed only" if not named else "mixed",
     }
 
 
-def _possible_identities(unnamed: list[Any], named: list[Any]) -> list[str]:
+def _possible_identities(unnamed: list[_Origin], named: list[_Origin]) -> list[str]:
     """Named origins of the same claim whose affiliation matches an unnamed origin's:
     "an unnamed South Korean intelligence source" may be the South Korean official who
     made the same claim on record."""
     out = []
     for u in unnamed:
-        ua = fold(u.origin.affiliation or "")
+        ua = u.folded_affiliation
         if not ua:
             continue
         for n in named:
-            na = fold(n.origin.affiliation or "")
+            na = n.folded_affiliation
             if na and (ua in na or na in ua):
-                out.append(f"{u.origin.name} may be {n.origin.name}")
+                out.append(f"{u.name} may be {n.name}")
     return list(dict.fromkeys(out))
 
 

@@ -1,10 +1,15 @@
-"""Helpers for work over many rows at once."""
+"""Helpers for work over many rows at once: paused garbage collection, streaming reads."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+FETCH_ROWS = 5000
 
 
 @contextmanager
@@ -19,3 +24,53 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def stream_rows(conn: Connection, sql: str, params: dict[str, Any]) -> Iterator[Sequence[Any]]:
+    """Rows of one query as the driver gives them (plain tuples), fetched a few
+    thousand at a time (through a server-side cursor on PostgreSQL). List parameters
+    expand into ``IN`` lists."""
+    stmt = text(sql)
+    expanding = [k for k, v in params.items() if isinstance(v, list)]
+    if expanding:
+        stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k in expanding))
+    options = conn.execution_options(stream_results=True, max_row_buffer=FETCH_ROWS)
+    result = options.execute(stmt, params)
+    cursor = result.cursor
+    try:
+        while True:
+            rows = cursor.fetchmany(FETCH_ROWS)
+            if not rows:
+                return
+            yield from rows
+    finally:
+        result.close()
+
+
+class Chains:
+    """Each attribution's relays (source ids in order), from a stream of
+    ``(attribution id, source id)`` rows in the order the attributions are read."""
+
+    def __init__(self, rows: Iterator[Sequence[Any]]) -> None:
+        self.rows = rows
+        self.pending = next(rows, None)
+
+    def take(self, attribution_id: int) -> tuple[int, ...]:
+        pending = self.pending
+        if pending is None or pending[0] != attribution_id:
+            return ()
+        chain: list[int] = []
+        while pending is not None and pending[0] == attribution_id:
+            chain.append(pending[1])
+            pending = next(self.rows, None)
+        self.pending = pending
+        return tuple(chain)
+
+
+RELAYS_SQL = (
+    "SELECT a.id, r.source_id FROM claim c JOIN attribution a ON a.claim_id = c.id "
+    "JOIN relay r ON r.attribution_id = a.id WHERE {where} ORDER BY c.key, a.id, r.position"
+)
+"""The relays of the claims a condition on ``c`` selects, in claim-key and attribution
+order (for ``Chains``)."""
+

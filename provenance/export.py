@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from provenance.bulk import paused_gc
+from provenance.bulk import RELAYS_SQL, Chains, paused_gc, stream_rows
 from provenance.cells import QUOTED_CELL, cell_text, csv_cell, csv_writer, neutralise
 from provenance.errors import OutputError, UsageError
 from provenance.ingest.records import CSV_COLUMNS, EXTRA_COLUMNS, READONLY_COLUMNS
@@ -32,7 +31,6 @@ from provenance.query import ClaimFilter, _bind, claim_where
 
 EXPORT_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
 EXPORT_FORMATS = ("csv", "json", "jsonl")
-FETCH_ROWS = 5000
 WRITE_ROWS = 500
 
 CLAIMS_SQL = (
@@ -48,10 +46,6 @@ ATTRIBUTIONS_SQL = (
     "LEFT JOIN document d ON d.id = a.document_id WHERE {where} ORDER BY c.key, a.id"
 )
 """Their attributions, in the same order."""
-_RELAYS_SQL = (
-    "SELECT a.id, r.source_id FROM claim c JOIN attribution a ON a.claim_id = c.id "
-    "JOIN relay r ON r.attribution_id = a.id WHERE {where} ORDER BY c.key, a.id, r.position"
-)
 _SOURCES_SQL = (
     "SELECT id, COALESCE(merged_into_id, id), name, kind, named, affiliation, reliability, "
     "key, party FROM source"
@@ -68,23 +62,6 @@ class ExportReport:
     rows: int
     path: str | None
     unit: str = "rows"
-
-
-def _stream(conn: Connection, sql: str, params: dict[str, Any]) -> Iterator[Sequence[Any]]:
-    """Rows of one query as the driver gives them, fetched a few thousand at a time
-    (a server-side cursor on PostgreSQL)."""
-    result = conn.execution_options(stream_results=True, max_row_buffer=FETCH_ROWS).execute(
-        _bind(sql, params), params
-    )
-    cursor = result.cursor
-    try:
-        while True:
-            rows = cursor.fetchmany(FETCH_ROWS)
-            if not rows:
-                return
-            yield from rows
-    finally:
-        result.close()
 
 
 def _safe(cells: Sequence[Any], raw: bool) -> tuple[Any, ...]:
@@ -123,26 +100,6 @@ class _Source:
 _RELAY_FIELDS = ("key", "name", "kind", "named", "affiliation", "party", "reliability")
 
 
-class _Chains:
-    """Each attribution's relays (source ids in order), read from a stream in the
-    attributions' order."""
-
-    def __init__(self, rows: Iterator[Sequence[Any]]) -> None:
-        self.rows = rows
-        self.pending = next(rows, None)
-
-    def take(self, attribution_id: int) -> tuple[int, ...]:
-        pending = self.pending
-        if pending is None or pending[0] != attribution_id:
-            return ()
-        chain: list[int] = []
-        while pending is not None and pending[0] == attribution_id:
-            chain.append(pending[1])
-            pending = next(self.rows, None)
-        self.pending = pending
-        return tuple(chain)
-
-
 @dataclass
 class _Claim:
     row: Sequence[Any]
@@ -160,11 +117,11 @@ class _Reader:
         self.sources = {r[0]: _Source(r, raw) for r in conn.exec_driver_sql(_SOURCES_SQL)}
 
     def _run(self, sql: str) -> Iterator[Sequence[Any]]:
-        return _stream(self.conn, sql.format(where=self.where), self.params)
+        return stream_rows(self.conn, sql.format(where=self.where), self.params)
 
     def claims(self) -> Iterator[_Claim]:
         claims = self._run(CLAIMS_SQL)
-        chains = _Chains(self._run(_RELAYS_SQL))
+        chains = Chains(self._run(RELAYS_SQL))
         current: _Claim | None = None
         for r in self._run(ATTRIBUTIONS_SQL):
             if current is None or current.row[0] != r[0]:
@@ -296,6 +253,7 @@ def _write_csv(
     reader = _Reader(session, f, raw)
     rows = _CsvRows(reader, raw)
     csv_writer(out).writerow(EXPORT_COLUMNS)
+    out.flush()  # the header is on disk while the rows are read
     n = 0
     batch: list[str] = []
     for claim in reader.claims():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import json
+import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -27,21 +29,16 @@ def paused_gc() -> Iterator[None]:
 
 
 def stream_rows(conn: Connection, sql: str, params: dict[str, Any]) -> Iterator[Sequence[Any]]:
-    """Rows of one query as the driver gives them (plain tuples), fetched a few
-    thousand at a time (through a server-side cursor on PostgreSQL). List parameters
-    expand into ``IN`` lists."""
+    """Rows of one query, fetched a few thousand at a time (through a server-side
+    cursor on PostgreSQL). List parameters expand into ``IN`` lists."""
     stmt = text(sql)
     expanding = [k for k, v in params.items() if isinstance(v, list)]
     if expanding:
         stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k in expanding))
     options = conn.execution_options(stream_results=True, max_row_buffer=FETCH_ROWS)
     result = options.execute(stmt, params)
-    cursor = result.cursor
     try:
-        while True:
-            rows = cursor.fetchmany(FETCH_ROWS)
-            if not rows:
-                return
+        for rows in result.partitions(FETCH_ROWS):
             yield from rows
     finally:
         result.close()
@@ -74,3 +71,30 @@ RELAYS_SQL = (
 """The relays of the claims a condition on ``c`` selects, in claim-key and attribution
 order (for ``Chains``)."""
 
+
+def in_set(conn: Connection, column: str, param: str, values: Sequence[Any]) -> tuple[str, Any]:
+    """A condition that ``column`` is one of ``values`` with one bound parameter, and
+    that parameter's value: ``json_each`` on SQLite, ``= ANY`` of an array on
+    PostgreSQL (an ``IN`` list would bind, and plan, one parameter per value)."""
+    if conn.dialect.name == "sqlite":
+        return f"{column} IN (SELECT value FROM json_each(:{param}))", json.dumps(list(values))
+    return f"{column} = ANY(:{param})", list(values)
+
+
+@contextmanager
+def large_page_cache(conn: Connection, mebibytes: int = 256) -> Iterator[None]:
+    """A larger SQLite page cache for the block (a bulk write touches every index page
+    many times); the connection's own size is restored after, even if the session has
+    committed or released it meanwhile. Other backends: no-op."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    (before,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute(f"PRAGMA cache_size = {-1024 * mebibytes}")
+    try:
+        yield
+    finally:
+        with suppress(sqlite3.Error):  # a connection closed on an error keeps no cache
+            raw.execute(f"PRAGMA cache_size = {int(before)}")

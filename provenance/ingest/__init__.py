@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from provenance import db
+from provenance.bulk import large_page_cache, paused_gc
 from provenance.cells import restore
 from provenance.errors import InputError, Problem, UsageError
 from provenance.ingest.claimreview import import_claimreview, is_jsonld
@@ -100,6 +101,23 @@ def import_files(
 ) -> ImportReport:
     """Import the files in one transaction. Raises InputError (nothing written) on any problem.
     ``on_progress`` is told how many attributions have been read, batch by batch."""
+    conn = session.connection()
+    with paused_gc(), large_page_cache(conn):
+        return _import_files(
+            session, paths, actor, command, dry_run, input_format, options, on_progress
+        )
+
+
+def _import_files(
+    session: Session,
+    paths: Sequence[Path],
+    actor: str,
+    command: str,
+    dry_run: bool,
+    input_format: str | None,
+    options: ImportOptions | None,
+    on_progress: Progress,
+) -> ImportReport:
     formats = [detect_format(p, input_format) for p in paths]
     options = _checked_options(options or ImportOptions())
     conn = session.connection()

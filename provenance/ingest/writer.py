@@ -18,9 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
 from provenance import db
+from provenance.bulk import in_set
 from provenance.errors import Problem
 from provenance.ingest.options import ImportOptions
 from provenance.ingest.records import (
@@ -799,14 +800,12 @@ class Writer:
         quoted = [(a, docs[a.document.key]) for a in attributions if a.quote and a.document]
         if not quoted:
             return
-        stmt = text(
-            "SELECT id, text FROM document WHERE text IS NOT NULL AND id IN :ids"
-        ).bindparams(bindparam("ids", expanding=True))
         wanted = sorted({doc_id for _, doc_id in quoted})
-        bodies: dict[int, str] = {}
-        for i in range(0, len(wanted), 10_000):
-            for doc_id, body in self.conn.execute(stmt, {"ids": wanted[i : i + 10_000]}):
-                bodies[doc_id] = searchable(body)
+        condition, ids = in_set(self.conn, "id", "ids", wanted)
+        sql = f"SELECT id, text FROM document WHERE text IS NOT NULL AND {condition}"
+        bodies = {
+            doc_id: searchable(body) for doc_id, body in self.conn.execute(text(sql), {"ids": ids})
+        }
         for a, doc_id in quoted:
             body = bodies.get(doc_id)
             if body is not None and a.quote and a.document and not quote_found(a.quote, body):
@@ -834,13 +833,12 @@ class Writer:
         """The stored grades of the attributions already present, by fingerprint."""
         if not fingerprints:
             return {}
-        stmt = text(
-            "SELECT fingerprint, id, credibility, hedges, batch_id FROM attribution "
-            "WHERE fingerprint IN :fps"
-        ).bindparams(bindparam("fps", expanding=True))
+        condition, fps = in_set(self.conn, "fingerprint", "fps", fingerprints)
+        columns = "fingerprint, id, credibility, hedges, batch_id"
+        sql = f"SELECT {columns} FROM attribution WHERE {condition}"
         return {
             r[0]: {"id": r[1], "key": r[0], "credibility": r[2], "hedges": r[3], "batch_id": r[4]}
-            for r in self.conn.execute(stmt, {"fps": fingerprints})
+            for r in self.conn.execute(text(sql), {"fps": fps})
         }
 
     def _compare_grades(
@@ -876,14 +874,12 @@ class Writer:
     ) -> dict[str, dict[str, Any]]:
         if not keys:
             return {}
-        stmt = text(f"SELECT {', '.join(columns)} FROM {table} WHERE key IN :keys").bindparams(
-            bindparam("keys", expanding=True)
-        )
+        condition, values = in_set(self.conn, "key", "keys", keys)
+        sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {condition}"
         out = {}
-        for i in range(0, len(keys), 10_000):
-            for r in self.conn.execute(stmt, {"keys": keys[i : i + 10_000]}):
-                row = dict(r._mapping)
-                out[row["key"]] = row
+        for r in self.conn.execute(text(sql), {"keys": values}):
+            row = dict(r._mapping)
+            out[row["key"]] = row
         return out
 
     def _fill_row(

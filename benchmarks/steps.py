@@ -117,31 +117,46 @@ def query(args: argparse.Namespace) -> dict[str, Any]:
     return {"seconds": sum(samples), "queries": len(samples), **_percentiles(samples)}
 
 
+_SQLITE_UTILS_QUERY = (
+    "SELECT c.key, c.text FROM claim c WHERE c.status = 'active' AND c.id IN ("
+    "SELECT a.claim_id FROM attribution a JOIN source s ON s.id = a.source_id "
+    "WHERE s.name = :name) ORDER BY c.key LIMIT 50"
+)
+
+
 @step("cli-query")
 def cli_query(args: argparse.Namespace) -> dict[str, Any]:
+    """A whole ``claims --source X`` process, beside ``python -c 'import sqlalchemy'``
+    and (on SQLite, when installed) the same look-up through ``sqlite-utils query``,
+    measured in turn so load falls on all three alike."""
+    import shutil
+
     names = _sources(args.db, 5, 11)
-    samples = []
+    sqlite_utils = shutil.which("sqlite-utils", path=str(Path(sys.executable).parent))
+    ours: list[float] = []
+    bare: list[float] = []
+    utils: list[float] = []
+
+    def run(cmd: list[str]) -> float:
+        return timed(lambda: subprocess.run(cmd, capture_output=True, check=True))[0]
+
     for name in names:
-        seconds, _ = timed(
-            lambda name=name: subprocess.run(
-                [
-                    provenance_exe(),
-                    "--db",
-                    args.db,
-                    "claims",
-                    "--source",
-                    name,
-                    "-n",
-                    "50",
-                    "-f",
-                    "json",
-                ],
-                capture_output=True,
-                check=True,
+        ours.append(
+            run([provenance_exe(), "--db", args.db, "claims", "--source", name, "-n", "50",
+                 "-f", "json"])
+        )  # fmt: skip
+        bare.append(run([sys.executable, "-c", "import sqlalchemy"]))
+        if sqlite_utils and "://" not in args.db:
+            utils.append(
+                run([sqlite_utils, "query", args.db, _SQLITE_UTILS_QUERY, "-p", "name", name])
             )
-        )
-        samples.append(seconds)
-    return {"seconds": statistics.median(samples), "median_s": statistics.median(samples)}
+    median_s = statistics.median(ours)
+    return {
+        "seconds": median_s,
+        "median_s": median_s,
+        "import_sqlalchemy_s": statistics.median(bare),
+        "sqlite_utils_s": statistics.median(utils) if utils else None,
+    }
 
 
 @step("show")

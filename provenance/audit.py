@@ -7,7 +7,7 @@ on an unnamed source: relays repeat, they do not corroborate.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from provenance import db
 from provenance.bulk import paused_gc, stream_rows
 from provenance.ledger import verify_chain, verify_rows
 from provenance.normalize import fold
-from provenance.query import ClaimFilter, _bind, claim_where, load_claims
+from provenance.query import ClaimFilter, _bind, claim_where
 
 
 @dataclass
@@ -76,10 +76,7 @@ def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False
     which claims rest on unnamed origins, keeping a small number per claim; later passes
     read the attributions, relays and text of the claims listed only."""
     conn = session.connection()
-    sources = {
-        r[0]: _Origin(r[1], r[2], bool(r[3]), r[4], fold(r[4] or ""))
-        for r in conn.exec_driver_sql(_SOURCES_SQL)
-    }
+    sources = _origins(conn)
     with paused_gc():
         states = _origin_states(conn, f, sources)
         audit = UnnamedAudit(_count(session, f, ""), 0, 0)
@@ -93,7 +90,10 @@ def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False
             if state & _UNNAMED and state & wanted == state:
                 listed.add(claim_id)
         del states
-        audit.rows = _unnamed_rows(conn, listed, sources)
+        audit.rows = [
+            _unnamed_row(key, text, reports)
+            for key, text, reports in _listed_reports(conn, listed, sources, unnamed_only=True)
+        ]
     audit.rows.sort(key=lambda r: (r["affiliations"][0] if r["affiliations"] else "", r["key"]))
     return audit
 
@@ -112,52 +112,72 @@ def _origin_states(
     return states
 
 
-def _unnamed_rows(
-    conn: Connection, listed: set[int], sources: Mapping[int, _Origin]
-) -> list[dict[str, Any]]:
-    reports: dict[int, list[tuple[int, int]]] = {}
-    for claim_id, attribution_id, source_id in stream_rows(
-        conn, "SELECT claim_id, id, source_id FROM attribution", {}
+def _origins(conn: Connection) -> dict[int, _Origin]:
+    return {
+        r[0]: _Origin(r[1], r[2], bool(r[3]), r[4], fold(r[4] or ""))
+        for r in conn.exec_driver_sql(_SOURCES_SQL)
+    }
+
+
+@dataclass(frozen=True)
+class _Report:
+    origin: _Origin
+    relays: tuple[str, ...]
+    document_id: int | None
+
+
+def _listed_reports(
+    conn: Connection, listed: set[int], sources: Mapping[int, _Origin], *, unnamed_only: bool
+) -> Iterator[tuple[str, str, list[_Report]]]:
+    """Key, text and reports (by attribution id) of the listed claims, each table read
+    once in storage order; relays only of unnamed origins' reports if ``unnamed_only``."""
+    reports: dict[int, list[tuple[int, int, int | None]]] = {}
+    for claim_id, attribution_id, source_id, document_id in stream_rows(
+        conn, "SELECT claim_id, id, source_id, document_id FROM attribution", {}
     ):
         if claim_id in listed:
-            reports.setdefault(claim_id, []).append((attribution_id, source_id))
-    relayed = {a for claim in reports.values() for a, s in claim if not sources[s].named}
+            reports.setdefault(claim_id, []).append((attribution_id, source_id, document_id))
+    relayed = {
+        a
+        for claim in reports.values()
+        for a, s, _ in claim
+        if not (unnamed_only and sources[s].named)
+    }
     chains: dict[int, list[tuple[int, int]]] = {}
     for attribution_id, position, source_id in stream_rows(
         conn, "SELECT attribution_id, position, source_id FROM relay", {}
     ):
         if attribution_id in relayed:
             chains.setdefault(attribution_id, []).append((position, source_id))
-    rows = []
     for claim_id, key, text in stream_rows(conn, "SELECT id, key, text FROM claim", {}):
         claim = reports.get(claim_id)
         if claim is None:
             continue
         claim.sort()
-        origins = [
-            (sources[s], tuple(sources[r].name for _, r in sorted(chains.get(a, ()))))
-            for a, s in claim
-        ]
-        rows.append(_unnamed_row(key, text, origins))
-    return rows
+        yield (
+            key,
+            text,
+            [
+                _Report(sources[s], tuple(sources[r].name for _, r in sorted(chains.get(a, ()))), d)
+                for a, s, d in claim
+            ],
+        )
 
 
-def _unnamed_row(
-    key: str, text: str, reports: list[tuple[_Origin, tuple[str, ...]]]
-) -> dict[str, Any]:
-    unnamed = [(o, relays) for o, relays in reports if not o.named]
-    named = [o for o, _ in reports if o.named]
-    affiliations = sorted({o.affiliation or "(no affiliation)" for o, _ in unnamed})
+def _unnamed_row(key: str, text: str, reports: list[_Report]) -> dict[str, Any]:
+    unnamed = [r for r in reports if not r.origin.named]
+    named = [r.origin for r in reports if r.origin.named]
+    affiliations = sorted({r.origin.affiliation or "(no affiliation)" for r in unnamed})
     return {
         "key": key,
         "claim": text,
         "affiliations": affiliations,
-        "unnamed_origins": list(dict.fromkeys(o.name for o, _ in unnamed)),
-        "relayed_by": list(dict.fromkeys(name for _, relays in unnamed for name in relays)),
+        "unnamed_origins": list(dict.fromkeys(r.origin.name for r in unnamed)),
+        "relayed_by": list(dict.fromkeys(name for r in unnamed for name in r.relays)),
         "named_origins": list(dict.fromkeys(o.name for o in named)),
-        "possibly_identified": _possible_identities([o for o, _ in unnamed], named),
+        "possibly_identified": _possible_identities([r.origin for r in unnamed], named),
         "reports": len(reports),
-        "origins": len({o.key for o, _ in reports}),
+        "origins": len({r.origin.key for r in reports}),
         "rests_on": "unnamed only" if not named else "mixed",
     }
 
@@ -181,32 +201,42 @@ def _possible_identities(unnamed: list[_Origin], named: list[_Origin]) -> list[s
 def circular_audit(
     session: Session, f: ClaimFilter, *, min_reports: int = 2
 ) -> list[dict[str, Any]]:
-    """Claims reported many times that all trace back to one origin."""
+    """Claims reported many times that all trace back to one origin.
+
+    Read in storage order as ``unnamed_audit`` is: a first pass keeps, per claim, its
+    number of reports and its one origin (or none once a second appears); later passes
+    read the attributions, relays and text of the claims listed only."""
     conn = session.connection()
     where, params = claim_where(conn, f)
-    sql = (
-        f"SELECT c.id FROM claim c WHERE {where} AND "
-        f"(SELECT COUNT(*) FROM attribution a WHERE a.claim_id = c.id) >= :_min ORDER BY c.key"
-    )
-    ids = [r[0] for r in conn.execute(_bind(sql, params), {**params, "_min": min_reports})]
-    out: list[dict[str, Any]] = []
-    for v in load_claims(conn, ids):
-        if v.origins != 1:
-            continue
-        a = v.attributions[0]
-        out.append(
-            {
-                "key": v.key,
-                "claim": v.text,
-                "origin": a.origin.name,
-                "origin_named": a.origin.named,
-                "reports": v.reports,
-                "relayed_by": sorted({r.name for x in v.attributions for r in x.via}),
-                "documents": len({x.document["key"] for x in v.attributions if x.document}),
-            }
-        )
+    sources = _origins(conn)
+    with paused_gc():
+        seen: dict[int, tuple[int, str | None]] = {}
+        get = seen.get
+        for claim_id, source_id in stream_rows(conn, _STATES_SQL.format(where=where), params):
+            origin = sources[source_id].key
+            reports, first = get(claim_id, (0, origin))
+            seen[claim_id] = (reports + 1, first if first == origin else None)
+        listed = {c for c, (n, origin) in seen.items() if n >= min_reports and origin is not None}
+        del seen
+        out = [
+            _circular_row(key, text, reports)
+            for key, text, reports in _listed_reports(conn, listed, sources, unnamed_only=False)
+        ]
     out.sort(key=lambda r: (-r["reports"], r["key"]))
     return out
+
+
+def _circular_row(key: str, text: str, reports: list[_Report]) -> dict[str, Any]:
+    first = reports[0].origin
+    return {
+        "key": key,
+        "claim": text,
+        "origin": first.name,
+        "origin_named": first.named,
+        "reports": len(reports),
+        "relayed_by": sorted({name for r in reports for name in r.relays}),
+        "documents": len({r.document_id for r in reports if r.document_id is not None}),
+    }
 
 
 # --- the event log ----------------------------------------------------------------------

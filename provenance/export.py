@@ -405,6 +405,29 @@ def _signals_raise() -> Iterator[None]:
             signal.signal(n, handler)
 
 
+def _hold_signals() -> set[int] | None:
+    """Block the stopping signals (interrupt, terminate, hang-up) while the temporary
+    file is created: one arriving between its creation and the block that removes it
+    would leave it behind. Returns what to unblock (None off the main thread)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    numbers = {getattr(signal, n) for n in (*_SIGNALS, "SIGINT") if hasattr(signal, n)}
+    already = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
+    return {n for n in numbers if n not in already}
+
+
+def _release_signals(held: set[int] | None) -> None:
+    """Unblock what ``_hold_signals`` blocked; a signal that came meanwhile is handled
+    now, inside the block that removes the temporary file."""
+    import signal
+
+    if held:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+
+
 @contextmanager
 def atomic_file(path: Path, *, force: bool, protected: tuple[Path, ...] = ()) -> Iterator[IO[str]]:
     """A text file that appears at ``path`` only when the block completes; its temporary
@@ -415,13 +438,16 @@ def atomic_file(path: Path, *, force: bool, protected: tuple[Path, ...] = ()) ->
         raise OutputError(f"no directory {str(directory)!r} for the output file")
     _remove_stale_partials(directory, path.name)
     with _signals_raise():
+        held = _hold_signals()
         try:
             fd, tmp = tempfile.mkstemp(
                 prefix=f".{path.name}.{os.getpid()}.", suffix=".partial", dir=directory
             )
         except OSError as exc:
+            _release_signals(held)
             raise OutputError(f"cannot write in {str(directory)!r}: {exc.strerror}") from None
         try:
+            _release_signals(held)
             os.chmod(tmp, _file_mode(path))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 yield fh

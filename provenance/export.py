@@ -46,6 +46,11 @@ ATTRIBUTIONS_SQL = (
     "LEFT JOIN document d ON d.id = a.document_id WHERE {where} ORDER BY c.key, a.id"
 )
 """Their attributions, in the same order."""
+_EXTRAS_SQL = (
+    "SELECT a.id, e.name, e.value FROM claim c JOIN attribution a ON a.claim_id = c.id "
+    "JOIN attribution_extra e ON e.attribution_id = a.id WHERE {where} "
+    "ORDER BY c.key, a.id, e.name"
+)
 _SOURCES_SQL = (
     "SELECT id, COALESCE(merged_into_id, id), name, kind, named, affiliation, reliability, "
     "key, party FROM source"
@@ -103,7 +108,27 @@ _RELAY_FIELDS = ("key", "name", "kind", "named", "affiliation", "party", "reliab
 @dataclass
 class _Claim:
     row: Sequence[Any]
-    attributions: list[tuple[Sequence[Any], tuple[int, ...]]]
+    attributions: list[tuple[Sequence[Any], tuple[int, ...], dict[str, str] | None]]
+
+
+class _Extras:
+    """Each attribution's extra fields, from a stream of ``(attribution id, name,
+    value)`` rows in the order the attributions are read."""
+
+    def __init__(self, rows: Iterator[Sequence[Any]]) -> None:
+        self.rows = rows
+        self.pending = next(rows, None)
+
+    def take(self, attribution_id: int) -> dict[str, str] | None:
+        pending = self.pending
+        if pending is None or pending[0] != attribution_id:
+            return None
+        fields: dict[str, str] = {}
+        while pending is not None and pending[0] == attribution_id:
+            fields[pending[1]] = pending[2]
+            pending = next(self.rows, None)
+        self.pending = pending
+        return fields
 
 
 class _Reader:
@@ -122,6 +147,7 @@ class _Reader:
     def claims(self) -> Iterator[_Claim]:
         claims = self._run(CLAIMS_SQL)
         chains = Chains(self._run(RELAYS_SQL))
+        extras = _Extras(self._run(_EXTRAS_SQL))
         current: _Claim | None = None
         for r in self._run(ATTRIBUTIONS_SQL):
             if current is None or current.row[0] != r[0]:
@@ -131,13 +157,13 @@ class _Reader:
                 while row[0] != r[0]:
                     row = next(claims)
                 current = _Claim(row, [])
-            current.attributions.append((r, chains.take(r[1])))
+            current.attributions.append((r, chains.take(r[1]), extras.take(r[1])))
         if current is not None:
             yield current
 
     def counts(self, claim: _Claim) -> tuple[int, int, int]:
         """Reports, independent origins and named origins."""
-        sources = [self.sources[r[2]] for r, _ in claim.attributions]
+        sources = [self.sources[r[2]] for r, _, _ in claim.attributions]
         origins = {s.canonical for s in sources}
         named = {s.canonical for s in sources if s.named}
         return len(sources), len(origins), len(named)
@@ -158,14 +184,28 @@ def _via(sources: list[_Source]) -> tuple[Any, ...]:
     )
 
 
+def extra_names(session: Session, f: ClaimFilter) -> list[str]:
+    """The names of the extra fields the selected rows carry, in name order: the
+    columns a CSV export adds after EXPORT_COLUMNS."""
+    conn = session.connection()
+    where, params = claim_where(conn, f)
+    sql = (
+        "SELECT DISTINCT e.name FROM attribution_extra e "
+        "JOIN attribution a ON a.id = e.attribution_id JOIN claim c ON c.id = a.claim_id "
+        f"WHERE {where} ORDER BY e.name"
+    )
+    return [r[0] for r in stream_rows(conn, sql, params)]
+
+
 def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
-    """Rows in EXPORT_COLUMNS order (typed values), claims by key, attributions by id."""
+    """Rows in EXPORT_COLUMNS order (typed values), then the row's extra fields (a
+    mapping, or None); claims by key, attributions by id."""
     reader = _Reader(session, f, raw=True)
     sources = reader.sources
     for claim in reader.claims():
         c = claim.row
         counts = reader.counts(claim)
-        for r, chain in claim.attributions:
+        for r, chain, extra in claim.attributions:
             s = sources[r[2]]
             via = _via([sources[i] for i in chain])
             yield [
@@ -183,6 +223,7 @@ def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
                 *via[2:],
                 r[_D_LANGUAGE] if r[_D_KEY] is not None else None,
                 *counts,
+                extra,
             ]
 
 
@@ -193,9 +234,10 @@ class _CsvRows:
     """Rows as CSV lines, from fragments made once per claim, source and relay chain;
     only an attribution's own cells are quoted row by row."""
 
-    def __init__(self, reader: _Reader, raw: bool) -> None:
+    def __init__(self, reader: _Reader, raw: bool, extra: list[str]) -> None:
         self.reader = reader
         self.raw = raw
+        self.extra = extra
         self.chains: dict[tuple[int, ...], tuple[str, str, str]] = {}
 
     def _claim(self, c: Sequence[Any]) -> tuple[str, str]:
@@ -227,7 +269,7 @@ class _CsvRows:
         sources = self.reader.sources
         raw = self.raw
         search = QUOTED_CELL.search
-        for r, chain in claim.attributions:
+        for r, chain, extra in claim.attributions:
             s = sources[r[2]]
             via, via_keys, via_rest = self._chain(chain)
             own = _safe(
@@ -244,6 +286,11 @@ class _CsvRows:
                 head, q[0], s.csv_a, q[1], via, *q[2:9], language, q[9], s.csv_b,
                 via_keys, q[10], via_rest, q[11],
             ]  # fmt: skip
+            if self.extra:
+                fields = extra or {}
+                values = _safe([fields.get(n) for n in self.extra], raw)
+                yield ",".join(cells) + "," + tail[:-1] + "," + _fragment(values) + "\n"
+                continue
             yield ",".join(cells) + "," + tail
 
 
@@ -251,8 +298,9 @@ def _write_csv(
     session: Session, f: ClaimFilter, out: IO[str], raw: bool, on_row: Callable[[], None] | None
 ) -> int:
     reader = _Reader(session, f, raw)
-    rows = _CsvRows(reader, raw)
-    csv_writer(out).writerow(EXPORT_COLUMNS)
+    names = extra_names(session, f)
+    rows = _CsvRows(reader, raw, names)
+    csv_writer(out).writerow([*EXPORT_COLUMNS, *_safe(names, raw)])
     out.flush()  # the header is on disk while the rows are read
     n = 0
     batch: list[str] = []
@@ -278,10 +326,14 @@ _LIST_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("via", "via_keys", "hedg
 
 def _json_record(row: list[Any]) -> dict[str, Any]:
     """A row as JSON gives it: lists (relays, their keys, hedges) are arrays, as in
-    ``show``; CSV joins them with ``; ``, which no name or hedge contains."""
+    ``show``; CSV joins them with ``; ``, which no name or hedge contains. Extra
+    fields are one object."""
+    extra = row.pop()
     for i in _LIST_COLUMNS:
         row[i] = row[i].split("; ") if row[i] else []
-    return dict(zip(EXPORT_COLUMNS, row, strict=True))
+    record = dict(zip(EXPORT_COLUMNS, row, strict=True))
+    record["extra"] = extra or {}
+    return record
 
 
 def _write_json(

@@ -761,10 +761,9 @@ class Writer:
         if not given:
             return
         stored_extra: dict[int, dict[str, str]] = {}
-        stmt = text(
-            "SELECT attribution_id, name, value FROM attribution_extra WHERE attribution_id IN :ids"
-        ).bindparams(bindparam("ids", expanding=True))
-        for aid, name, value in self.conn.execute(stmt, {"ids": list(given)}):
+        condition, ids = in_set(self.conn, "attribution_id", "ids", list(given))
+        sql = f"SELECT attribution_id, name, value FROM attribution_extra WHERE {condition}"
+        for aid, name, value in self.conn.execute(text(sql), {"ids": ids}):
             stored_extra.setdefault(aid, {})[name] = value
         rows: list[tuple[int, str, str, int]] = []
         for aid, fp in given.items():

@@ -28,6 +28,13 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def collect_young() -> None:
+    """Collect the reference cycles made since the last call, walking only the younger
+    generations: between batches of paused bulk work, so its cost follows the batch and
+    the garbage of one batch never piles up behind the next."""
+    gc.collect(1)
+
+
 def stream_rows(conn: Connection, sql: str, params: dict[str, Any]) -> Iterator[Sequence[Any]]:
     """Rows of one query, fetched a few thousand at a time (through a server-side
     cursor on PostgreSQL). List parameters expand into ``IN`` lists."""
@@ -82,7 +89,7 @@ def in_set(conn: Connection, column: str, param: str, values: Sequence[Any]) -> 
 
 
 @contextmanager
-def large_page_cache(conn: Connection, mebibytes: int = 256) -> Iterator[None]:
+def large_page_cache(conn: Connection, mebibytes: int = 64) -> Iterator[None]:
     """A larger SQLite page cache for the block (a bulk write touches every index page
     many times); the connection's own size is restored after, even if the session has
     committed or released it meanwhile. Other backends: no-op."""

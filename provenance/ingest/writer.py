@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from provenance import db
-from provenance.bulk import in_set
+from provenance.bulk import collect_young, in_set
 from provenance.errors import Problem
 from provenance.ingest.options import ImportOptions
 from provenance.ingest.records import (
@@ -226,6 +226,7 @@ class Writer:
         batch, self.pending = self.pending, []
         if batch:
             self._guarded(batch)
+            collect_young()
 
     def _guarded(self, items: Sequence[SourceIn | DocumentIn | AttributionIn]) -> None:
         """Write ``items`` inside a savepoint. If the database refuses them, each is

@@ -3,7 +3,8 @@
 ``--db`` takes a file path (SQLite) or a SQLAlchemy URL (``postgresql+psycopg://…``).
 SQLite is opened with foreign keys on, WAL, a busy timeout, and write transactions
 that take the write lock up front (``BEGIN IMMEDIATE``), so two writers wait for each
-other instead of failing half-way with "database is locked".
+other instead of failing half-way with "database is locked"; PostgreSQL writers take
+one advisory lock. How a writer waits, and for whom, is ``provenance.writer_lock``.
 
 Migrations are append-only and numbered; the number applied is kept in ``meta``.
 A database written by a newer release (a higher number) can be read but not written.
@@ -26,9 +27,19 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from provenance.errors import DatabaseError, SchemaTooNewError
+from provenance.writer_lock import (
+    Holder,
+    WriterPolicy,
+    begin_postgres,
+    begin_sqlite,
+    end_sqlite,
+    record_path,
+)
 
 DEFAULT_DB = "provenance.db"
 BUSY_TIMEOUT_MS = int(os.environ.get("PROVENANCE_BUSY_TIMEOUT_MS", "60000"))
+"""How long a statement inside a transaction waits for a lock (a reader's, a checkpoint's);
+taking the write lock itself waits as long as the other writer runs."""
 APPEND_ONLY_TABLES = ("event",)
 
 
@@ -66,16 +77,20 @@ def is_sqlite(conn_or_engine: Connection | Engine) -> bool:
     return conn_or_engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str, *, write: bool) -> Engine:
-    """An engine; a SQLite file is opened read-only (``mode=ro``) unless ``write``."""
+def make_engine(url: str, *, write: bool, writer: WriterPolicy | None = None) -> Engine:
+    """An engine; a SQLite file is opened read-only (``mode=ro``) unless ``write``.
+
+    ``writer`` says how a write transaction takes the lock (by default it waits, silently).
+    """
     try:
         engine = create_engine(url, **({} if write else _read_only_sqlite(url)))
     except (ArgumentError, ImportError) as exc:
         raise DatabaseError(f"cannot use database {describe(url)!r}: {exc}") from exc
+    policy = writer or WriterPolicy(user=default_actor())
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, write=write)
+        _configure_sqlite(engine, write=write, writer=policy)
     elif write:
-        _serialise_postgres_writers(engine)
+        _serialise_postgres_writers(engine, policy)
     return engine
 
 
@@ -104,21 +119,18 @@ def _read_only_sqlite(url: str) -> dict[str, Any]:
     return {"creator": connect}
 
 
-WRITER_LOCK = 0x70726F76  # "prov": one advisory lock for every writer of a database
-
-
-def _serialise_postgres_writers(engine: Engine) -> None:
+def _serialise_postgres_writers(engine: Engine, writer: WriterPolicy) -> None:
     """Writers take one transaction-scoped advisory lock, as BEGIN IMMEDIATE does on
     SQLite: two imports creating the same source wait for each other instead of one
     failing on a unique key, and two first commands do not race to create the schema."""
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+        begin_postgres(conn, writer)
 
 
-def _configure_sqlite(engine: Engine, *, write: bool) -> None:
-    begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+def _configure_sqlite(engine: Engine, *, write: bool, writer: WriterPolicy) -> None:
+    record = record_path(engine.url.database)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -133,14 +145,33 @@ def _configure_sqlite(engine: Engine, *, write: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql(begin)
+        if write:
+            begin_sqlite(conn, record, writer, BUSY_TIMEOUT_MS)
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    if write:
+        event.listen(engine, "commit", end_sqlite)
+        event.listen(engine, "rollback", end_sqlite)
 
 
 @contextmanager
-def open_session(db: str | None, *, write: bool = False, upgrade: bool = True) -> Iterator[Session]:
+def open_session(
+    db: str | None,
+    *,
+    write: bool = False,
+    upgrade: bool = True,
+    wait: bool = True,
+    on_wait: Callable[[Holder], None] | None = None,
+    activity: str | None = None,
+) -> Iterator[Session]:
     """A session on the database, schema brought up to date.
 
     A write session commits when the block ends without error and rolls back otherwise.
+    While another process writes, it waits as long as that one runs, calling ``on_wait``
+    with the holder after a few seconds, or with ``wait=False`` raises
+    ``DatabaseBusyError`` at once. ``activity`` names this writer to those who wait for
+    it ("the import started at … by …").
     A read session on a missing SQLite file is an error rather than a new empty file.
     ``upgrade=False`` reads the database as it is (``check`` must see an old or altered
     schema version, not repair it).
@@ -148,7 +179,8 @@ def open_session(db: str | None, *, write: bool = False, upgrade: bool = True) -
     url = resolve_url(db)
     if not write:
         _require_existing(url)
-    engine = make_engine(url, write=write)
+    policy = WriterPolicy(wait=wait, on_wait=on_wait, activity=activity, user=default_actor())
+    engine = make_engine(url, write=write, writer=policy)
     try:
         if upgrade:
             ensure_schema(engine, write=write, url=url)

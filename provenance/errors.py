@@ -62,6 +62,10 @@ class DatabaseError(ProvenanceError):
     exit_code = 6
 
 
+class DatabaseBusyError(DatabaseError):
+    """Another process is writing to the database, and this writer was not to wait."""
+
+
 class SchemaTooNewError(DatabaseError):
     """The database was written by a newer release; this one must not write to it."""
 

@@ -228,6 +228,16 @@ ActorOption = Annotated[
 ]
 
 
+NoWaitOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-wait",
+        help="If another command is writing to the database, fail at once (exit 6) "
+        "instead of waiting for it to finish.",
+    ),
+]
+
+
 def _zero_is_all(value: int | None) -> int | None:
     return value or None
 
@@ -270,11 +280,37 @@ def cli_state() -> CliState:
     return ctx.ensure_object(CliState) if ctx is not None else CliState()
 
 
-def session(db: str | None, *, write: bool = False, upgrade: bool = True) -> Any:
-    """A database session for a command (see ``provenance.db.open_session``)."""
+def session(
+    db: str | None, *, write: bool = False, upgrade: bool = True, no_wait: bool = False
+) -> Any:
+    """A database session for a command (see ``provenance.db.open_session``).
+
+    A writer that finds another one writing waits for it, saying so on stderr after a
+    few seconds, or with ``no_wait`` fails at once.
+    """
     from provenance.db import open_session
 
-    return open_session(cli_state().db or db, write=write, upgrade=upgrade)
+    return open_session(
+        cli_state().db or db,
+        write=write,
+        upgrade=upgrade,
+        wait=not no_wait,
+        on_wait=_say_waiting,
+        activity=_activity(),
+    )
+
+
+def _say_waiting(holder: object) -> None:
+    typer.echo(f"waiting for {holder} to finish", err=True)
+
+
+def _activity() -> str | None:
+    """The running command's name without the program's (``edit claim``)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    words = ctx.command_path.split()[1:] if ctx is not None else []
+    return " ".join(words) or None
 
 
 def actor_or_default(actor: str | None) -> str:

@@ -10,6 +10,7 @@ from provenance.cli.common import (
     ActorOption,
     DataFormat,
     DbOption,
+    NoWaitOption,
     ReportFormatOption,
     actor_or_default,
     command_line,
@@ -146,6 +147,7 @@ def review_command(
     reason: Annotated[str, typer.Option("--reason", help="Why (required).")] = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Record a decision on a flagged pair; dismissed pairs are hidden from later runs.
 
@@ -159,7 +161,7 @@ def review_command(
     if dismiss == confirm:
         raise UsageError("give exactly one of --dismiss or --confirm")
     decision = "dismiss" if dismiss else "confirm"
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         record_review(
             db_session,
             "conflict",

@@ -11,6 +11,7 @@ from provenance.cli.common import (
     ActorOption,
     DataFormat,
     DbOption,
+    NoWaitOption,
     ReportFormatOption,
     actor_or_default,
     command_line,
@@ -45,6 +46,7 @@ def dedupe_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="With --apply: do not ask.")] = False,
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
     fmt: ReportFormatOption = DataFormat.table,
 ) -> None:
     """Propose clusters of duplicate claims, scored 0-100 with reasons.
@@ -96,7 +98,7 @@ def dedupe_command(
         return
     _print(clusters, summary)
     if apply:
-        _apply(mergeable, yes, db, actor)
+        _apply(mergeable, yes, db, actor, no_wait)
 
 
 def _print(clusters: list[dict[str, Any]], summary: dict[str, int]) -> None:
@@ -112,7 +114,9 @@ def _print(clusters: list[dict[str, Any]], summary: dict[str, int]) -> None:
     )
 
 
-def _apply(clusters: list[dict[str, Any]], yes: bool, db: str | None, actor: str | None) -> None:
+def _apply(
+    clusters: list[dict[str, Any]], yes: bool, db: str | None, actor: str | None, no_wait: bool
+) -> None:
     from provenance.dedupe import choose_keep
     from provenance.errors import UsageError
     from provenance.merge import merge_claims
@@ -127,7 +131,7 @@ def _apply(clusters: list[dict[str, Any]], yes: bool, db: str | None, actor: str
         if not sys.stdin.isatty():
             raise UsageError("--apply without a terminal needs --yes")
         typer.confirm(f"merge {len(clusters)} clusters?", abort=True)
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         for c in clusters:
             keep = choose_keep(db_session, c["claims"])
             others = [k for k in c["claims"] if k != keep]
@@ -145,6 +149,7 @@ def review_command(
     reason: Annotated[str, typer.Option("--reason", help="Why (required).")] = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Record that two claims are distinct; they are never proposed again.
 
@@ -157,7 +162,7 @@ def review_command(
 
     if not distinct:
         raise UsageError("say --distinct (to merge, use provenance merge)")
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         record_review(
             db_session,
             "duplicate",
@@ -176,6 +181,7 @@ def merge_command(
     others: Annotated[list[str], typer.Argument(help="Keys of the claims merged into it.")],
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Merge claims into one: their reports move to KEEP; they stay, marked merged.
 
@@ -187,7 +193,7 @@ def merge_command(
     """
     from provenance.merge import merge_claims
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         result = merge_claims(
             db_session, keep, others, actor=actor_or_default(actor), command=command_line()
         )
@@ -201,6 +207,7 @@ def unmerge_command(
     key: Annotated[str, typer.Argument(help="Key of a merged claim.")],
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Undo the latest merge of a claim: its reports return and it is active again.
 
@@ -210,7 +217,7 @@ def unmerge_command(
     """
     from provenance.merge import unmerge_claim
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         result = unmerge_claim(
             db_session, key, actor=actor_or_default(actor), command=command_line()
         )

@@ -11,6 +11,7 @@ from provenance.cli.common import (
     DbOption,
     FormatOption,
     LimitOption,
+    NoWaitOption,
     OutputFormat,
     actor_or_default,
     command_line,
@@ -30,11 +31,17 @@ ReasonOption = Annotated[
 
 
 def _edit(
-    entity: str, key: str, assignments: list[str], reason: str, db: str | None, actor: str | None
+    entity: str,
+    key: str,
+    assignments: list[str],
+    reason: str,
+    db: str | None,
+    actor: str | None,
+    no_wait: bool,
 ) -> None:
     from provenance.edits import edit
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         change = edit(
             db_session,
             entity,
@@ -55,6 +62,7 @@ def edit_claim(
     reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Change claim fields: text, category, subject, metric, location, as_of.
 
@@ -62,7 +70,7 @@ def edit_claim(
 
         provenance edit claim ukraine-holds-309-sq-mi --set as_of=2024-11-16 --reason dateline
     """
-    _edit("claim", key, assignments, reason, db, actor)
+    _edit("claim", key, assignments, reason, db, actor, no_wait)
 
 
 @app.command("source")
@@ -72,6 +80,7 @@ def edit_source(
     reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Change source fields: name, kind, named, affiliation, party, reliability, notes.
 
@@ -79,7 +88,7 @@ def edit_source(
 
         provenance edit source isw --set reliability=A --reason "track record review"
     """
-    _edit("source", key, assignments, reason, db, actor)
+    _edit("source", key, assignments, reason, db, actor, no_wait)
 
 
 def retract_command(
@@ -87,6 +96,7 @@ def retract_command(
     reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Retract a claim: it stays, with its reports, but leaves default listings.
 
@@ -96,7 +106,7 @@ def retract_command(
     """
     from provenance.edits import retract
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         change = retract(
             db_session, key, reason=reason, actor=actor_or_default(actor), command=command_line()
         )
@@ -109,6 +119,7 @@ def undo_command(
     event: Annotated[int, typer.Argument(help="Event number (see provenance log).")],
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Reverse one recorded change: an edit, fill-in, retraction, merge, review or verdict.
 
@@ -120,7 +131,7 @@ def undo_command(
     """
     from provenance.edits import undo
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         message = undo(db_session, event, actor=actor_or_default(actor), command=command_line())
     typer.echo(message)
 
@@ -179,6 +190,7 @@ def merge_source_command(
     reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Record that two sources are one (see `provenance sources --duplicates`).
 
@@ -191,7 +203,7 @@ def merge_source_command(
     """
     from provenance.edits import merge_source
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         change = merge_source(
             db_session,
             keep,
@@ -207,6 +219,7 @@ def unmerge_source_command(
     key: Annotated[str, typer.Argument(help="Key of a merged source.")],
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Undo the latest merge of a source.
 
@@ -216,7 +229,7 @@ def unmerge_source_command(
     """
     from provenance.edits import unmerge_source
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         message = unmerge_source(
             db_session, key, actor=actor_or_default(actor), command=command_line()
         )

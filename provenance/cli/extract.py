@@ -12,6 +12,7 @@ import typer
 from provenance.cli.common import (
     ActorOption,
     DbOption,
+    NoWaitOption,
     actor_or_default,
     command_line,
     dumps,
@@ -69,6 +70,7 @@ def extract_command(
     ] = False,
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Propose the claims of articles: every figure with its hedge, the date it speaks
     of, its origin and relays, and the exact quote; in the nested import format.
@@ -107,7 +109,7 @@ def extract_command(
         return
     if not yes and not typer.confirm(f"import {count} candidate claims?", err=True):
         fail("not imported", 0)
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         report = import_candidates(
             db_session,
             nested,

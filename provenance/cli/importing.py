@@ -11,6 +11,7 @@ from provenance.cli.common import (
     ActorOption,
     DataFormat,
     DbOption,
+    NoWaitOption,
     actor_or_default,
     command_line,
     dumps,
@@ -109,6 +110,7 @@ def import_command(
         ),
     ] = False,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
     fmt: Annotated[
         DataFormat, typer.Option("--format", "-f", help="table or json.")
     ] = DataFormat.table,
@@ -135,7 +137,7 @@ def import_command(
         replace_invalid_text=replace_invalid_text,
     )
 
-    with session(db, write=True) as db_session, progress_bar() as on_progress:
+    with session(db, write=True, no_wait=no_wait) as db_session, progress_bar() as on_progress:
         report = import_files(
             db_session,
             files,

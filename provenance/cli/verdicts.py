@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from provenance.cli.common import ActorOption, DbOption, actor_or_default, command_line, session
+from provenance.cli.common import (
+    ActorOption,
+    DbOption,
+    NoWaitOption,
+    actor_or_default,
+    command_line,
+    session,
+)
 
 
 def verdict_command(
@@ -25,6 +32,7 @@ def verdict_command(
     ] = None,
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Record a fact-check of a claim; `provenance undo EVENT` withdraws it.
 
@@ -38,7 +46,7 @@ def verdict_command(
     from provenance.verdicts import make_verdict, record
 
     verdict = make_verdict(rating, by, url=url, published=date, explanation=explanation)
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         done = record(
             db_session, key, verdict, actor=actor_or_default(actor), command=command_line()
         )

@@ -235,3 +235,26 @@ def test_a_second_write_session_in_one_process_fails_instead_of_waiting_for_itse
         ):
             inner.connection()
     assert count(fixture_db, "claim") == 22
+
+
+def leaf_commands(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+    subs = getattr(command, "commands", {})
+    if command.callback is not None and (not subs or path):
+        yield " ".join(path), command
+    for name, sub in subs.items():
+        yield from leaf_commands(sub, (*path, name))
+
+
+def test_every_command_that_opens_a_write_session_takes_no_wait() -> None:
+    import inspect
+
+    import typer
+
+    from provenance.cli import app
+
+    writers = {}
+    for name, command in leaf_commands(typer.main.get_command(app)):
+        if "write=True" in inspect.getsource(command.callback):
+            writers[name] = "--no-wait" in {o for p in command.params for o in p.opts}
+    assert len(writers) >= 15, writers
+    assert [name for name, has in writers.items() if not has] == []

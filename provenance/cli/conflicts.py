@@ -195,6 +195,7 @@ def review_dispute_command(
     reason: Annotated[str, typer.Option("--reason", help="Why (required).")] = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Record a decision on a whole dispute: every dispute of the measure whose dated claims
     fall within --from and --to (open when not given), and each of its pairs without a
@@ -212,7 +213,7 @@ def review_dispute_command(
     if dismiss == confirm:
         raise UsageError("give exactly one of --dismiss or --confirm")
     decision = "dismiss" if dismiss else "confirm"
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         record_dispute_review(
             db_session,
             measure,

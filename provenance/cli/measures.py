@@ -10,6 +10,7 @@ from provenance.cli.common import (
     ActorOption,
     DataFormat,
     DbOption,
+    NoWaitOption,
     ReportFormatOption,
     actor_or_default,
     command_line,
@@ -78,6 +79,7 @@ def measure_merge_command(
     reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Record that two measures are one (keys from `provenance measures`).
 
@@ -91,7 +93,7 @@ def measure_merge_command(
     """
     from provenance.measure_decisions import merge_measures
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         change = merge_measures(
             db_session,
             keep,
@@ -114,6 +116,7 @@ def measure_split_command(
     reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Move claims out of a measure into a new one of their own.
 
@@ -127,7 +130,7 @@ def measure_split_command(
     """
     from provenance.measure_decisions import split_measure
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         change = split_measure(
             db_session,
             key,
@@ -148,6 +151,7 @@ def measure_rename_command(
     reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Give a measure a label, shown by measures and conflicts (its key stays).
 
@@ -157,7 +161,7 @@ def measure_rename_command(
     """
     from provenance.measure_decisions import rename_measure
 
-    with session(db, write=True) as db_session:
+    with session(db, write=True, no_wait=no_wait) as db_session:
         change = rename_measure(
             db_session,
             key,

@@ -1,4 +1,5 @@
-"""kill -9 robustness: an import is all-or-nothing, an export never leaves half a file.
+"""kill -9 robustness: an import, a merge, an unmerge, an edit and ``dedupe --apply`` are
+all-or-nothing; an export never leaves half a file.
 
 The CLI runs in a subprocess that is killed with SIGKILL after seeded random delays spread
 over the duration of an unkilled run (measured first), so kills can land in every phase:
@@ -6,6 +7,13 @@ interpreter start-up, schema check, parsing, the bulk-write flushes (one per 500
 first chance for half an import to become visible) and the commit. After every kill the
 database must hold either the state before the import or the whole import, never a part of
 it; an export's target must hold either its old content or the complete new file.
+
+The changes (merge, unmerge, edit, dedupe --apply) hold the write lock for a few
+milliseconds to a few hundred; besides the kills spread over a run, each is killed at
+random moments after it is seen holding the write lock (its record beside a SQLite
+database, its advisory lock on PostgreSQL). After every kill the data is as before or as
+after an unkilled run and ``check`` passes; a run that finished is reversed (unmerge,
+merge, the edit back) so the next kill starts from the same state.
 """
 
 from __future__ import annotations
@@ -18,11 +26,12 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from provenance.db import open_session
 from tests import helpers
@@ -308,3 +317,243 @@ def test_killed_export_never_leaves_a_partial_target(db_url: str, tmp_path: Path
             break
         kill_once(extra % 2 == 0, None)
     assert sum(writing) >= 3, f"too few kills landed while the export was writing: {writing}"
+
+
+# --- merge, unmerge, edit, dedupe --apply ---------------------------------------------------
+
+CHANGE_KILLS = 6  # per command, spread over an unkilled run
+LOCKED_KILLS = 4  # per command, more, each while the write lock is held
+MERGE_REPORTS = 1_500  # reports on each of the two claims merged, moved as one transaction
+DUPLICATE_PAIRS = 60  # clusters that dedupe --apply merges in one transaction
+EDITED_LOCATION = "Snake Island"
+
+
+def change_rows() -> list[dict[str, Any]]:
+    """Two claims with many reports each, and pairs of claims worded alike."""
+    rows = []
+    for key in ("big-a", "big-b"):
+        for i in range(MERGE_REPORTS):
+            name, kind, named, affiliation = helpers.SYNTHETIC_SOURCES[i % 4]
+            rows.append(
+                helpers.row(
+                    claim_key=key,
+                    claim=f"Claim {key}: close to 60,000 troops in Kursk.",
+                    source=name,
+                    source_kind=kind,
+                    source_named=named,
+                    source_affiliation=affiliation,
+                    url=f"https://example.org/{key}/{i}",
+                )
+            )
+    for i in range(DUPLICATE_PAIRS):
+        for j in range(2):
+            rows.append(
+                helpers.row(
+                    claim_key=f"dup-{i}-{j}",
+                    claim=f"Brigade {i} says about {1000 + i} soldiers crossed near village {i}.",
+                    subject=f"brigade {i}",
+                    metric="crossed",
+                    quantity=f"about {1000 + i} soldiers",
+                    quote=f"about {1000 + i} soldiers",
+                    location=f"village {i}",
+                    url=f"https://example.org/dup/{i}/{j}",
+                )
+            )
+    return rows
+
+
+def data_snapshot(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every data row, without ``updated_at`` (an edit undone by another edit restores
+    the values, not the time)."""
+    tables = ("source", "source_alias", "document", "claim", "attribution", "relay", "review")
+    with open_session(db) as session:
+        conn = session.connection()
+        out = {}
+        for t in tables:
+            cols = [c["name"] for c in inspect(conn).get_columns(t) if c["name"] != "updated_at"]
+            out[t] = [
+                tuple(r)
+                for r in conn.execute(text(f"SELECT {', '.join(cols)} FROM {t} ORDER BY 1"))
+            ]
+        return out
+
+
+def check_problems(db: str) -> list[str]:
+    from provenance.audit import check
+
+    with open_session(db) as session:
+        return check(session).problems
+
+
+def write_lock_held_by(db: str, pid: int) -> bool:
+    """Does process ``pid`` hold the database's write lock (inside a write transaction)?"""
+    if not PG_URL:
+        record = Path(f"{db}-writer")
+        with contextlib.suppress(OSError, ValueError):
+            return bool(json.loads(record.read_text(encoding="utf-8"))["pid"] == pid)
+        return False
+    with open_session(db) as session:
+        return bool(
+            session.connection()
+            .execute(
+                text(
+                    "SELECT COUNT(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                    "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE :app"
+                ),
+                {"app": f"provenance:{pid}@%"},
+            )
+            .scalar_one()
+        )
+
+
+@dataclass
+class Watched:
+    killed: bool = False
+    held_at_kill: bool = False
+    hold: float = 0.0  # how long the write lock was seen held (an unkilled run)
+
+
+def run_watching_the_lock(args: list[str], db: str, delay: float | None) -> Watched:
+    """Run the CLI and poll whether it holds the write lock. With ``delay``, kill it that
+    many seconds after the lock is first seen held (if it still runs)."""
+    proc = subprocess.Popen(
+        [*provenance_cmd(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    result = Watched()
+    seen: float | None = None
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while proc.poll() is None:
+            assert time.monotonic() < deadline, "the command did not end"
+            held = write_lock_held_by(db, proc.pid)
+            now = time.monotonic()
+            if held and seen is None:
+                seen = now
+            if held:
+                result.hold = now - seen if seen is not None else 0.0
+            if delay is not None and seen is not None and now - seen >= delay:
+                result.held_at_kill = held
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(timeout=TIMEOUT)
+                result.killed = True
+                return result
+            time.sleep(0.001)
+        assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+        return result
+    finally:
+        if proc.stderr:
+            proc.stderr.close()
+
+
+def kill_loop(db: str, args: list[str], back: Any, seed: int) -> tuple[int, int]:
+    """Kill ``args`` at random moments; after each kill the data is as before or as after
+    an unkilled run and ``check`` passes. ``back`` turns the after state into the before
+    state (unkilled). Returns (runs killed, kills while the lock was held)."""
+    args = [*args, "--db", db]
+    old = data_snapshot(db)
+    assert check_problems(db) == []
+    started = time.monotonic()
+    hold = run_watching_the_lock(args, db, None).hold
+    duration = time.monotonic() - started
+    new = data_snapshot(db)
+    assert new != old
+    back(db)
+    assert data_snapshot(db) == old
+
+    def verify(where: str) -> None:
+        if not PG_URL:
+            sqlite_checks(db)
+        state = data_snapshot(db)
+        assert state in (old, new), where
+        assert check_problems(db) == [], where
+        if state == new:
+            back(db)
+            assert data_snapshot(db) == old, where
+
+    rng = random.Random(seed)
+    killer = Killer(duration)
+    for fraction in stratified(rng, CHANGE_KILLS, 0.05, 1.05):
+        delay = killer.run(args, fraction)
+        verify(f"{args[0]} after a kill at {delay:.2f}s of {killer.duration:.2f}s")
+    killed, locked = killer.killed, 0
+    for attempt in range(LOCKED_KILLS * 4):
+        if locked >= LOCKED_KILLS:
+            break
+        delay = rng.uniform(0, hold)
+        watched = run_watching_the_lock(args, db, delay)
+        killed += watched.killed
+        locked += watched.held_at_kill
+        verify(f"{args[0]} after a kill {delay:.3f}s into its write lock (attempt {attempt})")
+    return killed, locked
+
+
+def cli_ok(db: str, *args: str) -> None:
+    done = subprocess.run(
+        [*provenance_cmd(), *args, "--db", db], capture_output=True, text=True, timeout=TIMEOUT
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def changes_db(db_url: str, tmp_path: Path, cli: Any) -> str:
+    assert cli("import", str(FIXTURE)).exit_code == 0
+    assert cli("import", str(write_csv(tmp_path / "changes.csv", change_rows()))).exit_code == 0
+    return db_url
+
+
+def assert_enough(counts: tuple[int, int], runs: int) -> None:
+    killed, locked = counts
+    assert killed >= runs - 3, f"only {killed} runs were killed"
+    assert locked >= 1, f"no kill landed while the lock was held ({killed} killed)"
+    print(f"{killed} killed, {locked} of them holding the write lock")
+
+
+@pytest.mark.slow
+def test_merge_killed_at_random_moments_is_all_or_nothing(changes_db: str) -> None:
+    counts = kill_loop(
+        changes_db, ["merge", "big-a", "big-b"], lambda db: cli_ok(db, "unmerge", "big-b"), SEED
+    )
+    assert_enough(counts, CHANGE_KILLS + LOCKED_KILLS)
+
+
+@pytest.mark.slow
+def test_unmerge_killed_at_random_moments_is_all_or_nothing(changes_db: str) -> None:
+    cli_ok(changes_db, "merge", "big-a", "big-b")
+    counts = kill_loop(
+        changes_db, ["unmerge", "big-b"], lambda db: cli_ok(db, "merge", "big-a", "big-b"), SEED + 1
+    )
+    assert_enough(counts, CHANGE_KILLS + LOCKED_KILLS)
+
+
+@pytest.mark.slow
+def test_edit_killed_at_random_moments_is_all_or_nothing(changes_db: str) -> None:
+    with open_session(changes_db) as session:
+        location = (
+            session.connection()
+            .execute(text("SELECT location FROM claim WHERE key = 'big-a'"))
+            .scalar_one()
+        )
+
+    def edit(to: str) -> list[str]:
+        return ["edit", "claim", "big-a", "--set", f"location={to}", "--reason", "test"]
+
+    counts = kill_loop(
+        changes_db, edit(EDITED_LOCATION), lambda db: cli_ok(db, *edit(location)), SEED + 2
+    )
+    assert_enough(counts, CHANGE_KILLS + LOCKED_KILLS)
+
+
+@pytest.mark.slow
+def test_dedupe_apply_killed_at_random_moments_is_all_or_nothing(changes_db: str) -> None:
+    def unmerge_all(db: str) -> None:
+        from provenance.merge import unmerge_claim
+
+        with open_session(db, write=True) as session:
+            merged = session.connection().execute(
+                text("SELECT key FROM claim WHERE status = 'merged' ORDER BY key")
+            )
+            for (key,) in merged.all():
+                unmerge_claim(session, key, actor="test", command="test")
+
+    counts = kill_loop(changes_db, ["dedupe", "--apply", "--yes"], unmerge_all, SEED + 3)
+    assert_enough(counts, CHANGE_KILLS + LOCKED_KILLS)

@@ -213,11 +213,172 @@ def _require_existing(url: str) -> None:
 # --- schema versioning -------------------------------------------------------------
 
 
-def _m001_initial(conn: Connection) -> None:
-    """The first release's schema, plus the triggers that make the event log append-only."""
-    from provenance.models import SQLModel  # the tables, as the first release defined them
+_INITIAL_DDL = (
+    "CREATE TABLE import_batch ("
+    "id {id} NOT NULL, "
+    "started_at VARCHAR NOT NULL, "
+    "finished_at VARCHAR, "
+    "actor VARCHAR NOT NULL, "
+    "command VARCHAR NOT NULL, "
+    "files TEXT NOT NULL, "
+    "counts TEXT NOT NULL, "
+    "PRIMARY KEY (id))",
+    'CREATE TABLE meta ("key" VARCHAR NOT NULL, value VARCHAR NOT NULL, PRIMARY KEY ("key"))',
+    "CREATE TABLE claim ("
+    "id {id} NOT NULL, "
+    '"key" VARCHAR NOT NULL, '
+    "text TEXT NOT NULL, "
+    "category VARCHAR NOT NULL, "
+    "subject VARCHAR, "
+    "metric VARCHAR, "
+    "location VARCHAR, "
+    "as_of VARCHAR, "
+    "as_of_start VARCHAR, "
+    "as_of_end VARCHAR, "
+    "language VARCHAR, "
+    "quantity VARCHAR, "
+    "qualifier VARCHAR, "
+    "value FLOAT, "
+    "low FLOAT, "
+    "high FLOAT, "
+    "unit VARCHAR, "
+    "unit_written VARCHAR, "
+    "dimension VARCHAR, "
+    "precision FLOAT, "
+    "status VARCHAR NOT NULL, "
+    "merged_into_id INTEGER, "
+    "batch_id INTEGER, "
+    "created_at VARCHAR NOT NULL, "
+    "updated_at VARCHAR NOT NULL, "
+    "PRIMARY KEY (id), "
+    'UNIQUE ("key"), '
+    "FOREIGN KEY(merged_into_id) REFERENCES claim (id), "
+    "FOREIGN KEY(batch_id) REFERENCES import_batch (id))",
+    "CREATE INDEX ix_claim_as_of ON claim (as_of_start, as_of_end)",
+    "CREATE INDEX ix_claim_measure ON claim (category, subject, metric)",
+    "CREATE TABLE document ("
+    "id {id} NOT NULL, "
+    '"key" VARCHAR NOT NULL, '
+    "title TEXT, "
+    "outlet VARCHAR, "
+    "author VARCHAR, "
+    "url TEXT, "
+    "published VARCHAR, "
+    "accessed VARCHAR, "
+    "language VARCHAR, "
+    "text TEXT, "
+    "sha256 VARCHAR, "
+    "batch_id INTEGER, "
+    "created_at VARCHAR NOT NULL, "
+    "PRIMARY KEY (id), "
+    'UNIQUE ("key"), '
+    "FOREIGN KEY(batch_id) REFERENCES import_batch (id))",
+    "CREATE TABLE event ("
+    "id {id} NOT NULL, "
+    "at VARCHAR NOT NULL, "
+    "actor VARCHAR NOT NULL, "
+    "command TEXT NOT NULL, "
+    "action VARCHAR NOT NULL, "
+    "entity VARCHAR NOT NULL, "
+    "entity_key VARCHAR, "
+    '"before" TEXT, '
+    '"after" TEXT, '
+    "batch_id INTEGER, "
+    "undoes_id INTEGER, "
+    "PRIMARY KEY (id), "
+    "FOREIGN KEY(batch_id) REFERENCES import_batch (id), "
+    "FOREIGN KEY(undoes_id) REFERENCES event (id))",
+    "CREATE INDEX ix_event_action ON event (action)",
+    "CREATE INDEX ix_event_entity_key ON event (entity_key)",
+    "CREATE TABLE source ("
+    "id {id} NOT NULL, "
+    '"key" VARCHAR NOT NULL, '
+    "name VARCHAR NOT NULL, "
+    "name_norm VARCHAR NOT NULL, "
+    "kind VARCHAR NOT NULL, "
+    "named BOOLEAN NOT NULL, "
+    "affiliation VARCHAR, "
+    "party VARCHAR, "
+    "reliability VARCHAR NOT NULL, "
+    "notes TEXT, "
+    "merged_into_id INTEGER, "
+    "batch_id INTEGER, "
+    "created_at VARCHAR NOT NULL, "
+    "PRIMARY KEY (id), "
+    'UNIQUE ("key"), '
+    "FOREIGN KEY(merged_into_id) REFERENCES source (id), "
+    "FOREIGN KEY(batch_id) REFERENCES import_batch (id))",
+    "CREATE INDEX ix_source_name_norm ON source (name_norm)",
+    "CREATE TABLE attribution ("
+    "id {id} NOT NULL, "
+    "claim_id INTEGER NOT NULL, "
+    "reported_claim_id INTEGER NOT NULL, "
+    "source_id INTEGER NOT NULL, "
+    "document_id INTEGER, "
+    "quote TEXT, "
+    "stance VARCHAR NOT NULL, "
+    "credibility INTEGER NOT NULL, "
+    "hedges VARCHAR, "
+    "fingerprint VARCHAR NOT NULL, "
+    "batch_id INTEGER, "
+    "created_at VARCHAR NOT NULL, "
+    "PRIMARY KEY (id), "
+    "FOREIGN KEY(claim_id) REFERENCES claim (id), "
+    "FOREIGN KEY(reported_claim_id) REFERENCES claim (id), "
+    "FOREIGN KEY(source_id) REFERENCES source (id), "
+    "FOREIGN KEY(document_id) REFERENCES document (id), "
+    "UNIQUE (fingerprint), "
+    "FOREIGN KEY(batch_id) REFERENCES import_batch (id))",
+    "CREATE INDEX ix_attribution_claim_id ON attribution (claim_id)",
+    "CREATE INDEX ix_attribution_document_id ON attribution (document_id)",
+    "CREATE INDEX ix_attribution_source_id ON attribution (source_id)",
+    "CREATE TABLE review ("
+    "id {id} NOT NULL, "
+    "kind VARCHAR NOT NULL, "
+    "claim_a_id INTEGER NOT NULL, "
+    "claim_b_id INTEGER NOT NULL, "
+    "decision VARCHAR NOT NULL, "
+    "reason TEXT NOT NULL, "
+    "actor VARCHAR NOT NULL, "
+    "at VARCHAR NOT NULL, "
+    "event_id INTEGER, "
+    "PRIMARY KEY (id), "
+    "FOREIGN KEY(claim_a_id) REFERENCES claim (id), "
+    "FOREIGN KEY(claim_b_id) REFERENCES claim (id), "
+    "FOREIGN KEY(event_id) REFERENCES event (id))",
+    "CREATE INDEX ix_review_claim_a_id ON review (claim_a_id)",
+    "CREATE INDEX ix_review_claim_b_id ON review (claim_b_id)",
+    "CREATE TABLE source_alias ("
+    "id {id} NOT NULL, "
+    "source_id INTEGER NOT NULL, "
+    "alias VARCHAR NOT NULL, "
+    "alias_norm VARCHAR NOT NULL, "
+    "PRIMARY KEY (id), "
+    "UNIQUE (source_id, alias_norm), "
+    "FOREIGN KEY(source_id) REFERENCES source (id))",
+    "CREATE INDEX ix_source_alias_alias_norm ON source_alias (alias_norm)",
+    "CREATE INDEX ix_source_alias_source_id ON source_alias (source_id)",
+    "CREATE TABLE relay ("
+    "attribution_id INTEGER NOT NULL, "
+    "position INTEGER NOT NULL, "
+    "source_id INTEGER NOT NULL, "
+    "PRIMARY KEY (attribution_id, position), "
+    "FOREIGN KEY(attribution_id) REFERENCES attribution (id), "
+    "FOREIGN KEY(source_id) REFERENCES source (id))",
+    "CREATE INDEX ix_relay_source_id ON relay (source_id)",
+)
+"""The first release's tables and indexes, as it created them. ``{id}`` is how each
+backend generates a row id (SQLite's INTEGER primary key, PostgreSQL's SERIAL)."""
+_ID_TYPE = {"sqlite": "INTEGER", "postgresql": "SERIAL"}
 
-    SQLModel.metadata.create_all(conn)
+
+def _m001_initial(conn: Connection) -> None:
+    """The first release's schema, plus the triggers that make the event log append-only.
+    Literal DDL, never derived from the models: a new database must be the released
+    schema upgraded by the later migrations, whatever models.py says today."""
+    id_type = _ID_TYPE["sqlite" if is_sqlite(conn) else "postgresql"]
+    for statement in _INITIAL_DDL:
+        conn.exec_driver_sql(statement.replace("{id}", id_type))
     for table in APPEND_ONLY_TABLES:
         _append_only_trigger(conn, table)
 

@@ -22,25 +22,41 @@ _V = TypeVar("_V")
 CLAIM_SORTS = ("key", "as_of", "reports", "origins")
 
 
+Values = str | Sequence[str] | None
+"""A filter's value, or several: a claim matches any of them."""
+
+
 @dataclass
 class ClaimFilter:
-    source: str | None = None
+    """What claims to select. Each field narrows the selection; a field given several
+    values matches a claim that has any of them (``source=["ISW", "Reuters"]``)."""
+
+    source: Values = None
     origin_only: bool = False
-    via: str | None = None
-    source_kind: str | None = None
+    via: Values = None
+    source_kind: Values = None
     named: bool | None = None
-    party: str | None = None
-    category: str | None = None
-    subject: str | None = None
-    metric: str | None = None
-    location: str | None = None
+    party: Values = None
+    category: Values = None
+    subject: Values = None
+    metric: Values = None
+    location: Values = None
     since: str | None = None
     until: str | None = None
-    search: str | None = None
+    search: Values = None
     min_reliability: str | None = None
-    status: str | None = "active"
+    status: Values = "active"
     keys: Sequence[str] | None = None
-    rating: str | None = None
+    rating: Values = None
+
+
+def values(value: Values) -> list[str]:
+    """A filter field's values as a list (none, one or several), without blanks."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [v for v in value if v]
 
 
 @dataclass
@@ -218,12 +234,12 @@ def closest_sources(
 
 
 def _validate(f: ClaimFilter) -> None:
-    if f.category and f.category not in CATEGORIES:
-        raise UsageError(f"unknown category {f.category!r}; use one of {', '.join(CATEGORIES)}")
-    if f.source_kind and f.source_kind not in SOURCE_KINDS:
-        raise UsageError(
-            f"unknown source kind {f.source_kind!r}; use one of {', '.join(SOURCE_KINDS)}"
-        )
+    for category in values(f.category):
+        if category not in CATEGORIES:
+            raise UsageError(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
+    for kind in values(f.source_kind):
+        if kind not in SOURCE_KINDS:
+            raise UsageError(f"unknown source kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}")
     if f.min_reliability and f.min_reliability.upper() not in RELIABILITY_GRADES:
         raise UsageError("--min-reliability takes a grade A-F")
 
@@ -243,16 +259,19 @@ def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
     _validate(f)
     conds: list[str] = []
     params: dict[str, Any] = {}
-    if f.status:
-        conds.append("c.status = :status")
-        params["status"] = f.status
-    for name in ("category", "subject", "metric", "location"):
-        value = getattr(f, name)
-        if value:
-            exact = name == "category"
-            contains = f"lower(c.{name}) LIKE :{name} ESCAPE '!'"
-            conds.append(f"c.{name} = :{name}" if exact else contains)
-            params[name] = value if exact else f"%{like_literal(value.lower())}%"
+    if values(f.status):
+        conds.append("c.status IN :status")
+        params["status"] = values(f.status)
+    if values(f.category):
+        conds.append("c.category IN :category")
+        params["category"] = values(f.category)
+    for name in ("subject", "metric", "location"):
+        contains = []
+        for i, value in enumerate(values(getattr(f, name))):
+            contains.append(f"lower(c.{name}) LIKE :{name}{i} ESCAPE '!'")
+            params[f"{name}{i}"] = f"%{like_literal(value.lower())}%"
+        if contains:
+            conds.append(f"({' OR '.join(contains)})")
     if f.since:
         conds.append("c.as_of_end >= :since")
         params["since"] = _date_bound(f.since, end=False)
@@ -262,48 +281,71 @@ def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
     if f.keys is not None:
         conds.append("c.key IN :keys")
         params["keys"] = list(f.keys)
-    if f.search:
-        for i, word in enumerate(f.search.lower().split()):
-            conds.append(
-                f"(lower(c.text) LIKE :w{i} ESCAPE '!' OR EXISTS (SELECT 1 FROM attribution qa "
-                f"WHERE qa.claim_id = c.id AND lower(qa.quote) LIKE :w{i} ESCAPE '!'))"
-            )
-            params[f"w{i}"] = f"%{like_literal(word)}%"
-    if f.rating:
+    searched = _search_condition(conn, values(f.search), params)
+    if searched:
+        conds.append(searched)
+    if values(f.rating):
         conds.append(
             "c.id IN (SELECT v.claim_id FROM verdict v "
-            "WHERE v.status = 'active' AND lower(v.rating) = :rating)"
+            "WHERE v.status = 'active' AND lower(v.rating) IN :rating)"
         )
-        params["rating"] = f.rating.strip().lower()
+        params["rating"] = [r.strip().lower() for r in values(f.rating)]
     by_attribution = _attribution_subquery(conn, f, params)
     if by_attribution:
         conds.append(f"c.id IN ({by_attribution})")
     return (" AND ".join(conds) or "1=1"), params
 
 
+def _search_condition(conn: Connection, searches: list[str], params: dict[str, Any]) -> str:
+    """Claims whose text or a quote holds every term of one of the searches
+    (``provenance.search``): a LIKE narrows the rows, the expression decides."""
+    from provenance.search import terms
+
+    sqlite = conn.dialect.name == "sqlite"
+    operator, flags = ("REGEXP", "(?i)") if sqlite else ("~*", "")
+    either = []
+    for i, search in enumerate(searches):
+        every = []
+        for j, term in enumerate(terms(search)):
+            name = f"w{i}_{j}"
+            params[f"{name}r"] = flags + term.regex
+            narrow = ""
+            if term.like.isascii():
+                params[f"{name}l"] = term.like
+                narrow = f"lower({{col}}) LIKE :{name}l ESCAPE '!' AND "
+            test = f"({narrow}{{col}} {operator} :{name}r)"
+            every.append(
+                f"({test.format(col='c.text')} OR EXISTS (SELECT 1 FROM attribution qa "
+                f"WHERE qa.claim_id = c.id AND {test.format(col='qa.quote')}))"
+            )
+        if every:
+            either.append(f"({' AND '.join(every)})")
+    return f"({' OR '.join(either)})" if either else ""
+
+
 def _attribution_subquery(conn: Connection, f: ClaimFilter, params: dict[str, Any]) -> str | None:
     """Ids of claims with an attribution matching the source filters, found through the
     source and relay indexes (a UNION of origin and relay routes), never claim by claim."""
     origin: list[str] = []
-    if f.source_kind:
-        origin.append("s.kind = :kind")
-        params["kind"] = f.source_kind
+    if values(f.source_kind):
+        origin.append("s.kind IN :kind")
+        params["kind"] = values(f.source_kind)
     if f.named is not None:
         origin.append("s.named = :named")
         params["named"] = f.named
-    if f.party:
-        origin.append("lower(s.party) = :party")
-        params["party"] = f.party.lower()
+    if values(f.party):
+        origin.append("lower(s.party) IN :party")
+        params["party"] = [p.lower() for p in values(f.party)]
     if f.min_reliability:
         origin.append("s.reliability <= :rel")
         params["rel"] = f.min_reliability.upper()
-    if f.via:
-        params["via"] = resolve_sources(conn, f.via)
+    if values(f.via):
+        params["via"] = _resolve_all(conn, values(f.via))
         origin.append("a.id IN (SELECT r2.attribution_id FROM relay r2 WHERE r2.source_id IN :via)")
     base = "SELECT a.claim_id FROM attribution a JOIN source s ON s.id = a.source_id"
     routes: list[tuple[str, list[str]]] = []
-    if f.source:
-        params["src"] = resolve_sources(conn, f.source)
+    if values(f.source):
+        params["src"] = _resolve_all(conn, values(f.source))
         routes.append((base, ["a.source_id IN :src"]))
         if not f.origin_only:
             relayed = (
@@ -316,6 +358,10 @@ def _attribution_subquery(conn: Connection, f: ClaimFilter, params: dict[str, An
     if not routes:
         return None
     return " UNION ".join(f"{sql} WHERE {' AND '.join(own + origin)}" for sql, own in routes)
+
+
+def _resolve_all(conn: Connection, names: list[str]) -> list[int]:
+    return sorted({i for name in names for i in resolve_sources(conn, name)})
 
 
 def _bind(sql: str, params: dict[str, Any]) -> Any:
@@ -567,7 +613,8 @@ def pair_keys(before: Any, after: Any) -> set[str]:
 
 
 def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
-    """Events about the claim: the import that created it, then edits, merges, reviews."""
+    """Events about the claim: the import that created it, then edits (of it and of its
+    reports), merges, reviews."""
     conn = session.connection()
     found = conn.execute(
         text(
@@ -575,7 +622,7 @@ def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
             "e.command "
             "FROM event e WHERE (e.entity = 'claim' AND e.entity_key = :k) "
             "OR (e.action = 'import' AND e.batch_id = (SELECT batch_id FROM claim WHERE key = :k)) "
-            "OR e.entity = 'claim_pair' "
+            "OR e.entity IN ('claim_pair', 'attribution') "
             "ORDER BY e.id"
         ),
         {"k": key},
@@ -583,7 +630,7 @@ def claim_history(session: Session, key: str) -> list[dict[str, Any]]:
     rows = [
         r
         for r in found
-        if r[4] != "claim_pair"
+        if r[4] not in ("claim_pair", "attribution")
         or key in pair_keys(json.loads(r[6]) if r[6] else None, json.loads(r[7]) if r[7] else None)
     ]
     return [

@@ -18,6 +18,7 @@ COMMANDS = [
     ["audit", "circular"], ["conflicts"], ["conflicts", "review"], ["dedupe"],
     ["dedupe", "review"], ["merge"], ["unmerge"], ["edit", "claim"], ["edit", "source"],
     ["retract"], ["undo"], ["log"], ["check"], ["merge-source"], ["unmerge-source"], ["verdict"],
+    ["facets"], ["measures"], ["edit", "report"],
 ]  # fmt: skip
 
 

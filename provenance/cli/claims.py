@@ -79,7 +79,8 @@ def claims_command(
     origin_only: filters.OriginOnly = False,
     via: filters.Via = None,
     source_kind: filters.SourceKind = None,
-    named: filters.Named = None,
+    named: filters.Named = False,
+    unnamed: filters.Unnamed = False,
     party: filters.Party = None,
     category: filters.Category = None,
     subject: filters.Subject = None,
@@ -89,7 +90,7 @@ def claims_command(
     until: filters.Until = None,
     search: filters.Search = None,
     min_reliability: filters.MinReliability = None,
-    status: filters.Status = filters.StatusChoice.active,
+    status: filters.Status = None,
     rating: filters.Rating = None,
 ) -> None:
     """List claims with their sources, filtered; filters combine.

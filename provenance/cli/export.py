@@ -41,7 +41,8 @@ def export_command(
     origin_only: filters.OriginOnly = False,
     via: filters.Via = None,
     source_kind: filters.SourceKind = None,
-    named: filters.Named = None,
+    named: filters.Named = False,
+    unnamed: filters.Unnamed = False,
     party: filters.Party = None,
     category: filters.Category = None,
     subject: filters.Subject = None,
@@ -51,7 +52,7 @@ def export_command(
     until: filters.Until = None,
     search: filters.Search = None,
     min_reliability: filters.MinReliability = None,
-    status: filters.Status = filters.StatusChoice.active,
+    status: filters.Status = None,
     rating: filters.Rating = None,
 ) -> None:
     """Write one row per attribution, in the import CSV's columns plus read-only counts,

@@ -44,7 +44,8 @@ def facets_command(
     origin_only: filters.OriginOnly = False,
     via: filters.Via = None,
     source_kind: filters.SourceKind = None,
-    named: filters.Named = None,
+    named: filters.Named = False,
+    unnamed: filters.Unnamed = False,
     party: filters.Party = None,
     category: filters.Category = None,
     subject: filters.Subject = None,
@@ -54,7 +55,7 @@ def facets_command(
     until: filters.Until = None,
     search: filters.Search = None,
     min_reliability: filters.MinReliability = None,
-    status: filters.Status = filters.StatusChoice.active,
+    status: filters.Status = None,
     rating: filters.Rating = None,
 ) -> None:
     """Count the claims that match the filters by origin source, party, category, named or

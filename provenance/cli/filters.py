@@ -1,4 +1,11 @@
-"""The claim filters shared by ``claims``, ``export`` and the audits, defined once."""
+"""The claim filters shared by ``claims``, ``facets``, ``export`` and the audits,
+defined once.
+
+A filter given several times matches claims that have any of its values
+(``--source ISW --source Reuters``); filters of different names must all match. A
+filter that takes one value (``--since``, ``--until``, ``--min-reliability``) is refused
+when given twice rather than keeping only the last.
+"""
 
 from __future__ import annotations
 
@@ -7,40 +14,65 @@ from typing import Annotated, Any
 
 import typer
 
+ANY = " Repeat for any of several."
+
 Source = Annotated[
-    str | None, typer.Option("--source", "-s", help="Key, name or alias (case-insensitive).")
+    list[str] | None,
+    typer.Option("--source", "-s", help="Key, name or alias (case-insensitive)." + ANY),
 ]
 OriginOnly = Annotated[
     bool,
     typer.Option("--origin-only", help="With --source: only where it is the origin, not a relay."),
 ]
 Via = Annotated[
-    str | None, typer.Option("--via", help="Relayed by this source (key, name or alias).")
+    list[str] | None,
+    typer.Option("--via", help="Relayed by this source (key, name or alias)." + ANY),
 ]
 SourceKind = Annotated[
-    str | None, typer.Option("--source-kind", help="Origin kind, e.g. official, think_tank.")
+    list[str] | None,
+    typer.Option("--source-kind", help="Origin kind, e.g. official, think_tank." + ANY),
 ]
-Named = Annotated[
-    bool | None,
-    typer.Option("--named/--unnamed", help="Has a named / an unnamed origin.", show_default=False),
+Named = Annotated[bool, typer.Option("--named", help="Has a named origin.")]
+Unnamed = Annotated[bool, typer.Option("--unnamed", help="Has an unnamed origin.")]
+Party = Annotated[
+    list[str] | None, typer.Option("--party", help="Origin's side of the conflict." + ANY)
 ]
-Party = Annotated[str | None, typer.Option("--party", help="Origin's side of the conflict.")]
 Category = Annotated[
-    str | None, typer.Option("--category", help="e.g. troop_count, territory, casualties.")
+    list[str] | None,
+    typer.Option("--category", help="e.g. troop_count, territory, casualties." + ANY),
 ]
-Subject = Annotated[str | None, typer.Option("--subject", help="Subject contains this text.")]
-Metric = Annotated[str | None, typer.Option("--metric", help="Metric contains this text.")]
-Location = Annotated[str | None, typer.Option("--location", help="Location contains this text.")]
-Since = Annotated[str | None, typer.Option("--since", help="as_of on or after YYYY[-MM[-DD]].")]
-Until = Annotated[str | None, typer.Option("--until", help="as_of on or before YYYY[-MM[-DD]].")]
-Search = Annotated[str | None, typer.Option("--search", help="Every word in the claim or a quote.")]
+Subject = Annotated[
+    list[str] | None, typer.Option("--subject", help="Subject contains this text." + ANY)
+]
+Metric = Annotated[
+    list[str] | None, typer.Option("--metric", help="Metric contains this text." + ANY)
+]
+Location = Annotated[
+    list[str] | None, typer.Option("--location", help="Location contains this text." + ANY)
+]
+Since = Annotated[
+    list[str] | None, typer.Option("--since", help="as_of on or after YYYY[-MM[-DD]].")
+]
+Until = Annotated[
+    list[str] | None, typer.Option("--until", help="as_of on or before YYYY[-MM[-DD]].")
+]
+Search = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--search",
+        help="Every word in the claim or a quote, at a word's start; a number also with its "
+        "digits grouped (60000 finds 60,000, 60 000, 60.000)." + ANY,
+    ),
+]
 MinReliability = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option("--min-reliability", help="Origin graded at least this (A best, F worst)."),
 ]
 Rating = Annotated[
-    str | None,
-    typer.Option("--rating", help="Has a standing verdict with this rating (case-insensitive)."),
+    list[str] | None,
+    typer.Option(
+        "--rating", help="Has a standing verdict with this rating (case-insensitive)." + ANY
+    ),
 ]
 
 
@@ -51,54 +83,66 @@ class StatusChoice(StrEnum):
     all = "all"
 
 
-Status = Annotated[StatusChoice, typer.Option("--status", help="Claims with this status.")]
+Status = Annotated[
+    list[StatusChoice] | None,
+    typer.Option("--status", help="Claims with this status." + ANY + " [default: active]"),
+]
 
 
 def build(
     *,
-    source: str | None = None,
+    source: list[str] | None = None,
     origin_only: bool = False,
-    via: str | None = None,
-    source_kind: str | None = None,
-    named: bool | None = None,
-    party: str | None = None,
-    category: str | None = None,
-    subject: str | None = None,
-    metric: str | None = None,
-    location: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    search: str | None = None,
-    min_reliability: str | None = None,
-    status: str = "active",
-    rating: str | None = None,
+    via: list[str] | None = None,
+    source_kind: list[str] | None = None,
+    named: bool = False,
+    unnamed: bool = False,
+    party: list[str] | None = None,
+    category: list[str] | None = None,
+    subject: list[str] | None = None,
+    metric: list[str] | None = None,
+    location: list[str] | None = None,
+    since: list[str] | None = None,
+    until: list[str] | None = None,
+    search: list[str] | None = None,
+    min_reliability: list[str] | None = None,
+    status: list[StatusChoice] | None = None,
+    rating: list[str] | None = None,
 ) -> Any:
     from provenance.errors import UsageError
     from provenance.query import ClaimFilter
 
-    status = str(getattr(status, "value", status))
-    if status not in ("active", "merged", "retracted", "all"):
-        raise UsageError("--status takes active, merged, retracted or all")
+    statuses = [str(getattr(s, "value", s)) for s in status] if status else ["active"]
     if origin_only and not source:
         raise UsageError("--origin-only goes with --source")
+    if named and unnamed:
+        raise UsageError("--named and --unnamed exclude each other; give one")
     return ClaimFilter(
         source=source,
         origin_only=origin_only,
         via=via,
         source_kind=source_kind,
-        named=named,
+        named=True if named else False if unnamed else None,
         party=party,
         category=category,
         subject=subject,
         metric=metric,
         location=location,
-        since=since,
-        until=until,
+        since=_one("--since", since),
+        until=_one("--until", until),
         search=search,
-        min_reliability=min_reliability,
-        status=None if status == "all" else status,
+        min_reliability=_one("--min-reliability", min_reliability),
+        status=None if "all" in statuses else statuses,
         rating=rating,
     )
+
+
+def _one(option: str, given: list[str] | None) -> str | None:
+    from provenance.errors import UsageError
+
+    if given and len(given) > 1:
+        raise UsageError(f"{option} takes one value, not {len(given)}: {', '.join(given)}")
+    return given[0] if given else None
 
 
 FILTER_NAMES = (
@@ -107,6 +151,7 @@ FILTER_NAMES = (
     "via",
     "source_kind",
     "named",
+    "unnamed",
     "party",
     "category",
     "subject",

@@ -9,10 +9,10 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import db
@@ -20,7 +20,7 @@ from provenance.audit import latest_open_event, link_event, log_event
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
 from provenance.query import bounded_limit, pair_keys
-from provenance.vocabulary import CATEGORIES, SOURCE_KINDS
+from provenance.vocabulary import CATEGORIES, SOURCE_KINDS, STANCES
 
 _CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
     "text": lambda v: records.text(v),
@@ -29,7 +29,21 @@ _CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
     "metric": records.text,
     "location": records.text,
     "as_of": lambda v: records.date_text("as_of", v),
+    "language": records.language,
+    "quantity": records.text,
 }
+QUANTITY_COLUMNS = (
+    "quantity",
+    "qualifier",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "unit_written",
+    "dimension",
+    "precision",
+)
+"""A claim's quantity as written and as parsed: an edit of the text sets them all."""
 _SOURCE_FIELDS: dict[str, Callable[[str], Any]] = {
     "name": records.text,
     "kind": lambda v: records.choice("kind", v, SOURCE_KINDS),
@@ -39,7 +53,20 @@ _SOURCE_FIELDS: dict[str, Callable[[str], Any]] = {
     "reliability": records.reliability,
     "notes": records.text,
 }
-EDITABLE = {"claim": _CLAIM_FIELDS, "source": _SOURCE_FIELDS}
+_ATTRIBUTION_FIELDS: dict[str, Callable[[str], Any]] = {
+    "quote": records.text,
+    "stance": lambda v: _required("stance", records.choice("stance", v, STANCES)),
+    "credibility": lambda v: _required("credibility", records.credibility(v)),
+    "hedges": lambda v: "; ".join(records.text_list("hedges", v)) or None,
+    "via": lambda v: list(records.text_list("via", v)),
+}
+EDITABLE = {"claim": _CLAIM_FIELDS, "source": _SOURCE_FIELDS, "attribution": _ATTRIBUTION_FIELDS}
+
+
+def _required(name: str, value: Any) -> Any:
+    if value is None:
+        raise records.FieldError(name, "cannot be empty")
+    return value
 
 
 @dataclass
@@ -49,15 +76,81 @@ class Change:
     key: str
     before: dict[str, Any]
     after: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
 
 
 def _row(conn: Connection, entity: str, key: str, fields: list[str]) -> dict[str, Any]:
+    """The row's id and fields; an attribution (which has no key) is named by its id,
+    and its ``via`` is read from its relays."""
+    if entity == "attribution":
+        return _attribution_row(conn, key, fields)
     row = conn.execute(
         text(f"SELECT id, {', '.join(fields)} FROM {entity} WHERE key = :k"), {"k": key}
     ).first()
     if row is None:
         raise NotFoundError(f"no {entity} {key!r}")
     return dict(row._mapping)
+
+
+def _attribution_row(conn: Connection, key: str, fields: list[str]) -> dict[str, Any]:
+    columns = ", ".join(["id", "document_id", *(f for f in fields if f != "via")])
+    row = conn.execute(
+        text(f"SELECT {columns} FROM attribution WHERE id = :i"),
+        {"i": int(key) if key.isdigit() else -1},
+    ).first()
+    if row is None:
+        raise NotFoundError(f"no attribution {key!r}")
+    out = dict(row._mapping)
+    if "via" in fields:
+        out["via"] = _relay_keys(conn, out["id"])
+    return out
+
+
+def _relay_keys(conn: Connection, attribution_id: int) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            text(
+                "SELECT s.key FROM relay r JOIN source s ON s.id = r.source_id "
+                "WHERE r.attribution_id = :a ORDER BY r.position"
+            ),
+            {"a": attribution_id},
+        )
+    ]
+
+
+def find_attribution(
+    session: Session, claim_key: str, origin: str, document: str | None = None
+) -> str:
+    """The attribution (its id, as text) of claim ``claim_key`` whose origin is the
+    source ``origin`` (key, name or alias), in ``document`` (its key) when the origin
+    reported the claim in several documents."""
+    from provenance.query import resolve_sources
+
+    conn = session.connection()
+    if conn.execute(text("SELECT 1 FROM claim WHERE key = :k"), {"k": claim_key}).first() is None:
+        raise NotFoundError(f"no claim {claim_key!r}")
+    sources = resolve_sources(conn, origin)
+    rows = conn.execute(
+        text(
+            "SELECT a.id, d.key FROM attribution a JOIN claim c ON c.id = a.claim_id "
+            "LEFT JOIN document d ON d.id = a.document_id "
+            "WHERE c.key = :k AND a.source_id IN :s ORDER BY a.id"
+        ).bindparams(bindparam("s", expanding=True)),
+        {"k": claim_key, "s": sources},
+    ).all()
+    if document is not None:
+        rows = [r for r in rows if r[1] == document]
+    if not rows:
+        where = f" in document {document!r}" if document is not None else ""
+        raise NotFoundError(f"claim {claim_key!r} has no report from {origin!r}{where}")
+    if len(rows) > 1:
+        documents = ", ".join(repr(r[1]) for r in rows)
+        raise UsageError(
+            f"{origin!r} reported {claim_key!r} in {len(rows)} documents ({documents}); "
+            "name the document"
+        )
+    return str(rows[0][0])
 
 
 def _parse_assignments(entity: str, assignments: list[str]) -> dict[str, Any]:
@@ -93,7 +186,7 @@ def _derived(entity: str, values: dict[str, Any]) -> dict[str, Any]:
     return extra
 
 
-_READ_FIELDS = frozenset({"text", "subject", "metric", "location"})
+_READ_FIELDS = frozenset({"text", "subject", "metric", "location", "quantity", "language"})
 """Claim fields whose words the stored reading of a claim depends on."""
 
 
@@ -101,12 +194,46 @@ def _write(conn: Connection, entity: str, row_id: int, values: dict[str, Any]) -
     values = {**values, **_derived(entity, values)}
     if entity == "claim":
         values["updated_at"] = db.now()
+    if "via" in values:
+        _write_relays(conn, row_id, values.pop("via"))
+    if not values:
+        return
     sets = ", ".join(f"{k} = :{k}" for k in values)
     conn.execute(text(f"UPDATE {entity} SET {sets} WHERE id = :_id"), {**values, "_id": row_id})
     if entity == "claim" and _READ_FIELDS & set(values):
         from provenance.measures import store_readings
 
         store_readings(conn, [row_id])
+
+
+def _write_relays(conn: Connection, attribution_id: int, keys: list[str]) -> None:
+    """Name other sources as the relays at each position of the chain. The chain keeps its
+    length: a relay row is never deleted, and a longer chain could not be undone without
+    deleting one."""
+    current = _relay_keys(conn, attribution_id)
+    if len(keys) != len(current):
+        raise UsageError(
+            f"via can name other relays, not change their number ({len(current)}: "
+            f"{'; '.join(current) or 'none'})"
+        )
+    for position, key in enumerate(keys):
+        source_id = conn.execute(text("SELECT id FROM source WHERE key = :k"), {"k": key}).scalar()
+        conn.execute(
+            text("UPDATE relay SET source_id = :s WHERE attribution_id = :a AND position = :p"),
+            {"s": source_id, "a": attribution_id, "p": position},
+        )
+
+
+def _relay_names(conn: Connection, names: list[str]) -> list[str]:
+    """The keys of the sources named (key, name or alias), as an edit stores them."""
+    from provenance.query import canonical_source, resolve_sources
+
+    out = []
+    for name in names:
+        source_id = canonical_source(conn, min(resolve_sources(conn, name)))
+        key = conn.execute(text("SELECT key FROM source WHERE id = :i"), {"i": source_id})
+        out.append(str(key.scalar()))
+    return out
 
 
 def edit(
@@ -119,11 +246,20 @@ def edit(
     actor: str,
     command: str,
 ) -> Change:
-    """Change fields of a claim or source; the event keeps the old values."""
+    """Change fields of a claim, source or attribution (named by its id, see
+    ``find_attribution``); the event keeps the old values. A claim's new quantity is
+    parsed as import parses it: text that does not read as a figure is kept as text,
+    with a warning. A new quote must stand in its document's text when that is stored."""
     if not reason.strip():
         raise UsageError("--reason is required")
     values = _parse_assignments(entity, assignments)
     conn = session.connection()
+    warnings: list[str] = []
+    if entity == "claim" and "quantity" in values:
+        language = values.get("language") or _row(conn, entity, key, ["language"])["language"]
+        values |= _quantity_columns(values["quantity"], language, warnings.append)
+    if "via" in values:
+        values["via"] = _relay_names(conn, values["via"])
     row = _row(conn, entity, key, list(values))
     before = {f: row[f] for f in values}
     if entity == "source" and "named" in before:
@@ -131,8 +267,13 @@ def edit(
     changed = {f: v for f, v in values.items() if before[f] != v}
     if not changed:
         raise UsageError("the values given are the stored ones; nothing changed")
-    _write(conn, entity, row["id"], changed)
+    if changed.get("quote"):
+        _check_quote(conn, row["document_id"], changed["quote"])
+    _write(conn, entity, row["id"], dict(changed))
     old = {f: before[f] for f in changed}
+    after: dict[str, Any] = {"set": changed, "reason": reason}
+    if entity == "attribution":
+        after["claim"] = _claim_of(conn, row["id"])
     event = log_event(
         conn,
         actor=actor,
@@ -141,10 +282,62 @@ def edit(
         entity=entity,
         key=key,
         before={"set": old},
-        after={"set": changed, "reason": reason},
-        wrote={entity: [row["id"]]},
+        after=after,
+        wrote=_wrote(entity, row["id"], changed),
     )
-    return Change(event, entity, key, old, changed)
+    return Change(event, entity, key, old, changed, warnings)
+
+
+def _wrote(entity: str, row_id: int, changed: dict[str, Any]) -> dict[str, list[int]]:
+    """The rows an edit wrote, for the ledger: the row, and an attribution's relays."""
+    wrote = {entity: [row_id]} if set(changed) != {"via"} else {}
+    if "via" in changed:
+        wrote["relay"] = [row_id]
+    return wrote
+
+
+def _claim_of(conn: Connection, attribution_id: int) -> str:
+    return str(
+        conn.execute(
+            text(
+                "SELECT c.key FROM attribution a JOIN claim c ON c.id = a.claim_id WHERE a.id = :i"
+            ),
+            {"i": attribution_id},
+        ).scalar()
+    )
+
+
+def _quantity_columns(
+    written: str | None, language: str | None, warn: Callable[[str], None]
+) -> dict[str, Any]:
+    """Every quantity column for a claim's new quantity text, parsed as import parses it."""
+    try:
+        q = records.quantity_of(written, {}, language, warn)
+    except records.FieldError as exc:
+        raise UsageError(f"quantity: {exc.reason}") from None
+    return {
+        "quantity": written,
+        "qualifier": q.qualifier if q else None,
+        "value": q.value if q else None,
+        "low": q.low if q else None,
+        "high": q.high if q else None,
+        "unit": q.unit if q else None,
+        "unit_written": (q.unit_written or None) if q else None,
+        "dimension": q.dimension if q else None,
+        "precision": q.precision if q else None,
+    }
+
+
+def _check_quote(conn: Connection, document_id: int | None, quote: str) -> None:
+    from provenance.normalize import quote_found, searchable
+
+    if document_id is None:
+        return
+    row = conn.execute(
+        text("SELECT key, text FROM document WHERE id = :i"), {"i": document_id}
+    ).first()
+    if row is not None and row[1] is not None and not quote_found(quote, searchable(row[1])):
+        raise UsageError(f"quote: not found in the text of document {row[0]!r}")
 
 
 def retract(session: Session, key: str, *, reason: str, actor: str, command: str) -> Change:
@@ -250,7 +443,7 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
             before=after,
             after=before,
             undoes=event_id,
-            wrote={entity: [row_id]},
+            wrote=_wrote(entity, row_id, _set_values(after)),
         )
         return f"undid {action} of {entity} {key}"
     if action == "review_dispute":
@@ -286,7 +479,7 @@ def _undo_set(conn: Connection, entity: str, key: str, before: Any, after: Any) 
     current = {f: (bool(row[f]) if f == "named" else row[f]) for f in new}
     if current != new:
         raise UsageError(f"{entity} {key!r} has changed since; undo the later changes first")
-    _write(conn, entity, row["id"], old)
+    _write(conn, entity, row["id"], dict(old))
     return int(row["id"])
 
 

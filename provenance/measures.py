@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, TextClause, bindparam, text
 
 from provenance import db, quantities
 from provenance.cues import Cues, Reading, fold_word, read, read_words, script_of, tokens, version
@@ -211,21 +211,27 @@ _WITH_READINGS = (
     f"SELECT {_CLAIM_COLUMNS}, k.digest, k.concepts, k.scopes, k.named, k.written, k.denial, "
     "k.script FROM claim c LEFT JOIN claim_cues k ON k.claim_id = c.id"
 )
-_LOAD_SQL = f"{_WITH_READINGS} WHERE c.status = 'active' ORDER BY c.id"
+_LOAD_SQL = f"{_WITH_READINGS} WHERE c.status = 'active'"
 
 
-def load_points(conn: Connection, on_progress: Progress = ignore) -> list[ClaimPoint]:
-    """Every active claim as a ClaimPoint, streamed from the database, with its origins,
-    documents, stances and what its words say (``cues``: the reading stored at import
-    while it is current, else read now)."""
+def load_points(
+    conn: Connection, on_progress: Progress = ignore, *, ids: Sequence[int] | None = None
+) -> list[ClaimPoint]:
+    """Every active claim (or those of ``ids``) as a ClaimPoint, streamed from the
+    database, with its origins, documents, stances and what its words say (``cues``: the
+    reading stored at import while it is current, else read now)."""
     total = None
     if on_progress is not ignore:
         total = conn.execute(text("SELECT COUNT(*) FROM claim WHERE status = 'active'")).scalar()
         on_progress(READING, 0, total)
-    reports = _load_reports(conn)
+    reports = _load_reports(conn, ids)
     exclude = _name_words(conn)
     out: list[ClaimPoint] = []
-    result = conn.execute(text(_LOAD_SQL).execution_options(stream_results=True, yield_per=20_000))
+    sql, params = _only(_LOAD_SQL, "c.id", ids)
+    result = conn.execute(
+        _expanding(sql + " ORDER BY c.id").execution_options(stream_results=True, yield_per=20_000),
+        params,
+    )
     for r in result:
         if len(out) % EVERY == 0 and out:
             on_progress(READING, len(out), total)
@@ -446,11 +452,26 @@ _REPORTS_SQL = (
 _Report = tuple[int, frozenset[str], bool, int | None, str]
 
 
-def _load_reports(conn: Connection) -> dict[int, list[_Report]]:
+def _only(sql: str, column: str, ids: Sequence[int] | None) -> tuple[str, dict[str, object]]:
+    """The query narrowed to the rows whose ``column`` is one of ``ids`` (when given)."""
+    if ids is None:
+        return sql, {}
+    return f"{sql} AND {column} IN :ids", {"ids": list(ids)}
+
+
+def _expanding(sql: str) -> TextClause:
+    stmt = text(sql)
+    return stmt.bindparams(bindparam("ids", expanding=True)) if ":ids" in sql else stmt
+
+
+def _load_reports(conn: Connection, ids: Sequence[int] | None = None) -> dict[int, list[_Report]]:
     """Each active claim's reports: origin, the origin's distinctive name words, whether
     it is named, the document and the stance."""
     out: dict[int, list[_Report]] = defaultdict(list)
-    rows = conn.execute(text(_REPORTS_SQL).execution_options(stream_results=True, yield_per=50_000))
+    sql, params = _only(_REPORTS_SQL, "a.claim_id", ids)
+    rows = conn.execute(
+        _expanding(sql).execution_options(stream_results=True, yield_per=50_000), params
+    )
     for claim_id, source_id, name, affiliation, named, document_id, stance in rows:
         words = origin_words(f"{name} {affiliation or ''}")
         out[claim_id].append((source_id, words, bool(named), document_id, stance))
@@ -834,6 +855,39 @@ def close_pairs(
             for b in members[i + 1 :]:
                 if not (a.has_date and b.has_date):
                     yield a, b
+
+
+def measure_differences(a: ClaimPoint, b: ClaimPoint) -> list[str]:
+    """What says two claims count different things: another category, figures of
+    another kind, other counted concepts, scopes that are not one or a part of the
+    other, or places that do not agree. Empty when nothing does."""
+    out = []
+    if a.category != b.category:
+        out.append(f"categories {a.category} and {b.category}")
+    if a.quantity and b.quantity and dimension_kind(a.quantity) != dimension_kind(b.quantity):
+        out.append(
+            f"figures of kinds {dimension_kind(a.quantity)} and {dimension_kind(b.quantity)}"
+        )
+    if a.cues.concepts and b.cues.concepts and a.cues.concepts != b.cues.concepts:
+        out.append(
+            f"counting {' and '.join(sorted(a.cues.concepts))} and "
+            f"{' and '.join(sorted(b.cues.concepts))}"
+        )
+    elif scope_relation(a, b) is None:
+        out.append(
+            f"scopes {', '.join(sorted(a.cues.scopes)) or 'none'} and "
+            f"{', '.join(sorted(b.cues.scopes)) or 'none'}"
+        )
+    if not places_agree(a, b, location_clusters([a, b])):
+        out.append(
+            f"places {', '.join(_places(a)) or 'none'} and {', '.join(_places(b)) or 'none'}"
+        )
+    return out
+
+
+def _places(p: ClaimPoint) -> list[str]:
+    """The location a coder gave, then the place and party names of the words."""
+    return [p.location] * bool(p.location) + sorted(p.cues.places - {p.location})
 
 
 def same_measure_reasons(

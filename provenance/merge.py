@@ -12,7 +12,7 @@ ids moved and the previous status.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -28,6 +28,8 @@ class MergeResult:
     keep: str
     merged: list[str]
     attributions_moved: int
+    warnings: list[str] = field(default_factory=list)
+    """Why the merged claims may not count what the kept one counts."""
 
 
 def _claim(conn: Connection, key: str) -> dict[str, Any]:
@@ -41,13 +43,22 @@ def _claim(conn: Connection, key: str) -> dict[str, Any]:
 
 
 def merge_claims(
-    session: Session, keep_key: str, other_keys: list[str], *, actor: str, command: str
+    session: Session,
+    keep_key: str,
+    other_keys: list[str],
+    *,
+    actor: str,
+    command: str,
+    reason: str | None = None,
 ) -> MergeResult:
-    """Merge ``other_keys`` into ``keep_key``; every step is logged and reversible."""
+    """Merge ``other_keys`` into ``keep_key``; every step is logged, with the reason,
+    and reversible. The result warns of claims that seem to count something else
+    (``provenance.measures.measure_differences``); they are merged all the same."""
     conn = session.connection()
     keep = _claim(conn, keep_key)
     if keep["status"] != "active":
         raise UsageError(f"claim {keep_key!r} is {keep['status']}; keep an active claim")
+    warnings = _measure_warnings(conn, keep, [k for k in other_keys if k != keep_key])
     moved = 0
     for other_key in dict.fromkeys(other_keys):
         if other_key == keep_key:
@@ -82,6 +93,8 @@ def merge_claims(
             "attributions": ids,
             "updated_at": stamp,
         }
+        if reason:
+            after["reason"] = reason
         log_event(
             conn,
             actor=actor,
@@ -94,7 +107,27 @@ def merge_claims(
             wrote={"attribution": ids, "claim": [other["id"]]},
         )
         moved += len(ids)
-    return MergeResult(keep_key, list(dict.fromkeys(other_keys)), moved)
+    return MergeResult(keep_key, list(dict.fromkeys(other_keys)), moved, warnings)
+
+
+def _measure_warnings(conn: Connection, keep: dict[str, Any], other_keys: list[str]) -> list[str]:
+    from provenance.measures import load_points, measure_differences
+
+    others = [_claim(conn, k) for k in dict.fromkeys(other_keys)]
+    ids = [keep["id"]] + [o["id"] for o in others if o["status"] == "active"]
+    points = {p.id: p for p in load_points(conn, ids=ids)}
+    kept = points.get(keep["id"])
+    warnings = []
+    for other in others:
+        point = points.get(other["id"])
+        if kept is None or point is None:
+            continue
+        differences = measure_differences(kept, point)
+        if differences:
+            warnings.append(
+                f"{point.key} may not count what {kept.key} counts: {'; '.join(differences)}"
+            )
+    return warnings
 
 
 def _group(conn: Connection, claim_id: int) -> list[int]:

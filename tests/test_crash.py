@@ -511,16 +511,22 @@ def assert_enough(counts: tuple[int, int], runs: int) -> None:
 @pytest.mark.slow
 def test_merge_killed_at_random_moments_is_all_or_nothing(changes_db: str) -> None:
     counts = kill_loop(
-        changes_db, ["merge", "big-a", "big-b"], lambda db: cli_ok(db, "unmerge", "big-b"), SEED
+        changes_db,
+        ["merge", "big-a", "big-b", "--reason", "same"],
+        lambda db: cli_ok(db, "unmerge", "big-b"),
+        SEED,
     )
     assert_enough(counts, CHANGE_KILLS + LOCKED_KILLS)
 
 
 @pytest.mark.slow
 def test_unmerge_killed_at_random_moments_is_all_or_nothing(changes_db: str) -> None:
-    cli_ok(changes_db, "merge", "big-a", "big-b")
+    cli_ok(changes_db, "merge", "big-a", "big-b", "--reason", "same")
     counts = kill_loop(
-        changes_db, ["unmerge", "big-b"], lambda db: cli_ok(db, "merge", "big-a", "big-b"), SEED + 1
+        changes_db,
+        ["unmerge", "big-b"],
+        lambda db: cli_ok(db, "merge", "big-a", "big-b", "--reason", "same"),
+        SEED + 1,
     )
     assert_enough(counts, CHANGE_KILLS + LOCKED_KILLS)
 

@@ -195,9 +195,9 @@ def test_dedupe_cli(cli, db_url: str, tmp_path: Path) -> None:  # type: ignore[n
     applied = cli("dedupe", "--apply", "--apply-threshold", "80", "--yes")
     assert applied.exit_code == 0 and "merged b into a" in applied.output
     assert cli("unmerge", "b").output.startswith("unmerged b from a (1 reports restored)")
-    assert cli("merge", "a", "b").exit_code == 0
+    assert cli("merge", "a", "b", "--reason", "same report").exit_code == 0
     assert json.loads(cli("show", "b", "-f", "json").output)["merged_into"] == "a"
-    assert cli("merge", "a", "nope").exit_code == 4
+    assert cli("merge", "a", "nope", "--reason", "same report").exit_code == 4
 
 
 class MergeMachine(RuleBasedStateMachine):

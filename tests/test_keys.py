@@ -18,8 +18,8 @@ def _four_claims(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
 
 def test_unmerge_of_a_key_that_ends_another_key_undoes_its_own_merge(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _four_claims(cli, tmp_path)
-    assert cli("merge", "keep2", "y").exit_code == 0
-    assert cli("merge", "keep1", "x y").exit_code == 0
+    assert cli("merge", "keep2", "y", "--reason", "same").exit_code == 0
+    assert cli("merge", "keep1", "x y", "--reason", "same").exit_code == 0
     result = cli("unmerge", "y")
     assert result.output == "unmerged y from keep2 (1 reports restored)\n"
     listing = cli("claims", "--status", "all", "--format", "csv").output.splitlines()
@@ -36,8 +36,8 @@ def test_unmerge_of_a_key_that_ends_another_key_undoes_its_own_merge(cli, tmp_pa
 
 def test_log_of_a_key_lists_only_its_own_pair_events(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _four_claims(cli, tmp_path)
-    cli("merge", "keep2", "y")
-    cli("merge", "keep1", "x y")
+    cli("merge", "keep2", "y", "--reason", "same")
+    cli("merge", "keep1", "x y", "--reason", "same")
     y_events = cli("log", "y", "--format", "csv").output.splitlines()[1:]
     assert [line.split(",")[0] for line in y_events] == ["2"]
     xy_events = cli("log", "x y", "--format", "csv").output.splitlines()[1:]

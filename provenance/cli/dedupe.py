@@ -135,10 +135,17 @@ def _apply(
         for c in clusters:
             keep = choose_keep(db_session, c["claims"])
             others = [k for k in c["claims"] if k != keep]
-            merge_claims(
-                db_session, keep, others, actor=actor_or_default(actor), command=command_line()
+            result = merge_claims(
+                db_session,
+                keep,
+                others,
+                actor=actor_or_default(actor),
+                command=command_line(),
+                reason=f"duplicates scored {c['score']}: {'; '.join(c['reasons'])}",
             )
             typer.echo(f"merged {', '.join(others)} into {keep}")
+            for warning in result.warnings:
+                typer.echo(f"warning: {warning}", err=True)
 
 
 @app.command("review")
@@ -179,6 +186,9 @@ def review_command(
 def merge_command(
     keep: Annotated[str, typer.Argument(help="Key of the claim to keep.")],
     others: Annotated[list[str], typer.Argument(help="Keys of the claims merged into it.")],
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why they are one claim (required; kept in the log).")
+    ] = "",
     db: DbOption = None,
     actor: ActorOption = None,
     no_wait: NoWaitOption = False,
@@ -186,21 +196,33 @@ def merge_command(
     """Merge claims into one: their reports move to KEEP; they stay, marked merged.
 
     Nothing is deleted; `provenance unmerge OTHER` restores exactly what was there.
+    The reason is kept in the event log. Claims that seem to count something else than
+    KEEP (another category, concept, scope or place) are merged with a warning.
 
     Example:
 
-        provenance merge russia-troops-kursk russia-troops-kursk-de
+        provenance merge russia-troops-kursk russia-troops-kursk-de --reason "same report"
     """
+    from provenance.errors import UsageError
     from provenance.merge import merge_claims
 
+    if not reason.strip():
+        raise UsageError("--reason is required: say why these claims are one")
     with session(db, write=True, no_wait=no_wait) as db_session:
         result = merge_claims(
-            db_session, keep, others, actor=actor_or_default(actor), command=command_line()
+            db_session,
+            keep,
+            others,
+            actor=actor_or_default(actor),
+            command=command_line(),
+            reason=reason,
         )
     typer.echo(
         f"merged {', '.join(result.merged)} into {result.keep} "
         f"({result.attributions_moved} reports moved)"
     )
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 def unmerge_command(

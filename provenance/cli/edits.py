@@ -38,10 +38,14 @@ def _edit(
     db: str | None,
     actor: str | None,
     no_wait: bool,
+    report: tuple[str, str, str | None] | None = None,
 ) -> None:
-    from provenance.edits import edit
+    """Edit one row; ``report`` (claim, origin, document) names an attribution."""
+    from provenance.edits import edit, find_attribution
 
     with session(db, write=True, no_wait=no_wait) as db_session:
+        if report is not None:
+            key = find_attribution(db_session, *report)
         change = edit(
             db_session,
             entity,
@@ -51,8 +55,11 @@ def _edit(
             actor=actor_or_default(actor),
             command=command_line(),
         )
+    name = f"{entity} {key}" if report is None else f"report of {report[0]} by {report[1]}"
     for f, v in change.after.items():
-        typer.echo(f"{entity} {key}: {f} {change.before[f]!r} → {v!r} (event {change.event})")
+        typer.echo(f"{name}: {f} {change.before[f]!r} → {v!r} (event {change.event})")
+    for warning in change.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 @app.command("claim")
@@ -64,13 +71,51 @@ def edit_claim(
     actor: ActorOption = None,
     no_wait: NoWaitOption = False,
 ) -> None:
-    """Change claim fields: text, category, subject, metric, location, as_of.
+    """Change claim fields: text, category, subject, metric, location, as_of, language,
+    quantity.
+
+    A new quantity is parsed as import parses it (the other quantity columns follow);
+    text that does not read as a figure is kept as text, with a warning. A report's
+    fields (quote, stance, credibility, hedges, via) are edited with `edit report`, a
+    source's (reliability…) with `edit source`.
 
     Example:
 
         provenance edit claim ukraine-holds-309-sq-mi --set as_of=2024-11-16 --reason dateline
+
+        provenance edit claim ukraine-holds-309-sq-mi --set "quantity=800 km²" --reason typo
     """
     _edit("claim", key, assignments, reason, db, actor, no_wait)
+
+
+@app.command("report")
+def edit_report(
+    key: Annotated[str, typer.Argument(help="Claim key.")],
+    origin: Annotated[str, typer.Argument(help="Origin source of the report (key, name, alias).")],
+    assignments: SetOption,
+    document: Annotated[
+        str | None,
+        typer.Option("--document", help="Document key, when the origin reported it in several."),
+    ] = None,
+    reason: ReasonOption = "",
+    db: DbOption = None,
+    actor: ActorOption = None,
+    no_wait: NoWaitOption = False,
+) -> None:
+    """Change a report's fields: quote, stance, credibility, hedges, via.
+
+    via names the relays, nearest the origin first and separated by ";", and keeps their
+    number. A new quote must stand in its document's text when that is stored. The
+    report keeps its identity, so importing the original file again adds nothing.
+
+    Example:
+
+        provenance edit report ukraine-holds-309-sq-mi ua-general-staff-official
+            --set credibility=4 --reason "confirmed later"
+    """
+    _edit(
+        "attribution", key, assignments, reason, db, actor, no_wait, report=(key, origin, document)
+    )
 
 
 @app.command("source")

@@ -6,6 +6,7 @@ specification of what a person sees."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -274,3 +275,73 @@ def test_no_line_is_wider_than_the_terminal(cli: Any, fixture_db: str) -> None:
             result = CliRunner().invoke(app, args, env={"COLUMNS": str(columns)})
             assert result.exit_code == 0
             assert max(len(line) for line in result.stdout.splitlines()) <= columns, (columns, args)
+
+
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z \S+")
+SHOW_80 = """\
+ukraine-holds-309-sq-mi  (territory, as of 2024-11, active)
+The area of Kursk held by Ukrainian forces has shrunk to roughly 309 square
+miles.
+quantity: roughly 309 square miles  →  about 800.306 km2
+reports: 1   distinct origins: 1   named origins: 0
+attributions
+└── unnamed senior official of the Ukrainian General Staff (official, UNNAMED,
+    Ukrainian General Staff) asserts  [reliability F, credibility 3]
+    └── via Reuters
+        └── via Daily Express
+            └── in Daily Express · 2024-11
+                ├── Russian and North Korean troops deliver huge blow to Ukraine
+                │   in Kursk battle
+                ├── “has now shrunk to roughly 309 square miles as per the
+                │   official”
+                └── hedges: as per
+history:
+  #1 STAMP import 1
+"""
+SHOW_200 = """\
+ukraine-holds-309-sq-mi  (territory, as of 2024-11, active)
+The area of Kursk held by Ukrainian forces has shrunk to roughly 309 square miles.
+quantity: roughly 309 square miles  →  about 800.306 km2
+reports: 1   distinct origins: 1   named origins: 0
+attributions
+└── unnamed senior official of the Ukrainian General Staff (official, UNNAMED, Ukrainian General Staff) asserts  [reliability F, credibility 3]
+    └── via Reuters
+        └── via Daily Express
+            └── in Daily Express · 2024-11
+                ├── Russian and North Korean troops deliver huge blow to Ukraine in Kursk battle
+                ├── “has now shrunk to roughly 309 square miles as per the official”
+                └── hedges: as per
+history:
+  #1 STAMP import 1
+"""
+FACETS_200 = """\
+     facets of 22 claims
+facet     value         count
+─────────────────────────────
+category  advance       8
+          statement     6
+          territory     4
+          aid_transfer  2
+          troop_count   2
+named     named         15
+          unnamed       7
+"""
+
+
+@pytest.mark.parametrize(
+    ("columns", "args", "stdout"),
+    [
+        pytest.param(80, ["show", "ukraine-holds-309-sq-mi"], SHOW_80, id="show_80"),
+        pytest.param(200, ["show", "ukraine-holds-309-sq-mi"], SHOW_200, id="show_200"),
+        pytest.param(200, ["facets", "-b", "category", "-b", "named"], FACETS_200, id="facets_200"),
+    ],
+)
+def test_exact_output_with_times_masked(
+    fixture_db: str, columns: int, args: list[str], stdout: str
+) -> None:
+    """The same, for output that shows when and by whom: the time and the OS user are
+    masked as STAMP."""
+    result = CliRunner().invoke(app, args, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    assert STAMP.sub("STAMP", result.stdout) == stdout
+    assert result.stderr == ""

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, text
 
-from provenance.query import ClaimFilter, claim_where, expanding_text
+from provenance.query import ClaimFilter, Values, claim_where, expanding_text, values
 
 FACET_VALUES = 12
 
@@ -153,15 +153,22 @@ def facet_values(f: ClaimFilter) -> dict[str, str]:
     """The filter's conditions that are one value of a facet, as the facet names it:
     the claims they keep are that value's (the facets count what each value keeps)."""
     out = {}
-    if f.category:
-        out["category"] = f.category
+    category, party, rating = _single(f.category), _single(f.party), _single(f.rating)
+    if category:
+        out["category"] = category
     if f.named is not None:
         out["named"] = "named" if f.named else "unnamed"
-    if f.party:
-        out["party"] = f.party.lower()
-    if f.rating:
-        out["rating"] = f.rating.strip().lower()
+    if party:
+        out["party"] = party.lower()
+    if rating:
+        out["rating"] = rating.strip().lower()
     return out
+
+
+def _single(value: Values) -> str | None:
+    """The filter's one value; None when it has none or several (left to SQL)."""
+    found = values(value)
+    return found[0] if len(found) == 1 else None
 
 
 def matching_ids(conn: Connection, f: ClaimFilter, index: FacetIndex) -> Any:
@@ -170,10 +177,17 @@ def matching_ids(conn: Connection, f: ClaimFilter, index: FacetIndex) -> Any:
     array when only a status is left)."""
     claim_where(conn, f)  # the filter's own checks and messages, on every value
     narrowing = facet_values(f)
-    rest = replace(f, category=None, named=None, party=None, rating=None)
-    if rest == ClaimFilter(status=rest.status):
-        if rest.status is not None:
-            ids = index.statuses.get(rest.status, np.zeros(0, dtype=np.int64))
+    rest = replace(
+        f,
+        category=None if "category" in narrowing else f.category,
+        named=None if "named" in narrowing else f.named,
+        party=None if "party" in narrowing else f.party,
+        rating=None if "rating" in narrowing else f.rating,
+    )
+    status = values(rest.status)
+    if rest == ClaimFilter(status=rest.status) and len(status) <= 1:
+        if status:
+            ids = index.statuses.get(status[0], np.zeros(0, dtype=np.int64))
         else:
             ids = np.concatenate([np.zeros(0, dtype=np.int64), *index.statuses.values()])
     else:

@@ -139,7 +139,7 @@ def _configure_sqlite(engine: Engine, *, write: bool, writer: WriterPolicy) -> N
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
         if write and engine.url.database not in (None, "", ":memory:"):
-            cur.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cur)
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 
@@ -153,6 +153,32 @@ def _configure_sqlite(engine: Engine, *, write: bool, writer: WriterPolicy) -> N
     if write:
         event.listen(engine, "commit", end_sqlite)
         event.listen(engine, "rollback", end_sqlite)
+
+
+def _set_wal(cur: Any) -> None:
+    """Switch to WAL, waiting while another connection writes.
+
+    SQLite answers this pragma with "database is locked" at once, without its busy
+    handler, while another connection holds a write lock in rollback mode: that is the
+    case when two first commands open a new file together and the other is writing its
+    header. The switch is retried for as long as the busy timeout allows.
+    """
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_BUSY
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
+_SQLITE_BUSY = 5
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from provenance.cells import QUOTED_CELL, cell_text, csv_cell, csv_writer, neutr
 from provenance.errors import OutputError, UsageError
 from provenance.ingest.records import CSV_COLUMNS, EXTRA_COLUMNS, READONLY_COLUMNS
 from provenance.interchange import INTERCHANGE_FORMATS
-from provenance.query import ClaimFilter, _bind, claim_where
+from provenance.query import ClaimFilter, _bind, claim_where, values
 
 EXPORT_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
 EXPORT_FORMATS = ("csv", "json", "jsonl")
@@ -35,8 +35,8 @@ WRITE_ROWS = 500
 
 CLAIMS_SQL = (
     "SELECT c.id, c.key, c.text, c.category, c.subject, c.metric, c.location, c.quantity, "
-    "c.qualifier, c.value, c.low, c.high, c.unit, c.as_of, c.language "
-    "FROM claim c WHERE {where} ORDER BY c.key"
+    "c.qualifier, c.value, c.low, c.high, c.unit, c.as_of, c.language, c.status, m.key "
+    "FROM claim c LEFT JOIN claim m ON m.id = c.merged_into_id WHERE {where} ORDER BY c.key"
 )
 """The selected claims; ``{where}`` is a condition on ``c``."""
 ATTRIBUTIONS_SQL = (
@@ -52,9 +52,20 @@ _EXTRAS_SQL = (
     "ORDER BY c.key, a.id, e.name"
 )
 _SOURCES_SQL = (
-    "SELECT id, COALESCE(merged_into_id, id), name, kind, named, affiliation, reliability, "
-    "key, party FROM source"
+    "SELECT s.id, COALESCE(s.merged_into_id, s.id), s.name, s.kind, s.named, s.affiliation, "
+    "s.reliability, s.key, s.party, m.key FROM source s "
+    "LEFT JOIN source m ON m.id = s.merged_into_id"
 )
+_HELD = "JOIN attribution a ON a.claim_id = c.id"
+_REPORTED = (
+    "JOIN attribution a ON (a.reported_claim_id = c.id OR (a.claim_id = c.id "
+    "AND a.reported_claim_id <> c.id "
+    "AND a.reported_claim_id NOT IN (SELECT c.id FROM claim c WHERE {where})))"
+)
+"""A merged claim's reports sit on the claim it was merged into. When merged claims are
+exported too, each report is listed under the claim it was reported as, so that an
+import brings the merge back; a report whose own claim the export does not select stays
+listed under the claim that holds it now."""
 # Positions in an ATTRIBUTIONS_SQL row: the document's key and language.
 _D_KEY, _D_LANGUAGE = 13, 14
 _CACHE_LIMIT = 100_000
@@ -87,7 +98,7 @@ def _fragment(cells: Sequence[Any]) -> str:
 class _Source:
     """A source as its rows show it: typed fields, and CSV fragments made once."""
 
-    __slots__ = ("canonical", "csv_a", "csv_b", "fields", "named", "relay")
+    __slots__ = ("canonical", "csv_a", "csv_b", "csv_merged", "fields", "merged", "named", "relay")
 
     def __init__(self, r: Sequence[Any], raw: bool) -> None:
         self.canonical: int = r[1]
@@ -95,14 +106,25 @@ class _Source:
         # name, kind, named, affiliation, reliability, key, party
         self.fields = (r[2], r[3], self.named, *r[5:9])
         flag = "true" if self.named else "false"
-        cells = _safe((r[2], r[3], flag, r[5], r[6], r[7], r[8]), raw)
+        self.merged: str | None = r[9]
+        cells = _safe((r[2], r[3], flag, r[5], r[6], r[7], r[8], r[9]), raw)
         self.csv_a = _fragment(cells[:5])
-        self.csv_b = _fragment(cells[5:])
-        fields = (r[7], r[2], r[3], self.named, r[5], r[8], r[6])
+        self.csv_b = _fragment(cells[5:7])
+        self.csv_merged = csv_cell(cells[7])
+        fields = (r[7], r[2], r[3], self.named, r[5], r[8], r[6], r[9])
         self.relay = {k: v for k, v in zip(_RELAY_FIELDS, fields, strict=True) if v is not None}
 
 
-_RELAY_FIELDS = ("key", "name", "kind", "named", "affiliation", "party", "reliability")
+_RELAY_FIELDS = (
+    "key",
+    "name",
+    "kind",
+    "named",
+    "affiliation",
+    "party",
+    "reliability",
+    "merged_into",
+)
 
 
 @dataclass
@@ -131,6 +153,20 @@ class _Extras:
         return fields
 
 
+def _by_reported(f: ClaimFilter) -> bool:
+    """Whether merged claims are exported (then each report is listed under the claim it
+    was reported as)."""
+    return not values(f.status) or "merged" in values(f.status)
+
+
+def _listed(sql: str, f: ClaimFilter) -> str:
+    """A query over attributions with each under the claim the export lists it under."""
+    if not _by_reported(f):
+        return sql
+    assert _HELD in sql
+    return sql.replace(_HELD, _REPORTED)
+
+
 class _Reader:
     """The selected claims one at a time, each with its attributions and their relays,
     merged from three streams in claim-key order; sources are read once."""
@@ -139,17 +175,21 @@ class _Reader:
         conn = session.connection()
         self.where, self.params = claim_where(conn, f)
         self.conn = conn
+        self.filter = f
         self.sources = {r[0]: _Source(r, raw) for r in conn.exec_driver_sql(_SOURCES_SQL)}
 
     def _run(self, sql: str) -> Iterator[Sequence[Any]]:
         return stream_rows(self.conn, sql.format(where=self.where), self.params)
 
+    def _listed(self, sql: str) -> Iterator[Sequence[Any]]:
+        return self._run(_listed(sql, self.filter))
+
     def claims(self) -> Iterator[_Claim]:
         claims = self._run(CLAIMS_SQL)
-        chains = Chains(self._run(RELAYS_SQL))
-        extras = _Extras(self._run(_EXTRAS_SQL))
+        chains = Chains(self._listed(RELAYS_SQL))
+        extras = _Extras(self._listed(_EXTRAS_SQL))
         current: _Claim | None = None
-        for r in self._run(ATTRIBUTIONS_SQL):
+        for r in self._listed(ATTRIBUTIONS_SQL):
             if current is None or current.row[0] != r[0]:
                 if current is not None:
                     yield current
@@ -190,11 +230,10 @@ def extra_names(session: Session, f: ClaimFilter) -> list[str]:
     conn = session.connection()
     where, params = claim_where(conn, f)
     sql = (
-        "SELECT DISTINCT e.name FROM attribution_extra e "
-        "JOIN attribution a ON a.id = e.attribution_id JOIN claim c ON c.id = a.claim_id "
-        f"WHERE {where} ORDER BY e.name"
+        "SELECT DISTINCT e.name FROM claim c JOIN attribution a ON a.claim_id = c.id "
+        "JOIN attribution_extra e ON e.attribution_id = a.id WHERE {where} ORDER BY e.name"
     )
-    return [r[0] for r in stream_rows(conn, sql, params)]
+    return [r[0] for r in stream_rows(conn, _listed(sql, f).format(where=where), params)]
 
 
 def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
@@ -222,6 +261,9 @@ def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
                 r[_D_KEY],
                 *via[2:],
                 r[_D_LANGUAGE] if r[_D_KEY] is not None else None,
+                c[15],
+                c[16],
+                s.merged,
                 *counts,
                 extra,
             ]
@@ -240,13 +282,14 @@ class _CsvRows:
         self.extra = extra
         self.chains: dict[tuple[int, ...], tuple[str, str, str]] = {}
 
-    def _claim(self, c: Sequence[Any]) -> tuple[str, str]:
-        cells = [*c[1:14], c[14]]
+    def _claim(self, c: Sequence[Any]) -> tuple[str, str, str]:
+        """The claim's cells, its language cell, and its status and merged_into cells."""
+        cells = [*c[1:14], c[14], c[15], c[16]]
         for i in (8, 9, 10):  # value, low, high
             if cells[i] is not None:
                 cells[i] = cell_text(cells[i])
         safe = _safe(cells, self.raw)
-        return _fragment(safe[:13]), csv_cell(safe[13])
+        return _fragment(safe[:13]), csv_cell(safe[13]), _fragment(safe[14:])
 
     def _chain(self, chain: tuple[int, ...]) -> tuple[str, str, str]:
         """The via cell, and the via_kinds, via_named and via_sources cells after it."""
@@ -263,7 +306,7 @@ class _CsvRows:
         return cells
 
     def lines(self, claim: _Claim) -> Iterator[str]:
-        head, language = self._claim(claim.row)
+        head, language, status = self._claim(claim.row)
         reports, origins, named = self.reader.counts(claim)
         tail = f"{reports},{origins},{named}\n"
         sources = self.reader.sources
@@ -284,7 +327,7 @@ class _CsvRows:
             ]  # fmt: skip
             cells = [
                 head, q[0], s.csv_a, q[1], via, *q[2:9], language, q[9], s.csv_b,
-                via_keys, q[10], via_rest, q[11],
+                via_keys, q[10], via_rest, q[11], status, s.csv_merged,
             ]  # fmt: skip
             if self.extra:
                 fields = extra or {}
@@ -573,5 +616,6 @@ def _export_interchange(
 def count_rows(session: Session, f: ClaimFilter) -> int:
     conn = session.connection()
     where, params = claim_where(conn, f)
-    sql = f"SELECT COUNT(*) FROM attribution a JOIN claim c ON c.id = a.claim_id WHERE {where}"
+    claim = "reported_claim_id" if _by_reported(f) else "claim_id"
+    sql = f"SELECT COUNT(*) FROM attribution a JOIN claim c ON c.id = a.{claim} WHERE {where}"
     return int(conn.execute(_bind(sql, params), params).scalar_one())

@@ -159,6 +159,17 @@ def _import_files(
             problems.extend(exc.problems)
         writer.flush()
         files.append(described | {"sha256": _file_sha256(path)})
+    if not problems.total and (writer.claim_statuses or writer.source_merges):
+        from provenance.ingest.statuses import apply_statuses
+
+        apply_statuses(
+            session,
+            writer.claim_statuses,
+            writer.source_merges,
+            problems,
+            actor=actor,
+            command=command,
+        )
     if problems.total:
         ordered = sorted(problems, key=lambda p: (p.file, p.line or 0))
         raise InputError(ordered, problems.total)

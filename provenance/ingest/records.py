@@ -22,6 +22,7 @@ from provenance.ingest.readers import LocDict, unstorable
 from provenance.normalize import fold, short_hash, slug_or_hash
 from provenance.vocabulary import (
     CATEGORIES,
+    CLAIM_STATUSES,
     DOCUMENT_FIELDS,
     RELIABILITY_GRADES,
     SOURCE_KINDS,
@@ -69,11 +70,16 @@ EXTRA_COLUMNS = (
     "via_named",
     "via_sources",
     "document_language",
+    "status",
+    "merged_into",
+    "source_merged_into",
 )
 """Optional columns beyond the issue's list, so that export -> import loses nothing:
 ``via_kinds`` and ``via_named`` give each relay's kind and flag, ``via_sources`` every
 field of each relay (a JSON list, one object per relay; when present it is the one read),
-``document_language`` the document's language where it differs from the claim's."""
+``document_language`` the document's language where it differs from the claim's,
+``status`` the claim's status (``merged_into``: the claim it was merged into) and
+``source_merged_into`` the source the row's source was merged into."""
 READONLY_COLUMNS = ("reports", "origins", "named_origins")
 """Written by export after the others; recognised and ignored by import."""
 REQUIRED_COLUMNS = ("claim", "source")
@@ -118,6 +124,8 @@ class SourceIn:
     party: str | None = None
     reliability: str | None = None
     notes: str | None = None
+    merged_into: str | None = None
+    """The key of the source this one was merged into (export writes it)."""
     create: bool = True
     """Create it when no stored source matches (False: an unknown ref is an error)."""
 
@@ -151,6 +159,9 @@ class ClaimIn:
     language: str | None = None
     quantity: quantities.Quantity | None = None
     quantity_text: str | None = None
+    status: str | None = None
+    """active, merged or retracted, when the file says (export writes it)."""
+    merged_into: str | None = None
 
 
 @dataclass(slots=True)
@@ -414,7 +425,12 @@ def derive_document_key(fields: Mapping[str, str | None]) -> str | None:
 # --- CSV rows ------------------------------------------------------------------------------
 
 
-_CLAIM_COLUMNS = (*CSV_COLUMNS[: CSV_COLUMNS.index("as_of") + 1], "language")
+_CLAIM_COLUMNS = (
+    *CSV_COLUMNS[: CSV_COLUMNS.index("as_of") + 1],
+    "language",
+    "status",
+    "merged_into",
+)
 _SOURCE_COLUMNS = (
     "source",
     "source_key",
@@ -423,6 +439,7 @@ _SOURCE_COLUMNS = (
     "source_affiliation",
     "source_party",
     "reliability",
+    "source_merged_into",
 )
 _DOCUMENT_COLUMNS = (
     "document_title",
@@ -552,8 +569,12 @@ def _claim_from_row(
         raise FieldError("claim", "required")
     as_of = partial_date("as_of", get("as_of"), order)
     quantity_text = text(get("quantity"))
+    key = ident(get("claim_key")) or derive_claim_key(claim_text, as_of)
+    status, merged_into = claim_status(key, get("status"), get("merged_into"))
     return ClaimIn(
-        key=ident(get("claim_key")) or derive_claim_key(claim_text, as_of),
+        key=key,
+        status=status,
+        merged_into=merged_into,
         text=claim_text,
         loc=loc,
         category=choice("category", get("category"), CATEGORIES),
@@ -582,7 +603,26 @@ def _source_from_row(row: Mapping[str, str], loc: Loc) -> SourceIn:
         affiliation=text(get("source_affiliation")),
         party=text(get("source_party")),
         reliability=reliability(get("reliability")),
+        merged_into=ident(get("source_merged_into")),
     )
+
+
+def claim_status(key: str, status: Any, merged_into: Any) -> tuple[str | None, str | None]:
+    """A claim's status and the claim it was merged into: a merged claim names its
+    target, and only a merged claim has one."""
+    s = choice("status", status, CLAIM_STATUSES)
+    into = ident(merged_into)
+    if into is not None and s is None:
+        s = "merged"
+    if s == "merged" and into is None:
+        raise FieldError(
+            "merged_into", "a merged claim needs the key of the claim it was merged into"
+        )
+    if into is not None and s != "merged":
+        raise FieldError("merged_into", f"given for a claim whose status is {s!r}")
+    if into == key:
+        raise FieldError("merged_into", "a claim cannot be merged into itself")
+    return s, into
 
 
 def _relays(
@@ -622,7 +662,16 @@ def _relays(
     )
 
 
-_RELAY_FIELDS = ("key", "name", "kind", "named", "affiliation", "party", "reliability")
+_RELAY_FIELDS = (
+    "key",
+    "name",
+    "kind",
+    "named",
+    "affiliation",
+    "party",
+    "reliability",
+    "merged_into",
+)
 
 
 def _relay_records(names: Any, keys: Any, records: str, loc: Loc) -> tuple[SourceIn, ...]:
@@ -676,6 +725,7 @@ def _relay_record(item: dict[str, Any], loc: Loc) -> _Relay:
         affiliation=text(item.get("affiliation")),
         party=text(item.get("party")),
         reliability=_field("via_sources", reliability, item.get("reliability")),
+        merged_into=ident(item.get("merged_into")),
     )
     return _Relay(source, name.strip(), key)
 

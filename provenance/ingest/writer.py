@@ -202,6 +202,10 @@ class Writer:
     created_sources: set[int] = field(default_factory=set)
     warned_sources: set[int] = field(default_factory=set)
     variants: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
+    claim_statuses: dict[str, tuple[str, str | None, Loc]] = field(default_factory=dict)
+    """Status (and merge target) each claim is given, where it may differ from stored."""
+    source_merges: dict[str, tuple[str, Loc]] = field(default_factory=dict)
+    """Source key -> key of the source the file says it was merged into."""
     unflagged: set[int] = field(default_factory=set)
     """Sources this import created without being told named or unnamed (a bare relay
     name): a later row of the same import may still say which."""
@@ -293,13 +297,20 @@ class Writer:
             s.create,
         )
         found = self._source_memo.get(memo_key)
-        if found is not None:
-            return found
-        problems_before = len(self.problems)
-        row = self._resolve_source(s)
-        if row is not None and len(self.problems) == problems_before:
-            self._source_memo[memo_key] = row
-        return row
+        if found is None:
+            problems_before = len(self.problems)
+            found = self._resolve_source(s)
+            if found is not None and len(self.problems) == problems_before:
+                self._source_memo[memo_key] = found
+        if s.merged_into is not None and found is not None:
+            self._note_source_merge(found.key, s.merged_into, s.loc)
+        return found
+
+    def _note_source_merge(self, key: str, into: str, loc: Loc) -> None:
+        first = self.source_merges.setdefault(key, (into, loc))
+        if first[0] != into:
+            reason = f"{into!r} differs from the {first[0]!r} given for source {key!r}"
+            self.problems.append(loc.problem("source_merged_into", reason))
 
     def _resolve_source(self, s: SourceIn) -> SourceRow | None:
         matches = self.sources.lookup(s.key or s.ref, key_only=s.key is not None)
@@ -608,6 +619,9 @@ class Writer:
                 out[key] = (row["id"], self._final_claim(row))
             else:
                 new.append(c)
+        for c in claims:
+            if c.status is not None:
+                self._note_status(c)
         ids = db.allocate_ids(self.conn, "claim", len(new))
         db.bulk_insert(
             self.conn,
@@ -619,6 +633,15 @@ class Writer:
             out[c.key] = (i, i)
         self.counts.claims += len(new)
         return out
+
+    def _note_status(self, c: ClaimIn) -> None:
+        assert c.status is not None
+        first = self.claim_statuses.setdefault(c.key, (c.status, c.merged_into, c.loc))
+        if first[:2] != (c.status, c.merged_into):
+            given = c.status + (f" into {c.merged_into!r}" if c.merged_into else "")
+            was = first[0] + (f" into {first[1]!r}" if first[1] else "")
+            reason = f"{given!r} differs from the {was!r} given for claim {c.key!r}"
+            self.problems.append(c.loc.problem("status", reason))
 
     def _final_claim(self, row: dict[str, Any]) -> int:
         claim_id, target = row["id"], row["merged_into_id"]

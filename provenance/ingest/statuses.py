@@ -1,0 +1,152 @@
+"""What an imported file says of statuses: merged sources, merged and retracted claims.
+
+Export writes each claim's ``status`` (and ``merged_into``) and each source's
+``source_merged_into``, so that a database exported with every status comes back as
+it was. Import first writes every row as usual, then applies these through the same
+library calls a user would make (``merge_source``, ``merge_claims``, ``retract``), so
+each is an event in the log and can be undone. A status that contradicts the stored
+one (a retracted claim given as active, a merge into another claim) is an error; an
+active claim or an unmerged source given as merged or retracted is changed, as an
+empty field is filled in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.orm import Session
+
+from provenance.errors import Problem, ProvenanceError
+from provenance.ingest.records import Loc
+
+CLAIMS_SQL = (
+    "SELECT c.key, c.status, m.key FROM claim c LEFT JOIN claim m ON m.id = c.merged_into_id "
+    "WHERE c.key IN :keys"
+)
+SOURCES_SQL = (
+    "SELECT s.key, m.key FROM source s LEFT JOIN source m ON m.id = s.merged_into_id "
+    "WHERE s.key IN :keys"
+)
+
+
+def _stored(session: Session, sql: str, keys: list[str]) -> dict[str, tuple[Any, ...]]:
+    stmt = text(sql).bindparams(bindparam("keys", expanding=True))
+    out = {}
+    for i in range(0, len(keys), 10_000):
+        for key, *rest in session.connection().execute(stmt, {"keys": keys[i : i + 10_000]}):
+            out[key] = tuple(rest)
+    return out
+
+
+def apply_statuses(
+    session: Session,
+    claims: dict[str, tuple[str, str | None, Loc]],
+    sources: dict[str, tuple[str, Loc]],
+    problems: list[Problem],
+    *,
+    actor: str,
+    command: str,
+) -> None:
+    """Bring stored statuses to what the file says; every refusal is a problem at the
+    row that asked for it."""
+    _merge_sources(session, sources, problems, actor=actor, command=command)
+    stored = _stored(session, CLAIMS_SQL, list(claims))
+    to_merge: dict[str, tuple[str, Loc]] = {}
+    to_retract: list[tuple[str, Loc]] = []
+    for key, (status, into, loc) in claims.items():
+        now, now_into = stored.get(key, (status, into))
+        if (status, into) == (now, now_into):
+            continue
+        if now != "active":
+            given = status + (f" into {into!r}" if into else "")
+            was = now + (f" into {now_into!r}" if now_into else "")
+            reason = f"{given!r} differs from the stored {was!r} of claim {key!r}"
+            problems.append(loc.problem("status", reason))
+        elif status == "merged":
+            assert into is not None
+            to_merge[key] = (into, loc)
+        else:
+            to_retract.append((key, loc))
+    _merge_claims(session, to_merge, problems, actor=actor, command=command)
+    _retract(session, to_retract, problems, actor=actor, command=command)
+
+
+def _merge_sources(
+    session: Session,
+    sources: dict[str, tuple[str, Loc]],
+    problems: list[Problem],
+    *,
+    actor: str,
+    command: str,
+) -> None:
+    from provenance.edits import merge_source
+
+    stored = _stored(session, SOURCES_SQL, list(sources))
+    for key, (into, loc) in sources.items():
+        (now,) = stored.get(key, (into,))
+        if now == into:
+            continue
+        if now is not None:
+            reason = f"{into!r} differs from the stored {now!r} of source {key!r}"
+            problems.append(loc.problem("source_merged_into", reason))
+            continue
+        try:
+            merge_source(
+                session, into, key, reason=f"merged in {loc.file}", actor=actor, command=command
+            )
+        except ProvenanceError as exc:
+            problems.append(loc.problem("source_merged_into", str(exc)))
+
+
+def _merge_claims(
+    session: Session,
+    pending: dict[str, tuple[str, Loc]],
+    problems: list[Problem],
+    *,
+    actor: str,
+    command: str,
+) -> None:
+    """Merge each claim into its target, those no other claim is merged into first: a
+    claim can only be merged into an active one."""
+    from provenance.merge import merge_claims
+
+    while pending:
+        targets = {into for into, _ in pending.values()}
+        ready = sorted(k for k in pending if k not in targets)
+        if not ready:
+            for key, (into, loc) in sorted(pending.items()):
+                reason = f"claim {key!r} and {into!r} are merged into each other"
+                problems.append(loc.problem("merged_into", reason))
+            return
+        for key in ready:
+            into, loc = pending.pop(key)
+            try:
+                merge_claims(
+                    session,
+                    into,
+                    [key],
+                    actor=actor,
+                    command=command,
+                    reason=f"merged in {loc.file}",
+                )
+            except ProvenanceError as exc:
+                problems.append(loc.problem("merged_into", str(exc)))
+
+
+def _retract(
+    session: Session,
+    claims: Iterable[tuple[str, Loc]],
+    problems: list[Problem],
+    *,
+    actor: str,
+    command: str,
+) -> None:
+    from provenance.edits import retract
+
+    for key, loc in claims:
+        try:
+            retract(session, key, reason=f"retracted in {loc.file}", actor=actor, command=command)
+        except ProvenanceError as exc:
+            problems.append(loc.problem("status", str(exc)))

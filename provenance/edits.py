@@ -19,6 +19,7 @@ from provenance import db
 from provenance.audit import latest_open_event, link_event, log_event
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
+from provenance.ingest.writer import QUANTITY_FIELDS
 from provenance.query import bounded_limit, pair_keys
 from provenance.vocabulary import CATEGORIES, SOURCE_KINDS, STANCES
 
@@ -32,17 +33,7 @@ _CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
     "language": records.language,
     "quantity": records.text,
 }
-QUANTITY_COLUMNS = (
-    "quantity",
-    "qualifier",
-    "value",
-    "low",
-    "high",
-    "unit",
-    "unit_written",
-    "dimension",
-    "precision",
-)
+QUANTITY_COLUMNS = ("quantity", *QUANTITY_FIELDS)
 """A claim's quantity as written and as parsed: an edit of the text sets them all."""
 _SOURCE_FIELDS: dict[str, Callable[[str], Any]] = {
     "name": records.text,

@@ -25,7 +25,12 @@ from sqlalchemy.orm import Session
 from provenance.bulk import RELAYS_SQL, Chains, paused_gc, stream_rows
 from provenance.cells import QUOTED_CELL, cell_text, csv_cell, csv_writer, neutralise
 from provenance.errors import OutputError, UsageError
-from provenance.ingest.records import CSV_COLUMNS, EXTRA_COLUMNS, READONLY_COLUMNS
+from provenance.ingest.records import (
+    CSV_COLUMNS,
+    EXTRA_COLUMNS,
+    READONLY_COLUMNS,
+    RELAY_FIELDS,
+)
 from provenance.interchange import INTERCHANGE_FORMATS
 from provenance.query import ClaimFilter, _bind, claim_where, values
 
@@ -112,19 +117,7 @@ class _Source:
         self.csv_b = _fragment(cells[5:7])
         self.csv_merged = csv_cell(cells[7])
         fields = (r[7], r[2], r[3], self.named, r[5], r[8], r[6], r[9])
-        self.relay = {k: v for k, v in zip(_RELAY_FIELDS, fields, strict=True) if v is not None}
-
-
-_RELAY_FIELDS = (
-    "key",
-    "name",
-    "kind",
-    "named",
-    "affiliation",
-    "party",
-    "reliability",
-    "merged_into",
-)
+        self.relay = {k: v for k, v in zip(RELAY_FIELDS, fields, strict=True) if v is not None}
 
 
 @dataclass

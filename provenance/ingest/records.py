@@ -662,7 +662,7 @@ def _relays(
     )
 
 
-_RELAY_FIELDS = (
+RELAY_FIELDS = (  # a relay's fields in ``via_sources``, as export writes them
     "key",
     "name",
     "kind",
@@ -701,7 +701,7 @@ class _Relay:
 
 
 def _relay_record(item: dict[str, Any], loc: Loc) -> _Relay:
-    unknown = sorted(set(item) - set(_RELAY_FIELDS))
+    unknown = sorted(set(item) - set(RELAY_FIELDS))
     if unknown:
         raise FieldError("via_sources", f"unknown field {unknown[0]!r} in a relay")
     for f, value in item.items():

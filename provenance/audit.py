@@ -18,7 +18,7 @@ from provenance import db
 from provenance.bulk import paused_gc, stream_rows
 from provenance.ledger import verify_chain, verify_rows
 from provenance.normalize import fold
-from provenance.query import ClaimFilter, _bind, claim_where
+from provenance.query import ClaimFilter, claim_where, expanding_text
 
 
 @dataclass
@@ -44,7 +44,7 @@ def _count(session: Session, f: ClaimFilter, extra: str) -> int:
     conn = session.connection()
     where, params = claim_where(conn, f)
     sql = f"SELECT COUNT(*) FROM claim c WHERE {where}{extra}"
-    return int(conn.execute(_bind(sql, params), params).scalar_one())
+    return int(conn.execute(expanding_text(sql, params), params).scalar_one())
 
 
 _STATES_SQL = (

@@ -32,7 +32,7 @@ from provenance.ingest.records import (
     RELAY_FIELDS,
 )
 from provenance.interchange import INTERCHANGE_FORMATS
-from provenance.query import ClaimFilter, _bind, claim_where, values
+from provenance.query import ClaimFilter, claim_where, expanding_text, values
 
 EXPORT_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
 EXPORT_FORMATS = ("csv", "json", "jsonl")
@@ -611,4 +611,4 @@ def count_rows(session: Session, f: ClaimFilter) -> int:
     where, params = claim_where(conn, f)
     claim = "reported_claim_id" if _by_reported(f) else "claim_id"
     sql = f"SELECT COUNT(*) FROM attribution a JOIN claim c ON c.id = a.{claim} WHERE {where}"
-    return int(conn.execute(_bind(sql, params), params).scalar_one())
+    return int(conn.execute(expanding_text(sql, params), params).scalar_one())

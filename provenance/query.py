@@ -364,18 +364,14 @@ def _resolve_all(conn: Connection, names: list[str]) -> list[int]:
     return sorted({i for name in names for i in resolve_sources(conn, name)})
 
 
-def _bind(sql: str, params: dict[str, Any]) -> Any:
+def expanding_text(sql: str, params: dict[str, Any]) -> Any:
+    """``text(sql)`` with its list-valued parameters expanded (``c.key IN :keys``), as
+    ``claim_where`` gives them."""
     stmt = text(sql)
     expanding = [k for k, v in params.items() if isinstance(v, list)]
     if expanding:
         stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k in expanding))
     return stmt
-
-
-def expanding_text(sql: str, params: dict[str, Any]) -> Any:
-    """``text(sql)`` with its list-valued parameters expanded (``c.key IN :keys``), as
-    ``claim_where`` gives them."""
-    return _bind(sql, params)
 
 
 MAX_LIMIT = 2**31 - 1
@@ -403,7 +399,7 @@ def find_claims(
     limit = bounded_limit(limit)
     if limit is not None and sort in ("key", "as_of"):
         sql += f" LIMIT {limit}"
-    ids = [r[0] for r in conn.execute(_bind(sql, params), params)]
+    ids = [r[0] for r in conn.execute(expanding_text(sql, params), params)]
     views = load_claims(conn, ids)
     if sort in ("reports", "origins"):
         views.sort(key=lambda v: (-getattr(v, sort), v.key))
@@ -416,7 +412,7 @@ def count_claims(session: Session, f: ClaimFilter) -> int:
     conn = session.connection()
     where, params = claim_where(conn, f)
     sql = f"SELECT COUNT(*) FROM claim c WHERE {where}"
-    return int(conn.execute(_bind(sql, params), params).scalar_one())
+    return int(conn.execute(expanding_text(sql, params), params).scalar_one())
 
 
 def load_claims(conn: Connection, ids: Sequence[int]) -> list[ClaimView]:
@@ -436,7 +432,7 @@ def _load_chunk(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -
     if not ids:
         return
     claims = conn.execute(
-        _bind(
+        expanding_text(
             "SELECT c.id, c.key, c.text, c.category, c.subject, c.metric, c.location, c.as_of, "
             "c.language, c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.unit_written, "
             "c.status, m.key FROM claim c LEFT JOIN claim m ON m.id = c.merged_into_id "
@@ -483,7 +479,7 @@ _DOCUMENT_VIEW = ("key", *DOCUMENT_FIELDS[:7])  # shown with each report; not te
 def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -> None:
     sources = _SourceCache(conn)
     rows = conn.execute(
-        _bind(
+        expanding_text(
             "SELECT a.id, a.claim_id, a.source_id, a.quote, a.stance, a.credibility, a.hedges, "
             "rc.key, d.key, d.title, d.outlet, d.author, d.url, d.published, d.accessed, "
             "d.language "
@@ -522,7 +518,7 @@ def _extras(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str,
     out: dict[int, dict[str, str]] = {}
     for chunk in _chunks(attribution_ids, 5000):
         for aid, name, value in conn.execute(
-            _bind(
+            expanding_text(
                 "SELECT attribution_id, name, value FROM attribution_extra "
                 "WHERE attribution_id IN :ids ORDER BY attribution_id, name",
                 {"ids": chunk},
@@ -537,7 +533,7 @@ def _relays(conn: Connection, attribution_ids: list[int]) -> dict[int, list[int]
     out: dict[int, list[int]] = {}
     for chunk in _chunks(attribution_ids, 5000):
         for aid, sid in conn.execute(
-            _bind(
+            expanding_text(
                 "SELECT attribution_id, source_id FROM relay WHERE attribution_id IN :ids "
                 "ORDER BY attribution_id, position",
                 {"ids": chunk},
@@ -564,7 +560,7 @@ class _SourceCache:
                 "FROM source s JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id) "
                 "WHERE s.id IN :ids"
             )
-            for r in self.conn.execute(_bind(sql, {"ids": chunk}), {"ids": chunk}):
+            for r in self.conn.execute(expanding_text(sql, {"ids": chunk}), {"ids": chunk}):
                 self.cache[r[0]] = (SourceRef(r[1], r[2], bool(r[3]), r[4], r[5]), r[6])
 
     def _entry(self, source_id: int) -> tuple[SourceRef, str]:
@@ -727,7 +723,7 @@ def get_source(session: Session, name: str) -> dict[str, Any]:
     ids = sorted({canonical, *(row[0] for row in conn.execute(merged, {"i": canonical}))})
     params: dict[str, Any] = {"ids": ids}
     origin = conn.execute(
-        _bind(
+        expanding_text(
             "SELECT COUNT(DISTINCT a.claim_id) FROM attribution a JOIN claim c ON c.id = "
             "a.claim_id WHERE c.status = 'active' AND a.source_id IN :ids",
             params,
@@ -735,7 +731,7 @@ def get_source(session: Session, name: str) -> dict[str, Any]:
         params,
     ).scalar_one()
     relay = conn.execute(
-        _bind(
+        expanding_text(
             "SELECT COUNT(DISTINCT a.claim_id) FROM relay r JOIN attribution a ON a.id = "
             "r.attribution_id JOIN claim c ON c.id = a.claim_id "
             "WHERE c.status = 'active' AND r.source_id IN :ids",
@@ -753,7 +749,9 @@ def get_source(session: Session, name: str) -> dict[str, Any]:
     aliases = [
         row[0]
         for row in conn.execute(
-            _bind("SELECT alias FROM source_alias WHERE source_id IN :ids ORDER BY id", params),
+            expanding_text(
+                "SELECT alias FROM source_alias WHERE source_id IN :ids ORDER BY id", params
+            ),
             params,
         )
     ]

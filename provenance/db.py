@@ -406,10 +406,10 @@ def _m001_initial(conn: Connection) -> None:
     for statement in _INITIAL_DDL:
         conn.exec_driver_sql(statement.replace("{id}", id_type))
     for table in APPEND_ONLY_TABLES:
-        _append_only_trigger(conn, table)
+        append_only_trigger(conn, table)
 
 
-def _append_only_trigger(conn: Connection, table: str) -> None:
+def append_only_trigger(conn: Connection, table: str) -> None:
     message = f"{table} is append-only"
     if is_sqlite(conn):
         for op in ("UPDATE", "DELETE"):
@@ -501,7 +501,7 @@ def _m004_hash_chain(conn: Connection) -> None:
         conn.exec_driver_sql(f"ALTER TABLE event ADD COLUMN {column} TEXT")
     conn.exec_driver_sql(_ROW_DIGEST_DDL)
     conn.exec_driver_sql("CREATE INDEX ix_row_digest_event_id ON row_digest (event_id)")
-    _append_only_trigger(conn, "row_digest")
+    append_only_trigger(conn, "row_digest")
     events = conn.execute(
         text(f"SELECT {', '.join(ledger.EVENT_FIELDS)} FROM event ORDER BY id")
     ).all()
@@ -515,7 +515,7 @@ def _m004_hash_chain(conn: Connection) -> None:
             conn.execute(
                 text("UPDATE event SET hash = :h WHERE id = :i"), {"h": prev, "i": fields["id"]}
             )
-        _append_only_trigger(conn, "event")
+        append_only_trigger(conn, "event")
     wrote = {
         table: [r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT {cols[0]} FROM {table}")]
         for table, cols in ledger.TRACKED.items()
@@ -676,12 +676,12 @@ def migrate(conn: Connection) -> int:
     for number, _name, step in MIGRATIONS:
         if number > version:
             step(conn)
-            _set_version(conn, number)
+            set_schema_version(conn, number)
             version = number
     return version
 
 
-def _set_version(conn: Connection, number: int) -> None:
+def set_schema_version(conn: Connection, number: int) -> None:
     updated = conn.execute(
         text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(number)}
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -115,3 +116,10 @@ def synthetic_rows(
             )
         )
     return rows
+
+
+def provn_statements(text: str) -> list[str]:
+    """The statements of a PROV-N document, sorted, with UTC times written one way: the
+    prov library writes ``+00:00`` where we write ``Z``."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return sorted(re.sub(r"(\d{2}:\d{2}:\d{2}\.\d+)Z", r"\1+00:00", line) for line in lines)

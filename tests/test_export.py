@@ -232,10 +232,10 @@ def test_export_to_a_file_shows_progress_on_a_terminal_and_writes_everything(
     assert cli("export", "-o", str(plain)).exit_code == 0
     monkeypatch.setattr(progress_cli, "on_terminal", lambda: True)
     reports: list[tuple[str, int, int | None]] = []
-    original = export_cli._rows_counter
+    original = export_cli.rows_counter
     monkeypatch.setattr(
         export_cli,
-        "_rows_counter",
+        "rows_counter",
         lambda report, total: original(lambda *a: reports.append(a) or report(*a), total),
     )
     watched = tmp_path / "watched.csv"

@@ -16,9 +16,8 @@ import rispy
 from prov.model import ProvAgent, ProvDocument
 
 from provenance.provdoc import qname
-from tests.helpers import ROOT
+from tests.helpers import ROOT, provn_statements
 from tests.test_citations import bibliography
-from tests.test_prov import _statements
 
 CORPUS = next(
     (
@@ -84,4 +83,6 @@ def test_real_reporting_loads_as_prov(cli, sudan: Path) -> None:  # type: ignore
     assert {a for a in agents if a.startswith("source:")} == {
         qname("source", s["key"]) for s in sources
     }
-    assert _statements(cli("export", "-f", "prov-n").output) == _statements(document.get_provn())
+    assert provn_statements(cli("export", "-f", "prov-n").output) == provn_statements(
+        document.get_provn()
+    )

@@ -67,7 +67,7 @@ def test_every_migration_keeps_every_row_of_the_first_release(tmp_path: Path) ->
     """Upgrade one migration at a time; after each, every old row is still there."""
     from sqlalchemy import create_engine
 
-    from provenance.db import MIGRATIONS, _set_version
+    from provenance.db import MIGRATIONS, set_schema_version
 
     db = tmp_path / "old.db"
     shutil.copy(GOLDEN, db)
@@ -77,7 +77,7 @@ def test_every_migration_keeps_every_row_of_the_first_release(tmp_path: Path) ->
         for number, name, step in MIGRATIONS[1:]:
             with engine.begin() as conn:
                 step(conn)
-                _set_version(conn, number)
+                set_schema_version(conn, number)
             after = rows(db)
             for table in DATA_TABLES:
                 assert after[table][: len(before[table])] == before[table], (name, table)

@@ -4,7 +4,6 @@ derivations as the database holds; PROV-N is what `prov` itself writes for them.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from prov.model import (
@@ -22,6 +21,7 @@ from prov.model import (
 
 from provenance.db import default_actor, open_session
 from provenance.query import ClaimFilter, find_claims
+from tests.helpers import provn_statements
 
 KEY = "russia-concentrated-60000-troops-kursk"
 
@@ -106,17 +106,12 @@ def test_prov_json_loads_with_the_same_agents_entities_and_derivations(
     }
 
 
-def _statements(text: str) -> list[str]:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return sorted(re.sub(r"(\d{2}:\d{2}:\d{2}\.\d+)Z", r"\1+00:00", line) for line in lines)
-
-
 def test_prov_n_is_what_prov_writes_for_the_same_document(cli, fixture_db: str) -> None:  # type: ignore[no-untyped-def]
     assert cli("verdict", KEY, "--rating", "Unproven", "--by", "Example Check").exit_code == 0
     ours = cli("export", "--format", "prov-n")
     assert ours.exit_code == 0
     assert ours.output.startswith("document\n  prefix pv <urn:provenance:>\n")
-    assert _statements(ours.output) == _statements(load(cli).get_provn())
+    assert provn_statements(ours.output) == provn_statements(load(cli).get_provn())
 
 
 def test_filters_and_odd_keys(cli, fixture_db: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -285,10 +285,10 @@ def _log_cases() -> list[Case]:
 
 
 def _append_only_again(conn: Connection) -> None:
-    from provenance.db import _append_only_trigger
+    from provenance.db import append_only_trigger
 
-    _append_only_trigger(conn, "event")
-    _append_only_trigger(conn, "row_digest")
+    append_only_trigger(conn, "event")
+    append_only_trigger(conn, "row_digest")
 
 
 def _cases(conn: Connection) -> list[Case]:

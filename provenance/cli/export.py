@@ -83,7 +83,7 @@ def export_command(
         with progress_bar() as on_progress:
             tick = None
             if on_progress is not ignore and fmt in ("csv", "json", "jsonl"):
-                tick = _rows_counter(on_progress, count_rows(db_session, f))
+                tick = rows_counter(on_progress, count_rows(db_session, f))
             report = export(
                 db_session, f, out_path=output, fmt=fmt, raw=raw, force=force, on_row=tick
             )
@@ -101,7 +101,7 @@ def _check_format(fmt: str) -> None:
         raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(known)}")
 
 
-def _rows_counter(on_progress: Progress, total: int) -> Callable[[], None]:
+def rows_counter(on_progress: Progress, total: int) -> Callable[[], None]:
     """A per-row tick that reports to ``on_progress`` every few thousand rows."""
     done = [0]
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import SimpleNamespace
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 import typer
 from typer.core import TyperGroup
@@ -226,6 +226,9 @@ ActorOption = Annotated[
     str | None,
     typer.Option("--actor", help="Who is making the change, for the event log. [default: OS user]"),
 ]
+ReasonOption = Annotated[
+    str, typer.Option("--reason", help="Why (required; kept in the event log).")
+]
 
 
 NoWaitOption = Annotated[
@@ -313,14 +316,22 @@ def _activity() -> str | None:
     return " ".join(words) or None
 
 
-def actor_or_default(actor: str | None) -> str:
+class Recorder(TypedDict):
+    """Who makes a recorded change and the command line that made it, as every library
+    function that logs an event takes them (``**recorded_by(actor)``)."""
+
+    actor: str
+    command: str
+
+
+def recorded_by(actor: str | None) -> Recorder:
+    """The ``--actor`` given, or the default one, with this command line."""
     from provenance.db import default_actor
 
-    return actor or default_actor()
-
-
-def command_line() -> str:
-    return " ".join(["provenance", *sys.argv[1:]])
+    return {
+        "actor": actor or default_actor(),
+        "command": " ".join(["provenance", *sys.argv[1:]]),
+    }
 
 
 # --- output -----------------------------------------------------------------------------

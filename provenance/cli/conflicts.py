@@ -12,12 +12,11 @@ from provenance.cli.common import (
     DbOption,
     NoWaitOption,
     ReportFormatOption,
-    actor_or_default,
-    command_line,
     console,
     dumps,
     escape,
     new_app,
+    recorded_by,
     render,
     session,
 )
@@ -134,6 +133,14 @@ def _print(rows: list[dict[str, Any]], considered: int, compared: int) -> None:
     typer.echo(f"{len(rows)} {noun} among {considered} claims ({compared} pairs compared)")
 
 
+def _decision(dismiss: bool, confirm: bool) -> str:
+    from provenance.errors import UsageError
+
+    if dismiss == confirm:
+        raise UsageError("give exactly one of --dismiss or --confirm")
+    return "dismiss" if dismiss else "confirm"
+
+
 @app.command("review")
 def review_command(
     claim_a: Annotated[str, typer.Argument(help="Key of one claim.")],
@@ -155,22 +162,12 @@ def review_command(
 
         provenance conflicts review claim-a claim-b --dismiss --reason "different sectors"
     """
-    from provenance.errors import UsageError
     from provenance.reviews import record_review
 
-    if dismiss == confirm:
-        raise UsageError("give exactly one of --dismiss or --confirm")
-    decision = "dismiss" if dismiss else "confirm"
+    decision = _decision(dismiss, confirm)
     with session(db, write=True, no_wait=no_wait) as db_session:
         record_review(
-            db_session,
-            "conflict",
-            claim_a,
-            claim_b,
-            decision,
-            reason,
-            actor=actor_or_default(actor),
-            command=command_line(),
+            db_session, "conflict", claim_a, claim_b, decision, reason, **recorded_by(actor)
         )
     typer.echo(f"recorded: {claim_a} / {claim_b} {decision}ed")
 
@@ -207,22 +204,12 @@ def review_dispute_command(
         provenance conflicts review-dispute casualties-dead-in-sudan \\
             --from 2024-05-01 --to 2024-05-31 --confirm --reason "estimates differ in method"
     """
-    from provenance.errors import UsageError
     from provenance.reviews import record_dispute_review
 
-    if dismiss == confirm:
-        raise UsageError("give exactly one of --dismiss or --confirm")
-    decision = "dismiss" if dismiss else "confirm"
+    decision = _decision(dismiss, confirm)
     with session(db, write=True, no_wait=no_wait) as db_session:
         record_dispute_review(
-            db_session,
-            measure,
-            start,
-            end,
-            decision,
-            reason,
-            actor=actor_or_default(actor),
-            command=command_line(),
+            db_session, measure, start, end, decision, reason, **recorded_by(actor)
         )
     window = f" from {start or 'the start'} to {end or 'now'}"
     typer.echo(f"recorded: disputes of {measure}{window} {decision}ed")

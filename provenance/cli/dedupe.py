@@ -13,12 +13,11 @@ from provenance.cli.common import (
     DbOption,
     NoWaitOption,
     ReportFormatOption,
-    actor_or_default,
-    command_line,
     console,
     dumps,
     escape,
     new_app,
+    recorded_by,
     render,
     session,
 )
@@ -139,9 +138,8 @@ def _apply(
                 db_session,
                 keep,
                 others,
-                actor=actor_or_default(actor),
-                command=command_line(),
                 reason=f"duplicates scored {c['score']}: {'; '.join(c['reasons'])}",
+                **recorded_by(actor),
             )
             typer.echo(f"merged {', '.join(others)} into {keep}")
             for warning in result.warnings:
@@ -171,14 +169,7 @@ def review_command(
         raise UsageError("say --distinct (to merge, use provenance merge)")
     with session(db, write=True, no_wait=no_wait) as db_session:
         record_review(
-            db_session,
-            "duplicate",
-            claim_a,
-            claim_b,
-            "distinct",
-            reason,
-            actor=actor_or_default(actor),
-            command=command_line(),
+            db_session, "duplicate", claim_a, claim_b, "distinct", reason, **recorded_by(actor)
         )
     typer.echo(f"recorded: {claim_a} and {claim_b} are distinct")
 
@@ -213,9 +204,8 @@ def merge_command(
             db_session,
             keep,
             others,
-            actor=actor_or_default(actor),
-            command=command_line(),
             reason=reason,
+            **recorded_by(actor),
         )
     typer.echo(
         f"merged {', '.join(result.merged)} into {result.keep} "
@@ -240,7 +230,5 @@ def unmerge_command(
     from provenance.merge import unmerge_claim
 
     with session(db, write=True, no_wait=no_wait) as db_session:
-        result = unmerge_claim(
-            db_session, key, actor=actor_or_default(actor), command=command_line()
-        )
+        result = unmerge_claim(db_session, key, **recorded_by(actor))
     typer.echo(f"unmerged {key} from {result.keep} ({result.attributions_moved} reports restored)")

@@ -13,9 +13,9 @@ from provenance.cli.common import (
     LimitOption,
     NoWaitOption,
     OutputFormat,
-    actor_or_default,
-    command_line,
+    ReasonOption,
     new_app,
+    recorded_by,
     render,
     session,
 )
@@ -24,9 +24,6 @@ app = new_app("Change a claim or source; the old values stay in the event log.")
 
 SetOption = Annotated[
     list[str], typer.Option("--set", help="FIELD=VALUE; repeat for several fields.")
-]
-ReasonOption = Annotated[
-    str, typer.Option("--reason", help="Why (required; kept in the event log).")
 ]
 
 
@@ -46,15 +43,7 @@ def _edit(
     with session(db, write=True, no_wait=no_wait) as db_session:
         if report is not None:
             key = find_attribution(db_session, *report)
-        change = edit(
-            db_session,
-            entity,
-            key,
-            assignments,
-            reason=reason,
-            actor=actor_or_default(actor),
-            command=command_line(),
-        )
+        change = edit(db_session, entity, key, assignments, reason=reason, **recorded_by(actor))
     name = f"{entity} {key}" if report is None else f"report of {report[0]} by {report[1]}"
     for f, v in change.after.items():
         typer.echo(f"{name}: {f} {change.before[f]!r} → {v!r} (event {change.event})")
@@ -152,9 +141,7 @@ def retract_command(
     from provenance.edits import retract
 
     with session(db, write=True, no_wait=no_wait) as db_session:
-        change = retract(
-            db_session, key, reason=reason, actor=actor_or_default(actor), command=command_line()
-        )
+        change = retract(db_session, key, reason=reason, **recorded_by(actor))
     typer.echo(
         f"retracted {key} (event {change.event}; `provenance undo {change.event}` reverses it)"
     )
@@ -177,7 +164,7 @@ def undo_command(
     from provenance.edits import undo
 
     with session(db, write=True, no_wait=no_wait) as db_session:
-        message = undo(db_session, event, actor=actor_or_default(actor), command=command_line())
+        message = undo(db_session, event, **recorded_by(actor))
     typer.echo(message)
 
 
@@ -249,14 +236,7 @@ def merge_source_command(
     from provenance.edits import merge_source
 
     with session(db, write=True, no_wait=no_wait) as db_session:
-        change = merge_source(
-            db_session,
-            keep,
-            other,
-            reason=reason,
-            actor=actor_or_default(actor),
-            command=command_line(),
-        )
+        change = merge_source(db_session, keep, other, reason=reason, **recorded_by(actor))
     typer.echo(f"merged source {other} into {keep} (event {change.event})")
 
 
@@ -275,7 +255,5 @@ def unmerge_source_command(
     from provenance.edits import unmerge_source
 
     with session(db, write=True, no_wait=no_wait) as db_session:
-        message = unmerge_source(
-            db_session, key, actor=actor_or_default(actor), command=command_line()
-        )
+        message = unmerge_source(db_session, key, **recorded_by(actor))
     typer.echo(message)

@@ -13,11 +13,10 @@ from provenance.cli.common import (
     ActorOption,
     DbOption,
     NoWaitOption,
-    actor_or_default,
-    command_line,
     dumps,
     fail,
     print_table,
+    recorded_by,
     session,
 )
 
@@ -113,9 +112,8 @@ def extract_command(
         report = import_candidates(
             db_session,
             nested,
-            actor=actor_or_default(actor),
-            command=command_line(),
             name=files[0].stem,
+            **recorded_by(actor),
         )
     c = report.counts
     typer.echo(

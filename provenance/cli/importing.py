@@ -12,9 +12,8 @@ from provenance.cli.common import (
     DataFormat,
     DbOption,
     NoWaitOption,
-    actor_or_default,
-    command_line,
     dumps,
+    recorded_by,
     session,
 )
 from provenance.errors import UsageError
@@ -141,12 +140,11 @@ def import_command(
         report = import_files(
             db_session,
             files,
-            actor=actor_or_default(actor),
-            command=command_line(),
             dry_run=dry_run,
             input_format=input_format,
             options=options,
             on_progress=on_progress,
+            **recorded_by(actor),
         )
     _render(report, fmt, dry_run)
 

@@ -11,12 +11,12 @@ from provenance.cli.common import (
     DataFormat,
     DbOption,
     NoWaitOption,
+    ReasonOption,
     ReportFormatOption,
-    actor_or_default,
-    command_line,
     console,
     dumps,
     escape,
+    recorded_by,
     render,
     session,
 )
@@ -68,11 +68,6 @@ def measures_command(
     typer.echo(f"{len(found)} measures", err=True)
 
 
-ReasonOption = Annotated[
-    str, typer.Option("--reason", help="Why (required; kept in the event log).")
-]
-
-
 def measure_merge_command(
     keep: Annotated[str, typer.Argument(help="Key of the measure to keep.")],
     other: Annotated[str, typer.Argument(help="Key of the measure that is the same one.")],
@@ -94,14 +89,7 @@ def measure_merge_command(
     from provenance.measure_decisions import merge_measures
 
     with session(db, write=True, no_wait=no_wait) as db_session:
-        change = merge_measures(
-            db_session,
-            keep,
-            other,
-            reason=reason,
-            actor=actor_or_default(actor),
-            command=command_line(),
-        )
+        change = merge_measures(db_session, keep, other, reason=reason, **recorded_by(actor))
     typer.echo(
         f"merged measure {other} into {keep} ({len(change.claims)} claims; event {change.event})"
     )
@@ -132,13 +120,7 @@ def measure_split_command(
 
     with session(db, write=True, no_wait=no_wait) as db_session:
         change = split_measure(
-            db_session,
-            key,
-            claims.split(","),
-            name,
-            reason=reason,
-            actor=actor_or_default(actor),
-            command=command_line(),
+            db_session, key, claims.split(","), name, reason=reason, **recorded_by(actor)
         )
     typer.echo(
         f"moved {len(change.claims)} claims from {key} to {change.measure} (event {change.event})"
@@ -162,12 +144,5 @@ def measure_rename_command(
     from provenance.measure_decisions import rename_measure
 
     with session(db, write=True, no_wait=no_wait) as db_session:
-        change = rename_measure(
-            db_session,
-            key,
-            label,
-            reason=reason,
-            actor=actor_or_default(actor),
-            command=command_line(),
-        )
+        change = rename_measure(db_session, key, label, reason=reason, **recorded_by(actor))
     typer.echo(f"labelled measure {key} {label!r} (event {change.event})")

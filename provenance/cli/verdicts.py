@@ -10,8 +10,7 @@ from provenance.cli.common import (
     ActorOption,
     DbOption,
     NoWaitOption,
-    actor_or_default,
-    command_line,
+    recorded_by,
     session,
 )
 
@@ -47,9 +46,7 @@ def verdict_command(
 
     verdict = make_verdict(rating, by, url=url, published=date, explanation=explanation)
     with session(db, write=True, no_wait=no_wait) as db_session:
-        done = record(
-            db_session, key, verdict, actor=actor_or_default(actor), command=command_line()
-        )
+        done = record(db_session, key, verdict, **recorded_by(actor))
     typer.echo(
         f"{key}: {verdict.rating} by {verdict.reviewer} (event {done.event}; "
         f"`provenance undo {done.event}` withdraws it)"

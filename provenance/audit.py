@@ -276,6 +276,35 @@ def log_event(
     return event_id
 
 
+def log_undo(
+    conn: Connection,
+    event_id: int,
+    undone: Any,
+    *,
+    actor: str,
+    command: str,
+    entity: str,
+    key: str | None,
+    wrote: Mapping[str, Sequence[int]],
+    restored: Any = None,
+) -> int:
+    """Log the undoing of event ``event_id``: its before is what that event wrote
+    (``undone``, its after), its after what the undo put back (``restored``; none when the
+    undo writes a new row rather than old values)."""
+    return log_event(
+        conn,
+        actor=actor,
+        command=command,
+        action="undo",
+        entity=entity,
+        key=key,
+        before=undone,
+        after=restored,
+        undoes=event_id,
+        wrote=wrote,
+    )
+
+
 def link_event(conn: Connection, table: str, row_id: int, event_id: int) -> None:
     """Point a row at the event that wrote it (written first, so the event could carry
     its digest; the link column is left out of the digest and checked on its own)."""

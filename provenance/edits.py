@@ -16,7 +16,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import latest_open_event, link_event, log_event
+from provenance.audit import latest_open_event, log_event, log_undo
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
 from provenance.ingest.writer import QUANTITY_FIELDS
@@ -424,17 +424,16 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
         return undo_split(conn, event_id, after, actor=actor, command=command)
     if action in ("edit", "fill_in", "retract", "merge_source", "measure_merge", "measure_rename"):
         row_id = _undo_set(conn, entity, key, before, after)
-        log_event(
+        log_undo(
             conn,
+            event_id,
+            after,
             actor=actor,
             command=command,
-            action="undo",
             entity=entity,
             key=key,
-            before=after,
-            after=before,
-            undoes=event_id,
             wrote=_wrote(entity, row_id, _set_values(after)),
+            restored=before,
         )
         return f"undid {action} of {entity} {key}"
     if action == "review_dispute":
@@ -442,7 +441,9 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
 
         return undo_dispute_review(conn, event_id, after, actor=actor, command=command)
     if action.startswith("review_"):
-        return _undo_review(conn, event_id, after, actor=actor, command=command)
+        from provenance.reviews import undo_review
+
+        return undo_review(conn, event_id, after, actor=actor, command=command)
     if action == "verdict":
         from provenance.verdicts import withdraw
 
@@ -484,34 +485,6 @@ def _undo_merge(
         raise UsageError(f"claim {after['claim']!r} was merged again later; undo that first")
     unmerge_claim(session, after["claim"], actor=actor, command=command)
     return f"unmerged {after['claim']} from {after['into']}"
-
-
-def _undo_review(
-    conn: Connection, event_id: int, after: dict[str, Any], *, actor: str, command: str
-) -> str:
-    a, b = after["claims"]
-    ids = [_row(conn, "claim", k, ["key"])["id"] for k in (a, b)]
-    (review_id,) = db.allocate_ids(conn, "review", 1)
-    db.bulk_insert(
-        conn,
-        "review",
-        ("id", "kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at"),
-        [(review_id, after["kind"], *ids, "undone", f"undo of event {event_id}", actor, db.now())],
-    )
-    new = log_event(
-        conn,
-        actor=actor,
-        command=command,
-        action="undo",
-        entity="claim_pair",
-        key=f"{a} {b}",
-        before=after,
-        after=None,
-        undoes=event_id,
-        wrote={"review": [review_id]},
-    )
-    link_event(conn, "review", review_id, new)
-    return f"undid the {after['decision']} decision on {a} / {b}"
 
 
 def summarise(action: str, before: Any, after: Any) -> str:

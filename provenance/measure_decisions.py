@@ -18,7 +18,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import log_event
+from provenance.audit import log_event, log_undo
 from provenance.errors import NotFoundError, UsageError
 from provenance.normalize import ascii_slug, short_hash
 
@@ -234,16 +234,14 @@ def undo_split(
     )
     conn.execute(stmt, {"ids": pins})
     conn.execute(text("UPDATE measure SET status = 'withdrawn' WHERE id = :i"), {"i": row["id"]})
-    log_event(
+    log_undo(
         conn,
+        event_id,
+        after,
         actor=actor,
         command=command,
-        action="undo",
         entity="measure",
         key=after["measure"],
-        before=after,
-        after=None,
-        undoes=event_id,
         wrote={"measure": [row["id"]], "claim_measure": pins},
     )
     return f"undid the split of {', '.join(after['claims'])} out of {after['from']}"

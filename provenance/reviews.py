@@ -14,7 +14,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import link_event, log_event
+from provenance.audit import link_event, log_event, log_undo
 from provenance.errors import NotFoundError, UsageError
 
 
@@ -48,22 +48,10 @@ def record_review(
     if not reason.strip():
         raise UsageError("--reason is required: say why, for the next reviewer")
     conn = session.connection()
-    ids = {}
-    for key in (key_a, key_b):
-        row = conn.execute(text("SELECT id FROM claim WHERE key = :k"), {"k": key}).first()
-        if row is None:
-            raise NotFoundError(f"no claim {key!r}")
-        ids[key] = row[0]
+    ids = {key: _claim_id(conn, key) for key in (key_a, key_b)}
     a, b = sorted((key_a, key_b))
-    stamp = db.now()
     after = {"kind": kind, "claims": [a, b], "decision": decision, "reason": reason}
-    (review_id,) = db.allocate_ids(conn, "review", 1)
-    db.bulk_insert(
-        conn,
-        "review",
-        ("id", "kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at"),
-        [(review_id, kind, ids[a], ids[b], decision, reason, actor, stamp)],
-    )
+    review_id = _insert(conn, "review", (kind, ids[a], ids[b], decision, reason, actor, db.now()))
     event_id = log_event(
         conn,
         actor=actor,
@@ -77,6 +65,33 @@ def record_review(
     )
     link_event(conn, "review", review_id, event_id)
     return after
+
+
+def undo_review(
+    conn: Connection, event_id: int, after: dict[str, Any], *, actor: str, command: str
+) -> str:
+    """Withdraw a decision on a pair: a later ``undone`` decision for the same pair."""
+    a, b = after["claims"]
+    subject = (after["kind"], _claim_id(conn, a), _claim_id(conn, b))
+    _withdraw(
+        conn,
+        "review",
+        subject,
+        event_id,
+        after,
+        entity="claim_pair",
+        key=f"{a} {b}",
+        actor=actor,
+        command=command,
+    )
+    return f"undid the {after['decision']} decision on {a} / {b}"
+
+
+def _claim_id(conn: Connection, key: str) -> int:
+    row = conn.execute(text("SELECT id FROM claim WHERE key = :k"), {"k": key}).first()
+    if row is None:
+        raise NotFoundError(f"no claim {key!r}")
+    return int(row[0])
 
 
 # --- whole disputes --------------------------------------------------------------------------
@@ -154,7 +169,6 @@ def record_dispute_review(
     conn = session.connection()
     if not any(p.measure == measure for p in load_points(conn)):
         raise NotFoundError(f"no measure {measure!r} (see provenance measures)")
-    stamp = db.now()
     after = {
         "kind": "dispute",
         "measure": measure,
@@ -163,13 +177,8 @@ def record_dispute_review(
         "decision": decision,
         "reason": reason,
     }
-    (review_id,) = db.allocate_ids(conn, "dispute_review", 1)
-    db.bulk_insert(
-        conn,
-        "dispute_review",
-        _DISPUTE_COLUMNS,
-        [(review_id, measure, first, last, decision, reason, actor, stamp)],
-    )
+    values = (measure, first, last, decision, reason, actor, db.now())
+    review_id = _insert(conn, "dispute_review", values)
     event_id = log_event(
         conn,
         actor=actor,
@@ -185,51 +194,67 @@ def record_dispute_review(
     return after
 
 
-_DISPUTE_COLUMNS = (
-    "id",
-    "measure_key",
-    "window_start",
-    "window_end",
-    "decision",
-    "reason",
-    "actor",
-    "at",
-)
-
-
 def undo_dispute_review(
     conn: Connection, event_id: int, after: dict[str, Any], *, actor: str, command: str
 ) -> str:
     """Withdraw a decision on disputes: a later ``undone`` decision for the same window."""
-    (review_id,) = db.allocate_ids(conn, "dispute_review", 1)
-    db.bulk_insert(
+    subject = (after["measure"], after["from"], after["to"])
+    _withdraw(
         conn,
         "dispute_review",
-        _DISPUTE_COLUMNS,
-        [
-            (
-                review_id,
-                after["measure"],
-                after["from"],
-                after["to"],
-                "undone",
-                f"undo of event {event_id}",
-                actor,
-                db.now(),
-            )
-        ],
-    )
-    new = log_event(
-        conn,
-        actor=actor,
-        command=command,
-        action="undo",
+        subject,
+        event_id,
+        after,
         entity="measure",
         key=after["measure"],
-        before=after,
-        after=None,
-        undoes=event_id,
-        wrote={"dispute_review": [review_id]},
+        actor=actor,
+        command=command,
     )
-    link_event(conn, "dispute_review", review_id, new)
     return f"undid the {after['decision']} decision on the disputes of {after['measure']}"
+
+
+# --- storage shared by both kinds of decision -------------------------------------------------
+
+_COLUMNS = {
+    "review": ("id", "kind", "claim_a_id", "claim_b_id", "decision", "reason", "actor", "at"),
+    "dispute_review": (
+        "id",
+        "measure_key",
+        "window_start",
+        "window_end",
+        "decision",
+        "reason",
+        "actor",
+        "at",
+    ),
+}
+
+
+def _insert(conn: Connection, table: str, values: tuple[Any, ...]) -> int:
+    """Store one decision (its columns after the id); returns its id."""
+    (row_id,) = db.allocate_ids(conn, table, 1)
+    db.bulk_insert(conn, table, _COLUMNS[table], [(row_id, *values)])
+    return row_id
+
+
+def _withdraw(
+    conn: Connection,
+    table: str,
+    subject: tuple[Any, ...],
+    event_id: int,
+    after: dict[str, Any],
+    *,
+    entity: str,
+    key: str,
+    actor: str,
+    command: str,
+) -> None:
+    """Store a later ``undone`` decision on the subject (the columns before the decision)
+    of the one event ``event_id`` recorded, and log it as that event's undo."""
+    values = (*subject, "undone", f"undo of event {event_id}", actor, db.now())
+    row_id = _insert(conn, table, values)
+    wrote = {table: [row_id]}
+    new = log_undo(
+        conn, event_id, after, actor=actor, command=command, entity=entity, key=key, wrote=wrote
+    )
+    link_event(conn, table, row_id, new)

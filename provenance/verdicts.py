@@ -17,7 +17,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.audit import link_event, log_event
+from provenance.audit import link_event, log_event, log_undo
 from provenance.errors import NotFoundError, UsageError
 
 VERDICT_FIELDS = ("rating", "reviewer", "url", "published", "explanation")
@@ -184,17 +184,9 @@ def withdraw(
     if row is None or row[1] != "active":
         raise UsageError(f"the verdict of event {event_id} is not standing")
     conn.execute(text("UPDATE verdict SET status = 'withdrawn' WHERE id = :i"), {"i": row[0]})
-    log_event(
-        conn,
-        actor=actor,
-        command=command,
-        action="undo",
-        entity="claim",
-        key=key,
-        before=after,
-        after=None,
-        undoes=event_id,
-        wrote={"verdict": [row[0]]},
+    wrote = {"verdict": [row[0]]}
+    log_undo(
+        conn, event_id, after, actor=actor, command=command, entity="claim", key=key, wrote=wrote
     )
     return f"withdrew the verdict {after['rating']!r} by {after['reviewer']} on {key}"
 

@@ -19,7 +19,7 @@ from provenance import db
 from provenance.audit import latest_open_event, log_event, log_undo
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
-from provenance.ingest.writer import QUANTITY_FIELDS
+from provenance.ingest.writer import QUANTITY_FIELDS, quantity_values
 from provenance.query import bounded_limit, pair_keys
 from provenance.vocabulary import CATEGORIES, SOURCE_KINDS, STANCES
 
@@ -306,17 +306,7 @@ def _quantity_columns(
         q = records.quantity_of(written, {}, language, warn)
     except records.FieldError as exc:
         raise UsageError(f"quantity: {exc.reason}") from None
-    return {
-        "quantity": written,
-        "qualifier": q.qualifier if q else None,
-        "value": q.value if q else None,
-        "low": q.low if q else None,
-        "high": q.high if q else None,
-        "unit": q.unit if q else None,
-        "unit_written": (q.unit_written or None) if q else None,
-        "dimension": q.dimension if q else None,
-        "precision": q.precision if q else None,
-    }
+    return {"quantity": written, **quantity_values(q)}
 
 
 def _check_quote(conn: Connection, document_id: int | None, quote: str) -> None:

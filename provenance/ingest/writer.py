@@ -31,6 +31,7 @@ from provenance.ingest.records import (
     Loc,
     SourceIn,
 )
+from provenance.intervals import Quantity
 from provenance.normalize import (
     fold,
     quote_found,
@@ -66,6 +67,24 @@ QUANTITY_FIELDS = (
     "dimension",
     "precision",
 )
+
+
+def quantity_values(q: Quantity | None) -> dict[str, Any]:
+    """The stored columns (``QUANTITY_FIELDS``) of a parsed figure; all empty without one."""
+    if q is None:
+        return dict.fromkeys(QUANTITY_FIELDS)
+    return {
+        "qualifier": q.qualifier,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "unit": q.unit,
+        "unit_written": q.unit_written or None,
+        "dimension": q.dimension,
+        "precision": q.precision,
+    }
+
+
 CLAIM_COLUMNS = (
     "id",
     "key",
@@ -1067,14 +1086,7 @@ def _claim_values(c: ClaimIn) -> dict[str, Any]:
         "as_of_end": c.as_of.last_day().isoformat() if c.as_of else None,
         "language": c.language,
         "quantity": c.quantity_text,
-        "qualifier": q.qualifier if q else None,
-        "value": q.value if q else None,
-        "low": q.low if q else None,
-        "high": q.high if q else None,
-        "unit": q.unit if q else None,
-        "unit_written": (q.unit_written or None) if q else None,
-        "dimension": q.dimension if q else None,
-        "precision": q.precision if q else None,
+        **quantity_values(q),
     }
 
 

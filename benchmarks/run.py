@@ -103,19 +103,24 @@ class Backend:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             return str(path)
-        from sqlalchemy import create_engine
-
-        from provenance.db import resolve_url
-
         schema = "bench_" + label.replace("-", "_")
         self.schemas.add(schema)
-        engine = create_engine(resolve_url(self.postgres))
-        with engine.begin() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-        engine.dispose()
-        sep = "&" if "?" in self.postgres else "?"
-        return f"{self.postgres}{sep}options=-csearch_path%3D{schema}"
+        return postgres_schema(self.postgres, schema)
+
+
+def postgres_schema(url: str, schema: str) -> str:
+    """The URL of ``schema``, emptied (or made), in the PostgreSQL database at ``url``."""
+    from sqlalchemy import create_engine
+
+    from provenance.db import resolve_url
+
+    engine = create_engine(resolve_url(url))
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    engine.dispose()
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{schema}"
 
 
 def ensure_data(size: int, seed: int) -> Path:

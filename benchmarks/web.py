@@ -40,7 +40,9 @@ def ensure_database(attributions: int, seed: int, postgres: str | None) -> str:
         data.mkdir(parents=True, exist_ok=True)
         generate(attributions, seed, data)
     if postgres:
-        db = _postgres_schema(postgres, f"web_{attributions}")
+        from benchmarks.run import postgres_schema
+
+        db = postgres_schema(postgres, f"web_{attributions}")
         fresh = True
     else:
         path = ROOT / "data" / f"web-{attributions}-seed{seed}.db"
@@ -53,20 +55,6 @@ def ensure_database(attributions: int, seed: int, postgres: str | None) -> str:
             stdout=subprocess.DEVNULL,
         )
     return db
-
-
-def _postgres_schema(url: str, schema: str) -> str:
-    from sqlalchemy import create_engine
-
-    from provenance.db import resolve_url
-
-    engine = create_engine(resolve_url(url))
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    engine.dispose()
-    sep = "&" if "?" in url else "?"
-    return f"{url}{sep}options=-csearch_path%3D{schema}"
 
 
 def request(app: Any, url: str) -> float:

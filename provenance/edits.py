@@ -438,10 +438,13 @@ def undo(session: Session, event_id: int, *, actor: str, command: str) -> str:
         from provenance.verdicts import withdraw
 
         return withdraw(conn, event_id, key, after, actor=actor, command=command)
-    raise UsageError(
-        f"a {action!r} event cannot be undone"
-        + ("; retract the claims it brought instead" if action == "import" else "")
-    )
+    raise UsageError(f"a {action!r} event cannot be undone" + _UNDO_HINTS.get(action, ""))
+
+
+_UNDO_HINTS = {
+    "import": "; retract the claims it brought instead",
+    "fill_in_extra": "; extra fields are kept as given, and the event records what was added",
+}
 
 
 def _set_values(payload: dict[str, Any] | None) -> dict[str, Any]:

@@ -61,6 +61,12 @@ _SOURCES_SQL = (
     "s.reliability, s.key, s.party, m.key FROM source s "
     "LEFT JOIN source m ON m.id = s.merged_into_id"
 )
+_REASONS_SQL = (
+    "SELECT action, entity_key, after FROM event "
+    "WHERE action IN ('retract', 'merge', 'merge_source') ORDER BY id"
+)
+"""Events that merge or retract; the latest of each claim or source is the one that
+stands while it is merged or retracted (an undo restores it, a new one comes later)."""
 _HELD = "JOIN attribution a ON a.claim_id = c.id"
 _REPORTED = (
     "JOIN attribution a ON (a.reported_claim_id = c.id OR (a.claim_id = c.id "
@@ -100,23 +106,56 @@ def _fragment(cells: Sequence[Any]) -> str:
     return ",".join([csv_cell(c) for c in cells])
 
 
+def standing_reasons(session: Session) -> dict[tuple[str, str], str]:
+    """Why each claim (``("claim", key)``) or source (``("source", key)``) was last
+    merged or retracted; it is the reason that stands while it still is."""
+    out: dict[tuple[str, str], str] = {}
+    for action, key, after in session.connection().exec_driver_sql(_REASONS_SQL):
+        payload = json.loads(after) if after else {}
+        reason = payload.get("reason")
+        if action == "merge":
+            target = ("claim", payload["claim"])
+        else:
+            target = ("claim" if action == "retract" else "source", key)
+        if reason:
+            out[target] = reason
+        else:
+            out.pop(target, None)
+    return out
+
+
 class _Source:
     """A source as its rows show it: typed fields, and CSV fragments made once."""
 
-    __slots__ = ("canonical", "csv_a", "csv_b", "csv_merged", "fields", "merged", "named", "relay")
+    __slots__ = (
+        "canonical",
+        "csv_a",
+        "csv_b",
+        "csv_merged",
+        "csv_reason",
+        "fields",
+        "id",
+        "merged",
+        "named",
+        "reason",
+        "relay",
+    )
 
-    def __init__(self, r: Sequence[Any], raw: bool) -> None:
+    def __init__(self, r: Sequence[Any], raw: bool, reasons: dict[tuple[str, str], str]) -> None:
+        self.id: int = r[0]
         self.canonical: int = r[1]
         self.named = bool(r[4])
         # name, kind, named, affiliation, reliability, key, party
         self.fields = (r[2], r[3], self.named, *r[5:9])
         flag = "true" if self.named else "false"
         self.merged: str | None = r[9]
-        cells = _safe((r[2], r[3], flag, r[5], r[6], r[7], r[8], r[9]), raw)
+        self.reason = reasons.get(("source", r[7])) if r[9] is not None else None
+        cells = _safe((r[2], r[3], flag, r[5], r[6], r[7], r[8], r[9], self.reason), raw)
         self.csv_a = _fragment(cells[:5])
         self.csv_b = _fragment(cells[5:7])
         self.csv_merged = csv_cell(cells[7])
-        fields = (r[7], r[2], r[3], self.named, r[5], r[8], r[6], r[9])
+        self.csv_reason = csv_cell(cells[8])
+        fields = (r[7], r[2], r[3], self.named, r[5], r[8], r[6], r[9], self.reason)
         self.relay = {k: v for k, v in zip(RELAY_FIELDS, fields, strict=True) if v is not None}
 
 
@@ -169,7 +208,12 @@ class _Reader:
         self.where, self.params = claim_where(conn, f)
         self.conn = conn
         self.filter = f
-        self.sources = {r[0]: _Source(r, raw) for r in conn.exec_driver_sql(_SOURCES_SQL)}
+        self.reasons = standing_reasons(session)
+        self.sources = {
+            r[0]: _Source(r, raw, self.reasons) for r in conn.exec_driver_sql(_SOURCES_SQL)
+        }
+        self.listed: set[int] = set()
+        """The sources the rows read so far name, as origin or relay."""
 
     def _run(self, sql: str) -> Iterator[Sequence[Any]]:
         return stream_rows(self.conn, sql.format(where=self.where), self.params)
@@ -182,7 +226,9 @@ class _Reader:
         chains = Chains(self._listed(RELAYS_SQL))
         extras = _Extras(self._listed(_EXTRAS_SQL))
         current: _Claim | None = None
+        listed = self.listed
         for r in self._listed(ATTRIBUTIONS_SQL):
+            listed.add(r[2])
             if current is None or current.row[0] != r[0]:
                 if current is not None:
                     yield current
@@ -190,9 +236,21 @@ class _Reader:
                 while row[0] != r[0]:
                     row = next(claims)
                 current = _Claim(row, [])
-            current.attributions.append((r, chains.take(r[1]), extras.take(r[1])))
+            chain = chains.take(r[1])
+            listed.update(chain)
+            current.attributions.append((r, chain, extras.take(r[1])))
         if current is not None:
             yield current
+
+    def unlisted_targets(self) -> list[_Source]:
+        """Sources that a listed source was merged into but that no row names: each gets
+        a row of its own (source columns only), so that an import can merge into it."""
+        ids = {self.sources[i].canonical for i in self.listed} - self.listed
+        return sorted((self.sources[i] for i in ids), key=lambda s: s.fields[5])
+
+    def claim_reason(self, c: Sequence[Any]) -> str | None:
+        """Why a merged or retracted claim is so."""
+        return None if c[15] == "active" else self.reasons.get(("claim", c[1]))
 
     def counts(self, claim: _Claim) -> tuple[int, int, int]:
         """Reports, independent origins and named origins."""
@@ -237,6 +295,7 @@ def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
     for claim in reader.claims():
         c = claim.row
         counts = reader.counts(claim)
+        reason = reader.claim_reason(c)
         for r, chain, extra in claim.attributions:
             s = sources[r[2]]
             via = _via([sources[i] for i in chain])
@@ -257,9 +316,22 @@ def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
                 c[15],
                 c[16],
                 s.merged,
+                reason,
+                s.reason,
                 *counts,
                 extra,
             ]
+    for s in reader.unlisted_targets():
+        yield _source_only(s)
+
+
+def _source_only(s: _Source) -> list[Any]:
+    """A row naming only a source (typed values, then no extra fields)."""
+    row: dict[str, Any] = dict.fromkeys(EXPORT_COLUMNS)
+    fields = ("source", "source_kind", "source_named", "source_affiliation", "reliability")
+    row.update(zip(fields, s.fields[:5], strict=True))
+    row.update(source_key=s.fields[5], source_party=s.fields[6])
+    return [*row.values(), None]
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -275,14 +347,15 @@ class _CsvRows:
         self.extra = extra
         self.chains: dict[tuple[int, ...], tuple[str, str, str]] = {}
 
-    def _claim(self, c: Sequence[Any]) -> tuple[str, str, str]:
-        """The claim's cells, its language cell, and its status and merged_into cells."""
-        cells = [*c[1:14], c[14], c[15], c[16]]
+    def _claim(self, c: Sequence[Any]) -> tuple[str, str, str, str]:
+        """The claim's cells, its language cell, its status and merged_into cells, and
+        its status_reason cell."""
+        cells = [*c[1:14], c[14], c[15], c[16], self.reader.claim_reason(c)]
         for i in (8, 9, 10):  # value, low, high
             if cells[i] is not None:
                 cells[i] = cell_text(cells[i])
         safe = _safe(cells, self.raw)
-        return _fragment(safe[:13]), csv_cell(safe[13]), _fragment(safe[14:])
+        return _fragment(safe[:13]), csv_cell(safe[13]), _fragment(safe[14:16]), csv_cell(safe[16])
 
     def _chain(self, chain: tuple[int, ...]) -> tuple[str, str, str]:
         """The via cell, and the via_kinds, via_named and via_sources cells after it."""
@@ -299,7 +372,7 @@ class _CsvRows:
         return cells
 
     def lines(self, claim: _Claim) -> Iterator[str]:
-        head, language, status = self._claim(claim.row)
+        head, language, status, reason = self._claim(claim.row)
         reports, origins, named = self.reader.counts(claim)
         tail = f"{reports},{origins},{named}\n"
         sources = self.reader.sources
@@ -320,7 +393,7 @@ class _CsvRows:
             ]  # fmt: skip
             cells = [
                 head, q[0], s.csv_a, q[1], via, *q[2:9], language, q[9], s.csv_b,
-                via_keys, q[10], via_rest, q[11], status, s.csv_merged,
+                via_keys, q[10], via_rest, q[11], status, s.csv_merged, reason, s.csv_reason,
             ]  # fmt: skip
             if self.extra:
                 fields = extra or {}
@@ -328,6 +401,13 @@ class _CsvRows:
                 yield ",".join(cells) + "," + tail[:-1] + "," + _fragment(values) + "\n"
                 continue
             yield ",".join(cells) + "," + tail
+
+    def source_line(self, s: _Source) -> str:
+        """A row naming only a source."""
+        row = _source_only(s)
+        row.pop()
+        cells = [("true" if v else "false") if v.__class__ is bool else v for v in row]
+        return _fragment(_safe([*cells, *(None for _ in self.extra)], self.raw)) + "\n"
 
 
 def _write_csv(
@@ -344,6 +424,7 @@ def _write_csv(
         batch.extend(rows.lines(claim))
         if len(batch) >= WRITE_ROWS:
             n += _flush(batch, out, on_row)
+    batch.extend(rows.source_line(s) for s in reader.unlisted_targets())
     return n + _flush(batch, out, on_row)
 
 

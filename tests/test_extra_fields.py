@@ -92,6 +92,12 @@ def test_a_different_value_is_an_error_and_an_empty_one_is_filled_in(cli, tmp_pa
         ("attribution", {"extra": {"Notes": "seen"}})
     ]
     assert cli("check").exit_code == 0
+    undo = cli("undo", str(fill[0]["event"]))
+    assert undo.exit_code == 2
+    assert undo.stderr == (
+        "error: a 'fill_in_extra' event cannot be undone; extra fields are kept as given, "
+        "and the event records what was added\n"
+    )
 
 
 def test_check_catches_an_extra_value_changed_behind_its_back(

@@ -29,4 +29,4 @@ def test_table_schema_lists_every_csv_column_in_export_order() -> None:
     names = [f["name"] for f in table["fields"]]
     assert names == list(CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS) == list(EXPORT_COLUMNS)
     required = [f["name"] for f in table["fields"] if f.get("constraints", {}).get("required")]
-    assert required == ["claim", "source"]
+    assert required == ["source"]

@@ -7,6 +7,8 @@ the new database's log, and exporting that database gives the same bytes.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -82,6 +84,14 @@ def test_merged_and_retracted_claims_keep_their_text_and_reports(cli, tmp_path: 
         if r["source_merged_into"]
     }
     assert merged_sources == {(o, k) for k, o in SOURCE_MERGES}
+    reasons = {
+        (r["claim_key"], r["status_reason"], r["source_key"], r["source_merge_reason"])
+        for r in json.loads(exported)
+        if r["status_reason"] or r["source_merge_reason"]
+    }
+    assert {r[1] for r in reasons if r[0] == RETRACTED} == {"wrong town"}
+    assert {r[1] for r in reasons if r[0] == "ua-held-kursk-km2-2024-11-de"} == {"same report"}
+    assert {r[2:] for r in reasons if r[3]} == {(o, "one source") for _, o in SOURCE_MERGES}
     default = cli("export", "--format", "json").stdout
     assert {r["status"] for r in json.loads(default)} == {"active"}
     assert "ua-held-kursk-km2-2024-11-de" not in {r["claim_key"] for r in json.loads(default)}
@@ -107,6 +117,95 @@ def test_a_status_given_for_a_stored_claim(cli, tmp_path: Path) -> None:  # type
     ]
 
 
+def _reasons(cli) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    events = json.loads(cli("log", "--format", "json").stdout)
+    return sorted(
+        (e["action"], e["entity_key"], e["after"]["reason"])
+        for e in events
+        if e["action"] in ("merge", "retract", "merge_source")
+    )
+
+
+def test_reasons_come_back_with_their_merges_and_retractions(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _history(cli)
+    before = _reasons(cli)
+    exported = tmp_path / "all.csv"
+    assert cli("export", "--status", "all", "-o", str(exported)).exit_code == 0
+    monkeypatch.setenv("PROVENANCE_DB", str(tmp_path / "empty.db"))
+    assert cli("import", str(exported)).exit_code == 0
+    assert _reasons(cli) == before
+    assert ("retract", RETRACTED, "wrong town") in before
+
+
+SOURCES_ONLY = """\
+format: provenance/1
+sources:
+  - {key: wire, name: Wire Agency, kind: news_agency, party: none, reliability: B}
+  - {key: wire-desk, name: Wire Agency desk, kind: news_agency}
+  - {key: bystander, name: Bystander, kind: news_outlet}
+claims:
+  - key: c1
+    text: 5,000 troops crossed the border
+    as_of: "2024-08-10"
+    attributions:
+      - source: wire-desk
+"""
+
+
+def test_a_source_only_merged_into_is_exported_in_a_row_of_its_own(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source that another was merged into, but that no report names, gets a row with
+    only its source columns; an import creates it, so the merge comes back."""
+    assert cli("import", str(_write(tmp_path / "s.yaml", SOURCES_ONLY))).exit_code == 0
+    result = cli("merge-source", "wire", "wire-desk", "--reason", "one agency")
+    assert result.exit_code == 0, result.output
+    first = cli("export", "--status", "all").stdout
+    columns, *lines = csv.reader(io.StringIO(first))
+    assert len(lines) == 2
+    last = dict(zip(columns, lines[1], strict=True))
+    assert {k: v for k, v in last.items() if v} == {
+        "source": "Wire Agency",
+        "source_kind": "news_agency",
+        "source_named": "true",
+        "reliability": "B",
+        "source_key": "wire",
+        "source_party": "none",
+    }
+    row = dict(zip(columns, lines[0], strict=True))
+    assert (row["source_key"], row["source_merged_into"], row["source_merge_reason"]) == (
+        "wire-desk",
+        "wire",
+        "one agency",
+    )
+    records = json.loads(cli("export", "--status", "all", "--format", "json").stdout)
+    assert [r["source_key"] for r in records] == ["wire-desk", "wire"]
+    assert records[1]["claim"] is None
+    monkeypatch.setenv("PROVENANCE_DB", str(tmp_path / "empty.db"))
+    path = _write(tmp_path / "all.csv", first)
+    result = cli("import", str(path))
+    assert result.exit_code == 0, result.output
+    assert cli("export", "--status", "all").stdout == first
+    sources = json.loads(cli("sources", "--format", "json").stdout)
+    assert "bystander" not in {s["key"] for s in sources}
+
+
+def test_a_row_naming_only_a_source_creates_it(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = _write(
+        tmp_path / "s.csv",
+        "claim,source,source_key,source_kind,quote\n,Wire Agency,wire,news_agency,\n",
+    )
+    result = cli("import", str(path))
+    assert result.exit_code == 0, result.output
+    sources = json.loads(cli("sources", "--format", "json").stdout)
+    assert [(s["key"], s["name"], s["kind"]) for s in sources] == [
+        ("wire", "Wire Agency", "news_agency")
+    ]
+    assert json.loads(cli("claims", "--format", "json").stdout) == []
+
+
 @pytest.mark.parametrize(
     ("rows", "problem"),
     [
@@ -125,12 +224,30 @@ def test_a_status_given_for_a_stored_claim(cli, tmp_path: Path) -> None:  # type
             "a,Claim A,ISW,retracted,\na,Claim A,Oryx,active,\n",
             "3: status: 'active' differs from the 'retracted' given for claim 'a'",
         ),
+        (
+            "a,Claim A,ISW,active,,why\n",
+            "2: status_reason: given for a claim that is neither merged nor retracted",
+        ),
+        (
+            "a,Claim A,ISW,retracted,,wrong\na,Claim A,Oryx,retracted,,false\n",
+            "3: status_reason: 'false' differs from the 'wrong' given for claim 'a'",
+        ),
+        (
+            "a,Claim A,ISW,,,,,dup\n",
+            "2: source_merge_reason: given for a source that is not merged",
+        ),
+        (
+            ",,ISW,,,,,,x\n",
+            "2: claim: required",
+        ),
     ],
 )
 def test_statuses_that_cannot_be_applied_are_refused(
     cli, tmp_path: Path, rows: str, problem: str
 ) -> None:  # type: ignore[no-untyped-def]
-    path = _write(tmp_path / "s.csv", "claim_key,claim,source,status,merged_into\n" + rows)
+    header = "claim_key,claim,source,status,merged_into,status_reason,source_merged_into,"
+    padded = "".join(line + "," * (8 - line.count(",")) + "\n" for line in rows.splitlines())
+    path = _write(tmp_path / "s.csv", header + "source_merge_reason,quote\n" + padded)
     result = cli("import", str(path))
     assert result.exit_code == 3
     assert f"{path}:{problem}" in result.stderr.splitlines()[1:], result.stderr

@@ -280,11 +280,11 @@ def _read_table(
             warnings.append(loc.problem(field, message))
 
         try:
-            attribution = parser.parse(row, loc, warn)
+            record = parser.parse(row, loc, warn)
         except FieldError as exc:
             problems.append(loc.problem(exc.field, exc.reason))
             continue
-        writer.add(attribution)
+        writer.add(record)
     if names is None:
         if rows.header:
             _header(rows, name, options, problems, warnings)

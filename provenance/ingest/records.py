@@ -73,13 +73,16 @@ EXTRA_COLUMNS = (
     "status",
     "merged_into",
     "source_merged_into",
+    "status_reason",
+    "source_merge_reason",
 )
 """Optional columns beyond the issue's list, so that export -> import loses nothing:
 ``via_kinds`` and ``via_named`` give each relay's kind and flag, ``via_sources`` every
 field of each relay (a JSON list, one object per relay; when present it is the one read),
 ``document_language`` the document's language where it differs from the claim's,
 ``status`` the claim's status (``merged_into``: the claim it was merged into) and
-``source_merged_into`` the source the row's source was merged into."""
+``source_merged_into`` the source the row's source was merged into; ``status_reason`` and
+``source_merge_reason`` say why, as the retraction or merge gave it."""
 READONLY_COLUMNS = ("reports", "origins", "named_origins")
 """Written by export after the others; recognised and ignored by import."""
 REQUIRED_COLUMNS = ("claim", "source")
@@ -126,6 +129,8 @@ class SourceIn:
     notes: str | None = None
     merged_into: str | None = None
     """The key of the source this one was merged into (export writes it)."""
+    merge_reason: str | None = None
+    """Why it was merged, as the merge gave it."""
     create: bool = True
     """Create it when no stored source matches (False: an unknown ref is an error)."""
 
@@ -162,6 +167,8 @@ class ClaimIn:
     status: str | None = None
     """active, merged or retracted, when the file says (export writes it)."""
     merged_into: str | None = None
+    status_reason: str | None = None
+    """Why it was merged or retracted, as the merge or retraction gave it."""
 
 
 @dataclass(slots=True)
@@ -430,6 +437,7 @@ _CLAIM_COLUMNS = (
     "language",
     "status",
     "merged_into",
+    "status_reason",
 )
 _SOURCE_COLUMNS = (
     "source",
@@ -440,6 +448,7 @@ _SOURCE_COLUMNS = (
     "source_party",
     "reliability",
     "source_merged_into",
+    "source_merge_reason",
 )
 _DOCUMENT_COLUMNS = (
     "document_title",
@@ -481,9 +490,12 @@ class RowParser:
 
     def parse(
         self, row: Mapping[str, str], loc: Loc, warn: Callable[[str, str], None]
-    ) -> AttributionIn:
-        """One CSV row: an attribution with its claim, origin source, relays and document."""
+    ) -> AttributionIn | SourceIn:
+        """One CSV row: an attribution with its claim, origin source, relays and
+        document; or, when the row gives only a source's columns, that source."""
         get = row.get
+        if not get("claim") and not get("claim_key") and _only_source(row):
+            return _source_from_row(row, loc)
         lang = language(get("language"))
         claim = self._cached(
             self._claims,
@@ -556,6 +568,14 @@ class RowParser:
         return value
 
 
+def _only_source(row: Mapping[str, str]) -> bool:
+    """Whether the row names a source and nothing else (export writes such a row for a
+    source that others were merged into but that no report names)."""
+    return bool(row.get("source")) and all(
+        column in _SOURCE_COLUMNS or not value.strip() for column, value in row.items()
+    )
+
+
 def _claim_from_row(
     row: Mapping[str, str],
     loc: Loc,
@@ -571,10 +591,14 @@ def _claim_from_row(
     quantity_text = text(get("quantity"))
     key = ident(get("claim_key")) or derive_claim_key(claim_text, as_of)
     status, merged_into = claim_status(key, get("status"), get("merged_into"))
+    status_reason = text(get("status_reason"))
+    if status_reason is not None and status in (None, "active"):
+        raise FieldError("status_reason", "given for a claim that is neither merged nor retracted")
     return ClaimIn(
         key=key,
         status=status,
         merged_into=merged_into,
+        status_reason=status_reason,
         text=claim_text,
         loc=loc,
         category=choice("category", get("category"), CATEGORIES),
@@ -593,6 +617,8 @@ def _source_from_row(row: Mapping[str, str], loc: Loc) -> SourceIn:
     source_name = text(get("source"))
     if source_name is None:
         raise FieldError("source", "required")
+    merged_into = ident(get("source_merged_into"))
+    merge_reason = _merge_reason("source_merge_reason", merged_into, get("source_merge_reason"))
     return SourceIn(
         ref=ident(get("source_key")) or source_name.strip(),
         loc=loc,
@@ -603,8 +629,16 @@ def _source_from_row(row: Mapping[str, str], loc: Loc) -> SourceIn:
         affiliation=text(get("source_affiliation")),
         party=text(get("source_party")),
         reliability=reliability(get("reliability")),
-        merged_into=ident(get("source_merged_into")),
+        merged_into=merged_into,
+        merge_reason=merge_reason,
     )
+
+
+def _merge_reason(field: str, merged_into: str | None, value: Any) -> str | None:
+    reason = text(value)
+    if reason is not None and merged_into is None:
+        raise FieldError(field, "given for a source that is not merged")
+    return reason
 
 
 def claim_status(key: str, status: Any, merged_into: Any) -> tuple[str | None, str | None]:
@@ -671,6 +705,7 @@ RELAY_FIELDS = (  # a relay's fields in ``via_sources``, as export writes them
     "party",
     "reliability",
     "merged_into",
+    "merge_reason",
 )
 
 
@@ -715,6 +750,7 @@ def _relay_record(item: dict[str, Any], loc: Loc) -> _Relay:
     if name is None:
         raise FieldError("via_sources", "every relay needs a name")
     key = ident(item.get("key"))
+    merged_into = ident(item.get("merged_into"))
     source = SourceIn(
         ref=key or name.strip(),
         loc=loc,
@@ -725,7 +761,8 @@ def _relay_record(item: dict[str, Any], loc: Loc) -> _Relay:
         affiliation=text(item.get("affiliation")),
         party=text(item.get("party")),
         reliability=_field("via_sources", reliability, item.get("reliability")),
-        merged_into=ident(item.get("merged_into")),
+        merged_into=merged_into,
+        merge_reason=_merge_reason("via_sources", merged_into, item.get("merge_reason")),
     )
     return _Relay(source, name.strip(), key)
 

@@ -1,13 +1,13 @@
 """What an imported file says of statuses: merged sources, merged and retracted claims.
 
 Export writes each claim's ``status`` (and ``merged_into``) and each source's
-``source_merged_into``, so that a database exported with every status comes back as
-it was. Import first writes every row as usual, then applies these through the same
-library calls a user would make (``merge_source``, ``merge_claims``, ``retract``), so
-each is an event in the log and can be undone. A status that contradicts the stored
-one (a retracted claim given as active, a merge into another claim) is an error; an
-active claim or an unmerged source given as merged or retracted is changed, as an
-empty field is filled in.
+``source_merged_into``, with the reason each merge or retraction gave, so that a
+database exported with every status comes back as it was. Import first writes every row
+as usual, then applies these through the same library calls a user would make
+(``merge_source``, ``merge_claims``, ``retract``), so each is an event in the log and
+can be undone. A status that contradicts the stored one (a retracted claim given as
+active, a merge into another claim) is an error; an active claim or an unmerged source
+given as merged or retracted is changed, as an empty field is filled in.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ def _stored(session: Session, sql: str, keys: list[str]) -> dict[str, tuple[Any,
 
 def apply_statuses(
     session: Session,
-    claims: dict[str, tuple[str, str | None, Loc]],
-    sources: dict[str, tuple[str, Loc]],
+    claims: dict[str, tuple[str, str | None, str | None, Loc]],
+    sources: dict[str, tuple[str, str | None, Loc]],
     problems: list[Problem],
     *,
     actor: str,
@@ -53,9 +53,9 @@ def apply_statuses(
     row that asked for it."""
     _merge_sources(session, sources, problems, actor=actor, command=command)
     stored = _stored(session, CLAIMS_SQL, list(claims))
-    to_merge: dict[str, tuple[str, Loc]] = {}
-    to_retract: list[tuple[str, Loc]] = []
-    for key, (status, into, loc) in claims.items():
+    to_merge: dict[str, tuple[str, str | None, Loc]] = {}
+    to_retract: list[tuple[str, str, Loc]] = []
+    for key, (status, into, why, loc) in claims.items():
         now, now_into = stored.get(key, (status, into))
         if (status, into) == (now, now_into):
             continue
@@ -66,16 +66,16 @@ def apply_statuses(
             problems.append(loc.problem("status", reason))
         elif status == "merged":
             assert into is not None
-            to_merge[key] = (into, loc)
+            to_merge[key] = (into, why, loc)
         else:
-            to_retract.append((key, loc))
+            to_retract.append((key, why or f"retracted in {loc.file}", loc))
     _merge_claims(session, to_merge, problems, actor=actor, command=command)
     _retract(session, to_retract, problems, actor=actor, command=command)
 
 
 def _merge_sources(
     session: Session,
-    sources: dict[str, tuple[str, Loc]],
+    sources: dict[str, tuple[str, str | None, Loc]],
     problems: list[Problem],
     *,
     actor: str,
@@ -84,7 +84,7 @@ def _merge_sources(
     from provenance.edits import merge_source
 
     stored = _stored(session, SOURCES_SQL, list(sources))
-    for key, (into, loc) in sources.items():
+    for key, (into, why, loc) in sources.items():
         (now,) = stored.get(key, (into,))
         if now == into:
             continue
@@ -93,51 +93,44 @@ def _merge_sources(
             problems.append(loc.problem("source_merged_into", reason))
             continue
         try:
-            merge_source(
-                session, into, key, reason=f"merged in {loc.file}", actor=actor, command=command
-            )
+            reason = why or f"merged in {loc.file}"
+            merge_source(session, into, key, reason=reason, actor=actor, command=command)
         except ProvenanceError as exc:
             problems.append(loc.problem("source_merged_into", str(exc)))
 
 
 def _merge_claims(
     session: Session,
-    pending: dict[str, tuple[str, Loc]],
+    pending: dict[str, tuple[str, str | None, Loc]],
     problems: list[Problem],
     *,
     actor: str,
     command: str,
 ) -> None:
     """Merge each claim into its target, those no other claim is merged into first: a
-    claim can only be merged into an active one."""
+    claim can only be merged into an active one. A merge the file gives no reason for
+    gets none, as a merge may (retracting and merging sources need one)."""
     from provenance.merge import merge_claims
 
     while pending:
-        targets = {into for into, _ in pending.values()}
+        targets = {into for into, _, _ in pending.values()}
         ready = sorted(k for k in pending if k not in targets)
         if not ready:
-            for key, (into, loc) in sorted(pending.items()):
+            for key, (into, _, loc) in sorted(pending.items()):
                 reason = f"claim {key!r} and {into!r} are merged into each other"
                 problems.append(loc.problem("merged_into", reason))
             return
         for key in ready:
-            into, loc = pending.pop(key)
+            into, why, loc = pending.pop(key)
             try:
-                merge_claims(
-                    session,
-                    into,
-                    [key],
-                    actor=actor,
-                    command=command,
-                    reason=f"merged in {loc.file}",
-                )
+                merge_claims(session, into, [key], actor=actor, command=command, reason=why)
             except ProvenanceError as exc:
                 problems.append(loc.problem("merged_into", str(exc)))
 
 
 def _retract(
     session: Session,
-    claims: Iterable[tuple[str, Loc]],
+    claims: Iterable[tuple[str, str, Loc]],
     problems: list[Problem],
     *,
     actor: str,
@@ -145,8 +138,8 @@ def _retract(
 ) -> None:
     from provenance.edits import retract
 
-    for key, loc in claims:
+    for key, reason, loc in claims:
         try:
-            retract(session, key, reason=f"retracted in {loc.file}", actor=actor, command=command)
+            retract(session, key, reason=reason, actor=actor, command=command)
         except ProvenanceError as exc:
             problems.append(loc.problem("status", str(exc)))

@@ -221,10 +221,10 @@ class Writer:
     created_sources: set[int] = field(default_factory=set)
     warned_sources: set[int] = field(default_factory=set)
     variants: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
-    claim_statuses: dict[str, tuple[str, str | None, Loc]] = field(default_factory=dict)
-    """Status (and merge target) each claim is given, where it may differ from stored."""
-    source_merges: dict[str, tuple[str, Loc]] = field(default_factory=dict)
-    """Source key -> key of the source the file says it was merged into."""
+    claim_statuses: dict[str, tuple[str, str | None, str | None, Loc]] = field(default_factory=dict)
+    """Status, merge target and reason each claim is given, where it may differ from stored."""
+    source_merges: dict[str, tuple[str, str | None, Loc]] = field(default_factory=dict)
+    """Source key -> key of the source the file says it was merged into, and why."""
     unflagged: set[int] = field(default_factory=set)
     """Sources this import created without being told named or unnamed (a bare relay
     name): a later row of the same import may still say which."""
@@ -322,14 +322,18 @@ class Writer:
             if found is not None and len(self.problems) == problems_before:
                 self._source_memo[memo_key] = found
         if s.merged_into is not None and found is not None:
-            self._note_source_merge(found.key, s.merged_into, s.loc)
+            self._note_source_merge(found.key, s)
         return found
 
-    def _note_source_merge(self, key: str, into: str, loc: Loc) -> None:
-        first = self.source_merges.setdefault(key, (into, loc))
-        if first[0] != into:
-            reason = f"{into!r} differs from the {first[0]!r} given for source {key!r}"
-            self.problems.append(loc.problem("source_merged_into", reason))
+    def _note_source_merge(self, key: str, s: SourceIn) -> None:
+        assert s.merged_into is not None
+        first = self.source_merges.setdefault(key, (s.merged_into, s.merge_reason, s.loc))
+        if first[0] != s.merged_into:
+            reason = f"{s.merged_into!r} differs from the {first[0]!r} given for source {key!r}"
+            self.problems.append(s.loc.problem("source_merged_into", reason))
+        elif first[1] != s.merge_reason:
+            reason = f"{s.merge_reason!r} differs from the {first[1]!r} given for source {key!r}"
+            self.problems.append(s.loc.problem("source_merge_reason", reason))
 
     def _resolve_source(self, s: SourceIn) -> SourceRow | None:
         matches = self.sources.lookup(s.key or s.ref, key_only=s.key is not None)
@@ -655,12 +659,16 @@ class Writer:
 
     def _note_status(self, c: ClaimIn) -> None:
         assert c.status is not None
-        first = self.claim_statuses.setdefault(c.key, (c.status, c.merged_into, c.loc))
-        if first[:2] != (c.status, c.merged_into):
-            given = c.status + (f" into {c.merged_into!r}" if c.merged_into else "")
+        given = (c.status, c.merged_into, c.status_reason, c.loc)
+        first = self.claim_statuses.setdefault(c.key, given)
+        if first[:2] != given[:2]:
+            now = c.status + (f" into {c.merged_into!r}" if c.merged_into else "")
             was = first[0] + (f" into {first[1]!r}" if first[1] else "")
-            reason = f"{given!r} differs from the {was!r} given for claim {c.key!r}"
+            reason = f"{now!r} differs from the {was!r} given for claim {c.key!r}"
             self.problems.append(c.loc.problem("status", reason))
+        elif first[2] != given[2]:
+            reason = f"{given[2]!r} differs from the {first[2]!r} given for claim {c.key!r}"
+            self.problems.append(c.loc.problem("status_reason", reason))
 
     def _final_claim(self, row: dict[str, Any]) -> int:
         claim_id, target = row["id"], row["merged_into_id"]

@@ -87,6 +87,12 @@ def _canon(value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({str, int, type(None)})
+"""Types ``_canon`` leaves as they are (``bool`` is not ``int`` here: ``type`` is exact)."""
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+"""``json.dumps`` with these options, without building an encoder for every row."""
+
+
 def digester(table: str, columns: Sequence[str]) -> Callable[[Sequence[Any]], tuple[str, str]]:
     """A function from a row's values (in ``columns`` order) to its key and digest: SHA-256
     of the table, the column names in name order (the link column left out) and the
@@ -96,13 +102,24 @@ def digester(table: str, columns: Sequence[str]) -> Callable[[Sequence[Any]], tu
     picks = [i for _, i in order]
     keys = [list(columns).index(n) for n in TRACKED[table]]
     prefix = json.dumps([table, [c for c, _ in order]], ensure_ascii=False)
+    plain = _PLAIN
+    sha256 = hashlib.sha256
+    encode = _ENCODE
+    if len(keys) == 1:
+        (at,) = keys
+
+        def key_of(values: Sequence[Any]) -> str:
+            return str(values[at])
+
+    else:
+
+        def key_of(values: Sequence[Any]) -> str:
+            return ":".join(str(values[i]) for i in keys)
 
     def digest(values: Sequence[Any]) -> tuple[str, str]:
-        data = json.dumps(
-            [_canon(values[i]) for i in picks], ensure_ascii=False, separators=(",", ":")
-        )
-        key = ":".join(str(values[i]) for i in keys)
-        return key, hashlib.sha256((prefix + data).encode("utf-8")).hexdigest()[:32]
+        picked = [values[i] for i in picks]
+        data = encode([v if type(v) in plain else _canon(v) for v in picked])
+        return key_of(values), sha256((prefix + data).encode("utf-8")).hexdigest()[:32]
 
     return digest
 
@@ -118,8 +135,9 @@ def _digests(conn: Connection, table: str, sql: str, params: dict[str, Any]) -> 
         stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k, v in params.items()))
     result = conn.execute(stmt, params)
     digest = digester(table, list(result.keys()))
-    for values in result:
-        yield (table, *digest(values))
+    while rows := result.fetchmany(5000):
+        for values in rows:
+            yield (table, *digest(values))
 
 
 def written_rows(conn: Connection, event: NewEvent) -> list[tuple[str, str, str]]:

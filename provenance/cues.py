@@ -119,6 +119,8 @@ def _variants(word: str) -> tuple[str, ...]:
 def names_in(words: Sequence[str], language: str | None, table: str) -> frozenset[str]:
     """Names of the ``table`` entries that any of the folded ``words`` match."""
     codes = _languages(language)
+    if len(words) == 1 and len(codes) == 1:
+        return _names_of(codes[0], table, words[0])
     found: set[str] = set()
     for code in codes:
         for word in words:
@@ -322,17 +324,23 @@ def place_words(
     for text, is_label in [(t, True) for t in labels] + [(t, False) for t in sentences]:
         out = found[0] if is_label else found[1]
         for m in _TOKEN.finditer(text or ""):
-            word = m.group()
-            if not word[:1].isupper() or word.isupper() or _DIGITS.search(word):
-                continue
-            if not is_label and _starts_sentence(text, m.start()):
-                continue
-            out.update(
-                part
-                for part in fold_word(word).split("-")
-                if len(part) >= _MIN_PLACE and not _common(code, part)
-            )
+            parts = _place_parts(code, m.group())
+            if parts and (is_label or not _starts_sentence(text, m.start())):
+                out.update(parts)
     return frozenset(found[0]), frozenset(found[1])
+
+
+@lru_cache(maxsize=262_144)
+def _place_parts(code: str, word: str) -> tuple[str, ...]:
+    """The parts of a capitalised word that may name a place (``place_words``); none
+    for any other word. Memoised: names recur across claims."""
+    if not word[:1].isupper() or word.isupper() or _DIGITS.search(word):
+        return ()
+    return tuple(
+        part
+        for part in fold_word(word).split("-")
+        if len(part) >= _MIN_PLACE and not _common(code, part)
+    )
 
 
 _SENTENCE_MARKS = frozenset('.!?:;«»"“”()[]')

@@ -345,19 +345,25 @@ def store_readings(conn: Connection, claim_ids: Sequence[int] | None = None) -> 
         params["ids"] = list(claim_ids)
     fresh: list[tuple[Any, ...]] = []
     stale: list[dict[str, Any]] = []
+    read_before: dict[_Inputs, tuple[Any, ...]] = {}
+    """Stored values by inputs: claims with the same words (one wording on other dates)
+    are read once."""
     for r in conn.execute(stmt, params).all():
         inputs = _reading_inputs(r, _quantity(r[9:18]))
-        reading = read_words(inputs[0], **_reading_options(inputs))
-        values = (
-            version(),
-            _reading_digest(inputs),
-            _SEP.join(sorted(reading.concepts)),
-            _SEP.join(sorted(reading.scopes)),
-            _SEP.join(sorted(reading.named)),
-            _SEP.join(sorted(reading.written)),
-            int(reading.denial),
-            reading.script,
-        )
+        values = read_before.get(inputs)
+        if values is None:
+            reading = read_words(inputs[0], **_reading_options(inputs))
+            values = (
+                version(),
+                _reading_digest(inputs),
+                _SEP.join(sorted(reading.concepts)),
+                _SEP.join(sorted(reading.scopes)),
+                _SEP.join(sorted(reading.named)),
+                _SEP.join(sorted(reading.written)),
+                int(reading.denial),
+                reading.script,
+            )
+            read_before[inputs] = values
         if r[19] is None:
             fresh.append((r[0], *values))
         else:

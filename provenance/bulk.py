@@ -105,3 +105,57 @@ def large_page_cache(conn: Connection, mebibytes: int = 64) -> Iterator[None]:
     finally:
         with suppress(sqlite3.Error):  # a connection closed on an error keeps no cache
             raw.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+DEFER_MIN_ROWS = 50_000
+"""Indexes are rebuilt after a load only when it brings at least this many rows: below
+that, keeping them up to date costs less than building them again."""
+
+_SQLITE_INDEXES = (
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+    "AND tbl_name IN (SELECT value FROM json_each(:tables)) "
+    "AND upper(sql) NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
+)
+_POSTGRES_INDEXES = (
+    "SELECT quote_ident(n.nspname) || '.' || quote_ident(i.relname), pg_get_indexdef(i.oid) "
+    "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+    "JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+    "WHERE n.nspname = current_schema() AND t.relname = ANY(:tables) "
+    "AND NOT x.indisunique AND NOT x.indisprimary AND x.indisvalid "
+    "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid) "
+    "AND pg_has_role(t.relowner, 'MEMBER') ORDER BY 1"
+)
+
+
+def secondary_indexes(conn: Connection, tables: Sequence[str]) -> list[tuple[str, str]]:
+    """(name, definition) of the indexes on ``tables`` that only speed up reads: not
+    primary keys, unique or constraint indexes, which the load itself needs. On
+    PostgreSQL only those this role may drop (it owns their tables)."""
+    sql = _SQLITE_INDEXES if conn.dialect.name == "sqlite" else _POSTGRES_INDEXES
+    tables_value: Any = json.dumps(list(tables)) if sql is _SQLITE_INDEXES else list(tables)
+    return [(str(n), str(d)) for n, d in conn.execute(text(sql), {"tables": tables_value})]
+
+
+@contextmanager
+def deferred_indexes(
+    conn: Connection, tables: Sequence[str], count_table: str, new_rows: int
+) -> Iterator[None]:
+    """The secondary indexes of ``tables`` dropped for the block and built again after
+    it, when the block loads at least ``DEFER_MIN_ROWS`` rows (``new_rows``, an
+    estimate) and more than ``count_table`` holds: one sorted build is cheaper than
+    ``new_rows`` scattered index inserts. Both happen in the caller's transaction, so
+    a failed or interrupted load rolls back to the indexes as they were (DDL is
+    transactional on SQLite and PostgreSQL); an error in the block leaves them to that
+    rollback, which the caller owes the connection anyway. On PostgreSQL the dropped indexes lock
+    their tables against readers until the transaction ends, which is why only a load
+    into a small table defers them."""
+    if new_rows < DEFER_MIN_ROWS:
+        yield
+        return
+    stored = conn.execute(text(f"SELECT COUNT(*) FROM {count_table}")).scalar_one()
+    indexes = secondary_indexes(conn, tables) if stored < new_rows else []
+    for name, _ in indexes:
+        conn.exec_driver_sql(f"DROP INDEX {name}")
+    yield
+    for _, definition in indexes:
+        conn.exec_driver_sql(definition)

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.bulk import large_page_cache, paused_gc
+from provenance.bulk import deferred_indexes, large_page_cache, paused_gc
 from provenance.cells import restore
 from provenance.errors import InputError, Problem, UsageError
 from provenance.ingest.claimreview import import_claimreview, is_jsonld
@@ -33,6 +33,10 @@ from provenance.progress import Progress, ignore
 FORMATS = ("csv", "yaml", "json", "claimreview", "xlsx", "ods")
 TABLE_FORMATS = ("csv", "xlsx", "ods")
 MAX_LISTED_PROBLEMS = 200
+LOADED_TABLES = ("claim", "document", "attribution", "relay", "attribution_extra")
+"""Tables an import fills in bulk: their secondary indexes may be built after the load."""
+BYTES_PER_ROW = 500
+"""About the size of one attribution in a file, to tell a large import from its size."""
 
 
 class ProblemLog(list[Problem]):
@@ -143,22 +147,24 @@ def _import_files(
         on_progress=on_progress,
     )
     files = []
-    for path, fmt in zip(paths, formats, strict=True):
-        if not path.is_file():
-            problems.append(Problem(str(path), None, None, "no such file"))
-            continue
-        described: dict[str, Any] = {"path": str(path), "format": fmt}
-        try:
-            if fmt in TABLE_FORMATS:
-                described |= _read_table(path, fmt, writer, problems, warnings, options)
-            elif fmt == "claimreview":
-                writer.counts.verdicts += import_claimreview(path, writer, problems, warnings)
-            else:
-                _read_nested(path, fmt, writer, problems, warnings, options)
-        except InputError as exc:
-            problems.extend(exc.problems)
-        writer.flush()
-        files.append(described | {"sha256": _file_sha256(path)})
+    size = sum(p.stat().st_size for p in paths if p.is_file())
+    with deferred_indexes(conn, LOADED_TABLES, "attribution", size // BYTES_PER_ROW):
+        for path, fmt in zip(paths, formats, strict=True):
+            if not path.is_file():
+                problems.append(Problem(str(path), None, None, "no such file"))
+                continue
+            described: dict[str, Any] = {"path": str(path), "format": fmt}
+            try:
+                if fmt in TABLE_FORMATS:
+                    described |= _read_table(path, fmt, writer, problems, warnings, options)
+                elif fmt == "claimreview":
+                    writer.counts.verdicts += import_claimreview(path, writer, problems, warnings)
+                else:
+                    _read_nested(path, fmt, writer, problems, warnings, options)
+            except InputError as exc:
+                problems.extend(exc.problems)
+            writer.flush()
+            files.append(described | {"sha256": _file_sha256(path)})
     if not problems.total and (writer.claim_statuses or writer.source_merges):
         from provenance.ingest.statuses import apply_statuses
 

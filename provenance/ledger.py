@@ -135,9 +135,13 @@ def _digests(conn: Connection, table: str, sql: str, params: dict[str, Any]) -> 
         stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k, v in params.items()))
     result = conn.execute(stmt, params)
     digest = digester(table, list(result.keys()))
-    while rows := result.fetchmany(5000):
-        for values in rows:
-            yield (table, *digest(values))
+    cursor = result.cursor  # plain tuples: a text() query has no result processing
+    try:
+        while rows := cursor.fetchmany(5000):
+            for values in rows:
+                yield (table, *digest(values))
+    finally:
+        result.close()
 
 
 def written_rows(conn: Connection, event: NewEvent) -> list[tuple[str, str, str]]:

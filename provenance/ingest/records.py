@@ -12,7 +12,9 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from provenance import quantities
@@ -465,13 +467,23 @@ _CACHE_LIMIT = 50_000
 
 
 def _restamp(record: Any, loc: Loc) -> Any:
-    """A copy of a cached record carrying this row's location (a plain slot copy:
-    ``dataclasses.replace`` costs several times more on the import path)."""
-    new = object.__new__(record.__class__)
-    for name in record.__slots__:
-        setattr(new, name, getattr(record, name))
-    new.loc = loc
-    return new
+    """A copy of a cached record carrying this row's location: its values read at once
+    and passed to the constructor in field order (``dataclasses.replace``, or a copy
+    slot by slot, costs several times more on the import path)."""
+    read, at = _fields_of(record.__class__)
+    values = list(read(record))
+    values[at] = loc
+    return record.__class__(*values)
+
+
+@cache
+def _fields_of(cls: type) -> tuple[Callable[[Any], tuple[Any, ...]], int]:
+    """A getter of every field of a record class, in constructor order, and where
+    ``loc`` is among them. The records have no ``__post_init__`` and every field is a
+    constructor argument, so the constructor copies values as they are."""
+    names = tuple(f.name for f in fields(cls))
+    assert all(f.init for f in fields(cls)) and not hasattr(cls, "__post_init__")
+    return attrgetter(*names), names.index("loc")
 
 
 class RowParser:

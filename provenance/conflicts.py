@@ -174,7 +174,10 @@ def find_conflicts(
     on_progress: Progress = ignore,
 ) -> ConflictReport:
     if window_days < 0 or not 0 <= tolerance < 1:
-        raise UsageError("--window takes days >= 0 and --tolerance a fraction in [0, 1)")
+        raise UsageError(
+            "{window_days} takes days >= 0 and {tolerance} a fraction in [0, 1)",
+            params=("window_days", "tolerance"),
+        )
     conn = session.connection()
     points = load_points(conn, on_progress)
     stances = claim_stances(conn)

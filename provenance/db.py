@@ -232,7 +232,8 @@ def _require_existing(url: str) -> None:
         if not path.exists():
             raise DatabaseError(
                 f"no database at {str(path)!r}; import something first "
-                "(provenance import FILE) or point --db / PROVENANCE_DB at one"
+                "(provenance import FILE) or point {db} / PROVENANCE_DB at one",
+                params=("db",),
             )
 
 

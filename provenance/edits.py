@@ -151,7 +151,10 @@ def _parse_assignments(entity: str, assignments: list[str]) -> dict[str, Any]:
         name, sep, raw = item.partition("=")
         name = name.strip()
         if not sep or name not in fields:
-            raise UsageError(f"--set takes FIELD=VALUE with FIELD one of: {', '.join(fields)}")
+            raise UsageError(
+                "{assignments} takes FIELD=VALUE with FIELD one of: " + ", ".join(fields),
+                params=("assignments",),
+            )
         try:
             out[name] = fields[name](raw)
         except records.FieldError as exc:
@@ -159,7 +162,9 @@ def _parse_assignments(entity: str, assignments: list[str]) -> dict[str, Any]:
         if name in ("text", "name") and out[name] is None:
             raise UsageError(f"{name} cannot be empty")
     if not out:
-        raise UsageError("nothing to change: give --set FIELD=VALUE")
+        raise UsageError(
+            "nothing to change: give {assignments} FIELD=VALUE", params=("assignments",)
+        )
     return out
 
 
@@ -242,7 +247,7 @@ def edit(
     parsed as import parses it: text that does not read as a figure is kept as text,
     with a warning. A new quote must stand in its document's text when that is stored."""
     if not reason.strip():
-        raise UsageError("--reason is required")
+        raise UsageError("{reason} is required", params=("reason",))
     values = _parse_assignments(entity, assignments)
     conn = session.connection()
     warnings: list[str] = []
@@ -324,7 +329,7 @@ def _check_quote(conn: Connection, document_id: int | None, quote: str) -> None:
 def retract(session: Session, key: str, *, reason: str, actor: str, command: str) -> Change:
     """Mark a claim retracted: it stays, with its reports, out of default listings."""
     if not reason.strip():
-        raise UsageError("--reason is required")
+        raise UsageError("{reason} is required", params=("reason",))
     conn = session.connection()
     row = _row(conn, "claim", key, ["status"])
     if row["status"] != "active":
@@ -350,7 +355,7 @@ def merge_source(
     """Record that two sources are one: ``other`` is seen as ``keep`` by every query,
     count and audit; its reports keep naming it, and ``undo`` separates them again."""
     if not reason.strip():
-        raise UsageError("--reason is required")
+        raise UsageError("{reason} is required", params=("reason",))
     if keep == other:
         raise UsageError("a source cannot be merged into itself")
     conn = session.connection()

@@ -8,13 +8,32 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
 class ProvenanceError(Exception):
-    """Base class: a failure the user can act on, reported without a traceback."""
+    """Base class: a failure the user can act on, reported without a traceback.
+
+    A message that names one of the library call's parameters writes it as
+    ``{name}`` and lists it in ``params``: ``str()`` shows the parameter's name, and a
+    front end shows whatever the user set it with (the CLI its option) through
+    ``render``.
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str = "", *, params: tuple[str, ...] = ()) -> None:
+        self.template = message
+        self.params = params
+        super().__init__(self.render(lambda name: name))
+
+    def render(self, spelled: Callable[[str], str]) -> str:
+        """The message with each parameter spelled as the front end calls it."""
+        text = self.template
+        for name in self.params:
+            text = text.replace("{" + name + "}", spelled(name))
+        return text
 
 
 class UsageError(ProvenanceError):

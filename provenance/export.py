@@ -525,9 +525,12 @@ def _refuse_target(path: Path, *, force: bool, protected: tuple[Path, ...]) -> N
     if _is_sqlite_file(path):
         raise OutputError(f"{shown} is an SQLite database; export never overwrites one")
     if path.is_symlink() and not path.exists() and not force:
-        raise OutputError(f"{shown} is a symbolic link to nothing; pass --force to replace it")
+        raise OutputError(
+            f"{shown} is a symbolic link to nothing; pass {{force}} to replace it",
+            params=("force",),
+        )
     if path.exists() and not force:
-        raise OutputError(f"{shown} exists; pass --force to overwrite it")
+        raise OutputError(f"{shown} exists; pass {{force}} to overwrite it", params=("force",))
     if path.is_dir():
         raise OutputError(f"{shown} is a directory")
 

@@ -32,7 +32,7 @@ class MeasureChange:
 
 def _require_reason(reason: str) -> None:
     if not reason.strip():
-        raise UsageError("--reason is required: say why, for the next reviewer")
+        raise UsageError("{reason} is required: say why, for the next reviewer", params=("reason",))
 
 
 def _claims_by_measure(conn: Connection) -> dict[str, list[str]]:

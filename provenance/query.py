@@ -241,7 +241,7 @@ def _validate(f: ClaimFilter) -> None:
         if kind not in SOURCE_KINDS:
             raise UsageError(f"unknown source kind {kind!r}; use one of {', '.join(SOURCE_KINDS)}")
     if f.min_reliability and f.min_reliability.upper() not in RELIABILITY_GRADES:
-        raise UsageError("--min-reliability takes a grade A-F")
+        raise UsageError("{min_reliability} takes a grade A-F", params=("min_reliability",))
 
 
 def _date_bound(value: str, *, end: bool) -> str:

@@ -46,7 +46,7 @@ def record_review(
 ) -> dict[str, Any]:
     """Store a reviewer's decision on a pair of claims, logged in the event table."""
     if not reason.strip():
-        raise UsageError("--reason is required: say why, for the next reviewer")
+        raise UsageError("{reason} is required: say why, for the next reviewer", params=("reason",))
     conn = session.connection()
     ids = {key: _claim_id(conn, key) for key in (key_a, key_b)}
     a, b = sorted((key_a, key_b))
@@ -143,7 +143,9 @@ def _day(value: str | None, name: str) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise UsageError(f"{name} takes a day as YYYY-MM-DD, not {value!r}") from None
+        raise UsageError(
+            "{" + name + "} takes a day as YYYY-MM-DD, not " + repr(value), params=(name,)
+        ) from None
 
 
 def record_dispute_review(
@@ -162,8 +164,8 @@ def record_dispute_review(
     from provenance.measures import load_points
 
     if not reason.strip():
-        raise UsageError("--reason is required: say why, for the next reviewer")
-    first, last = _day(start, "--from"), _day(end, "--to")
+        raise UsageError("{reason} is required: say why, for the next reviewer", params=("reason",))
+    first, last = _day(start, "start"), _day(end, "end")
     if first and last and first > last:
         raise UsageError(f"the window ends ({last}) before it starts ({first})")
     conn = session.connection()

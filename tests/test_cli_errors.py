@@ -127,3 +127,88 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         ["bash", "-c", f"set -o pipefail; {' '.join(run)} export | head -1 >/dev/null"], cwd=ROOT
     )
     assert status.returncode == 0
+
+
+def _library_params() -> set[str]:
+    """Every parameter a library error message names (``params=(...)``)."""
+    import ast
+
+    found: set[str] = set()
+    for path in (ROOT / "provenance").rglob("*.py"):
+        if "cli" in path.relative_to(ROOT / "provenance").parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "params":
+                if isinstance(node.value, ast.Tuple):
+                    found |= {e.value for e in node.value.elts if isinstance(e, ast.Constant)}
+                else:
+                    found.add("<computed>")
+    return found
+
+
+def test_library_errors_name_parameters_and_the_cli_names_their_options() -> None:
+    """Library messages never spell a CLI option; each parameter they name is one the
+    CLI has an option for."""
+    from provenance.cli.common import option_for
+
+    options = set()
+    for command in ALL_COMMANDS:
+        cmd = get_command(app)
+        for name in command:
+            cmd = cmd.commands[name]  # type: ignore[attr-defined]
+        options |= {o for p in cmd.params for o in p.opts}
+    params = _library_params()
+    assert {"reason", "assignments", "force", "window_days", "db"} <= params
+    assert {p: option_for(p) for p in params if option_for(p) not in options} == {
+        "<computed>": "--<computed>"
+    }
+
+
+def test_a_library_error_names_the_parameter(tmp_path: Path) -> None:
+    from provenance.db import open_session
+    from provenance.edits import retract
+    from provenance.errors import UsageError
+    from provenance.ingest import import_files
+
+    db = str(tmp_path / "p.db")
+    with open_session(db, write=True) as session:
+        import_files(session, [FIXTURE], actor="t", command="t")
+    with open_session(db, write=True) as session, pytest.raises(UsageError) as caught:
+        retract(session, "sudzha-taken-a-week-after-start", reason=" ", actor="t", command="t")
+    assert str(caught.value) == "reason is required"
+
+
+REVIEW_WITH_A_BAD_DAY = [
+    "conflicts",
+    "review-dispute",
+    "m",
+    "--from",
+    "yesterday",
+    "--dismiss",
+    "--reason",
+    "r",
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["retract", "sudzha-taken-a-week-after-start", "--reason", " "], "--reason is required"),
+        (
+            ["edit", "claim", "sudzha-taken-a-week-after-start", "--reason", "r", "--set", "x"],
+            "--set takes FIELD=VALUE with FIELD one of: ",
+        ),
+        (
+            REVIEW_WITH_A_BAD_DAY,
+            "--from takes a day as YYYY-MM-DD, not 'yesterday'",
+        ),
+        (["claims", "--min-reliability", "Q"], "--min-reliability takes a grade A-F"),
+    ],
+)
+def test_the_cli_names_the_option(
+    args: list[str], message: str, runner: CliRunner, db_url: str
+) -> None:
+    assert runner.invoke(app, ["import", str(FIXTURE)]).exit_code == 0
+    result = runner.invoke(app, args)
+    _assert_one_line_error(result)
+    assert result.output.startswith("error: " + message), result.output

@@ -73,7 +73,7 @@ class ProvenanceGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ProvenanceError as exc:
-            fail(str(exc), exc.exit_code)
+            fail(exc.render(option_for), exc.exit_code)
         except (typer.TyperException, typer.Exit, typer.Abort):
             raise
         except KeyboardInterrupt:
@@ -166,6 +166,20 @@ def _metavar(param: Any) -> str:
 
 def _no_type(ctx: Any = None) -> str:
     return ""
+
+
+OPTIONS = {
+    "assignments": "--set",
+    "start": "--from",
+    "end": "--to",
+    "window_days": "--window",
+}
+"""Library parameters whose option is not their name with dashes."""
+
+
+def option_for(param: str) -> str:
+    """The option that sets a library parameter, as error messages name it."""
+    return OPTIONS.get(param, "--" + param.replace("_", "-"))
 
 
 def fail(message: str, code: int) -> None:

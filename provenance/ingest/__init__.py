@@ -89,7 +89,10 @@ def detect_format(path: Path, override: str | None = None) -> str:
         return suffix[1:]
     if suffix in (".jsonld", ".html", ".htm", ".xhtml"):
         return "claimreview"
-    raise UsageError(f"cannot tell the format of {str(path)!r} from its name; pass --input-format")
+    raise UsageError(
+        f"cannot tell the format of {str(path)!r} from its name; pass {{input_format}}",
+        params=("input_format",),
+    )
 
 
 def import_files(

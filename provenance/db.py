@@ -611,6 +611,75 @@ def _m007_claim_cues(conn: Connection) -> None:
     conn.exec_driver_sql(_CLAIM_CUES_DDL)
 
 
+_SEARCH_DDL_SQLITE = (
+    "CREATE VIRTUAL TABLE claim_words USING fts5(words, tokenize='unicode61 remove_diacritics 0')"
+)
+"""Migration 8 on SQLite: each claim's words, its text and quotes together, for
+``--search`` (``provenance.search``, which keeps it)."""
+_SEARCH_DDL_POSTGRESQL = (
+    "CREATE INDEX ix_claim_text_trgm ON claim USING gin (text {ops})",
+    "CREATE INDEX ix_attribution_quote_trgm ON attribution USING gin (quote {ops})",
+)
+"""Migration 8 on PostgreSQL: pg_trgm indexes serving ``--search``'s expressions (``~*``);
+PostgreSQL keeps them in step itself. ``{ops}`` is pg_trgm's operator class, in its
+schema."""
+
+
+def _m008_search_index(conn: Connection) -> None:
+    """Indexes so that ``--search`` finds its candidates without reading every claim
+    (``provenance.search``). Where the backend cannot have them (SQLite without FTS5,
+    PostgreSQL where pg_trgm cannot be installed) nothing is created and a search reads
+    every claim, as before."""
+    if is_sqlite(conn):
+        if _has_fts5(conn):
+            from provenance.search import index_claims
+
+            conn.exec_driver_sql(_SEARCH_DDL_SQLITE)
+            index_claims(conn)
+        return
+    schema = _pg_trgm_schema(conn)
+    if schema is not None:
+        ops = '"' + schema.replace('"', '""') + '".gin_trgm_ops'
+        for statement in _SEARCH_DDL_POSTGRESQL:
+            conn.exec_driver_sql(statement.replace("{ops}", ops))
+
+
+def _has_fts5(conn: Connection) -> bool:
+    """Whether this SQLite has FTS5, with the tokenizer options migration 8 uses."""
+    savepoint = conn.begin_nested()
+    try:
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE temp.fts5_probe USING fts5("
+            "x, tokenize='unicode61 remove_diacritics 0')"
+        )
+        conn.exec_driver_sql("DROP TABLE temp.fts5_probe")
+    except DBAPIError:
+        savepoint.rollback()
+        return False
+    savepoint.commit()
+    return True
+
+
+def _pg_trgm_schema(conn: Connection) -> str | None:
+    """The schema of the pg_trgm extension, installed in ``public`` if it was not there
+    yet and this role may; None when it cannot be had."""
+    find = (
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+        "WHERE e.extname = 'pg_trgm'"
+    )
+    found = conn.exec_driver_sql(find).scalar()
+    if found is not None:
+        return str(found)
+    savepoint = conn.begin_nested()
+    try:
+        conn.exec_driver_sql("CREATE EXTENSION pg_trgm SCHEMA public")
+    except DBAPIError:
+        savepoint.rollback()
+        return None
+    savepoint.commit()
+    return "public"
+
+
 # Append-only: never edit or reorder an entry once released; add a new one.
 # Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
 # database written by the first release).
@@ -622,6 +691,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "measure decisions and dispute reviews", _m005_measures),
     (6, "extra fields", _m006_attribution_extra),
     (7, "stored readings of claims' words", _m007_claim_cues),
+    (8, "search index of claims' words and quotes", _m008_search_index),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -21,6 +21,7 @@ from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
 from provenance.ingest.writer import QUANTITY_FIELDS, quantity_values
 from provenance.query import bounded_limit, pair_keys
+from provenance.search import index_written
 from provenance.vocabulary import CATEGORIES, SOURCE_KINDS, STANCES
 
 _CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
@@ -196,6 +197,7 @@ def _write(conn: Connection, entity: str, row_id: int, values: dict[str, Any]) -
         return
     sets = ", ".join(f"{k} = :{k}" for k in values)
     conn.execute(text(f"UPDATE {entity} SET {sets} WHERE id = :_id"), {**values, "_id": row_id})
+    index_written(conn, entity, row_id, values)
     if entity == "claim" and _READ_FIELDS & set(values):
         from provenance.measures import store_readings
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from provenance import db
 from provenance.audit import latest_open_event, log_event
 from provenance.errors import NotFoundError, UsageError
+from provenance.search import index_claims
 
 
 @dataclass
@@ -78,6 +79,7 @@ def merge_claims(
             text("UPDATE attribution SET claim_id = :k WHERE claim_id = :o"),
             {"k": keep["id"], "o": other["id"]},
         )
+        index_claims(conn, [keep["id"], other["id"]])
         conn.execute(
             text(
                 "UPDATE claim SET status = 'merged', merged_into_id = :k, updated_at = :t "
@@ -152,12 +154,17 @@ def _return_reports(conn: Connection, claim_id: int) -> list[int]:
     ).bindparams(bindparam("g", expanding=True))
     ids = [r[0] for r in conn.execute(select, {"g": group, "c": claim_id})]
     if ids:
+        owners = text("SELECT DISTINCT claim_id FROM attribution WHERE id IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        )
+        losing = [r[0] for r in conn.execute(owners, {"ids": ids})]
         conn.execute(
             text("UPDATE attribution SET claim_id = :c WHERE id IN :ids").bindparams(
                 bindparam("ids", expanding=True)
             ),
             {"c": claim_id, "ids": ids},
         )
+        index_claims(conn, [claim_id, *losing])
     return ids
 
 

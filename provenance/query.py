@@ -254,8 +254,13 @@ def _date_bound(value: str, *, end: bool) -> str:
     return (d.last_day() if end else d.first_day()).isoformat()
 
 
-def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
-    """SQL condition on ``c`` (claim) for the filter, with its parameters."""
+def claim_where(
+    conn: Connection, f: ClaimFilter, *, search_index: bool = True
+) -> tuple[str, dict[str, Any]]:
+    """SQL condition on ``c`` (claim) for the filter, with its parameters.
+
+    ``search_index=False`` finds a search by reading every claim, as on a database
+    without the search index (what the index must not change)."""
     _validate(f)
     conds: list[str] = []
     params: dict[str, Any] = {}
@@ -281,7 +286,7 @@ def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
     if f.keys is not None:
         conds.append("c.key IN :keys")
         params["keys"] = list(f.keys)
-    searched = _search_condition(conn, values(f.search), params)
+    searched = _search_condition(conn, values(f.search), params, use_index=search_index)
     if searched:
         conds.append(searched)
     if values(f.rating):
@@ -296,17 +301,32 @@ def claim_where(conn: Connection, f: ClaimFilter) -> tuple[str, dict[str, Any]]:
     return (" AND ".join(conds) or "1=1"), params
 
 
-def _search_condition(conn: Connection, searches: list[str], params: dict[str, Any]) -> str:
+def _search_condition(
+    conn: Connection, searches: list[str], params: dict[str, Any], *, use_index: bool = True
+) -> str:
     """Claims whose text or a quote holds every term of one of the searches
-    (``provenance.search``): a LIKE narrows the rows, the expression decides."""
-    from provenance.search import terms
+    (``provenance.search``): a LIKE narrows the rows, the expression decides.
+
+    With the words index, the claims that may hold every term are found there first and
+    only they are read. ``use_index=False`` reads every claim, as a database without the
+    index does."""
+    from provenance.search import WORDS_TABLE, postgresql_indexed, search_index, terms, words_query
 
     sqlite = conn.dialect.name == "sqlite"
     operator, flags = ("REGEXP", "(?i)") if sqlite else ("~*", "")
+    index = use_index and bool(searches) and search_index(conn)
     either = []
     for i, search in enumerate(searches):
         every = []
-        for j, term in enumerate(terms(search)):
+        found = terms(search)
+        if index and sqlite:
+            query = words_query(conn, found)
+            if query is not None:
+                params[f"w{i}m"] = query
+                every.append(
+                    f"c.id IN (SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH :w{i}m)"
+                )
+        for j, term in enumerate(found):
             name = f"w{i}_{j}"
             params[f"{name}r"] = flags + term.regex
             narrow = ""
@@ -314,6 +334,11 @@ def _search_condition(conn: Connection, searches: list[str], params: dict[str, A
                 params[f"{name}l"] = term.like
                 narrow = f"lower({{col}}) LIKE :{name}l ESCAPE '!' AND "
             test = f"({narrow}{{col}} {operator} :{name}r)"
+            if index and not sqlite and postgresql_indexed(term):
+                every.append(
+                    f"c.id IN (SELECT c2.id FROM claim c2 WHERE c2.text ~* :{name}r "
+                    f"UNION SELECT qa.claim_id FROM attribution qa WHERE qa.quote ~* :{name}r)"
+                )
             every.append(
                 f"({test.format(col='c.text')} OR EXISTS (SELECT 1 FROM attribution qa "
                 f"WHERE qa.claim_id = c.id AND {test.format(col='qa.quote')}))"

@@ -186,8 +186,10 @@ def _import_files(
     _finish(conn, report, writer.alias_ids, actor, command)
     if not dry_run:
         from provenance.measures import store_readings
+        from provenance.search import index_batch
 
         store_readings(conn)
+        index_batch(conn, report.batch_id)
     if not dry_run and writer.counts.attributions:
         db.refresh_statistics(conn)
     if dry_run:

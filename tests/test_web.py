@@ -254,3 +254,135 @@ def test_pages_needing_measures_say_so_while_they_are_computed(
     assert call(app, "/claims")[0] == "200 OK"
     monkeypatch.undo()
     assert call(app, "/measures")[0] == "200 OK"
+
+
+# --- paging of the audits and disputes ----------------------------------------------------
+
+
+def _more_rows() -> list[dict[str, Any]]:
+    """Two more disputes (troops in Belgorod and in Bryansk, 5,000 against 40,000 on one
+    day) and three claims each reported twice by one origin through two outlets."""
+    from tests.helpers import row
+
+    rows = []
+    for place in ("Belgorod", "Bryansk"):
+        for n, figure in enumerate(("5,000 troops", "40,000 troops")):
+            rows.append(
+                row(
+                    claim_key=f"{place.lower()}-{n}",
+                    claim=f"Russia has {figure} in {place}.",
+                    subject="Russian troops",
+                    location=f"{place} Oblast",
+                    quantity=figure,
+                    as_of="2024-12-01",
+                    source=f"{place} governor {n}",
+                    source_kind="official",
+                    source_named="true",
+                    quote=figure,
+                    url=f"https://example.org/{place}/{n}",
+                )
+            )
+    for n in range(3):
+        for outlet in ("Reuters", "AP"):
+            rows.append(
+                row(
+                    claim_key=f"echo-{n}",
+                    claim=f"Echoed claim number {n}.",
+                    category="statement",
+                    quantity="",
+                    source="Echo ministry",
+                    source_kind="official",
+                    source_named="true",
+                    via=outlet,
+                    outlet=outlet,
+                    url=f"https://example.org/echo/{n}/{outlet}",
+                )
+            )
+    return rows
+
+
+@pytest.fixture
+def paged(cli: Any, web_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    from provenance.web import pages
+    from provenance.web.app import WebApp
+    from tests.helpers import write_csv
+
+    result = cli("import", str(write_csv(tmp_path / "more.csv", _more_rows())))
+    assert result.exit_code == 0, result.output
+    monkeypatch.setattr(pages, "AUDIT_ROWS", 2)
+    web = WebApp(web_db)
+    yield web
+    web.close()
+
+
+def _links(body: str, pattern: str) -> list[str]:
+    import re
+
+    return re.findall(pattern, body)
+
+
+def _pager(body: str) -> list[str]:
+    import re
+
+    return re.findall(r'<p class="pager">\n(.*?)</p>', body, re.S)
+
+
+def _every_page(app: Any, url: str, pattern: str) -> tuple[list[str], list[list[str]]]:
+    """The links on each page of ``url`` until a page without them, and each pager."""
+    found, pagers = [], []
+    for page in range(1, 20):
+        sep = "&" if "?" in url else "?"
+        status, _, body = call(app, f"{url}{sep}page={page}")
+        assert status == "200 OK"
+        links = _links(body, pattern)
+        if not links:
+            assert "on this page" in body
+            break
+        found.append(links)
+        pagers.append(_pager(body))
+    return [link for page in found for link in page], pagers
+
+
+def test_the_unnamed_audit_is_paged_and_hides_nothing(paged: Any, cli: Any) -> None:
+    audit = json.loads(cli("audit", "unnamed", "--any", "-f", "json").output)
+    listed = {quote(c["key"], safe="") for g in audit["groups"] for c in g["claims"]}
+    shown, pagers = _every_page(paged, "/audit/unnamed?any=1", r'<li><a href="/claims/([^"]+)"')
+    assert set(shown) == listed and len(listed) == 8
+    prev, more = '<a rel="prev" href="?any=1&amp;page={}">← previous</a>', '<a rel="next"'
+    assert (
+        pagers[1]
+        == [f'{prev.format(1)} page 2 of 4 (3–4 of 8) {more} href="?any=1&amp;page=3">next →</a>']
+        * 2
+    )
+    assert pagers[3] == [f"{prev.format(3)} page 4 of 4 (7–8 of 8)"] * 2
+    _, _, past = call(paged, "/audit/unnamed?any=1&page=5")
+    assert _pager(past) == [f"{prev.format(4)} page 5 of 4"]
+    assert "<p>no claims on this page</p>" in past
+
+
+def test_the_circular_audit_is_paged(paged: Any, cli: Any) -> None:
+    listed = [c["key"] for c in json.loads(cli("audit", "circular", "-f", "json").output)]
+    shown, pagers = _every_page(paged, "/audit/circular", r'<tr><td><a href="/claims/([^"]+)"')
+    assert shown == listed == ["echo-0", "echo-1", "echo-2"]
+    assert pagers == [
+        ['page 1 of 2 (1–2 of 3) <a rel="next" href="?page=2">next →</a>'] * 2,
+        ['<a rel="prev" href="?page=1">← previous</a> page 2 of 2 (3–3 of 3)'] * 2,
+    ]
+    _, _, three = call(paged, "/audit/circular?min_reports=3")
+    assert "no claim has several reports from a single origin" in three
+    assert _pager(three) == []
+
+
+def test_the_disputes_are_paged_and_numbered_across_pages(paged: Any) -> None:
+    shown, pagers = _every_page(paged, "/disputes", r"<h3>Dispute (\d+): ([^<]+) <span")
+    assert [n for n, _ in shown] == ["1", "2", "3"]
+    places = [next((p for p in ("belgorod", "bryansk", "kursk") if p in m), m) for _, m in shown]
+    assert sorted(places) == ["belgorod", "bryansk", "kursk"]
+    assert pagers == [
+        ['page 1 of 2 (1–2 of 3) <a rel="next" href="?page=2">next →</a>'] * 2,
+        ['<a rel="prev" href="?page=1">← previous</a> page 2 of 2 (3–3 of 3)'] * 2,
+    ]
+    _, _, body = call(paged, "/disputes?page=2")
+    assert '<section class="dispute" id="dispute-3">' in body
+    assert "<p>3 disputes: claims of one measure and time" in body
+    assert call(paged, "/disputes?page=0")[0] == "400 Bad Request"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 Handler = Callable[["WebApp", Session, "Request", str], "Response"]
 PAGE_SIZE = 50
 AUDIT_ROWS = 200
+"""Rows on a page of the audits and of the disputes (each a pass over every claim,
+computed whole; a page shows a slice)."""
 TEXT_FILTERS = (
     "source",
     "via",
@@ -115,6 +117,41 @@ def page_number(request: Request) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise UsageError("page takes a number from 1")
     return int(raw)
+
+
+@dataclass
+class Slice:
+    """One page of a list computed whole: its rows, which page of how many, and the
+    place of its first row in the list (from 1)."""
+
+    rows: list[Any]
+    page: int
+    pages: int
+    first: int
+    total: int
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1
+
+    def pager(self, params: dict[str, str]) -> dict[str, Any]:
+        """What ``_pager.html`` needs, linking with ``params``."""
+        return {"page": self.page, "pages": self.pages, "params": params, "slice": self}
+
+
+def slice_of(rows: Sequence[Any], request: Request, size: int | None = None) -> Slice:
+    """The page the request asks for (``page``, from 1) of ``rows``; past the last page,
+    no rows."""
+    size = size or AUDIT_ROWS
+    page = page_number(request)
+    offset = (page - 1) * size
+    return Slice(
+        list(rows[offset : offset + size]),
+        page,
+        max(1, math.ceil(len(rows) / size)),
+        offset + 1,
+        len(rows),
+    )
 
 
 @dataclass
@@ -305,18 +342,17 @@ def unnamed_page(app: WebApp, session: Session, request: Request, _rest: str) ->
 
     any_unnamed = request.get("any") in ("1", "true", "on")
     audit = unnamed_audit(session, ClaimFilter(), any_unnamed=any_unnamed)
-    shown = audit.rows[:AUDIT_ROWS]
+    shown = slice_of(audit.rows, request)
     groups: dict[str, list[dict[str, Any]]] = {}
-    for row in shown:
+    for row in shown.rows:
         for aff in row["affiliations"]:
             groups.setdefault(aff, []).append(row)
     return app.render(
         "unnamed.html",
         summary=audit.summary(),
         groups=sorted(groups.items()),
-        shown=len(shown),
-        total=len(audit.rows),
         any_unnamed=any_unnamed,
+        **shown.pager({"any": "1"} if any_unnamed else {}),
     )
 
 
@@ -327,11 +363,13 @@ def circular_page(app: WebApp, session: Session, request: Request, _rest: str) -
     if not raw.isdigit() or int(raw) < 2:
         raise UsageError("min_reports takes a number from 2")
     rows = circular_audit(session, ClaimFilter(), min_reports=int(raw))
+    shown = slice_of(rows, request)
     return app.render(
         "circular.html",
-        rows=rows[:AUDIT_ROWS],
+        rows=shown.rows,
         total=len(rows),
         min_reports=int(raw),
+        **shown.pager({"min_reports": raw} if int(raw) != 2 else {}),
     )
 
 
@@ -462,5 +500,10 @@ def dispute_view(number: int, d: Any, a: Analysis) -> dict[str, Any]:
 
 def disputes_page(app: WebApp, session: Session, request: Request, _rest: str) -> Response:
     a = analysis(app, session)
-    shown = [dispute_view(i, d, a) for i, d in enumerate(a.disputes[:AUDIT_ROWS], start=1)]
-    return app.render("disputes.html", disputes=shown, total=len(a.disputes))
+    shown = slice_of(a.disputes, request)
+    return app.render(
+        "disputes.html",
+        disputes=[dispute_view(i, d, a) for i, d in enumerate(shown.rows, start=shown.first)],
+        total=len(a.disputes),
+        **shown.pager({}),
+    )

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.bulk import paused_gc, stream_rows
+from provenance.bulk import in_set, paused_gc, stream_rows
 from provenance.ledger import verify_chain, verify_rows
 from provenance.normalize import fold
 from provenance.query import ClaimFilter, claim_where, expanding_text
@@ -47,15 +47,25 @@ def _count(session: Session, f: ClaimFilter, extra: str) -> int:
     return int(conn.execute(expanding_text(sql, params), params).scalar_one())
 
 
-_STATES_SQL = (
-    "SELECT a.claim_id, a.source_id FROM attribution a CROSS JOIN claim c "
-    "WHERE c.id = a.claim_id AND {where}"
+_ONE_ORIGIN_SQL = (
+    "SELECT a.claim_id FROM attribution a CROSS JOIN claim c "
+    "JOIN source s ON s.id = a.source_id WHERE c.id = a.claim_id AND {where} "
+    "GROUP BY a.claim_id HAVING COUNT(*) >= :min_reports "
+    "AND MIN(COALESCE(s.merged_into_id, s.id)) = MAX(COALESCE(s.merged_into_id, s.id))"
 )
+"""Each selected claim reported at least ``min_reports`` times, all from one origin."""
+_UNNAMED_SQL = (
+    "SELECT a.claim_id, MAX(o.named) FROM attribution a CROSS JOIN claim c "
+    "JOIN (SELECT s.id, CASE WHEN t.named THEN 1 ELSE 0 END AS named FROM source s "
+    "JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id)) o ON o.id = a.source_id "
+    "WHERE c.id = a.claim_id AND {where} GROUP BY a.claim_id HAVING MIN(o.named) = 0"
+)
+"""Each selected claim with an unnamed origin, and whether it has a named one too: the
+database groups the attributions, so only those claims reach Python."""
 _SOURCES_SQL = (
     "SELECT s.id, t.key, t.name, t.named, t.affiliation "
     "FROM source s JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id)"
 )
-_UNNAMED, _NAMED = 1, 2
 
 
 @dataclass(frozen=True)
@@ -72,44 +82,28 @@ class _Origin:
 def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False) -> UnnamedAudit:
     """Claims whose every origin is unnamed (or, with ``any_unnamed``, at least one).
 
-    Tables are read in storage order (no index walk in key order): a first pass finds
-    which claims rest on unnamed origins, keeping a small number per claim; later passes
-    read the attributions, relays and text of the claims listed only."""
+    The database finds which claims rest on unnamed origins (``_UNNAMED_SQL``); later
+    passes, in storage order, read the attributions, relays and text of the claims
+    listed only."""
     conn = session.connection()
     sources = _origins(conn)
+    where, params = claim_where(conn, f)
     with paused_gc():
-        states = _origin_states(conn, f, sources)
         audit = UnnamedAudit(_count(session, f, ""), 0, 0)
-        wanted = _UNNAMED | _NAMED if any_unnamed else _UNNAMED
         listed: set[int] = set()
-        for claim_id, state in states.items():
-            if state == _UNNAMED:
-                audit.unnamed_only += 1
-            elif state == _UNNAMED | _NAMED:
+        for claim_id, named in stream_rows(conn, _UNNAMED_SQL.format(where=where), params):
+            if named:
                 audit.mixed += 1
-            if state & _UNNAMED and state & wanted == state:
+            else:
+                audit.unnamed_only += 1
+            if any_unnamed or not named:
                 listed.add(claim_id)
-        del states
         audit.rows = [
             _unnamed_row(key, text, reports)
             for key, text, reports in _listed_reports(conn, listed, sources, unnamed_only=True)
         ]
     audit.rows.sort(key=lambda r: (r["affiliations"][0] if r["affiliations"] else "", r["key"]))
     return audit
-
-
-def _origin_states(
-    conn: Connection, f: ClaimFilter, sources: Mapping[int, _Origin]
-) -> dict[int, int]:
-    """For each selected claim with attributions: whether its origins include unnamed
-    and named ones (bits)."""
-    where, params = claim_where(conn, f)
-    flag = {i: _NAMED if o.named else _UNNAMED for i, o in sources.items()}
-    states: dict[int, int] = {}
-    get = states.get
-    for claim_id, source_id in stream_rows(conn, _STATES_SQL.format(where=where), params):
-        states[claim_id] = get(claim_id, 0) | flag[source_id]
-    return states
 
 
 def _origins(conn: Connection) -> dict[int, _Origin]:
@@ -130,13 +124,12 @@ def _listed_reports(
     conn: Connection, listed: set[int], sources: Mapping[int, _Origin], *, unnamed_only: bool
 ) -> Iterator[tuple[str, str, list[_Report]]]:
     """Key, text and reports (by attribution id) of the listed claims, each table read
-    once in storage order; relays only of unnamed origins' reports if ``unnamed_only``."""
+    once; relays only of unnamed origins' reports if ``unnamed_only``."""
     reports: dict[int, list[tuple[int, int, int | None]]] = {}
-    for claim_id, attribution_id, source_id, document_id in stream_rows(
-        conn, "SELECT claim_id, id, source_id, document_id FROM attribution", {}
+    for claim_id, attribution_id, source_id, document_id in _rows_of(
+        conn, "SELECT claim_id, id, source_id, document_id FROM attribution", "claim_id", listed
     ):
-        if claim_id in listed:
-            reports.setdefault(claim_id, []).append((attribution_id, source_id, document_id))
+        reports.setdefault(claim_id, []).append((attribution_id, source_id, document_id))
     relayed = {
         a
         for claim in reports.values()
@@ -144,15 +137,12 @@ def _listed_reports(
         if not (unnamed_only and sources[s].named)
     }
     chains: dict[int, list[tuple[int, int]]] = {}
-    for attribution_id, position, source_id in stream_rows(
-        conn, "SELECT attribution_id, position, source_id FROM relay", {}
+    for attribution_id, position, source_id in _rows_of(
+        conn, "SELECT attribution_id, position, source_id FROM relay", "attribution_id", relayed
     ):
-        if attribution_id in relayed:
-            chains.setdefault(attribution_id, []).append((position, source_id))
-    for claim_id, key, text in stream_rows(conn, "SELECT id, key, text FROM claim", {}):
-        claim = reports.get(claim_id)
-        if claim is None:
-            continue
+        chains.setdefault(attribution_id, []).append((position, source_id))
+    for claim_id, key, text in _rows_of(conn, "SELECT id, key, text FROM claim", "id", listed):
+        claim = reports[claim_id]
         claim.sort()
         yield (
             key,
@@ -162,6 +152,15 @@ def _listed_reports(
                 for a, s, d in claim
             ],
         )
+
+
+def _rows_of(conn: Connection, sql: str, column: str, wanted: set[int]) -> Iterator[Sequence[Any]]:
+    """The rows of a table whose ``column`` is in ``wanted``: the database picks them by
+    its index (one bound parameter for the whole set)."""
+    if not wanted:
+        return iter(())
+    condition, value = in_set(conn, column, "wanted", sorted(wanted))
+    return stream_rows(conn, f"{sql} WHERE {condition}", {"wanted": value}, expand=False)
 
 
 def _unnamed_row(key: str, text: str, reports: list[_Report]) -> dict[str, Any]:
@@ -203,21 +202,16 @@ def circular_audit(
 ) -> list[dict[str, Any]]:
     """Claims reported many times that all trace back to one origin.
 
-    Read in storage order as ``unnamed_audit`` is: a first pass keeps, per claim, its
-    number of reports and its one origin (or none once a second appears); later passes
-    read the attributions, relays and text of the claims listed only."""
+    Found as ``unnamed_audit`` finds its claims: the database groups the attributions
+    (``_ONE_ORIGIN_SQL``); later passes read the attributions, relays and text of the
+    claims listed only."""
     conn = session.connection()
     where, params = claim_where(conn, f)
     sources = _origins(conn)
     with paused_gc():
-        seen: dict[int, tuple[int, str | None]] = {}
-        get = seen.get
-        for claim_id, source_id in stream_rows(conn, _STATES_SQL.format(where=where), params):
-            origin = sources[source_id].key
-            reports, first = get(claim_id, (0, origin))
-            seen[claim_id] = (reports + 1, first if first == origin else None)
-        listed = {c for c, (n, origin) in seen.items() if n >= min_reports and origin is not None}
-        del seen
+        sql = _ONE_ORIGIN_SQL.format(where=where)
+        found = stream_rows(conn, sql, {**params, "min_reports": min_reports})
+        listed = {claim_id for (claim_id,) in found}
         out = [
             _circular_row(key, text, reports)
             for key, text, reports in _listed_reports(conn, listed, sources, unnamed_only=False)

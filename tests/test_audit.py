@@ -101,3 +101,32 @@ def test_audit_cli_formats(cli, fixture_db: str) -> None:  # type: ignore[no-unt
     assert csv_out[0].startswith("affiliations,key,claim") and len(csv_out) == 8
     circular = cli("audit", "circular")
     assert circular.exit_code == 0 and "no claim has several reports" in circular.output
+
+
+def test_circular_reporting_sees_merged_sources_as_one_origin(db_url: str, tmp_path: Path) -> None:
+    from provenance.edits import merge_source
+    from tests.test_import import run_import
+
+    rows = [
+        row(claim_key="c3", claim="Bridge hit", source=name, source_named="true", via=o,
+            url=f"https://e.org/{name}/{o}")
+        for name in ("ISW", "Institute for the Study of War")
+        for o in ("Reuters", "BBC")
+    ]  # fmt: skip
+    run_import(db_url, write_csv(tmp_path / "c.csv", rows))
+    with open_session(db_url) as session:
+        assert circular_audit(session, ClaimFilter(), min_reports=3) == []
+    with open_session(db_url, write=True) as session:
+        keys = dict(session.connection().exec_driver_sql("SELECT name, key FROM source").all())
+        merge_source(
+            session,
+            keys["ISW"],
+            keys["Institute for the Study of War"],
+            reason="one think tank",
+            actor="t",
+            command="t",
+        )
+    with open_session(db_url) as session:
+        found = circular_audit(session, ClaimFilter(), min_reports=3)
+        assert [(r["key"], r["reports"], r["origin"]) for r in found] == [("c3", 4, "ISW")]
+        assert circular_audit(session, ClaimFilter(), min_reports=5) == []

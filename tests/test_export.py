@@ -179,7 +179,10 @@ def test_json_and_jsonl(fixture_db: str) -> None:
 def test_file_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
     target.write_text("precious", encoding="utf-8")
-    with pytest.raises(OutputError, match="exists; pass force to overwrite it"), atomic_file(target, force=False) as fh:
+    with (
+        pytest.raises(OutputError, match="exists; pass force to overwrite it"),
+        atomic_file(target, force=False) as fh,
+    ):
         fh.write("new")
     assert target.read_text(encoding="utf-8") == "precious"
 

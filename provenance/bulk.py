@@ -115,7 +115,8 @@ DEFER_MIN_ROWS = 50_000
 that, keeping them up to date costs less than building them again."""
 
 _SQLITE_INDEXES = (
-    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+    "SELECT '\"' || replace(name, '\"', '\"\"') || '\"', sql FROM sqlite_master "
+    "WHERE type = 'index' AND sql IS NOT NULL "
     "AND tbl_name IN (SELECT value FROM json_each(:tables)) "
     "AND upper(sql) NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
 )
@@ -131,7 +132,7 @@ _POSTGRES_INDEXES = (
 
 
 def secondary_indexes(conn: Connection, tables: Sequence[str]) -> list[tuple[str, str]]:
-    """(name, definition) of the indexes on ``tables`` that only speed up reads: not
+    """(quoted name, definition) of the indexes on ``tables`` that only speed up reads: not
     primary keys, unique or constraint indexes, which the load itself needs. On
     PostgreSQL only those this role may drop (it owns their tables)."""
     sql = _SQLITE_INDEXES if conn.dialect.name == "sqlite" else _POSTGRES_INDEXES

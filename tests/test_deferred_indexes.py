@@ -53,7 +53,9 @@ def _rows(n: int) -> list[dict[str, Any]]:
 
 
 def _drops(statements: list[str]) -> list[str]:
-    return sorted(s.split()[-1].split(".")[-1] for s in statements if s.startswith("DROP INDEX"))
+    return sorted(
+        s.split()[-1].split(".")[-1].strip('"') for s in statements if s.startswith("DROP INDEX")
+    )
 
 
 def test_a_large_import_into_a_small_table_builds_indexes_after_the_load(

@@ -9,10 +9,13 @@ Two claims are candidate duplicates when they state the same proposition:
 * near-identical text after normalisation, number-aware: the figures must agree too, so
   "around 10,000" and "around 12,000" are never duplicates however alike the words.
 
-Nothing compares all pairs: the measure route sweeps date-sorted measure groups, and
-the text route compares only claims that share one of their ``RARE_WORDS`` rarest words
-(words shared by more than ``TEXT_BLOCK_LIMIT`` claims are not rare). The report counts
-the pairs compared.
+Nothing compares all pairs: the measure route sweeps date-sorted measure groups, the
+figure route (``figure_blocks``) looks up only the claims whose figure, dates, place and
+stance let ``evidence_pair`` score them, and the text route compares only claims close in
+time that share one of their ``RARE_WORDS`` rarest words (words shared by more than
+``TEXT_BLOCK_LIMIT`` claims are not rare). Each route's blocks follow what its scorer
+requires, so the pairs compared per claim stay flat as claims grow denser in time. The
+report counts the pairs compared.
 """
 
 from __future__ import annotations
@@ -180,11 +183,9 @@ def text_pair(
     """Near-identical text whose figures, dates and structured fields agree."""
     if a.category != b.category and "other" not in (a.category, b.category):
         return None
-    if not all(
-        _same_field(x, y, clusters)
-        for x, y in ((a.location, b.location), (a.subject, b.subject), (a.metric, b.metric))
-    ):
-        return None
+    for x, y in ((a.location, b.location), (a.subject, b.subject), (a.metric, b.metric)):
+        if not _same_field(x, y, clusters):
+            return None
     if (
         a.has_date
         and b.has_date
@@ -243,7 +244,10 @@ def candidate_pairs(
         if key not in seen:
             seen.add(key)
             compared += count
-        if apart(a, b) or opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED)):
+        if apart(a, b) or (
+            (a.id in stances or b.id in stances)
+            and opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED))
+        ):
             return
         pair = make(a, b)
         if pair and (key not in best or pair.score > best[key].score):
@@ -262,11 +266,12 @@ def candidate_pairs(
     for group in user_groups(distinct, decisions or Decisions()):
         for a, b in close_pairs(group, window_days):
             consider(a, b, lambda x, y: measure_pair(x, y, tolerance))
-    for a, b in figure_blocks(distinct, tolerance, window_days):
+    for a, b in figure_blocks(distinct, tolerance, window_days, locations):
         consider(a, b, lambda x, y: evidence_pair(x, y, tolerance, window_days, locations))
     for block in _rare_word_blocks(distinct):
-        compared += len(block) * (len(block) - 1) // 2
-        for a, b in _similar_texts(block, threshold):
+        for rows, cols in _text_parts(block, window_days):
+            compared += len(rows) * len(cols) if cols else len(rows) * (len(rows) - 1) // 2
+        for a, b in _similar_texts(block, threshold, window_days):
             consider(
                 a, b, lambda x, y: text_pair(x, y, window_days, tolerance, fields), count=False
             )
@@ -278,19 +283,55 @@ def _twin_pair(a: ClaimPoint, b: ClaimPoint) -> Pair:
     return Pair(a, b, 100, ["same figure and hedge, count, dates, place and origins"])
 
 
+def _text_parts(
+    block: list[ClaimPoint], window_days: int
+) -> Iterator[tuple[list[ClaimPoint], list[ClaimPoint] | None]]:
+    """The parts of a rare-word block whose claims ``text_pair`` may pair: dated claims
+    only with claims close in time (each in the bins of dates its dates, widened by the
+    window, touch, so two claims close in time share one), undated claims with every
+    claim. ``(part, None)`` compares the part with itself, ``(rows, cols)`` across."""
+    dated = [p for p in block if p.has_date]
+    undated = [p for p in block if not p.has_date]
+    if undated:
+        yield undated, None
+        if dated:
+            yield undated, dated
+    width = 2 * window_days + 2
+    bins: dict[int, list[ClaimPoint]] = defaultdict(list)
+    for p in dated:
+        for slot in range((p.start - window_days) // width, (p.end + window_days) // width + 1):
+            bins[slot].append(p)
+    for part in bins.values():
+        if len(part) > 1:
+            yield part, None
+
+
 def _similar_texts(
-    block: list[ClaimPoint], threshold: int
+    block: list[ClaimPoint], threshold: int, window_days: int
 ) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
     """Pairs of the block whose word similarity can reach ``threshold``, scored in C by
-    rapidfuzz: a pair's final text score never exceeds its token_set_ratio, so nothing
-    that could qualify is dropped here."""
+    rapidfuzz, each once and in the block's order: a pair's final text score never
+    exceeds its token_set_ratio, so nothing that could qualify is dropped here, and pairs
+    of dated claims further apart than the window are never compared (``text_pair`` takes
+    them for two moments)."""
     from rapidfuzz import fuzz, process
 
-    forms = [text_features(p.text)[0] for p in block]
-    matrix = process.cdist(forms, forms, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
-    for i, j in zip(*matrix.nonzero(), strict=True):
-        if i < j:
-            yield block[i], block[j]
+    order = {p.id: i for i, p in enumerate(block)}
+    seen: set[tuple[int, int]] = set()
+    for rows, cols in _text_parts(block, window_days):
+        forms = [text_features(p.text)[0] for p in rows]
+        others = forms if cols is None else [text_features(p.text)[0] for p in cols]
+        matrix = process.cdist(forms, others, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
+        for i, j in zip(*matrix.nonzero(), strict=True):
+            a, b = rows[i], (rows if cols is None else cols)[j]
+            if a is b:
+                continue
+            if order[a.id] > order[b.id]:
+                a, b = b, a
+            key = (a.id, b.id)
+            if key not in seen:
+                seen.add(key)
+                yield a, b
 
 
 def _clusters(
@@ -661,49 +702,170 @@ def _origin_points(a: ClaimPoint, b: ClaimPoint, reasons: list[str]) -> int:
 
 
 def figure_blocks(
-    points: list[ClaimPoint], tolerance: float, window_days: int
+    points: list[ClaimPoint], tolerance: float, window_days: int, locations: Mapping[str, str]
 ) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
-    """Pairs close in time whose figures lie within twice the tolerance of each other, by
-    category and dimension. Dated claims fall into time bins (each into every bin its
-    dates, widened by the window, touch, so two claims close in time share one); within a
-    bin, claims sorted by figure are compared with the next ones in range. Undated claims
-    are compared with every claim in range."""
-    width = 2 * window_days + 2
-    bins: dict[tuple[str, str, int], list[tuple[float, ClaimPoint]]] = defaultdict(list)
-    undated: dict[tuple[str, str], list[tuple[float, ClaimPoint]]] = defaultdict(list)
-    everything: dict[tuple[str, str], list[tuple[float, ClaimPoint]]] = defaultdict(list)
+    """The pairs ``evidence_pair`` may score, each once, lower figure first: the same
+    category, dimension and stance, places that agree, figures within the tolerance of
+    each other and dates within the window. Only the pairs passing these gates are
+    enumerated, so the cost follows the pairs that could score, not the density of claims
+    in time: two claims of one day each are paired on the same day (by figure) or, on
+    other days, only when their figures are one (by figure, then date), since
+    ``evidence_pair`` takes two figures on two days for two moments of a series. Claims
+    spanning days meet every claim close in time through bins of dates. Undated claims are
+    compared with every claim of their kind in range."""
+    kinds: dict[tuple[str, str, bool], list[tuple[float, ClaimPoint]]] = defaultdict(list)
     for p in points:
         figure = p.figure
         point = quantities.point(figure) if figure else None
         if figure is None or point is None or point <= 0:
             continue
-        kind = (p.category, dimension_kind(figure))
-        everything[kind].append((point, p))
-        if not p.has_date:
-            undated[kind].append((point, p))
-            continue
-        for slot in range((p.start - window_days) // width, (p.end + window_days) // width + 1):
-            bins[(*kind, slot)].append((point, p))
-    for members in bins.values():
-        yield from _in_range(members, tolerance)
-    for kind, lone in undated.items():
-        others = sorted(everything[kind], key=lambda m: m[0])
-        values = [m[0] for m in others]
-        for value, a in lone:
-            lo = bisect.bisect_left(values, value / (1 + 2 * tolerance))
-            for other, b in others[lo:]:
-                if other > value * (1 + 2 * tolerance):
-                    break
-                if b is not a:
-                    yield a, b
+        kinds[(p.category, dimension_kind(figure), p.denies)].append((point, p))
+    low, high = _figure_range(tolerance)
+    for members in kinds.values():
+        by_place: dict[str, list[tuple[float, ClaimPoint]]] = defaultdict(list)
+        anywhere: list[tuple[float, ClaimPoint]] = []
+        for m in members:
+            if not m[1].has_date:
+                continue
+            place = m[1].location
+            if place:
+                by_place[locations.get(place, place)].append(m)
+            else:
+                anywhere.append(m)
+        index = _DatedIndex(anywhere, low, high, window_days)
+        for group in by_place.values():
+            own = _DatedIndex(group, low, high, window_days)
+            yield from own.pairs(group, within=True)
+            yield from index.pairs(group, within=False)
+        yield from index.pairs(anywhere, within=True)
+        yield from _undated_pairs(members, low, high)
 
 
-def _in_range(
-    members: list[tuple[float, ClaimPoint]], tolerance: float
-) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
-    members.sort(key=lambda m: (m[0], m[1].id))
-    for i, (value, a) in enumerate(members):
-        for other, b in members[i + 1 :]:
-            if other > value * (1 + 2 * tolerance):
+def _figure_range(tolerance: float) -> tuple[float, float]:
+    """Factors bounding the figures that agree with a figure (``figures_agree``: apart by
+    at most the tolerance of the larger), slightly widened against rounding."""
+    if tolerance >= 1:
+        return 0.0, float("inf")
+    return (1 - tolerance) * (1 - 1e-9), (1 + 1e-9) / (1 - tolerance)
+
+
+def _ordered(
+    a: tuple[float, ClaimPoint], b: tuple[float, ClaimPoint]
+) -> tuple[ClaimPoint, ClaimPoint]:
+    return (a[1], b[1]) if (a[0], a[1].id) < (b[0], b[1].id) else (b[1], a[1])
+
+
+_Sorted = tuple[list[tuple[float, ClaimPoint]], list[float]]
+"""Claims with their figures, sorted by figure, and the figures alone (for bisection)."""
+_NOTHING: _Sorted = ([], [])
+
+
+def _sorted_table(table: dict[int, list[tuple[float, ClaimPoint]]]) -> dict[int, _Sorted]:
+    out = {}
+    for key, found in table.items():
+        found.sort(key=lambda m: (m[0], m[1].id))
+        out[key] = (found, [m[0] for m in found])
+    return out
+
+
+class _DatedIndex:
+    """Dated claims with figures, looked up by a claim's figure and dates: claims of one
+    day by day (sorted by figure) and by figure (sorted by day), claims spanning days by
+    bins of dates (sorted by figure)."""
+
+    def __init__(
+        self, members: list[tuple[float, ClaimPoint]], low: float, high: float, window_days: int
+    ) -> None:
+        self.low, self.high, self.window = low, high, window_days
+        self.width = 2 * window_days + 2
+        by_day: dict[int, list[tuple[float, ClaimPoint]]] = defaultdict(list)
+        spans: dict[int, list[tuple[float, ClaimPoint]]] = defaultdict(list)
+        dated: dict[int, list[tuple[float, ClaimPoint]]] = defaultdict(list)
+        by_figure: dict[float, list[tuple[int, ClaimPoint]]] = defaultdict(list)
+        for value, p in members:
+            slots = range(p.start // self.width, p.end // self.width + 1)
+            for slot in slots:
+                dated[slot].append((value, p))
+            if p.start == p.end:
+                by_day[p.start].append((value, p))
+                by_figure[value].append((p.start, p))
+            else:
+                for slot in slots:
+                    spans[slot].append((value, p))
+        self.by_day = _sorted_table(by_day)
+        self.spans = _sorted_table(spans)
+        """Claims spanning days, in every bin their dates touch."""
+        self.dated = _sorted_table(dated)
+        """Every claim, in every bin its dates touch (met by claims spanning days)."""
+        self.by_figure: dict[float, tuple[list[tuple[int, ClaimPoint]], list[int]]] = {}
+        for value, days in by_figure.items():
+            days.sort(key=lambda m: (m[0], m[1].id))
+            self.by_figure[value] = (days, [m[0] for m in days])
+
+    def _in_range(self, found: _Sorted, value: float) -> Iterator[tuple[float, ClaimPoint]]:
+        members, values = found
+        hi = value * self.high
+        for i in range(bisect.bisect_left(values, value * self.low), len(members)):
+            if values[i] > hi:
                 break
-            yield a, b
+            yield members[i]
+
+    def _close(
+        self, a: ClaimPoint, value: float, table: dict[int, _Sorted]
+    ) -> list[tuple[float, ClaimPoint]]:
+        """The claims of ``table`` in range of the figure and close in time, once each."""
+        seen: set[int] = set()
+        out = []
+        for slot in range(
+            (a.start - self.window) // self.width, (a.end + self.window) // self.width + 1
+        ):
+            for o in self._in_range(table.get(slot, _NOTHING), value):
+                if o[1].id not in seen and close_in_time(a, o[1], self.window):
+                    seen.add(o[1].id)
+                    out.append(o)
+        return out
+
+    def pairs(
+        self, members: list[tuple[float, ClaimPoint]], within: bool
+    ) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
+        """Pairs of each member with the indexed claims that may score with it; with
+        ``within`` the members are the indexed claims, and each pair comes once."""
+        for m in members:
+            value, a = m
+            one_day = a.start == a.end
+            if one_day:
+                found = list(self._in_range(self.by_day.get(a.start, _NOTHING), value))
+                days, starts = self.by_figure.get(value, ([], []))
+                for i in range(bisect.bisect_left(starts, a.start - self.window), len(days)):
+                    if starts[i] > a.start + self.window:
+                        break
+                    if starts[i] != a.start:
+                        found.append((value, days[i][1]))
+                found.extend(self._close(a, value, self.spans))
+            else:
+                found = self._close(a, value, self.dated)
+            for o in found:
+                b = o[1]
+                if b is a or (
+                    within and (a.id > b.id if one_day == (b.start == b.end) else not one_day)
+                ):
+                    continue
+                yield _ordered(m, o)
+
+
+def _undated_pairs(
+    members: list[tuple[float, ClaimPoint]], low: float, high: float
+) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
+    """Each undated claim with every claim of its kind in range, each pair once."""
+    lone = [m for m in members if not m[1].has_date]
+    if not lone:
+        return
+    others = sorted(members, key=lambda m: m[0])
+    values = [m[0] for m in others]
+    for value, a in lone:
+        lo = bisect.bisect_left(values, value * low)
+        for other, b in others[lo:]:
+            if other > value * high:
+                break
+            if b is not a and (b.has_date or a.id < b.id):
+                yield a, b

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -744,15 +745,29 @@ def names_agree(a: ClaimPoint, b: ClaimPoint) -> bool:
     """The place and party names in the claims' words agree: among the names written in
     one script, every name of one side is (a spelling of) a name of the other side. Names
     in different scripts cannot be compared and are no evidence either way."""
-    for script in {script_of(w) for w in a.cues.places} & {script_of(w) for w in b.cues.places}:
-        pa = {w for w in a.cues.places if script_of(w) == script}
-        pb = {w for w in b.cues.places if script_of(w) == script}
+    return a.cues.places is b.cues.places or _names_agree(a.cues.places, b.cues.places)
+
+
+@lru_cache(maxsize=262_144)
+def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """``names_agree`` of two sets of names, memoised: many claims name the same places."""
+    by_a, by_b = _by_script(a), _by_script(b)
+    for script in by_a.keys() & by_b.keys():
+        pa, pb = by_a[script], by_b[script]
         if not (_within(pa, pb) or _within(pb, pa)):
             return False
     return True
 
 
-def _within(names: set[str], others: set[str]) -> bool:
+@lru_cache(maxsize=65_536)
+def _by_script(names: frozenset[str]) -> Mapping[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for w in names:
+        out[script_of(w)].add(w)
+    return {script: frozenset(found) for script, found in out.items()}
+
+
+def _within(names: AbstractSet[str], others: AbstractSet[str]) -> bool:
     return all(any(_same_place(x, y) for y in others) for x in names)
 
 
@@ -968,12 +983,20 @@ def text_features(claim_text: str) -> tuple[str, frozenset[str]]:
     return form, frozenset(canon(form).split()) & _POLAR
 
 
-def text_score(a: ClaimPoint, b: ClaimPoint) -> int:
-    """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a side or negation differs."""
+@lru_cache(maxsize=1)
+def _fuzz() -> Any:
+    """rapidfuzz's scorers, imported on first use (not at start-up) and then once, not
+    once per pair."""
     from rapidfuzz import fuzz
 
+    return fuzz
+
+
+def text_score(a: ClaimPoint, b: ClaimPoint) -> int:
+    """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a side or negation differs."""
+    fuzz = _fuzz()
     (ta, polar_a), (tb, polar_b) = text_features(a.text), text_features(b.text)
-    score = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
+    score: float = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
     if polar_a != polar_b:
         score -= POLAR_PENALTY
     return max(0, round(score))

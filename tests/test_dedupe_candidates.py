@@ -1,0 +1,83 @@
+"""Candidate generation loses nothing: the blocked routes of ``dedupe`` yield every pair
+their scorer could accept (found here by comparing all pairs), and each pair once."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.dedupe import _similar_texts, evidence_pair, figure_blocks, text_pair
+from provenance.measures import (
+    ASSERTED,
+    DEFAULT_TOLERANCE,
+    DEFAULT_WINDOW_DAYS,
+    DENIED_ONLY,
+    ClaimPoint,
+    location_clusters,
+)
+from provenance.quantities import parse_quantity
+
+DAY = 739_000
+FIGURES = ["100", "about 100", "105", "110", "more than 112", "125", "1,000", "up to 1,010"]
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> list[ClaimPoint]:
+    out = []
+    for i in range(draw(st.integers(2, 30))):
+        dated = draw(st.integers(0, 9)) > 0
+        start = DAY + draw(st.integers(0, 40)) if dated else 0
+        length = draw(st.sampled_from([0, 0, 0, 1, 9, 30])) if dated else 0
+        figure = draw(st.sampled_from(FIGURES))
+        words = draw(
+            st.lists(st.sampled_from(["army", "took", "town", "north", "near"]), max_size=3)
+        )
+        out.append(
+            ClaimPoint(
+                id=i + 1,
+                key=f"c{i}",
+                text=f"{' '.join(words)} {figure} people killed",
+                category="casualties",
+                subject="",
+                metric="",
+                location=draw(st.sampled_from(["", "", "darfur", "darfour", "kordofan"])),
+                start=start,
+                end=start + length if dated else 0,
+                quantity=parse_quantity(f"{figure} people"),
+                language="en",
+                stances=draw(st.sampled_from([ASSERTED, ASSERTED, DENIED_ONLY])),
+            )
+        )
+    return out
+
+
+def _once(pairs: list[tuple[ClaimPoint, ClaimPoint]]) -> set[tuple[int, int]]:
+    keys = [(min(a.id, b.id), max(a.id, b.id)) for a, b in pairs]
+    assert len(keys) == len(set(keys)), "a pair was yielded twice"
+    return set(keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(claims())
+def test_figure_blocks_yield_every_pair_the_evidence_may_score(points: list[ClaimPoint]) -> None:
+    locations = location_clusters(points)
+    window, tolerance = DEFAULT_WINDOW_DAYS, DEFAULT_TOLERANCE
+    found = _once(list(figure_blocks(points, tolerance, window, locations)))
+    for a, b in combinations(points, 2):
+        if evidence_pair(a, b, tolerance, window, locations) is not None:
+            assert (a.id, b.id) in found, (a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(claims(), st.sampled_from([0, 60, 85]))
+def test_text_blocks_yield_every_pair_the_words_may_score(
+    points: list[ClaimPoint], threshold: int
+) -> None:
+    window, tolerance = DEFAULT_WINDOW_DAYS, DEFAULT_TOLERANCE
+    found = _once(list(_similar_texts(points, threshold, window)))
+    for a, b in combinations(points, 2):
+        pair = text_pair(a, b, window, tolerance, {})
+        if pair is not None and pair.score >= threshold:
+            assert (a.id, b.id) in found, (a, b)

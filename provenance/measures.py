@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, TextClause, bindparam, text
 
-from provenance import db, quantities
+from provenance import db, lexicon, quantities
 from provenance.cues import Cues, Reading, fold_word, read, read_words, script_of, tokens, version
 from provenance.normalize import ascii_slug, fold, short_hash
 from provenance.progress import EVERY, Progress, ignore
@@ -55,83 +55,18 @@ FUZZY_ALL_PAIRS_LIMIT = 3000
 larger blocks are split by each string's rarest word first."""
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "into",
-        "to",
-        "by",
-        "for",
-        "on",
-        "at",
-        "and",
-        "or",
-        "from",
-        "with",
-        "as",
-        "its",
-        "their",
-        "has",
-        "have",
-        "been",
-        "is",
-        "are",
-        "was",
-        "were",
-        "that",
-        "this",
-        "these",
-        "those",
-        "than",
-    ]
-)
-_SYNONYMS = {
-    "soldiers": "troops",
-    "soldier": "troops",
-    "troop": "troops",
-    "servicemen": "troops",
-    "personnel": "troops",
-    "fighters": "troops",
-    "forces": "troops",
-    "force": "troops",
-    "military": "troops",
-    "army": "troops",
-    "dprk": "north korean",
-    "korea": "korean",
-    "pyongyang": "north korean",
-    "russia": "russian",
-    "moscow": "russian",
-    "kremlin": "russian",
-    "ukraine": "ukrainian",
-    "kyiv": "ukrainian",
-    "kiev": "ukrainian",
-    "ukrainians": "ukrainian",
-    "russians": "russian",
-    "controlled": "held",
-    "control": "held",
-    "holds": "held",
-    "hold": "held",
-    "occupied": "held",
-    "sent": "deployed",
-    "deploy": "deployed",
-    "deployment": "deployed",
-    "stationed": "deployed",
-    "killed": "dead",
-    "deaths": "dead",
-    "killed_in_action": "dead",
-    "injured": "wounded",
-    "oblast": "",
-    "region": "",
-    "province": "",
-    "area": "area",
-    "territory": "territory",
-    "km": "",
-    "square": "",
-}
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """Stopwords, synonyms and meaning-flipping words for labels and claim words
+    (``[measures.labels]`` of the English lexicon, the language coders label in)."""
+    table = lexicon.section("en", "measures").get("labels", {})
+    return (
+        frozenset(table.get("stopwords", ())),
+        dict(table.get("synonyms", {})),
+        frozenset(table.get("flips", ())),
+    )
 
 
 @lru_cache(maxsize=262_144)
@@ -143,13 +78,14 @@ def canon(value: str | None) -> str:
     if not plain.isascii():
         plain = unicodedata.normalize("NFKD", plain)
         plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    stopwords, synonyms, _ = _labels()
     words = []
     for word in _WORD.findall(plain):
-        if word in _STOPWORDS:
+        if word in stopwords:
             continue
-        word = _SYNONYMS.get(word, word)
+        word = synonyms.get(word, word)
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = _SYNONYMS.get(word[:-1], word[:-1])
+            word = synonyms.get(word[:-1], word[:-1])
         if word:
             words.extend(word.split())
     return " ".join(sorted(set(words)))
@@ -942,36 +878,6 @@ def _text_form(claim_text: str) -> str:
     return fold(NUMBER.sub(" ", claim_text))
 
 
-_POLAR = frozenset(
-    [
-        "russian",
-        "ukrainian",
-        "korean",
-        "american",
-        "british",
-        "belarusian",
-        "iranian",
-        "chinese",
-        "israeli",
-        "palestinian",
-        "syrian",
-        "not",
-        "no",
-        "never",
-        "denied",
-        "denies",
-        "deny",
-        "false",
-        "lost",
-        "gained",
-        "captured",
-        "recaptured",
-        "retreated",
-        "withdrew",
-    ]
-)
-"""Words that flip a claim's meaning when only one side has them: the side of the
-conflict, negation, gain or loss."""
 POLAR_PENALTY = 20
 
 
@@ -980,7 +886,7 @@ def text_features(claim_text: str) -> tuple[str, frozenset[str]]:
     """A claim text's comparable form and the meaning-flipping words in it (cached:
     one text takes part in many pairs)."""
     form = _text_form(claim_text)
-    return form, frozenset(canon(form).split()) & _POLAR
+    return form, frozenset(canon(form).split()) & _labels()[2]
 
 
 @lru_cache(maxsize=1)

@@ -196,7 +196,7 @@ def find_conflicts(
     seen = {pair_ids(c.a.id, c.b.id) for c in found}
     distinct = collapse_twins(points)
     for group in cue_groups(distinct):
-        for a, b in close_pairs(group, window_days):
+        for a, b in close_pairs(group, window_days, locations):
             if pair_ids(a.id, b.id) in seen or apart(a, b):
                 continue
             compared += 1

@@ -797,12 +797,18 @@ def cue_groups(points: Sequence[ClaimPoint]) -> list[list[ClaimPoint]]:
 
 
 def close_pairs(
-    group: Sequence[ClaimPoint], window_days: int
+    group: Sequence[ClaimPoint], window_days: int, locations: dict[str, str] | None = None
 ) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
     """Pairs of the group close in time (``close_in_time``): a date-sorted sweep for
-    dated claims, and undated claims paired through the documents they share."""
+    dated claims, and undated claims paired through the documents they share. Given
+    ``locations``, dated claims whose locations differ are not paired (``window_pairs``):
+    for callers that would reject them anyway, so that a concept reported from many
+    places costs the pairs within each place."""
     dated = [p for p in group if p.has_date]
-    yield from _sweep(dated, window_days, None)
+    if locations is None:
+        yield from _sweep(dated, window_days, None)
+    else:
+        yield from window_pairs(dated, window_days, locations)
     by_document: dict[int, list[ClaimPoint]] = defaultdict(list)
     for p in group:
         for d in p.documents:

@@ -184,6 +184,15 @@ def contents(db: str) -> dict[str, Any]:
         }
 
 
+ROUNDTRIPS = settings(
+    max_examples=int(os.environ.get("ROUNDTRIP_EXAMPLES", "40")),
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+"""Settings of the round-trip properties: each example builds two databases."""
+
+
 def exported_csv(db: str, f: ClaimFilter | None = None) -> str:
     buf = io.StringIO()
     with open_session(db) as session:
@@ -192,12 +201,7 @@ def exported_csv(db: str, f: ClaimFilter | None = None) -> str:
 
 
 @pytest.mark.slow
-@settings(
-    max_examples=int(os.environ.get("ROUNDTRIP_EXAMPLES", "40")),
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@ROUNDTRIPS
 @given(databases())
 def test_export_then_import_into_an_empty_database_is_exact(tree: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -324,12 +328,7 @@ def _apply(db: str, actions: list[tuple[str, str, str]]) -> None:
 
 
 @pytest.mark.slow
-@settings(
-    max_examples=int(os.environ.get("ROUNDTRIP_EXAMPLES", "40")),
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@ROUNDTRIPS
 @given(histories())
 def test_every_status_survives_export_all_and_import(
     history: tuple[dict[str, Any], list[tuple[str, str, str]]],

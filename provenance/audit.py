@@ -15,10 +15,10 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.bulk import in_set, paused_gc, stream_rows
+from provenance.bulk import expanding_text, in_set, paused_gc, stream_rows
 from provenance.ledger import verify_chain, verify_rows
 from provenance.normalize import fold
-from provenance.query import ClaimFilter, claim_where, expanding_text
+from provenance.query import ClaimFilter, claim_where
 
 
 @dataclass

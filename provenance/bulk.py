@@ -35,16 +35,22 @@ def collect_young() -> None:
     gc.collect(1)
 
 
+def expanding_text(sql: str, params: dict[str, Any]) -> Any:
+    """``text(sql)`` with its list-valued parameters expanded (``c.key IN :keys``)."""
+    stmt = text(sql)
+    expanding = [k for k, v in params.items() if isinstance(v, list)]
+    if expanding:
+        stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k in expanding))
+    return stmt
+
+
 def stream_rows(
     conn: Connection, sql: str, params: dict[str, Any], *, expand: bool = True
 ) -> Iterator[Sequence[Any]]:
     """Rows of one query, fetched a few thousand at a time (through a server-side
     cursor on PostgreSQL). List parameters expand into ``IN`` lists, unless ``expand``
     is False (an ``in_set`` array is one parameter)."""
-    stmt = text(sql)
-    expanding = [k for k, v in params.items() if isinstance(v, list)] if expand else []
-    if expanding:
-        stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k in expanding))
+    stmt = expanding_text(sql, params) if expand else text(sql)
     options = conn.execution_options(stream_results=True, max_row_buffer=FETCH_ROWS)
     result = options.execute(stmt, params)
     try:

@@ -19,7 +19,7 @@ from provenance import db
 from provenance.audit import latest_open_event, log_event, log_undo
 from provenance.errors import NotFoundError, UsageError
 from provenance.ingest import records
-from provenance.ingest.writer import QUANTITY_FIELDS, quantity_values
+from provenance.ingest.writer import quantity_values
 from provenance.query import bounded_limit, pair_keys
 from provenance.search import index_written
 from provenance.vocabulary import CATEGORIES, SOURCE_KINDS, STANCES
@@ -34,7 +34,6 @@ _CLAIM_FIELDS: dict[str, Callable[[str], Any]] = {
     "language": records.language,
     "quantity": records.text,
 }
-QUANTITY_COLUMNS = ("quantity", *QUANTITY_FIELDS)
 """A claim's quantity as written and as parsed: an edit of the text sets them all."""
 _SOURCE_FIELDS: dict[str, Callable[[str], Any]] = {
     "name": records.text,
@@ -117,11 +116,10 @@ def find_attribution(
     """The attribution (its id, as text) of claim ``claim_key`` whose origin is the
     source ``origin`` (key, name or alias), in ``document`` (its key) when the origin
     reported the claim in several documents."""
-    from provenance.query import resolve_sources
+    from provenance.query import claim_id_of, resolve_sources
 
     conn = session.connection()
-    if conn.execute(text("SELECT 1 FROM claim WHERE key = :k"), {"k": claim_key}).first() is None:
-        raise NotFoundError(f"no claim {claim_key!r}")
+    claim_id_of(conn, claim_key)
     sources = resolve_sources(conn, origin)
     rows = conn.execute(
         text(
@@ -254,7 +252,11 @@ def edit(
     conn = session.connection()
     warnings: list[str] = []
     if entity == "claim" and "quantity" in values:
-        language = values.get("language") or _row(conn, entity, key, ["language"])["language"]
+        language = (
+            values["language"]
+            if "language" in values
+            else _row(conn, entity, key, ["language"])["language"]
+        )
         values |= _quantity_columns(values["quantity"], language, warnings.append)
     if "via" in values:
         values["via"] = _relay_names(conn, values["via"])

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from sqlalchemy.orm import Session
 
-from provenance.bulk import RELAYS_SQL, Chains, paused_gc, stream_rows
+from provenance.bulk import RELAYS_SQL, Chains, expanding_text, paused_gc, stream_rows
 from provenance.cells import QUOTED_CELL, cell_text, csv_cell, csv_writer, neutralise
 from provenance.errors import OutputError, UsageError
 from provenance.ingest.records import (
@@ -32,7 +32,7 @@ from provenance.ingest.records import (
     RELAY_FIELDS,
 )
 from provenance.interchange import INTERCHANGE_FORMATS
-from provenance.query import ClaimFilter, claim_where, expanding_text, values
+from provenance.query import ClaimFilter, claim_where, values
 
 EXPORT_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS + READONLY_COLUMNS
 EXPORT_FORMATS = ("csv", "json", "jsonl")

@@ -25,9 +25,10 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from provenance.bulk import expanding_text
 from provenance.errors import UsageError
 from provenance.progress import Progress, ignore
-from provenance.query import ClaimFilter, bounded_limit, claim_where, expanding_text
+from provenance.query import ClaimFilter, bounded_limit, claim_where
 
 Dimension = Literal["source", "party", "category", "named", "measure", "rating"]
 DIMENSIONS: tuple[Dimension, ...] = get_args(Dimension)

@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, inspect, text
+from sqlalchemy import Connection, inspect, text
+
+from provenance.bulk import FETCH_ROWS, expanding_text
 
 # Every table whose rows the log vouches for, with the columns naming a row.
 TRACKED: dict[str, tuple[str, ...]] = {
@@ -130,14 +132,11 @@ def row_digest(table: str, columns: Sequence[str], values: Sequence[Any]) -> str
 
 
 def _digests(conn: Connection, table: str, sql: str, params: dict[str, Any]) -> Iterator[Any]:
-    stmt = text(sql)
-    if any(isinstance(v, list) for v in params.values()):
-        stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k, v in params.items()))
-    result = conn.execute(stmt, params)
+    result = conn.execute(expanding_text(sql, params), params)
     digest = digester(table, list(result.keys()))
     cursor = result.cursor  # plain tuples: a text() query has no result processing
     try:
-        while rows := cursor.fetchmany(5000):
+        while rows := cursor.fetchmany(FETCH_ROWS):
             for values in rows:
                 yield (table, *digest(values))
     finally:

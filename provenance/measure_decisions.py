@@ -14,11 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from provenance import db
 from provenance.audit import log_event, log_undo
+from provenance.bulk import expanding_text
 from provenance.errors import NotFoundError, UsageError
 from provenance.normalize import ascii_slug, short_hash
 
@@ -210,10 +211,9 @@ def split_measure(
 
 
 def _claim_ids(conn: Connection, keys: list[str]) -> dict[str, int]:
-    stmt = text("SELECT key, id FROM claim WHERE key IN :keys").bindparams(
-        bindparam("keys", expanding=True)
-    )
-    return {str(k): int(i) for k, i in conn.execute(stmt, {"keys": keys})}
+    params = {"keys": keys}
+    stmt = expanding_text("SELECT key, id FROM claim WHERE key IN :keys", params)
+    return {str(k): int(i) for k, i in conn.execute(stmt, params)}
 
 
 def undo_split(
@@ -229,10 +229,11 @@ def undo_split(
     if row["status"] != "active" or later:
         raise UsageError(f"measure {after['measure']!r} was merged since; undo that first")
     pins = [int(i) for i in after["placements"]]
-    stmt = text("UPDATE claim_measure SET status = 'undone' WHERE id IN :ids").bindparams(
-        bindparam("ids", expanding=True)
+    params = {"ids": pins}
+    conn.execute(
+        expanding_text("UPDATE claim_measure SET status = 'undone' WHERE id IN :ids", params),
+        params,
     )
-    conn.execute(stmt, {"ids": pins})
     conn.execute(text("UPDATE measure SET status = 'withdrawn' WHERE id = :i"), {"i": row["id"]})
     log_undo(
         conn,

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
+from provenance.bulk import expanding_text
 from provenance.errors import NotFoundError, UsageError
 from provenance.normalize import fold, like_literal
 from provenance.vocabulary import CATEGORIES, DOCUMENT_FIELDS, RELIABILITY_GRADES, SOURCE_KINDS
@@ -389,16 +390,6 @@ def _resolve_all(conn: Connection, names: list[str]) -> list[int]:
     return sorted({i for name in names for i in resolve_sources(conn, name)})
 
 
-def expanding_text(sql: str, params: dict[str, Any]) -> Any:
-    """``text(sql)`` with its list-valued parameters expanded (``c.key IN :keys``), as
-    ``claim_where`` gives them."""
-    stmt = text(sql)
-    expanding = [k for k, v in params.items() if isinstance(v, list)]
-    if expanding:
-        stmt = stmt.bindparams(*(bindparam(k, expanding=True) for k in expanding))
-    return stmt
-
-
 MAX_LIMIT = 2**31 - 1
 
 
@@ -598,6 +589,14 @@ class _SourceCache:
 
     def reliability(self, source_id: int) -> str:
         return self._entry(source_id)[1]
+
+
+def claim_id_of(conn: Connection, key: str) -> int:
+    """The id of the claim with this key."""
+    row = conn.execute(text("SELECT id FROM claim WHERE key = :k"), {"k": key}).first()
+    if row is None:
+        raise NotFoundError(f"no claim {key!r}")
+    return int(row[0])
 
 
 def get_claim(session: Session, key: str) -> ClaimView:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from provenance import db
 from provenance.audit import link_event, log_event, log_undo
 from provenance.errors import NotFoundError, UsageError
+from provenance.query import claim_id_of
 
 
 def pair_ids(a: int, b: int) -> tuple[int, int]:
@@ -48,7 +49,7 @@ def record_review(
     if not reason.strip():
         raise UsageError("{reason} is required: say why, for the next reviewer", params=("reason",))
     conn = session.connection()
-    ids = {key: _claim_id(conn, key) for key in (key_a, key_b)}
+    ids = {key: claim_id_of(conn, key) for key in (key_a, key_b)}
     a, b = sorted((key_a, key_b))
     after = {"kind": kind, "claims": [a, b], "decision": decision, "reason": reason}
     review_id = _insert(conn, "review", (kind, ids[a], ids[b], decision, reason, actor, db.now()))
@@ -72,7 +73,7 @@ def undo_review(
 ) -> str:
     """Withdraw a decision on a pair: a later ``undone`` decision for the same pair."""
     a, b = after["claims"]
-    subject = (after["kind"], _claim_id(conn, a), _claim_id(conn, b))
+    subject = (after["kind"], claim_id_of(conn, a), claim_id_of(conn, b))
     _withdraw(
         conn,
         "review",
@@ -85,13 +86,6 @@ def undo_review(
         command=command,
     )
     return f"undid the {after['decision']} decision on {a} / {b}"
-
-
-def _claim_id(conn: Connection, key: str) -> int:
-    row = conn.execute(text("SELECT id FROM claim WHERE key = :k"), {"k": key}).first()
-    if row is None:
-        raise NotFoundError(f"no claim {key!r}")
-    return int(row[0])
 
 
 # --- whole disputes --------------------------------------------------------------------------

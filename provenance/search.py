@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
+from provenance.bulk import expanding_text
 from provenance.normalize import like_literal
 from provenance.search_folds import OTHER_CASES, SPLIT_WORD_CHARACTERS
 
@@ -215,8 +216,8 @@ def search_index(conn: Connection) -> bool:
             "AND indexname IN :names"
         )
         names = list(POSTGRESQL_INDEXES.values())
-    stmt = text(sql).bindparams(bindparam("names", expanding=True))
-    return int(conn.execute(stmt, {"names": names}).scalar_one()) == len(names)
+    params = {"names": names}
+    return int(conn.execute(expanding_text(sql, params), params).scalar_one()) == len(names)
 
 
 def postgresql_indexed(t: Term) -> bool:
@@ -242,10 +243,10 @@ def index_claims(conn: Connection, claim_ids: Iterable[int] | None = None) -> No
     ids = sorted(set(claim_ids))
     for i in range(0, len(ids), INDEX_BATCH):
         chunk = ids[i : i + INDEX_BATCH]
-        stmt = text(f"DELETE FROM {WORDS_TABLE} WHERE rowid IN :ids").bindparams(
-            bindparam("ids", expanding=True)
+        params = {"ids": chunk}
+        conn.execute(
+            expanding_text(f"DELETE FROM {WORDS_TABLE} WHERE rowid IN :ids", params), params
         )
-        conn.execute(stmt, {"ids": chunk})
         _write_words(conn, chunk)
 
 

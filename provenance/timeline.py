@@ -15,8 +15,9 @@ from datetime import date
 from html import escape
 from typing import Literal
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection
 
+from provenance.bulk import expanding_text
 from provenance.measures import DEFAULT_TOLERANCE, ClaimPoint, Measure, interval
 
 ColourBy = Literal["source", "party"]
@@ -108,10 +109,9 @@ def _source_names(conn: Connection, ids: Iterable[int]) -> dict[int, tuple[str, 
     wanted = sorted(ids)
     if not wanted:
         return {}
-    stmt = text("SELECT id, name, party FROM source WHERE id IN :ids").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    return {r[0]: (r[1], r[2] or "") for r in conn.execute(stmt, {"ids": wanted})}
+    params = {"ids": wanted}
+    stmt = expanding_text("SELECT id, name, party FROM source WHERE id IN :ids", params)
+    return {r[0]: (r[1], r[2] or "") for r in conn.execute(stmt, params)}
 
 
 # --- drawing ----------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from provenance import db
 from provenance.audit import link_event, log_event, log_undo
-from provenance.errors import NotFoundError, UsageError
+from provenance.errors import UsageError
+from provenance.query import claim_id_of
 
 VERDICT_FIELDS = ("rating", "reviewer", "url", "published", "explanation")
 """A verdict's fields, in the order the table, the event log and the views use."""
@@ -75,13 +76,6 @@ def make_verdict(
     )
 
 
-def _claim_id(conn: Connection, key: str) -> int:
-    row = conn.execute(text("SELECT id FROM claim WHERE key = :k"), {"k": key}).first()
-    if row is None:
-        raise NotFoundError(f"no claim {key!r}")
-    return int(row[0])
-
-
 def active_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
     """The standing verdicts of each claim, oldest first."""
     out: dict[int, list[dict[str, Any]]] = {}
@@ -103,14 +97,14 @@ def active_verdicts(conn: Connection, claim_ids: Sequence[int]) -> dict[int, lis
 
 def claim_verdicts(session: Session, key: str) -> list[dict[str, Any]]:
     conn = session.connection()
-    claim_id = _claim_id(conn, key)
+    claim_id = claim_id_of(conn, key)
     return active_verdicts(conn, [claim_id]).get(claim_id, [])
 
 
 def record(session: Session, key: str, verdict: VerdictIn, *, actor: str, command: str) -> Recorded:
     """Record a fact-check of claim ``key``; the event keeps every field."""
     conn = session.connection()
-    claim_id = _claim_id(conn, key)
+    claim_id = claim_id_of(conn, key)
     standing = [
         tuple(v[f] for f in VERDICT_FIELDS)
         for v in active_verdicts(conn, [claim_id]).get(claim_id, [])

@@ -15,29 +15,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from provenance.bulk import in_set
 from provenance.errors import Problem, ProvenanceError
 from provenance.ingest.records import Loc
 
 CLAIMS_SQL = (
     "SELECT c.key, c.status, m.key FROM claim c LEFT JOIN claim m ON m.id = c.merged_into_id "
-    "WHERE c.key IN :keys"
+    "WHERE {keys}"
 )
 SOURCES_SQL = (
-    "SELECT s.key, m.key FROM source s LEFT JOIN source m ON m.id = s.merged_into_id "
-    "WHERE s.key IN :keys"
+    "SELECT s.key, m.key FROM source s LEFT JOIN source m ON m.id = s.merged_into_id WHERE {keys}"
 )
 
 
-def _stored(session: Session, sql: str, keys: list[str]) -> dict[str, tuple[Any, ...]]:
-    stmt = text(sql).bindparams(bindparam("keys", expanding=True))
-    out = {}
-    for i in range(0, len(keys), 10_000):
-        for key, *rest in session.connection().execute(stmt, {"keys": keys[i : i + 10_000]}):
-            out[key] = tuple(rest)
-    return out
+def _stored(session: Session, sql: str, column: str, keys: list[str]) -> dict[str, tuple[Any, ...]]:
+    """The stored status of each of ``keys`` (by ``column``), keyed by key."""
+    conn = session.connection()
+    condition, value = in_set(conn, column, "keys", keys)
+    rows = conn.execute(text(sql.format(keys=condition)), {"keys": value})
+    return {key: tuple(rest) for key, *rest in rows}
 
 
 def apply_statuses(
@@ -52,7 +51,7 @@ def apply_statuses(
     """Bring stored statuses to what the file says; every refusal is a problem at the
     row that asked for it."""
     _merge_sources(session, sources, problems, actor=actor, command=command)
-    stored = _stored(session, CLAIMS_SQL, list(claims))
+    stored = _stored(session, CLAIMS_SQL, "c.key", list(claims))
     to_merge: dict[str, tuple[str, str | None, Loc]] = {}
     to_retract: list[tuple[str, str, Loc]] = []
     for key, (status, into, why, loc) in claims.items():
@@ -83,7 +82,7 @@ def _merge_sources(
 ) -> None:
     from provenance.edits import merge_source
 
-    stored = _stored(session, SOURCES_SQL, list(sources))
+    stored = _stored(session, SOURCES_SQL, "s.key", list(sources))
     for key, (into, why, loc) in sources.items():
         (now,) = stored.get(key, (into,))
         if now == into:

@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, text
 
-from provenance.query import ClaimFilter, Values, claim_where, expanding_text, values
+from provenance.bulk import expanding_text
+from provenance.query import ClaimFilter, Values, claim_where, values
 
 FACET_VALUES = 12
 

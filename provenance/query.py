@@ -234,7 +234,8 @@ def closest_sources(
 # --- claims -----------------------------------------------------------------------------
 
 
-def _validate(f: ClaimFilter) -> None:
+def validate_filter(f: ClaimFilter) -> None:
+    """The filter's own checks and messages (a category or grade that does not exist)."""
     for category in values(f.category):
         if category not in CATEGORIES:
             raise UsageError(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
@@ -262,7 +263,7 @@ def claim_where(
 
     ``search_index=False`` finds a search by reading every claim, as on a database
     without the search index (what the index must not change)."""
-    _validate(f)
+    validate_filter(f)
     conds: list[str] = []
     params: dict[str, Any] = {}
     if values(f.status):

@@ -386,3 +386,32 @@ def test_the_disputes_are_paged_and_numbered_across_pages(paged: Any) -> None:
     assert '<section class="dispute" id="dispute-3">' in body
     assert "<p>3 disputes: claims of one measure and time" in body
     assert call(paged, "/disputes?page=0")[0] == "400 Bad Request"
+
+
+def test_named_and_party_hold_on_one_origin_as_in_the_cli(
+    cli: Any, web_db: str, tmp_path: Path
+) -> None:
+    """A claim whose unnamed origin is Ukraine's and whose named origin is Russia's has
+    no named Ukrainian origin: the page must not meet the two conditions on two origins."""
+    import re
+
+    from provenance.web.app import WebApp
+    from tests.helpers import row, write_csv
+
+    origins = [("Unnamed Kyiv official", "false", "Ukraine"), ("Maria Zakharova", "true", "Russia")]
+    rows = [
+        row(claim_key="two-origins", claim="Two origins of one claim.", category="statement",
+            quantity="", source=name, source_kind="official", source_named=named,
+            source_party=party, url=f"https://example.org/two-origins/{named}")
+        for name, named, party in origins
+    ]  # fmt: skip
+    assert cli("import", str(write_csv(tmp_path / "two.csv", rows))).exit_code == 0
+    listed = json.loads(cli("claims", "--party", "Ukraine", "--named", "-f", "json").output)
+    web = WebApp(web_db)
+    try:
+        _, _, body = call(web, "/claims?party=Ukraine&named=named")
+    finally:
+        web.close()
+    shown = re.findall(r'class="claim-link" href="/claims/([^"]+)"', body)
+    assert "two-origins" not in shown
+    assert shown == [quote(c["key"], safe="") for c in listed]

@@ -19,7 +19,7 @@ import numpy as np
 from sqlalchemy import Connection, text
 
 from provenance.bulk import expanding_text
-from provenance.query import ClaimFilter, Values, claim_where, values
+from provenance.query import ClaimFilter, Values, claim_where, validate_filter, values
 
 FACET_VALUES = 12
 
@@ -175,12 +175,25 @@ def _single(value: Values) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _narrowing(f: ClaimFilter) -> dict[str, str]:
+    """The facet values the index may apply. ``named`` and ``party`` are conditions on
+    one origin: with any other condition on an origin they must hold on the same report,
+    which only the library's filter checks, so they stay with it."""
+    out = facet_values(f)
+    on_origin = [f.named is not None, bool(values(f.party)), bool(values(f.source))]
+    on_origin += [bool(values(f.via)), bool(values(f.source_kind)), bool(f.min_reliability)]
+    if sum(on_origin) > 1:
+        out.pop("named", None)
+        out.pop("party", None)
+    return out
+
+
 def matching_ids(conn: Connection, f: ClaimFilter, index: FacetIndex) -> Any:
     """Ids of the claims the filter keeps, in no particular order: conditions on a facet
     value from the index, the rest through the library's filter in SQL (or the status
     array when only a status is left)."""
-    claim_where(conn, f)  # the filter's own checks and messages, on every value
-    narrowing = facet_values(f)
+    validate_filter(f)
+    narrowing = _narrowing(f)
     rest = replace(
         f,
         category=None if "category" in narrowing else f.category,

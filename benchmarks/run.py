@@ -183,7 +183,7 @@ def bench_size(
                 for _ in range(import_runs)
             ]
         )
-    wanted = set(ops) | {f"{op}-pandas" for op in ops} | {f"{op}-naive" for op in ops}
+    wanted = set(ops) | {f"{op}-pandas" for op in ops}
     for op, sample in (
         ("query", 500),
         ("cli-query", 5),

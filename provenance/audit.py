@@ -40,13 +40,6 @@ class UnnamedAudit:
         return [{"affiliation": aff, "claims": rows} for aff, rows in sorted(out.items())]
 
 
-def _count(session: Session, f: ClaimFilter, extra: str) -> int:
-    conn = session.connection()
-    where, params = claim_where(conn, f)
-    sql = f"SELECT COUNT(*) FROM claim c WHERE {where}{extra}"
-    return int(conn.execute(expanding_text(sql, params), params).scalar_one())
-
-
 _ONE_ORIGIN_SQL = (
     "SELECT a.claim_id FROM attribution a CROSS JOIN claim c "
     "JOIN source s ON s.id = a.source_id WHERE c.id = a.claim_id AND {where} "
@@ -89,7 +82,9 @@ def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False
     sources = _origins(conn)
     where, params = claim_where(conn, f)
     with paused_gc():
-        audit = UnnamedAudit(_count(session, f, ""), 0, 0)
+        count = f"SELECT COUNT(*) FROM claim c WHERE {where}"
+        total = int(conn.execute(expanding_text(count, params), params).scalar_one())
+        audit = UnnamedAudit(total, 0, 0)
         listed: set[int] = set()
         for claim_id, named in stream_rows(conn, _UNNAMED_SQL.format(where=where), params):
             if named:

@@ -269,9 +269,10 @@ def candidate_pairs(
     for a, b in figure_blocks(distinct, tolerance, window_days, locations):
         consider(a, b, lambda x, y: evidence_pair(x, y, tolerance, window_days, locations))
     for block in _rare_word_blocks(distinct):
-        for rows, cols in _text_parts(block, window_days):
+        parts = list(text_parts(block, window_days))
+        for rows, cols in parts:
             compared += len(rows) * len(cols) if cols else len(rows) * (len(rows) - 1) // 2
-        for a, b in _similar_texts(block, threshold, window_days):
+        for a, b in similar_texts(block, parts, threshold):
             consider(
                 a, b, lambda x, y: text_pair(x, y, window_days, tolerance, fields), count=False
             )
@@ -283,7 +284,7 @@ def _twin_pair(a: ClaimPoint, b: ClaimPoint) -> Pair:
     return Pair(a, b, 100, ["same figure and hedge, count, dates, place and origins"])
 
 
-def _text_parts(
+def text_parts(
     block: list[ClaimPoint], window_days: int
 ) -> Iterator[tuple[list[ClaimPoint], list[ClaimPoint] | None]]:
     """The parts of a rare-word block whose claims ``text_pair`` may pair: dated claims
@@ -306,10 +307,13 @@ def _text_parts(
             yield part, None
 
 
-def _similar_texts(
-    block: list[ClaimPoint], threshold: int, window_days: int
+def similar_texts(
+    block: list[ClaimPoint],
+    parts: Iterable[tuple[list[ClaimPoint], list[ClaimPoint] | None]],
+    threshold: int,
 ) -> Iterator[tuple[ClaimPoint, ClaimPoint]]:
-    """Pairs of the block whose word similarity can reach ``threshold``, scored in C by
+    """Pairs of the block's ``parts`` (``text_parts``) whose word similarity can reach
+    ``threshold``, scored in C by
     rapidfuzz, each once and in the block's order: a pair's final text score never
     exceeds its token_set_ratio, so nothing that could qualify is dropped here, and pairs
     of dated claims further apart than the window are never compared (``text_pair`` takes
@@ -318,7 +322,7 @@ def _similar_texts(
 
     order = {p.id: i for i, p in enumerate(block)}
     seen: set[tuple[int, int]] = set()
-    for rows, cols in _text_parts(block, window_days):
+    for rows, cols in parts:
         forms = [text_features(p.text)[0] for p in rows]
         others = forms if cols is None else [text_features(p.text)[0] for p in cols]
         matrix = process.cdist(forms, others, scorer=fuzz.token_set_ratio, score_cutoff=threshold)

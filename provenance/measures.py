@@ -25,9 +25,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy import Connection, bindparam, text
 
 from provenance import db, lexicon, quantities
+from provenance.bulk import expanding_text
 from provenance.cues import Cues, Reading, fold_word, read, read_words, script_of, tokens, version
 from provenance.normalize import ascii_slug, fold, short_hash
 from provenance.progress import EVERY, Progress, ignore
@@ -61,12 +62,8 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 def _labels() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     """Stopwords, synonyms and meaning-flipping words for labels and claim words
     (``[measures.labels]`` of the English lexicon, the language coders label in)."""
-    table = lexicon.section("en", "measures").get("labels", {})
-    return (
-        frozenset(table.get("stopwords", ())),
-        dict(table.get("synonyms", {})),
-        frozenset(table.get("flips", ())),
-    )
+    table = lexicon.section("en", "measures")["labels"]
+    return frozenset(table["stopwords"]), dict(table["synonyms"]), frozenset(table["flips"])
 
 
 @lru_cache(maxsize=262_144)
@@ -166,7 +163,9 @@ def load_points(
     out: list[ClaimPoint] = []
     sql, params = _only(_LOAD_SQL, "c.id", ids)
     result = conn.execute(
-        _expanding(sql + " ORDER BY c.id").execution_options(stream_results=True, yield_per=20_000),
+        expanding_text(sql + " ORDER BY c.id", params).execution_options(
+            stream_results=True, yield_per=20_000
+        ),
         params,
     )
     for r in result:
@@ -402,18 +401,13 @@ def _only(sql: str, column: str, ids: Sequence[int] | None) -> tuple[str, dict[s
     return f"{sql} AND {column} IN :ids", {"ids": list(ids)}
 
 
-def _expanding(sql: str) -> TextClause:
-    stmt = text(sql)
-    return stmt.bindparams(bindparam("ids", expanding=True)) if ":ids" in sql else stmt
-
-
 def _load_reports(conn: Connection, ids: Sequence[int] | None = None) -> dict[int, list[_Report]]:
     """Each active claim's reports: origin, the origin's distinctive name words, whether
     it is named, the document and the stance."""
     out: dict[int, list[_Report]] = defaultdict(list)
     sql, params = _only(_REPORTS_SQL, "a.claim_id", ids)
     rows = conn.execute(
-        _expanding(sql).execution_options(stream_results=True, yield_per=50_000), params
+        expanding_text(sql, params).execution_options(stream_results=True, yield_per=50_000), params
     )
     for claim_id, source_id, name, affiliation, named, document_id, stance in rows:
         words = origin_words(f"{name} {affiliation or ''}")

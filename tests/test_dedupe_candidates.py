@@ -8,7 +8,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.dedupe import _similar_texts, evidence_pair, figure_blocks, text_pair
+from provenance.dedupe import evidence_pair, figure_blocks, similar_texts, text_pair, text_parts
 from provenance.measures import (
     ASSERTED,
     DEFAULT_TOLERANCE,
@@ -76,7 +76,7 @@ def test_text_blocks_yield_every_pair_the_words_may_score(
     points: list[ClaimPoint], threshold: int
 ) -> None:
     window, tolerance = DEFAULT_WINDOW_DAYS, DEFAULT_TOLERANCE
-    found = _once(list(_similar_texts(points, threshold, window)))
+    found = _once(list(similar_texts(points, text_parts(points, window), threshold)))
     for a, b in combinations(points, 2):
         pair = text_pair(a, b, window, tolerance, {})
         if pair is not None and pair.score >= threshold:

@@ -392,3 +392,13 @@ def test_an_edited_claim_is_read_again(cli: Any, db_url: str, tmp_path: Path) ->
     assert edited.exit_code == 0, edited.output
     after = _cues_by_key(db_url)["a"]
     assert (after.concepts, after.places) == ({"wounded"}, {"dilling"})
+
+
+def test_label_words_come_from_the_lexicon() -> None:
+    """Stopwords, synonyms and meaning-flipping words are read from en.toml's
+    [measures.labels]: a missing table or key fails loudly rather than switching them off."""
+    from provenance.measures import canon, text_features
+
+    assert canon("The Russian soldiers") == canon("russia troops") == "russian troops"
+    assert canon("Killed in the Kursk oblast") == "dead kursk"
+    assert text_features("Russia lost 5 tanks")[1] == {"russian", "lost"}

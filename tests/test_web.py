@@ -244,15 +244,35 @@ def test_the_page_lists_what_the_cli_lists(
     assert f'<span id="total">{len(listed)}</span>' in body
 
 
-def test_pages_needing_measures_say_so_while_they_are_computed(
-    app: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(app.cache, "busy", lambda name: name == "analysis")
-    status, headers, body = call(app, "/measures")
-    assert status == "503 Service Unavailable" and headers["Retry-After"] == "10"
-    assert "reload this page in a moment" in body
-    assert call(app, "/claims")[0] == "200 OK"
-    monkeypatch.undo()
+def test_pages_needing_measures_say_so_while_they_are_computed(app: Any, web_db: str) -> None:
+    """Another thread holds the measures' computation (as the server's start does)."""
+    import contextlib
+    import threading
+
+    from provenance.db import open_session
+
+    started, release = threading.Event(), threading.Event()
+
+    def computing() -> None:
+        started.set()
+        release.wait(30)
+        raise RuntimeError("nothing to store")
+
+    def hold() -> None:
+        with open_session(web_db) as session, contextlib.suppress(RuntimeError):
+            app.cache.get(session, "analysis", computing)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert started.wait(30)
+        status, headers, body = call(app, "/measures")
+        assert status == "503 Service Unavailable" and headers["Retry-After"] == "10"
+        assert "reload this page in a moment" in body
+        assert call(app, "/claims")[0] == "200 OK"
+    finally:
+        release.set()
+        holder.join(30)
     assert call(app, "/measures")[0] == "200 OK"
 
 

@@ -139,10 +139,10 @@ class Slice:
         return {"page": self.page, "pages": self.pages, "params": params, "slice": self}
 
 
-def slice_of(rows: Sequence[Any], request: Request, size: int | None = None) -> Slice:
+def slice_of(rows: Sequence[Any], request: Request) -> Slice:
     """The page the request asks for (``page``, from 1) of ``rows``; past the last page,
     no rows."""
-    size = size or AUDIT_ROWS
+    size = AUDIT_ROWS
     page = page_number(request)
     offset = (page - 1) * size
     return Slice(
@@ -181,7 +181,7 @@ def matches(app: WebApp, session: Session, f: ClaimFilter) -> Matches:
 
 
 def page_of_claims(
-    app: WebApp, session: Session, found: Matches, f: ClaimFilter, *, sort: str, page: int
+    session: Session, found: Matches, f: ClaimFilter, *, sort: str, page: int
 ) -> list[ClaimView]:
     """One page of matching claims in full: by rank for key and date order, through
     ``find_claims`` for the orders by counts."""
@@ -202,7 +202,7 @@ def claims_page(app: WebApp, session: Session, request: Request, _rest: str) -> 
         raise UsageError(f"sort takes one of {', '.join(SORTS)}")
     page = page_number(request)
     found = matches(app, session, f)
-    views = page_of_claims(app, session, found, f, sort=sort, page=page)
+    views = page_of_claims(session, found, f, sort=sort, page=page)
     total = len(found)
     link_params = {**params, **({"sort": sort} if sort != "key" else {})}
     return app.render(
@@ -326,9 +326,9 @@ def source_page(app: WebApp, session: Session, request: Request, key: str) -> Re
     return app.render(
         "source.html",
         source=source,
-        origin_claims=page_of_claims(app, session, origin, as_origin, sort="as_of", page=1),
+        origin_claims=page_of_claims(session, origin, as_origin, sort="as_of", page=1),
         origin_total=len(origin),
-        relay_claims=page_of_claims(app, session, relay, as_relay, sort="as_of", page=1),
+        relay_claims=page_of_claims(session, relay, as_relay, sort="as_of", page=1),
         relay_total=len(relay),
         page_size=PAGE_SIZE,
     )

@@ -31,6 +31,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
 from provenance import quantities
+from provenance.bulk import paused_gc
 from provenance.measures import (
     ASSERTED,
     COMPARING,
@@ -39,6 +40,8 @@ from provenance.measures import (
     NUMBER,
     ClaimPoint,
     Decisions,
+    TextScorer,
+    TextScores,
     apart,
     canon,
     claim_stances,
@@ -60,10 +63,10 @@ from provenance.measures import (
     same_event,
     same_origin,
     shared_place,
-    text_features,
     text_score,
     user_groups,
     window_pairs,
+    words_of,
 )
 from provenance.normalize import fold, skeleton
 from provenance.progress import Progress, ignore, tracked
@@ -150,27 +153,31 @@ def _values(a: ClaimPoint, b: ClaimPoint) -> str:
     return f"values {a.quantity.text} ≈ {b.quantity.text}"
 
 
-def measure_pair(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Pair | None:
+def measure_pair(
+    a: ClaimPoint, b: ClaimPoint, tolerance: float, words: TextScorer = text_score
+) -> Pair | None:
     assert a.quantity is not None and b.quantity is not None
     if not compatible(a.quantity, b.quantity, tolerance):
         return None
     pa, pb = quantities.point(a.quantity) or 0.0, quantities.point(b.quantity) or 0.0
     closeness = 1.0 - min(1.0, abs(pa - pb) / max(abs(pa), abs(pb), 1e-9) / max(tolerance, 1e-9))
-    words = text_score(a, b)
-    score = round(MEASURE_BASE + 10 * closeness + 5 * words / 100)
-    reasons = ["same measure", _values(a, b), f"text {words}"]
+    text_points = words(a, b)
+    score = round(MEASURE_BASE + 10 * closeness + 5 * text_points / 100)
+    reasons = ["same measure", _values(a, b), f"text {text_points}"]
     return Pair(a, b, score, reasons)
 
 
-def qualitative_pair(a: ClaimPoint, b: ClaimPoint, clusters: dict[str, str]) -> Pair | None:
+def qualitative_pair(
+    a: ClaimPoint, b: ClaimPoint, clusters: dict[str, str], words: TextScorer = text_score
+) -> Pair | None:
     """Two claims without figures stating the same event (``measures.same_event``);
     merging automatically (--apply) still needs a higher score."""
-    words = same_event(a, b, clusters)
-    if words is None:
+    score = same_event(a, b, clusters, words)
+    if score is None:
         return None
     same_language = (a.language or "en") == (b.language or "en")
-    reasons = ["same measure, no figure", f"text {words}" if same_language else "other languages"]
-    return Pair(a, b, round(MEASURE_BASE + 15 * words / 100), reasons)
+    reasons = ["same measure, no figure", f"text {score}" if same_language else "other languages"]
+    return Pair(a, b, round(MEASURE_BASE + 15 * score / 100), reasons)
 
 
 def _same_field(x: str, y: str, clusters: dict[str, str]) -> bool:
@@ -178,7 +185,12 @@ def _same_field(x: str, y: str, clusters: dict[str, str]) -> bool:
 
 
 def text_pair(
-    a: ClaimPoint, b: ClaimPoint, window_days: int, tolerance: float, clusters: dict[str, str]
+    a: ClaimPoint,
+    b: ClaimPoint,
+    window_days: int,
+    tolerance: float,
+    clusters: dict[str, str],
+    words: TextScorer = text_score,
 ) -> Pair | None:
     """Near-identical text whose figures, dates and structured fields agree."""
     if a.category != b.category and "other" not in (a.category, b.category):
@@ -199,9 +211,9 @@ def text_pair(
             return None
     elif _numbers(a.text) != _numbers(b.text):
         return None
-    words = text_score(a, b)
-    reasons = [f"text {words}"] + ([_values(a, b)] if a.quantity else [])
-    return Pair(a, b, words, reasons)
+    score = words(a, b)
+    reasons = [f"text {score}"] + ([_values(a, b)] if a.quantity else [])
+    return Pair(a, b, score, reasons)
 
 
 # --- candidate generation -------------------------------------------------------------------
@@ -236,6 +248,7 @@ def candidate_pairs(
     fields = cluster_strings([v for p in points for v in (p.location, p.subject, p.metric) if v])
 
     best: dict[tuple[int, int], Pair] = {}
+    words = TextScores()
 
     def consider(a: ClaimPoint, b: ClaimPoint, make: Any, count: bool = True) -> None:
         """Each route scores the pair its own way; the best score stands."""
@@ -259,22 +272,25 @@ def candidate_pairs(
             consider(p, twin, _twin_pair, count=False)
     for group in tracked(measure_groups(distinct), COMPARING, on_progress):
         for a, b in window_pairs(group, window_days, locations):
-            consider(a, b, lambda x, y: measure_pair(x, y, tolerance))
+            consider(a, b, lambda x, y: measure_pair(x, y, tolerance, words))
     for group in qualitative_groups(distinct, fields):
         for a, b in window_pairs(group, window_days, locations):
-            consider(a, b, lambda x, y: qualitative_pair(x, y, fields))
+            consider(a, b, lambda x, y: qualitative_pair(x, y, fields, words))
     for group in user_groups(distinct, decisions or Decisions()):
         for a, b in close_pairs(group, window_days):
-            consider(a, b, lambda x, y: measure_pair(x, y, tolerance))
+            consider(a, b, lambda x, y: measure_pair(x, y, tolerance, words))
     for a, b in figure_blocks(distinct, tolerance, window_days, locations):
-        consider(a, b, lambda x, y: evidence_pair(x, y, tolerance, window_days, locations))
+        consider(a, b, lambda x, y: evidence_pair(x, y, tolerance, window_days, locations, words))
     for block in _rare_word_blocks(distinct):
         parts = list(text_parts(block, window_days))
         for rows, cols in parts:
             compared += len(rows) * len(cols) if cols else len(rows) * (len(rows) - 1) // 2
         for a, b in similar_texts(block, parts, threshold):
             consider(
-                a, b, lambda x, y: text_pair(x, y, window_days, tolerance, fields), count=False
+                a,
+                b,
+                lambda x, y: text_pair(x, y, window_days, tolerance, fields, words),
+                count=False,
             )
     return list(best.values()), compared
 
@@ -323,8 +339,8 @@ def similar_texts(
     order = {p.id: i for i, p in enumerate(block)}
     seen: set[tuple[int, int]] = set()
     for rows, cols in parts:
-        forms = [text_features(p.text)[0] for p in rows]
-        others = forms if cols is None else [text_features(p.text)[0] for p in cols]
+        forms = [words_of(p)[0] for p in rows]
+        others = forms if cols is None else [words_of(p)[0] for p in cols]
         matrix = process.cdist(forms, others, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
         for i, j in zip(*matrix.nonzero(), strict=True):
             a, b = rows[i], (rows if cols is None else cols)[j]
@@ -369,26 +385,27 @@ def find_duplicates(
     tolerance: float = DEFAULT_TOLERANCE,
     on_progress: Progress = ignore,
 ) -> DedupeReport:
-    """Clusters of claims that state the same proposition, scored 0-100 with reasons."""
+    """Clusters of claims that state the same proposition, scored 0-100 with reasons.
+    Garbage collection is paused: the work allocates millions of objects and no cycles."""
     conn = session.connection()
-    points = load_points(conn, on_progress)
-    pairs, compared = candidate_pairs(
-        points,
-        window_days,
-        tolerance,
-        claim_stances(conn),
-        threshold,
-        load_decisions(conn),
-        on_progress,
-    )
-    distinct = {k for k, v in load_reviews(conn, "duplicate").items() if v == "distinct"}
-    confirmed = {k for k, v in load_reviews(conn, "conflict").items() if v == "confirm"}
-    strong = [
-        p
-        for p in pairs
-        if p.score >= threshold and pair_ids(p.a.id, p.b.id) not in distinct | confirmed
-    ]
-    return DedupeReport(_clusters(strong, tolerance, confirmed), len(points), compared)
+    with paused_gc():
+        points = load_points(conn, on_progress)
+        pairs, compared = candidate_pairs(
+            points,
+            window_days,
+            tolerance,
+            claim_stances(conn),
+            threshold,
+            load_decisions(conn),
+            on_progress,
+        )
+        distinct = {k for k, v in load_reviews(conn, "duplicate").items() if v == "distinct"}
+        confirmed = {k for k, v in load_reviews(conn, "conflict").items() if v == "confirm"}
+        reviewed = distinct | confirmed
+        strong = [
+            p for p in pairs if p.score >= threshold and pair_ids(p.a.id, p.b.id) not in reviewed
+        ]
+        return DedupeReport(_clusters(strong, tolerance, confirmed), len(points), compared)
 
 
 def hold_reasons(
@@ -629,6 +646,7 @@ def evidence_pair(
     tolerance: float,
     window_days: int,
     locations: Mapping[str, str],
+    words: TextScorer = text_score,
 ) -> Pair | None:
     """Score two claims with figures by independent evidence, in the spirit of
     Fellegi-Sunter record linkage: figures, hedges, dates, what is counted and its scope,
@@ -668,9 +686,9 @@ def evidence_pair(
     score += _time_points(a, b, reasons)
     score += _origin_points(a, b, reasons)
     if a.language == b.language:
-        words = text_score(a, b)
-        score += max(-5, min(10, (words - 50) // 5))
-        reasons.append(f"text {words}")
+        text_points = words(a, b)
+        score += max(-5, min(10, (text_points - 50) // 5))
+        reasons.append(f"text {text_points}")
     if (fa.qualifier == "vague") != (fb.qualifier == "vague"):
         score = min(score, VAGUE_CAP)
         reasons.append("one figure is vague")

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,17 +75,20 @@ def canon(value: str | None) -> str:
     if not plain.isascii():
         plain = unicodedata.normalize("NFKD", plain)
         plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return " ".join(sorted({w for word in _WORD.findall(plain) for w in _canon_word(word)}))
+
+
+@lru_cache(maxsize=262_144)
+def _canon_word(word: str) -> tuple[str, ...]:
+    """One word of ``canon``: none for a stopword, else its synonym's words (a plural
+    read as its singular), memoised: texts share most of their words."""
     stopwords, synonyms, _ = _labels()
-    words = []
-    for word in _WORD.findall(plain):
-        if word in stopwords:
-            continue
-        word = synonyms.get(word, word)
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = synonyms.get(word[:-1], word[:-1])
-        if word:
-            words.extend(word.split())
-    return " ".join(sorted(set(words)))
+    if word in stopwords:
+        return ()
+    word = synonyms.get(word, word)
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = synonyms.get(word[:-1], word[:-1])
+    return tuple(word.split())
 
 
 @dataclass(slots=True)
@@ -118,6 +121,8 @@ class ClaimPoint:
     moved the claim or merged its measure into another (``Decisions``)."""
     pinned: bool = False
     """A user put the claim in its measure: it is compared within that measure only."""
+    read_text: tuple[str, frozenset[str]] | None = None
+    """``text_features`` of the text, once asked for (``words_of``)."""
 
     @property
     def figure(self) -> quantities.Quantity | None:
@@ -176,7 +181,7 @@ def load_points(
         inputs = _reading_inputs(r, quantity)
         stored = r[19:]
         if stored[0] is not None and stored[0] == _reading_digest(inputs):
-            cues = _stored_cues(tuple(stored), exclude)
+            cues = _stored_cues(tuple(stored[1:]), exclude)
         else:
             cues = read(*inputs[:1], **_reading_options(inputs), exclude=exclude)
         out.append(
@@ -244,10 +249,10 @@ def _digest(reader: str, inputs: _Inputs) -> str:
 
 
 @lru_cache(maxsize=262_144)
-def _stored_cues(stored: tuple[Any, ...], exclude: frozenset[str]) -> Cues:
-    """The cues of a stored reading, memoised: news repeats itself, and claims saying the
-    same thing share one object."""
-    return _stored_reading(stored).cues(exclude)
+def _stored_cues(reading: tuple[Any, ...], exclude: frozenset[str]) -> Cues:
+    """The cues of a stored reading (without its digest, which differs for every wording),
+    memoised: news repeats itself, and claims saying the same thing share one object."""
+    return _stored_reading((None, *reading)).cues(exclude)
 
 
 def _stored_reading(stored: Sequence[Any]) -> Reading:
@@ -898,14 +903,42 @@ def _fuzz() -> Any:
     return fuzz
 
 
+def words_of(p: ClaimPoint) -> tuple[str, frozenset[str]]:
+    """``text_features`` of a claim's text, read once per claim however many pairs it
+    takes part in."""
+    found = p.read_text
+    if found is None:
+        found = p.read_text = text_features(p.text)
+    return found
+
+
 def text_score(a: ClaimPoint, b: ClaimPoint) -> int:
     """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a side or negation differs."""
     fuzz = _fuzz()
-    (ta, polar_a), (tb, polar_b) = text_features(a.text), text_features(b.text)
+    (ta, polar_a), (tb, polar_b) = words_of(a), words_of(b)
     score: float = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
     if polar_a != polar_b:
         score -= POLAR_PENALTY
     return max(0, round(score))
+
+
+TextScorer = Callable[[ClaimPoint, ClaimPoint], int]
+
+
+class TextScores:
+    """``text_score`` of each pair computed once: the routes of ``dedupe`` meet many
+    pairs more than once. Both scores are symmetric, so a pair is known by its ids in
+    either order."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, int] = {}
+
+    def __call__(self, a: ClaimPoint, b: ClaimPoint) -> int:
+        key = (a.id << 64) | b.id if a.id < b.id else (b.id << 64) | a.id
+        score = self.known.get(key)
+        if score is None:
+            score = self.known[key] = text_score(a, b)
+        return score
 
 
 def qualitative_groups(
@@ -930,7 +963,9 @@ QUALITATIVE_MIN_TEXT = 60
 """Least word similarity for two same-language claims without figures."""
 
 
-def same_event(a: ClaimPoint, b: ClaimPoint, clusters: dict[str, str]) -> int | None:
+def same_event(
+    a: ClaimPoint, b: ClaimPoint, clusters: dict[str, str], words: TextScorer = text_score
+) -> int | None:
     """The word similarity of two claims without figures whose subject, metric and
     location all agree on the same dates, or None. In one language the words must agree
     too (``QUALITATIVE_MIN_TEXT``): "ramping up its counteroffensive" is not "has been
@@ -942,11 +977,11 @@ def same_event(a: ClaimPoint, b: ClaimPoint, clusters: dict[str, str]) -> int | 
         for x, y in ((a.subject, b.subject), (a.metric, b.metric), (a.location, b.location))
     ):
         return None
-    words = text_score(a, b)
+    score = words(a, b)
     same_language = (a.language or "en") == (b.language or "en")
-    if same_language and words < QUALITATIVE_MIN_TEXT:
+    if same_language and score < QUALITATIVE_MIN_TEXT:
         return None
-    return words
+    return score
 
 
 def claim_stances(conn: Connection) -> dict[int, set[str]]:

@@ -14,8 +14,10 @@ runs on the distinct normalised strings of one category, not on claims.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -173,11 +175,13 @@ def load_points(
         ),
         params,
     )
+    shared: dict[Any, Any] = {}
+    """One object for each value many claims share (sets of origins, stances)."""
     for r in result:
         if len(out) % EVERY == 0 and out:
             on_progress(READING, len(out), total)
         quantity = _quantity(r[9:18])
-        own = reports.get(r[0], [])
+        own = reports.get(r[0], ())
         inputs = _reading_inputs(r, quantity)
         stored = r[19:]
         if stored[0] is not None and stored[0] == _reading_digest(inputs):
@@ -189,19 +193,19 @@ def load_points(
                 id=r[0],
                 key=r[1],
                 text=r[2],
-                category=r[3],
+                category=sys.intern(r[3]),
                 subject=canon(r[4]),
                 metric=canon(r[5]),
                 location=canon(r[6]),
                 start=_ordinal(r[7]),
                 end=_ordinal(r[8]),
                 quantity=quantity,
-                language=r[18],
-                origins=frozenset(x[0] for x in own),
-                origin_words=frozenset(w for x in own for w in x[1]),
+                language=_shared_text(r[18]),
+                origins=_one(shared, frozenset(x[0] for x in own)),
+                origin_words=_one(shared, frozenset().union(*(x[1] for x in own))),
                 named_origins=any(x[2] for x in own),
-                documents=frozenset(x[3] for x in own if x[3] is not None),
-                stances=frozenset(x[4] for x in own) or ASSERTED,
+                documents=_one(shared, frozenset(x[3] for x in own if x[3] is not None)),
+                stances=_one(shared, frozenset(x[4] for x in own)) or ASSERTED,
                 cues=cues,
                 text_figure=None if quantity else figure_in_text(r[2], r[18]),
             )
@@ -210,6 +214,16 @@ def load_points(
     assign(out, load_decisions(conn))
     on_progress(READING, len(out), total)
     return out
+
+
+def _one(shared: dict[Any, Any], value: Any) -> Any:
+    """The object equal to ``value`` already in ``shared``, else ``value``, now shared."""
+    return shared.setdefault(value, value)
+
+
+def _shared_text(value: str | None) -> str | None:
+    """A short value repeated across rows (a category, a language, a unit), held once."""
+    return sys.intern(value) if value else value
 
 
 _Inputs = tuple[str, str | None, tuple[str, ...], str | None, str | None, str | None, str | None]
@@ -240,11 +254,13 @@ def _reading_digest(inputs: _Inputs) -> str:
     return _digest(version(), inputs)
 
 
+_DIGEST_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""``json.dumps`` with these options, built once rather than per claim."""
+
+
 @lru_cache(maxsize=262_144)
 def _digest(reader: str, inputs: _Inputs) -> str:
-    import hashlib
-
-    data = json.dumps([reader, *inputs], ensure_ascii=False, separators=(",", ":"))
+    data = _DIGEST_JSON.encode([reader, *inputs])
     return hashlib.sha1(data.encode("utf-8"), usedforsecurity=False).hexdigest()[:24]
 
 
@@ -500,13 +516,13 @@ def _quantity(r: Sequence[object]) -> quantities.Quantity | None:
         return None
     return quantities.Quantity(
         text=str(written or ""),
-        qualifier=str(qualifier),
+        qualifier=sys.intern(str(qualifier)),
         value=value if value is None else float(value),  # type: ignore[arg-type]
         low=low if low is None else float(low),  # type: ignore[arg-type]
         high=high if high is None else float(high),  # type: ignore[arg-type]
-        unit=str(unit or ""),
-        unit_written=str(unit_written or ""),
-        dimension=str(dimension or ""),
+        unit=sys.intern(str(unit or "")),
+        unit_written=sys.intern(str(unit_written or "")),
+        dimension=sys.intern(str(dimension or "")),
         precision=float(precision or 0.0),  # type: ignore[arg-type]
     )
 

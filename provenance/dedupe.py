@@ -334,15 +334,12 @@ def similar_texts(
     exceeds its token_set_ratio, so nothing that could qualify is dropped here, and pairs
     of dated claims further apart than the window are never compared (``text_pair`` takes
     them for two moments)."""
-    from rapidfuzz import fuzz, process
-
     order = {p.id: i for i, p in enumerate(block)}
     seen: set[tuple[int, int]] = set()
     for rows, cols in parts:
         forms = [words_of(p)[0] for p in rows]
         others = forms if cols is None else [words_of(p)[0] for p in cols]
-        matrix = process.cdist(forms, others, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
-        for i, j in zip(*matrix.nonzero(), strict=True):
+        for i, j in _similar_cells(forms, others, threshold):
             a, b = rows[i], (rows if cols is None else cols)[j]
             if a is b:
                 continue
@@ -352,6 +349,31 @@ def similar_texts(
             if key not in seen:
                 seen.add(key)
                 yield a, b
+
+
+SMALL_PART = 64
+"""Parts with at most this many cells are scored one pair at a time: a matrix call costs
+more than a few pairs."""
+
+
+def _similar_cells(
+    forms: list[str], others: list[str], threshold: int
+) -> Iterator[tuple[int, int]]:
+    """The cells (row, column) of ``forms`` against ``others`` whose token_set_ratio
+    reaches ``threshold`` (and is not 0), in row order. Against itself (``others is
+    forms``) a cell on or left of the diagonal may be left out: the score is symmetric, so
+    it repeats a pair already given."""
+    from rapidfuzz import fuzz, process
+
+    if len(forms) * len(others) > SMALL_PART:
+        matrix = process.cdist(forms, others, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
+        yield from zip(*matrix.nonzero(), strict=True)
+        return
+    square = others is forms
+    for i, form in enumerate(forms):
+        for j in range(i + 1 if square else 0, len(others)):
+            if fuzz.token_set_ratio(form, others[j], score_cutoff=threshold):
+                yield i, j
 
 
 def _clusters(

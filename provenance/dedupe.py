@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -83,7 +84,7 @@ RARE_WORDS = 3
 """Each claim is compared with the claims sharing one of its rarest shared words."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Pair:
     a: ClaimPoint
     b: ClaimPoint
@@ -144,6 +145,12 @@ def compatible(a: quantities.Quantity, b: quantities.Quantity, tolerance: float)
     return ib.lo <= pa <= ib.hi and ia.lo <= pb <= ia.hi
 
 
+@cache
+def _text_reason(score: int) -> str:
+    """The reason naming a text score: one string for each score, shared by the pairs."""
+    return f"text {score}"
+
+
 def _numbers(claim_text: str) -> set[str]:
     return {re.sub(r"\D", "", n) for n in NUMBER.findall(claim_text)}
 
@@ -163,7 +170,7 @@ def measure_pair(
     closeness = 1.0 - min(1.0, abs(pa - pb) / max(abs(pa), abs(pb), 1e-9) / max(tolerance, 1e-9))
     text_points = words(a, b)
     score = round(MEASURE_BASE + 10 * closeness + 5 * text_points / 100)
-    reasons = ["same measure", _values(a, b), f"text {text_points}"]
+    reasons = ["same measure", _values(a, b), _text_reason(text_points)]
     return Pair(a, b, score, reasons)
 
 
@@ -176,7 +183,8 @@ def qualitative_pair(
     if score is None:
         return None
     same_language = (a.language or "en") == (b.language or "en")
-    reasons = ["same measure, no figure", f"text {score}" if same_language else "other languages"]
+    words_reason = _text_reason(score) if same_language else "other languages"
+    reasons = ["same measure, no figure", words_reason]
     return Pair(a, b, round(MEASURE_BASE + 15 * score / 100), reasons)
 
 
@@ -212,7 +220,7 @@ def text_pair(
     elif _numbers(a.text) != _numbers(b.text):
         return None
     score = words(a, b)
-    reasons = [f"text {score}"] + ([_values(a, b)] if a.quantity else [])
+    reasons = [_text_reason(score)] + ([_values(a, b)] if a.quantity else [])
     return Pair(a, b, score, reasons)
 
 
@@ -710,7 +718,7 @@ def evidence_pair(
     if a.language == b.language:
         text_points = words(a, b)
         score += max(-5, min(10, (text_points - 50) // 5))
-        reasons.append(f"text {text_points}")
+        reasons.append(_text_reason(text_points))
     if (fa.qualifier == "vague") != (fb.qualifier == "vague"):
         score = min(score, VAGUE_CAP)
         reasons.append("one figure is vague")

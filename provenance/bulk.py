@@ -12,6 +12,9 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 FETCH_ROWS = 5000
+_STREAMED: dict[str, Any] = {"stream_results": True, "max_row_buffer": FETCH_ROWS}
+"""Options of one streamed statement (on the connection they would outlast it, and
+send every later statement, writes too, through a server-side cursor)."""
 
 
 @contextmanager
@@ -51,11 +54,30 @@ def stream_rows(
     cursor on PostgreSQL). List parameters expand into ``IN`` lists, unless ``expand``
     is False (an ``in_set`` array is one parameter)."""
     stmt = expanding_text(sql, params) if expand else text(sql)
-    options = conn.execution_options(stream_results=True, max_row_buffer=FETCH_ROWS)
-    result = options.execute(stmt, params)
+    result = conn.execute(stmt.execution_options(**_STREAMED), params)
     try:
         for rows in result.partitions(FETCH_ROWS):
             yield from rows
+    finally:
+        result.close()
+
+
+def stream_batches(
+    conn: Connection, sql: str, params: dict[str, Any], *, expand: bool = True
+) -> Iterator[Sequence[Sequence[Any]]]:
+    """Rows of one query a few thousand at a time, for loops that cannot afford much
+    work per row: on SQLite the driver's plain tuples; on PostgreSQL rows through a
+    server-side cursor (whose first row the result object has already fetched, so it
+    is read through that object). ``expand`` as for ``stream_rows``."""
+    stmt = expanding_text(sql, params) if expand else text(sql)
+    result = conn.execute(stmt.execution_options(**_STREAMED), params)
+    try:
+        if conn.dialect.name != "sqlite":
+            yield from result.partitions(FETCH_ROWS)
+            return
+        cursor = result.cursor
+        while rows := cursor.fetchmany(FETCH_ROWS):
+            yield rows
     finally:
         result.close()
 

@@ -278,6 +278,10 @@ def _size_rows(r: dict[str, Any]) -> list[tuple[str, str, float | None, str, str
     if "export" in r:
         exp, pd_exp = r["export"], r.get("export-pandas")
         figures = f"{exp['rows_per_s']:,.0f} rows/s"
+        if "disk_seconds" in exp:
+            figures += (
+                f"; writing its bytes to a synced file alone takes {exp['disk_seconds']:.1f} s"
+            )
         if pd_exp:
             figures += (
                 f"; pandas read_sql+to_csv takes {ratio(pd_exp['seconds'], exp['seconds'])} "

@@ -387,12 +387,19 @@ def check(session: Session, *, head: str | None = None) -> CheckReport:
         ("verdicts replayed from the event log", _check_verdicts),
         ("quantities read from their text", _check_quantities),
         ("stored readings of the claims' words", _check_readings),
+        ("stored export lines", lambda c, t: _check_export_lines(session)),
     )
     for name, step in steps:
         found = step(conn, text)
         report.checked.append(name)
         report.problems.extend(f"{name}: {p}" for p in found)
     return report
+
+
+def _check_export_lines(session: Session) -> list[str]:
+    from provenance.export import stored_line_problems
+
+    return stored_line_problems(session)
 
 
 def _check_storage(conn: Any, text: Any) -> list[str]:

@@ -214,6 +214,7 @@ def open_session(
             try:
                 yield session
                 if write:
+                    _after_writes(session)
                     session.commit()
             except BaseException:
                 session.rollback()
@@ -223,6 +224,13 @@ def open_session(
         raise DatabaseError(f"database {describe(url)}: {reason}") from exc
     finally:
         engine.dispose()
+
+
+def _after_writes(session: Session) -> None:
+    """Bring what is derived from the written rows up to date, in the same transaction."""
+    from provenance.export import refresh_stored_lines
+
+    refresh_stored_lines(session)
 
 
 def _require_existing(url: str) -> None:
@@ -683,6 +691,37 @@ def _pg_trgm_schema(conn: Connection) -> str | None:
 # Append-only: never edit or reorder an entry once released; add a new one.
 # Each entry must leave every row intact (tests/test_migrations.py upgrades a golden
 # database written by the first release).
+_EXPORT_LINES_DDL = (
+    "CREATE TABLE export_line ("
+    "claim_key TEXT NOT NULL, "
+    "attribution_id INTEGER NOT NULL, "
+    "claim_id INTEGER NOT NULL, "
+    "line TEXT NOT NULL, "
+    "merged_sources TEXT, "
+    "PRIMARY KEY (claim_key, attribution_id)){rowid}",
+    "CREATE INDEX ix_export_line_claim ON export_line (claim_id)",
+    "CREATE UNIQUE INDEX ix_export_line_attribution ON export_line (attribution_id)",
+    "CREATE TABLE export_state ("
+    "id INTEGER NOT NULL PRIMARY KEY, "
+    "event_id INTEGER, "
+    "renderer TEXT NOT NULL)",
+    "CREATE INDEX ix_attribution_moved ON attribution (claim_id) "
+    "WHERE claim_id <> reported_claim_id",
+)
+"""Migration 9. ``{rowid}``: SQLite keeps the lines in export order itself (WITHOUT
+ROWID), so that an export of everything reads the table front to back."""
+
+
+def _m009_export_lines(conn: Connection) -> None:
+    """Each report's export line, stored (``provenance.export_lines``). Empty here: the
+    next write renders them, and until then an export renders its rows itself. The
+    partial index finds the reports of merged claims, which some exports list
+    elsewhere."""
+    rowid = " WITHOUT ROWID" if is_sqlite(conn) else ""
+    for statement in _EXPORT_LINES_DDL:
+        conn.exec_driver_sql(statement.replace("{rowid}", rowid))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _m001_initial),
     (2, "verdict table", _m002_verdict),
@@ -692,6 +731,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (6, "extra fields", _m006_attribution_extra),
     (7, "stored readings of claims' words", _m007_claim_cues),
     (8, "search index of claims' words and quotes", _m008_search_index),
+    (9, "stored export lines", _m009_export_lines),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

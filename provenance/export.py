@@ -10,6 +10,7 @@ export never leaves half a file.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -17,12 +18,22 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy.orm import Session
 
-from provenance.bulk import RELAYS_SQL, Chains, expanding_text, paused_gc, stream_rows
+from provenance import export_lines
+from provenance.bulk import (
+    RELAYS_SQL,
+    Chains,
+    expanding_text,
+    in_set,
+    paused_gc,
+    stream_batches,
+    stream_rows,
+)
 from provenance.cells import QUOTED_CELL, cell_text, csv_cell, csv_writer, neutralise
 from provenance.errors import OutputError, UsageError
 from provenance.ingest.records import (
@@ -201,13 +212,24 @@ def _listed(sql: str, f: ClaimFilter) -> str:
 
 class _Reader:
     """The selected claims one at a time, each with its attributions and their relays,
-    merged from three streams in claim-key order; sources are read once."""
+    merged from three streams in claim-key order; sources are read once. ``listing``
+    turns a query over the attributions each claim holds into one over those the export
+    lists under it."""
 
-    def __init__(self, session: Session, f: ClaimFilter, raw: bool) -> None:
+    def __init__(
+        self,
+        session: Session,
+        where: tuple[str, dict[str, Any]],
+        listing: Callable[[str], str],
+        raw: bool,
+        *,
+        expand: bool = True,
+    ) -> None:
         conn = session.connection()
-        self.where, self.params = claim_where(conn, f)
+        self.where, self.params = where
         self.conn = conn
-        self.filter = f
+        self.listing = listing
+        self.expand = expand
         self.reasons = standing_reasons(session)
         self.sources = {
             r[0]: _Source(r, raw, self.reasons) for r in conn.exec_driver_sql(_SOURCES_SQL)
@@ -215,11 +237,18 @@ class _Reader:
         self.listed: set[int] = set()
         """The sources the rows read so far name, as origin or relay."""
 
+    @classmethod
+    def of_filter(cls, session: Session, f: ClaimFilter, raw: bool) -> _Reader:
+        where = claim_where(session.connection(), f)
+        return cls(session, where, lambda sql: _listed(sql, f), raw)
+
     def _run(self, sql: str) -> Iterator[Sequence[Any]]:
-        return stream_rows(self.conn, sql.format(where=self.where), self.params)
+        query = sql.format(where=self.where)
+        for rows in stream_batches(self.conn, query, self.params, expand=self.expand):
+            yield from rows
 
     def _listed(self, sql: str) -> Iterator[Sequence[Any]]:
-        return self._run(_listed(sql, self.filter))
+        return self._run(self.listing(sql))
 
     def claims(self) -> Iterator[_Claim]:
         claims = self._run(CLAIMS_SQL)
@@ -290,7 +319,7 @@ def extra_names(session: Session, f: ClaimFilter) -> list[str]:
 def iter_rows(session: Session, f: ClaimFilter) -> Iterator[list[Any]]:
     """Rows in EXPORT_COLUMNS order (typed values), then the row's extra fields (a
     mapping, or None); claims by key, attributions by id."""
-    reader = _Reader(session, f, raw=True)
+    reader = _Reader.of_filter(session, f, raw=True)
     sources = reader.sources
     for claim in reader.claims():
         c = claim.row
@@ -404,16 +433,20 @@ class _CsvRows:
 
     def source_line(self, s: _Source) -> str:
         """A row naming only a source."""
-        row = _source_only(s)
-        row.pop()
-        cells = [("true" if v else "false") if v.__class__ is bool else v for v in row]
-        return _fragment(_safe([*cells, *(None for _ in self.extra)], self.raw)) + "\n"
+        return _source_line(s, self.raw, self.extra)
+
+
+def _source_line(s: _Source, raw: bool, extra: list[str]) -> str:
+    row = _source_only(s)
+    row.pop()
+    cells = [("true" if v else "false") if v.__class__ is bool else v for v in row]
+    return _fragment(_safe([*cells, *(None for _ in extra)], raw)) + "\n"
 
 
 def _write_csv(
     session: Session, f: ClaimFilter, out: IO[str], raw: bool, on_row: Callable[[], None] | None
 ) -> int:
-    reader = _Reader(session, f, raw)
+    reader = _Reader.of_filter(session, f, raw)
     names = extra_names(session, f)
     rows = _CsvRows(reader, raw, names)
     csv_writer(out).writerow([*EXPORT_COLUMNS, *_safe(names, raw)])
@@ -430,12 +463,200 @@ def _write_csv(
 
 def _flush(batch: list[str], out: IO[str], on_row: Callable[[], None] | None) -> int:
     out.write("".join(batch))
-    n = len(batch)
+    n = _counted(len(batch), on_row)
+    batch.clear()
+    return n
+
+
+def _counted(n: int, on_row: Callable[[], None] | None) -> int:
     if on_row:
         for _ in range(n):
             on_row()
-    batch.clear()
     return n
+
+
+# --- stored lines ------------------------------------------------------------------------
+
+LINES_VERSION = "1"
+"""Bump when a line's rendering changes: stored lines of another version are made again."""
+RENDERER = export_lines.renderer_id(EXPORT_COLUMNS, LINES_VERSION)
+_STORED_LISTING = "JOIN attribution a ON a.reported_claim_id = c.id"
+"""Stored lines list each report under the claim it was reported as, as an export of
+every claim does."""
+_STORED_SQL = (
+    "SELECT l.attribution_id, {line}, l.merged_sources FROM claim c "
+    "JOIN export_line l ON l.claim_key = c.key WHERE {where} ORDER BY c.key, l.attribution_id"
+)
+_STORED_ALL_SQL = (
+    "SELECT l.attribution_id, {line}, l.merged_sources FROM export_line l "
+    "ORDER BY l.claim_key, l.attribution_id"
+)
+"""An export of every claim: the table in its own order."""
+_AS_UTF8 = {"sqlite": "CAST(l.line AS BLOB)", "postgresql": "convert_to(l.line, 'UTF8')"}
+"""A line as its UTF-8 bytes: written to a UTF-8 file as they are, never decoded."""
+_STORED_EXTRAS_SQL = (
+    "SELECT l.attribution_id, e.name, e.value FROM claim c "
+    "JOIN export_line l ON l.claim_key = c.key "
+    "JOIN attribution_extra e ON e.attribution_id = l.attribution_id WHERE {where} "
+    "ORDER BY c.key, l.attribution_id, e.name"
+)
+_STORED_SOURCES_SQL = (
+    "SELECT a.source_id FROM claim c JOIN export_line l ON l.claim_key = c.key "
+    "JOIN attribution a ON a.id = l.attribution_id WHERE {where} AND a.source_id IN :targets "
+    "UNION SELECT r.source_id FROM claim c JOIN export_line l ON l.claim_key = c.key "
+    "JOIN relay r ON r.attribution_id = l.attribution_id "
+    "WHERE {where} AND r.source_id IN :targets"
+)
+"""Which of the sources merged ones point at the listed rows name themselves."""
+_CROSSED_SQL = {
+    True: (
+        "SELECT 1 FROM attribution a JOIN claim c ON c.id = a.claim_id "
+        "WHERE a.claim_id <> a.reported_claim_id AND {where} "
+        "AND a.reported_claim_id NOT IN (SELECT c.id FROM claim c WHERE {where}) LIMIT 1"
+    ),
+    False: (
+        "SELECT 1 FROM attribution a JOIN claim c ON c.id IN (a.claim_id, a.reported_claim_id) "
+        "WHERE a.claim_id <> a.reported_claim_id AND {where} LIMIT 1"
+    ),
+}
+"""A report the selection lists under another claim than the stored lines do (a merged
+claim's report, listed under the claim holding it)."""
+
+
+def _stored_listing(sql: str) -> str:
+    assert _HELD in sql
+    return sql.replace(_HELD, _STORED_LISTING)
+
+
+def _merged_targets(sources: dict[int, _Source], ids: Sequence[int]) -> str | None:
+    """The sources that merged sources among ``ids`` now point at, as stored."""
+    targets = {sources[i].canonical for i in ids if sources[i].canonical != i}
+    return " ".join(str(t) for t in sorted(targets)) or None
+
+
+def stored_lines(
+    session: Session, claims: set[int] | None
+) -> Iterator[tuple[str, int, int, str, str | None]]:
+    """(claim key, report, claim, CSV line, merged sources' targets) for every report of
+    ``claims`` (of every claim when None), rendered as an export of every claim does."""
+    conn = session.connection()
+    where: tuple[str, dict[str, Any]] = ("1=1", {})
+    if claims is not None:
+        cond, param = in_set(conn, "c.id", "claims", sorted(claims))
+        where = (cond, {"claims": param})
+    reader = _Reader(session, where, _stored_listing, raw=False, expand=False)
+    rows = _CsvRows(reader, raw=False, extra=[])
+    sources = reader.sources
+    for claim in reader.claims():
+        c = claim.row
+        lines = rows.lines(claim)
+        for (r, chain, _), line in zip(claim.attributions, lines, strict=True):
+            yield c[1], r[1], c[0], line, _merged_targets(sources, (r[2], *chain))
+
+
+def refresh_stored_lines(session: Session) -> int:
+    """Render again the stored lines the session's events made stale (all of them when
+    that is cheaper); returns how many were written."""
+    conn = session.connection()
+    if not export_lines.present(conn) or export_lines.current(conn, RENDERER):
+        return 0
+    claims = export_lines.stale_claims(conn, RENDERER)
+    with paused_gc():
+        return export_lines.replace(conn, claims, stored_lines(session, claims), RENDERER)
+
+
+def stored_line_problems(session: Session, limit: int = 20) -> list[str]:
+    """Where the stored lines differ from what the tables give now (nothing to say when
+    they are not current: an export then renders every row itself)."""
+    conn = session.connection()
+    if not export_lines.present(conn) or not export_lines.current(conn, RENDERER):
+        return []
+    sql = f"SELECT {', '.join(export_lines.LINE_COLUMNS)} FROM export_line ORDER BY 1, 2"
+    problems: list[str] = []
+    pairs = zip_longest(stream_rows(conn, sql, {}), stored_lines(session, None))
+    for kept, fresh in pairs:
+        if kept is None or fresh is None or (kept[0], kept[1]) != (fresh[0], fresh[1]):
+            report = (fresh or kept or ("", "?"))[1]
+            problems.append(
+                f"the stored lines are out of step with the reports from report {report} on"
+            )
+            break
+        if tuple(kept) != fresh:
+            problems.append(f"report {fresh[1]}: its stored line differs from its data")
+            if len(problems) >= limit:
+                problems.append("(more not listed)")
+                break
+    return problems
+
+
+def _stored_csv(
+    session: Session,
+    f: ClaimFilter,
+    out: IO[str],
+    on_row: Callable[[], None] | None,
+    utf8: Callable[[bytes], object] | None,
+) -> int | None:
+    """The CSV export from the stored lines, or None when they cannot give it (not
+    current, or the selection lists a report elsewhere). ``utf8``: writes to the
+    binary file under ``out`` when that is UTF-8 without newline translation."""
+    conn = session.connection()
+    if not export_lines.current(conn, RENDERER):
+        return None
+    where, params = claim_where(conn, f)
+    crossed = _CROSSED_SQL[_by_reported(f)].format(where=where)
+    if conn.execute(expanding_text(crossed, params), params).first() is not None:
+        return None
+    names = extra_names(session, f)
+    csv_writer(out).writerow([*EXPORT_COLUMNS, *_safe(names, False)])
+    out.flush()
+    as_bytes = utf8 is not None and not names
+    line = _AS_UTF8[conn.dialect.name] if as_bytes else "l.line"
+    sql = (_STORED_ALL_SQL if where == "1=1" else _STORED_SQL).format(line=line, where=where)
+    extras = _Extras(iter(()))
+    if names:
+        extras = _Extras(stream_rows(conn, _STORED_EXTRAS_SQL.format(where=where), params))
+    targets: set[int] = set()
+    n = 0
+    for rows in stream_batches(conn, sql, params):
+        for merged in [r[2] for r in rows if r[2] is not None]:
+            targets.update(int(t) for t in merged.split())
+        if utf8 is not None and as_bytes:
+            utf8(b"".join([r[1] for r in rows]))
+            n += _counted(len(rows), on_row)
+        elif names:
+            n += _flush([_with_extras(r[1], extras.take(r[0]), names) for r in rows], out, on_row)
+        else:
+            n += _flush([r[1] for r in rows], out, on_row)
+    unlisted = _unlisted(session, where, params, targets)
+    return n + _flush([_source_line(s, False, names) for s in unlisted], out, on_row)
+
+
+def _with_extras(line: str, fields: dict[str, str] | None, names: list[str]) -> str:
+    """A stored line with the export's extra columns after it."""
+    cells = _safe([(fields or {}).get(name) for name in names], False)
+    return f"{line[:-1]},{_fragment(cells)}\n"
+
+
+def _unlisted(
+    session: Session, where: str, params: dict[str, Any], targets: set[int]
+) -> list[_Source]:
+    """Of the sources merged sources point at, those no listed row names, by key."""
+    if not targets:
+        return []
+    conn = session.connection()
+    found = {
+        int(r[0])
+        for r in stream_rows(
+            conn, _STORED_SOURCES_SQL.format(where=where), {**params, "targets": sorted(targets)}
+        )
+    }
+    missing = sorted(targets - found)
+    if not missing:
+        return []
+    reasons = standing_reasons(session)
+    sql = _SOURCES_SQL + " WHERE s.id IN :ids"
+    chosen = [_Source(r, False, reasons) for r in stream_rows(conn, sql, {"ids": missing})]
+    return sorted(chosen, key=lambda s: s.fields[5])
 
 
 _LIST_COLUMNS = tuple(EXPORT_COLUMNS.index(c) for c in ("via", "via_keys", "hedges"))
@@ -481,12 +702,21 @@ def write_rows(
     *,
     raw: bool = False,
     on_row: Callable[[], None] | None = None,
+    utf8: Callable[[bytes], object] | None = None,
+    stored: bool = True,
 ) -> int:
-    """Write the filter's rows to ``out`` in the format; returns the row count."""
+    """Write the filter's rows to ``out`` in the format; returns the row count.
+    ``utf8``: writes to the binary file under ``out``, when ``out`` writes UTF-8 to it
+    as it is (no newline translation), for text that is already encoded.
+    ``stored=False`` renders every row even where stored lines could give it."""
     if fmt not in EXPORT_FORMATS:
         known = ", ".join(EXPORT_FORMATS + INTERCHANGE_FORMATS)
         raise UsageError(f"unknown export format {fmt!r}; use one of {known}")
     with paused_gc():
+        if fmt == "csv" and not raw and stored:
+            written = _stored_csv(session, f, out, on_row, utf8)
+            if written is not None:
+                return written
         if fmt == "csv":
             return _write_csv(session, f, out, raw, on_row)
         return _write_json(iter_rows(session, f), out, fmt, on_row)
@@ -601,7 +831,9 @@ def _release_signals(held: set[int] | None) -> None:
 
 
 @contextmanager
-def atomic_file(path: Path, *, force: bool, protected: tuple[Path, ...] = ()) -> Iterator[IO[str]]:
+def atomic_file(
+    path: Path, *, force: bool, protected: tuple[Path, ...] = ()
+) -> Iterator[io.TextIOWrapper]:
     """A text file that appears at ``path`` only when the block completes; its temporary
     file is removed on any exit, and one left by a killed export is removed next time."""
     _refuse_target(path, force=force, protected=protected)
@@ -665,7 +897,7 @@ def export(
         assert out is not None
         return ExportReport(write_rows(session, f, out, fmt, raw=raw, on_row=on_row), None)
     with atomic_file(out_path, force=force, protected=database_files(session)) as fh:
-        n = write_rows(session, f, fh, fmt, raw=raw, on_row=on_row)
+        n = write_rows(session, f, fh, fmt, raw=raw, on_row=on_row, utf8=fh.buffer.write)
     return ExportReport(n, str(out_path))
 
 

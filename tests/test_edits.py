@@ -204,6 +204,7 @@ def test_check_finds_quotes_missing_from_the_document(cli, db_url: str, tmp_path
     assert problems(db_url) == [
         "every row against the event that wrote it: attribution 2 differs from what event 1 wrote",
         "quotes in stored document text: quote of 'bad' not found in document 'd1'",
+        "stored export lines: report 2: its stored line differs from its data",
     ]
 
 

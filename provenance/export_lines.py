@@ -24,9 +24,10 @@ from provenance.bulk import in_set, stream_rows
 TABLE = "export_line"
 LINE_COLUMNS = ("claim_key", "attribution_id", "claim_id", "line", "merged_sources")
 REBUILD_FROM = 200_000
-"""Row digests since the lines were last made beyond which all lines are made again:
-a large import touches most claims, and one pass over everything is cheaper than
-finding each touched claim first."""
+"""Row digests since the lines were last made beyond which every line is made again,
+if they also outnumber the stored lines: a change as large as the archive touches most
+claims, and one pass over everything is cheaper than finding each touched claim first;
+a smaller one (a day's import into a large archive) renders only its claims."""
 WRITE_LINES = 5000
 _TOUCHING_EVENTS = ("retract", "merge", "merge_source", "unmerge")
 """Actions whose reason a line shows (``status_reason``, ``source_merge_reason``)."""
@@ -68,7 +69,10 @@ def stale_claims(conn: Connection, renderer: str) -> set[int] | None:
     count = conn.execute(
         text("SELECT COUNT(*) FROM row_digest WHERE event_id > :e"), {"e": since}
     ).scalar_one()
-    if count > REBUILD_FROM:
+    if (
+        count > REBUILD_FROM
+        and count > conn.execute(text(f"SELECT COUNT(*) FROM {TABLE}")).scalar_one()
+    ):
         return None
     return _touched_claims(conn, since)
 

@@ -132,40 +132,89 @@ def row_digest(table: str, columns: Sequence[str], values: Sequence[Any]) -> str
 
 
 def _digests(conn: Connection, table: str, sql: str, params: dict[str, Any]) -> Iterator[Any]:
-    result = conn.execute(expanding_text(sql, params), params)
-    digest = digester(table, list(result.keys()))
-    cursor = result.cursor  # plain tuples: a text() query has no result processing
+    for columns, rows in _batches(conn, sql, params):
+        digest = digester(table, columns)
+        for values in rows:
+            yield (table, *digest(values))
+
+
+def _batches(
+    conn: Connection, sql: str, params: dict[str, Any]
+) -> Iterator[tuple[list[str], Sequence[Sequence[Any]]]]:
+    """A query's column names and its rows, a batch at a time. SQLite's cursor gives
+    plain tuples (a text() query has no result processing); PostgreSQL's rows come
+    through a server-side cursor, whose first rows only the result holds."""
+    from provenance import db
+
+    stmt = expanding_text(sql, params)
+    if db.is_sqlite(conn):
+        result = conn.execute(stmt, params)
+        columns, cursor = list(result.keys()), result.cursor
+        try:
+            while rows := cursor.fetchmany(FETCH_ROWS):
+                yield columns, rows
+        finally:
+            result.close()
+        return
+    streamed = stmt.execution_options(stream_results=True, max_row_buffer=FETCH_ROWS)
+    result = conn.execute(streamed, params)
+    columns = list(result.keys())
     try:
-        while rows := cursor.fetchmany(FETCH_ROWS):
-            for values in rows:
-                yield (table, *digest(values))
+        for partition in result.partitions(FETCH_ROWS):
+            yield columns, partition
     finally:
         result.close()
 
 
-def written_rows(conn: Connection, event: NewEvent) -> list[tuple[str, str, str]]:
-    """(table, row key, digest) of every row the event wrote, read back in batches."""
-    out: list[tuple[str, str, str]] = []
+def written_rows(conn: Connection, event: NewEvent) -> Iterator[tuple[str, str, str]]:
+    """(table, row key, digest) of every row the event wrote, read back in batches; a row
+    may come more than once."""
     present = _present_tables(conn)
     if event.batch is not None:
         for table, sql in _BATCH_ROWS.items():
             if table in present:
-                out.extend(_digests(conn, table, sql, {"b": event.batch}))
+                yield from _digests(conn, table, sql, {"b": event.batch})
     for table, ids in event.wrote.items():
         column = TRACKED[table][0]
         unique = sorted(set(ids))
         for i in range(0, len(unique), 10_000):
             chunk = unique[i : i + 10_000]
             sql = f"SELECT * FROM {table} WHERE {column} IN :ids"
-            out.extend(_digests(conn, table, sql, {"ids": chunk}))
-    return sorted(set(out))
+            yield from _digests(conn, table, sql, {"ids": chunk})
 
 
 def rows_digest(rows: Iterable[tuple[str, str, str]]) -> str | None:
-    lines = sorted(f"{t}:{k}:{d}" for t, k, d in rows)
-    if not lines:
-        return None
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    """The digest of an event's rows: SHA-256 of their distinct lines ``table:key:digest``
+    in code-point order, joined by newlines; None for no rows. ``LineDigest`` computes
+    the same from lines streamed in that order."""
+    lines = sorted({f"{t}:{k}:{d}" for t, k, d in rows})
+    digest = LineDigest()
+    for line in lines:
+        digest.add(line)
+    return digest.value()
+
+
+class LineDigest:
+    """``rows_digest`` of lines fed in sorted order, without holding them. A line equal
+    to the one before is counted in ``repeated`` and, if ``distinct``, left out."""
+
+    def __init__(self, *, distinct: bool = True) -> None:
+        self.hash = hashlib.sha256()
+        self.distinct = distinct
+        self.last: str | None = None
+        self.repeated = 0
+
+    def add(self, line: str) -> None:
+        last = self.last
+        if last == line:
+            self.repeated += 1
+            if self.distinct:
+                return
+        self.hash.update((line if last is None else "\n" + line).encode("utf-8"))
+        self.last = line
+
+    def value(self) -> str | None:
+        return None if self.last is None else self.hash.hexdigest()
 
 
 def event_hash(prev: str | None, fields: Mapping[str, Any], digest: str | None) -> str:
@@ -183,7 +232,11 @@ def head(conn: Connection) -> tuple[int, str] | None:
 
 def append(conn: Connection, events: Sequence[NewEvent]) -> list[int]:
     """Append events to the log, each linked to the one before; returns their numbers.
-    The only writer of ``event`` and ``row_digest`` rows."""
+    The only writer of ``event`` and ``row_digest`` rows.
+
+    The rows' digests go through a temporary table rather than memory: an import writes
+    millions. They are staged as they are computed, read back in line order to digest
+    each event's rows, and copied into ``row_digest`` once the events exist."""
     from provenance import db
 
     if not events:
@@ -191,18 +244,90 @@ def append(conn: Connection, events: Sequence[NewEvent]) -> list[int]:
     ids = db.allocate_ids(conn, "event", len(events))
     last = head(conn)
     prev = last[1] if last else None
+    create_stage(conn)
+    for event_id, event in zip(ids, events, strict=True):
+        stage_rows(conn, ((event_id, *row) for row in written_rows(conn, event)))
+    digests, repeated = staged_digests(conn)
     event_rows: list[tuple[Any, ...]] = []
-    digest_rows: list[tuple[Any, ...]] = []
     for event_id, event in zip(ids, events, strict=True):
         fields = {**{f: None for f in EVENT_FIELDS}, **event.fields, "id": event_id}
-        rows = written_rows(conn, event)
-        digest = rows_digest(rows)
+        digest = digests.get(event_id)
         prev = event_hash(prev, fields, digest)
         event_rows.append((*(fields[f] for f in EVENT_FIELDS), digest, prev))
-        digest_rows.extend((event_id, t, k, d) for t, k, d in rows)
     db.bulk_insert(conn, "event", (*EVENT_FIELDS, "rows_digest", "hash"), event_rows)
-    db.bulk_insert(conn, "row_digest", ("event_id", "tbl", "row_key", "digest"), digest_rows)
+    distinct = "DISTINCT " if repeated else ""
+    conn.exec_driver_sql(
+        f"INSERT INTO row_digest (event_id, tbl, row_key, digest) "
+        f"SELECT {distinct}event_id, tbl, row_key, digest FROM {STAGE}"
+    )
+    conn.exec_driver_sql(f"DROP TABLE {STAGE}")
     return ids
+
+
+STAGE = "ledger_stage"
+"""The temporary table holding the rows of the events being appended."""
+_STAGE_COLUMNS = ("event_id", "tbl", "row_key", "digest")
+_STAGE_BATCH = 20_000
+
+
+def create_stage(conn: Connection) -> None:
+    """An empty temporary table for the rows of the events being appended."""
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
+    conn.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE {STAGE} (event_id INTEGER NOT NULL, "
+        "tbl TEXT NOT NULL, row_key TEXT NOT NULL, digest TEXT NOT NULL)"
+    )
+
+
+def stage_rows(conn: Connection, rows: Iterable[tuple[int, str, str, str]]) -> None:
+    """Add (event, table, row key, digest) rows to the stage, a batch at a time."""
+    from provenance import db
+
+    batch: list[tuple[int, str, str, str]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= _STAGE_BATCH:
+            db.bulk_insert(conn, STAGE, _STAGE_COLUMNS, batch)
+            batch = []
+    db.bulk_insert(conn, STAGE, _STAGE_COLUMNS, batch)
+
+
+def staged_digests(conn: Connection) -> tuple[dict[int, str | None], bool]:
+    """Each staged event's ``rows_digest``, and whether any row was staged twice."""
+    digests: dict[int, str | None] = {}
+    repeated = False
+    lines = sorted_lines(conn, STAGE)
+    for event_id, digest in _digest_runs(lines):
+        digests[event_id] = digest.value()
+        repeated = repeated or digest.repeated > 0
+    return digests, repeated
+
+
+def sorted_lines(conn: Connection, table: str, where: str = "") -> Iterator[Sequence[Any]]:
+    """(event, line ``table:key:digest``) of a table of row digests, by event and then
+    line in code-point order: Python's order of strings. SQLite's binary collation
+    compares UTF-8 bytes, which is that order; PostgreSQL needs the "C" collation."""
+    from provenance import db
+    from provenance.bulk import stream_rows
+
+    line = "tbl || ':' || row_key || ':' || digest"
+    collate = "" if db.is_sqlite(conn) else ' COLLATE "C"'
+    sql = f"SELECT event_id, {line} FROM {table} {where} ORDER BY event_id, ({line}){collate}"
+    return stream_rows(conn, sql, {})
+
+
+def _digest_runs(lines: Iterator[Sequence[Any]]) -> Iterator[tuple[int, LineDigest]]:
+    """The digest of each run of lines of one event."""
+    current: int | None = None
+    digest = LineDigest()
+    for event_id, line in lines:
+        if event_id != current:
+            if current is not None:
+                yield current, digest
+            current, digest = int(event_id), LineDigest()
+        digest.add(line)
+    if current is not None:
+        yield current, digest
 
 
 def _present_tables(conn: Connection) -> set[str]:

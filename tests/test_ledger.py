@@ -1,0 +1,139 @@
+"""The ledger digests rows through the database; its digests must equal the in-memory
+definition (``rows_digest``) bit for bit, or existing databases would no longer verify."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Connection, text
+
+from provenance import ledger
+from provenance.db import open_session
+from tests.helpers import FIXTURE
+
+Row = tuple[str, str, str]
+
+TRICKY: list[Row] = [
+    ("claim", "1", "a" * 32),
+    ("claim", "10", "b" * 32),
+    ("claim", "9", "c" * 32),
+    ("claim", "1.5", "d" * 32),
+    ("claim_measure", "1", "e" * 32),
+    ("claim_measure", "", "f" * 32),
+    ("source_variant", "3:name:a:b", "0" * 32),
+    ("source_variant", "3:name", "1" * 32),
+    ("source_variant", "3:name:", "2" * 32),
+    ("source_variant", "3:näme:É", "3" * 32),
+    ("source_variant", "3:name:z", "4" * 32),
+    ("source_variant", "3:name:\U0001f600", "5" * 32),
+    ("source_variant", "3:name:\uffff", "6" * 32),
+    ("source_variant", "3:name:line\nbreak", "7" * 32),
+    ("source_variant", "3:name:A", "8" * 32),
+    ("source_variant", "3:name: ", "9" * 32),
+    ("attribution_extra", "7:Notes", "a" * 32),
+    ("attribution_extra", "7:notes", "a" * 32),
+    ("attribution_extra", "7:ñotes", "a" * 32),
+]
+
+
+@pytest.fixture
+def conn(db_url: str) -> Iterator[Connection]:
+    with open_session(db_url, write=True) as session:
+        yield session.connection()
+        session.rollback()
+
+
+def _streamed(conn: Connection, events: dict[int, list[Row]]) -> tuple[dict[int, str | None], bool]:
+    ledger.create_stage(conn)
+    for event_id, rows in events.items():
+        ledger.stage_rows(conn, ((event_id, *row) for row in rows))
+    digests, repeated = ledger.staged_digests(conn)
+    conn.execute(text(f"DROP TABLE {ledger.STAGE}"))
+    return digests, repeated
+
+
+def test_tricky_keys_digest_as_in_memory(conn: Connection) -> None:
+    events = {1: TRICKY, 2: list(reversed(TRICKY)) + TRICKY[:3], 3: TRICKY[5:9]}
+    digests, repeated = _streamed(conn, events)
+    assert digests == {e: ledger.rows_digest(rows) for e, rows in events.items()}
+    assert digests[1] == digests[2]
+    assert repeated
+
+
+def test_no_repeats_reported_when_rows_are_distinct(conn: Connection) -> None:
+    digests, repeated = _streamed(conn, {4: TRICKY})
+    assert digests == {4: ledger.rows_digest(TRICKY)}
+    assert not repeated
+
+
+def test_rows_digest_is_the_recorded_definition() -> None:
+    """The definition the stored hashes were made with, written out once more."""
+    import hashlib
+
+    lines = sorted({f"{t}:{k}:{d}" for t, k, d in TRICKY})
+    expected = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    assert ledger.rows_digest(TRICKY) == expected
+    assert ledger.rows_digest([]) is None
+
+
+_KEYS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=6,
+)
+_ROWS = st.lists(st.tuples(st.sampled_from(sorted(ledger.TRACKED)), _KEYS), max_size=30)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=_ROWS)
+def test_any_keys_digest_as_in_memory(conn: Connection, rows: list[tuple[str, str]]) -> None:
+    staged = [(t, k, f"{i % 3:032x}") for i, (t, k) in enumerate(rows)]
+    digests, _ = _streamed(conn, {1: staged})
+    assert digests.get(1) == ledger.rows_digest(staged)
+
+
+def test_append_records_what_the_rows_digest_to(cli, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    """An event's rows reach ``row_digest`` once each, and its ``rows_digest`` is the
+    in-memory digest of them."""
+    assert cli("import", str(FIXTURE)).exit_code == 0
+    with open_session(db_url, write=True) as session:
+        conn = session.connection()
+        sources = [r[0] for r in conn.execute(text("SELECT id FROM source ORDER BY id LIMIT 2"))]
+        for i, value in enumerate(["a:b", "É", "z", "\U0001f600", "10", "9", ":"]):
+            conn.execute(
+                text(
+                    "INSERT INTO source_variant (source_id, field, value, created_at) "
+                    "VALUES (:s, :f, :v, '2024-01-01')"
+                ),
+                {"s": sources[i % 2], "f": "name:x" if i % 3 else "name", "v": value},
+            )
+        wrote = {"source": [*sources, sources[0]], "source_variant": [*sources, sources[1]]}
+        fields = {
+            "at": "2024-01-01",
+            "actor": "t",
+            "command": "t",
+            "action": "edit",
+            "entity": "source",
+        }
+        events = [ledger.NewEvent(fields, wrote), ledger.NewEvent(fields)]
+        events.append(ledger.NewEvent(fields, wrote, batch=1))
+        ids = ledger.append(conn, events)
+        for event_id, event in zip(ids, events, strict=True):
+            _assert_recorded(conn, event_id, set(ledger.written_rows(conn, event)))
+        assert ledger.verify_chain(conn) == ([], True)
+        assert ledger.verify_rows(conn) == []
+
+
+def _assert_recorded(conn: Connection, event_id: int, expected: set[Row]) -> None:
+    recorded = conn.execute(
+        text("SELECT tbl, row_key, digest FROM row_digest WHERE event_id = :e"), {"e": event_id}
+    ).all()
+    assert sorted(tuple(r) for r in recorded) == sorted(expected)
+    stored = conn.execute(
+        text("SELECT rows_digest FROM event WHERE id = :e"), {"e": event_id}
+    ).scalar_one()
+    assert stored == ledger.rows_digest(expected)

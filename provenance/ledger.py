@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 
-from provenance.bulk import FETCH_ROWS, expanding_text
+from provenance.bulk import FETCH_ROWS, expanding_text, stream_rows
 
 # Every table whose rows the log vouches for, with the columns naming a row.
 TRACKED: dict[str, tuple[str, ...]] = {
@@ -196,20 +196,25 @@ def rows_digest(rows: Iterable[tuple[str, str, str]]) -> str | None:
 
 class LineDigest:
     """``rows_digest`` of lines fed in sorted order, without holding them. A line equal
-    to the one before is counted in ``repeated`` and, if ``distinct``, left out."""
+    to the one before is counted in ``repeated`` and, if ``distinct``, left out; a line
+    before the one before makes ``ordered`` false (the value is then not the digest)."""
 
     def __init__(self, *, distinct: bool = True) -> None:
         self.hash = hashlib.sha256()
         self.distinct = distinct
         self.last: str | None = None
         self.repeated = 0
+        self.ordered = True
 
     def add(self, line: str) -> None:
         last = self.last
-        if last == line:
-            self.repeated += 1
-            if self.distinct:
-                return
+        if last is not None and line <= last:
+            if line < last:
+                self.ordered = False
+            else:
+                self.repeated += 1
+                if self.distinct:
+                    return
         self.hash.update((line if last is None else "\n" + line).encode("utf-8"))
         self.last = line
 
@@ -247,7 +252,7 @@ def append(conn: Connection, events: Sequence[NewEvent]) -> list[int]:
     create_stage(conn)
     for event_id, event in zip(ids, events, strict=True):
         stage_rows(conn, ((event_id, *row) for row in written_rows(conn, event)))
-    digests, repeated = staged_digests(conn)
+    digests, repeated = staged_digests(conn, ids)
     event_rows: list[tuple[Any, ...]] = []
     for event_id, event in zip(ids, events, strict=True):
         fields = {**{f: None for f in EVENT_FIELDS}, **event.fields, "id": event_id}
@@ -292,42 +297,83 @@ def stage_rows(conn: Connection, rows: Iterable[tuple[int, str, str, str]]) -> N
     db.bulk_insert(conn, STAGE, _STAGE_COLUMNS, batch)
 
 
-def staged_digests(conn: Connection) -> tuple[dict[int, str | None], bool]:
-    """Each staged event's ``rows_digest``, and whether any row was staged twice."""
+def staged_digests(conn: Connection, ids: Iterable[int]) -> tuple[dict[int, str | None], bool]:
+    """Each event's ``rows_digest`` from the stage, and whether any row was staged twice."""
+    lines = EventLines(conn, STAGE, distinct=True)
     digests: dict[int, str | None] = {}
     repeated = False
-    lines = sorted_lines(conn, STAGE)
-    for event_id, digest in _digest_runs(lines):
+    for event_id in sorted(ids):
+        digest = lines.digest(event_id)
         digests[event_id] = digest.value()
         repeated = repeated or digest.repeated > 0
+    lines.close()
     return digests, repeated
 
 
-def sorted_lines(conn: Connection, table: str, where: str = "") -> Iterator[Sequence[Any]]:
-    """(event, line ``table:key:digest``) of a table of row digests, by event and then
-    line in code-point order: Python's order of strings. SQLite's binary collation
-    compares UTF-8 bytes, which is that order; PostgreSQL needs the "C" collation."""
-    from provenance import db
-    from provenance.bulk import stream_rows
+class EventLines:
+    """The lines ``table:key:digest`` of a table of row digests (``row_digest`` or the
+    stage), read event by event in id order, each event's lines in code-point order
+    (Python's order of strings): SQLite's binary collation compares UTF-8 bytes, which
+    is that order; PostgreSQL sorts with the "C" collation. Should an event's lines
+    come in another order all the same (values that are not text), they are read
+    again and sorted here. Events asked for must come in increasing order; lines of
+    events skipped over are ``strays``."""
 
-    line = "tbl || ':' || row_key || ':' || digest"
-    collate = "" if db.is_sqlite(conn) else ' COLLATE "C"'
-    sql = f"SELECT event_id, {line} FROM {table} {where} ORDER BY event_id, ({line}){collate}"
-    return stream_rows(conn, sql, {})
+    def __init__(self, conn: Connection, table: str, *, distinct: bool) -> None:
+        from provenance import db
 
+        self.conn, self.table, self.distinct = conn, table, distinct
+        line = "tbl || ':' || row_key || ':' || digest"
+        collate = "" if db.is_sqlite(conn) else ' COLLATE "C"'
+        self.rows = stream_rows(
+            conn,
+            f"SELECT event_id, tbl, row_key, digest FROM {table} "
+            f"ORDER BY event_id, ({line}){collate}",
+            {},
+        )
+        self.pending = next(self.rows, None)
+        self.strays: list[int] = []
 
-def _digest_runs(lines: Iterator[Sequence[Any]]) -> Iterator[tuple[int, LineDigest]]:
-    """The digest of each run of lines of one event."""
-    current: int | None = None
-    digest = LineDigest()
-    for event_id, line in lines:
-        if event_id != current:
-            if current is not None:
-                yield current, digest
-            current, digest = int(event_id), LineDigest()
-        digest.add(line)
-    if current is not None:
-        yield current, digest
+    def digest(self, event_id: int) -> LineDigest:
+        """The digest of one event's lines."""
+        self._skip(event_id)
+        digest = LineDigest(distinct=self.distinct)
+        rows, pending = self.rows, self.pending
+        while pending is not None and int(pending[0]) == event_id:
+            digest.add(f"{pending[1]}:{pending[2]}:{pending[3]}")
+            pending = next(rows, None)
+        self.pending = pending
+        return digest if digest.ordered else self._sorted_here(event_id)
+
+    def rest(self) -> list[int]:
+        """The events with lines after the last one asked for, added to the strays."""
+        self._skip(None)
+        self.close()
+        return self.strays
+
+    def close(self) -> None:
+        close = getattr(self.rows, "close", None)
+        if close is not None:
+            close()
+
+    def _skip(self, before: int | None) -> None:
+        rows, pending, strays = self.rows, self.pending, self.strays
+        while pending is not None and (before is None or int(pending[0]) < before):
+            stray = int(pending[0])
+            if not strays or strays[-1] != stray:
+                strays.append(stray)
+            pending = next(rows, None)
+        self.pending = pending
+
+    def _sorted_here(self, event_id: int) -> LineDigest:
+        result = self.conn.execute(
+            text(f"SELECT tbl, row_key, digest FROM {self.table} WHERE event_id = :e"),
+            {"e": event_id},
+        )
+        digest = LineDigest(distinct=self.distinct)
+        for line in sorted(f"{t}:{k}:{d}" for t, k, d in result):
+            digest.add(line)
+        return digest
 
 
 def _present_tables(conn: Connection) -> set[str]:
@@ -341,19 +387,14 @@ def verify_chain(conn: Connection, keep: str | None = None) -> tuple[list[str], 
     """Recompute every event's hash from its fields, its row digests and the previous
     hash. Returns the problems and whether ``keep`` (a recorded head) is in the chain."""
     problems: list[str] = []
-    recorded: dict[int, list[str]] = {}
-    for event_id, t, k, d in conn.execute(
-        text("SELECT event_id, tbl, row_key, digest FROM row_digest")
-    ):
-        recorded.setdefault(int(event_id), []).append(f"{t}:{k}:{d}")
+    recorded = EventLines(conn, "row_digest", distinct=False)
     prev: str | None = None
     found = keep is None
     columns = ", ".join((*EVENT_FIELDS, "rows_digest", "hash"))
-    for row in conn.execute(text(f"SELECT {columns} FROM event ORDER BY id")):
+    for row in stream_rows(conn, f"SELECT {columns} FROM event ORDER BY id", {}):
         fields = dict(zip(EVENT_FIELDS, row[: len(EVENT_FIELDS)], strict=True))
         digest, stored = row[-2], row[-1]
-        lines = sorted(recorded.pop(int(fields["id"]), []))
-        actual = hashlib.sha256("\n".join(lines).encode()).hexdigest() if lines else None
+        actual = recorded.digest(int(fields["id"])).value()
         if actual != digest:
             problems.append(f"event {fields['id']}: its row digests were changed")
         expected = event_hash(prev, fields, digest)
@@ -364,7 +405,7 @@ def verify_chain(conn: Connection, keep: str | None = None) -> tuple[list[str], 
             )
         prev = stored
         found = found or stored == keep
-    for event_id in sorted(recorded):
+    for event_id in recorded.rest():
         problems.append(f"row digests of event {event_id}, which is not in the log")
     return problems, found
 

@@ -50,7 +50,7 @@ def _streamed(conn: Connection, events: dict[int, list[Row]]) -> tuple[dict[int,
     ledger.create_stage(conn)
     for event_id, rows in events.items():
         ledger.stage_rows(conn, ((event_id, *row) for row in rows))
-    digests, repeated = ledger.staged_digests(conn)
+    digests, repeated = ledger.staged_digests(conn, events)
     conn.execute(text(f"DROP TABLE {ledger.STAGE}"))
     return digests, repeated
 
@@ -137,3 +137,81 @@ def _assert_recorded(conn: Connection, event_id: int, expected: set[Row]) -> Non
         text("SELECT rows_digest FROM event WHERE id = :e"), {"e": event_id}
     ).scalar_one()
     assert stored == ledger.rows_digest(expected)
+
+
+def _verify_chain_in_memory(conn: Connection) -> tuple[list[str], bool]:
+    """``verify_chain`` as first written, every row digest of the log held at once."""
+    import hashlib
+
+    problems: list[str] = []
+    recorded: dict[int, list[str]] = {}
+    for event_id, t, k, d in conn.execute(
+        text("SELECT event_id, tbl, row_key, digest FROM row_digest")
+    ):
+        recorded.setdefault(int(event_id), []).append(f"{t}:{k}:{d}")
+    prev: str | None = None
+    columns = ", ".join((*ledger.EVENT_FIELDS, "rows_digest", "hash"))
+    for row in conn.execute(text(f"SELECT {columns} FROM event ORDER BY id")):
+        fields = dict(zip(ledger.EVENT_FIELDS, row[: len(ledger.EVENT_FIELDS)], strict=True))
+        digest, stored = row[-2], row[-1]
+        lines = sorted(recorded.pop(int(fields["id"]), []))
+        actual = hashlib.sha256("\n".join(lines).encode()).hexdigest() if lines else None
+        if actual != digest:
+            problems.append(f"event {fields['id']}: its row digests were changed")
+        if stored != ledger.event_hash(prev, fields, digest):
+            problems.append(
+                f"event {fields['id']} ({fields['action']}): hash does not match its content "
+                "or the event before it (the log was changed)"
+            )
+        prev = stored
+    for event_id in sorted(recorded):
+        problems.append(f"row digests of event {event_id}, which is not in the log")
+    return problems, True
+
+
+def _unguarded(conn: Connection) -> None:
+    """Lift the append-only triggers and foreign keys until the transaction ends."""
+    if conn.dialect.name == "sqlite":
+        for name in ("no_update", "no_delete"):
+            conn.exec_driver_sql(f"DROP TRIGGER row_digest_{name}")
+            conn.exec_driver_sql(f"DROP TRIGGER event_{name}")
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    else:
+        conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+
+
+_FIRST = "(SELECT MIN(row_key) FROM row_digest WHERE event_id = 1 AND tbl = 'claim')"
+_CHAIN_TAMPERINGS = {
+    "none": [],
+    "key stored as a blob": [
+        f"UPDATE row_digest SET row_key = CAST(row_key AS BLOB) WHERE row_key = {_FIRST}"
+    ],
+    "row digest repeated": [
+        "INSERT INTO row_digest SELECT * FROM row_digest WHERE event_id = 1 AND tbl = 'source'"
+    ],
+    "row digest forged": [f"UPDATE row_digest SET digest = 'x' WHERE row_key = {_FIRST}"],
+    "row digest removed": [f"DELETE FROM row_digest WHERE row_key = {_FIRST}"],
+    "digests of events not in the log": [
+        "INSERT INTO row_digest SELECT event_id + 100, tbl, row_key, digest FROM row_digest",
+        "INSERT INTO row_digest SELECT 0, tbl, row_key, digest FROM row_digest",
+    ],
+    "event removed": ["DELETE FROM event WHERE id = 2"],
+}
+
+
+@pytest.mark.parametrize("tampering", sorted(_CHAIN_TAMPERINGS))
+def test_verify_chain_as_in_memory(cli, db_url: str, is_postgres: bool, tampering: str) -> None:  # type: ignore[no-untyped-def]
+    """The streamed check finds what holding every row digest found, in the same words."""
+    if is_postgres and "blob" in tampering:
+        pytest.skip("PostgreSQL keeps text columns text")
+    assert cli("import", str(FIXTURE)).exit_code == 0
+    assert cli("import", str(FIXTURE.parent / "example_attributions.csv")).exit_code == 0
+    with open_session(db_url, write=True) as session:
+        conn = session.connection()
+        _unguarded(conn)
+        for statement in _CHAIN_TAMPERINGS[tampering]:
+            conn.exec_driver_sql(statement)
+        expected = _verify_chain_in_memory(conn)
+        assert ledger.verify_chain(conn) == expected
+        assert (expected[0] == []) == (tampering == "none")
+        session.rollback()

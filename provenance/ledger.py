@@ -12,6 +12,7 @@ against someone able to rewrite the whole log consistently.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -412,20 +413,64 @@ def verify_chain(conn: Connection, keep: str | None = None) -> tuple[list[str], 
 
 def verify_rows(conn: Connection) -> list[str]:
     """Replay the row digests: every row must be as the last event that wrote it left it,
-    and every row must have been written by an event."""
-    expected: dict[tuple[str, str], tuple[str, int]] = {}
-    writers: set[tuple[str, str, int]] = set()  # of rows with a link column
-    for event_id, t, k, d in conn.execute(
-        text("SELECT event_id, tbl, row_key, digest FROM row_digest ORDER BY event_id")
-    ):
-        expected[(t, k)] = (d, int(event_id))
-        if t in LINK_COLUMNS:
-            writers.add((t, k, int(event_id)))
+    and every row must have been written by an event. One table's digests are held at
+    a time, not the whole log's."""
     baselines = {
         int(r[0]) for r in conn.execute(text("SELECT id FROM event WHERE action = 'baseline'"))
     }
+    present = _present_tables(conn)
+    found: dict[str, list[str]] = {}
+    missing: list[tuple[tuple[str, str], int]] = []
+    for table, logged in _logged_by_table(conn):
+        if table in present:
+            found[table] = _check_table(conn, table, logged, baselines)
+        missing.extend((key, event_id) for key, (_, event_id) in logged.expected.items())
+    for table in present - found.keys():
+        found[table] = _check_table(conn, table, _Logged(table), baselines)
+    problems = [p for table in sorted(found) for p in found[table]]
+    for (table, key), event_id in sorted(missing):
+        problems.append(f"{table} {key}, written by event {event_id}, is missing")
+    return problems
 
-    def _linked(table: str, key: str, link: Any, writer: int) -> bool:
+
+@dataclass
+class _Logged:
+    """What the log says of one table's rows: each key's digest and the event that last
+    wrote it; and, for a table with a link column, every (key, event) that wrote one."""
+
+    table: str
+    expected: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    writers: set[tuple[str, str, int]] = field(default_factory=set)
+
+
+def _logged_by_table(conn: Connection) -> Iterator[tuple[str, _Logged]]:
+    """The row digests table by table, each table's in the order of the events (and of
+    the rows within one event on SQLite), so the last event that wrote a row wins."""
+    from provenance import db
+
+    within = ", rowid" if db.is_sqlite(conn) else ""
+    collate = "" if db.is_sqlite(conn) else ' COLLATE "C"'
+    rows = stream_rows(
+        conn,
+        "SELECT tbl, row_key, digest, event_id FROM row_digest "
+        f"ORDER BY tbl{collate}, event_id{within}",
+        {},
+    )
+    for table, group in itertools.groupby(rows, key=lambda r: r[0]):
+        logged = _Logged(table)
+        linked = table in LINK_COLUMNS
+        for t, k, d, event_id in group:
+            logged.expected[(t, k)] = (d, int(event_id))
+            if linked:
+                logged.writers.add((t, k, int(event_id)))
+        yield table, logged
+
+
+def _check_table(conn: Connection, table: str, logged: _Logged, baselines: set[int]) -> list[str]:
+    """The problems of one table's rows; the rows met are taken out of ``logged``."""
+    expected, writers = logged.expected, logged.writers
+
+    def _linked(key: str, link: Any, writer: int) -> bool:
         """A row points at an event that wrote it; a row vouched for by the upgrade's
         baseline points at an event before it."""
         if link is None:
@@ -435,23 +480,19 @@ def verify_rows(conn: Connection) -> list[str]:
         return (table, key, int(link)) in writers
 
     problems: list[str] = []
-    for table in sorted(_present_tables(conn)):
-        link = LINK_COLUMNS.get(table)
-        result = conn.execute(text(f"SELECT * FROM {table}"))
-        columns = list(result.keys())
+    link = LINK_COLUMNS.get(table)
+    for columns, rows in _batches(conn, f"SELECT * FROM {table}", {}):
         digester_of = digester(table, columns)
-        for values in result:
+        for values in rows:
             key, digest = digester_of(values)
-            logged = expected.pop((table, key), None)
+            logged_as = expected.pop((table, key), None)
             where = f"{table} {key}"
-            if logged is None:
+            if logged_as is None:
                 problems.append(f"{where} was written outside the event log")
-            elif logged[0] != digest:
-                problems.append(f"{where} differs from what event {logged[1]} wrote")
+            elif logged_as[0] != digest:
+                problems.append(f"{where} differs from what event {logged_as[1]} wrote")
             elif link and not _linked(
-                table, key, dict(zip(columns, values, strict=True))[link], logged[1]
+                key, dict(zip(columns, values, strict=True))[link], logged_as[1]
             ):
                 problems.append(f"{where}: {link} does not name the event that wrote it")
-    for (table, key), (_, event_id) in sorted(expected.items()):
-        problems.append(f"{table} {key}, written by event {event_id}, is missing")
     return problems

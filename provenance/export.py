@@ -562,7 +562,15 @@ def refresh_stored_lines(session: Session) -> int:
         return 0
     claims = export_lines.stale_claims(conn, RENDERER)
     with paused_gc():
-        return export_lines.replace(conn, claims, stored_lines(session, claims), RENDERER)
+        try:
+            return export_lines.replace(conn, claims, stored_lines(session, claims), RENDERER)
+        except _UNRENDERABLE:
+            return 0  # left not current: exports render (and fail) as before; check says why
+
+
+_UNRENDERABLE = (LookupError, TypeError, ValueError)
+"""What rendering raises on rows changed behind provenance's back (a report naming a
+missing source, a text that is not text)."""
 
 
 def stored_line_problems(session: Session, limit: int = 20) -> list[str]:
@@ -572,8 +580,15 @@ def stored_line_problems(session: Session, limit: int = 20) -> list[str]:
     if not export_lines.present(conn) or not export_lines.current(conn, RENDERER):
         return []
     sql = f"SELECT {', '.join(export_lines.LINE_COLUMNS)} FROM export_line ORDER BY 1, 2"
-    problems: list[str] = []
     pairs = zip_longest(stream_rows(conn, sql, {}), stored_lines(session, None))
+    try:
+        return _differences(pairs, limit)
+    except _UNRENDERABLE as exc:
+        return [f"the lines cannot be rendered again from the tables ({type(exc).__name__}: {exc})"]
+
+
+def _differences(pairs: Iterator[tuple[Any, Any]], limit: int) -> list[str]:
+    problems: list[str] = []
     for kept, fresh in pairs:
         if kept is None or fresh is None or (kept[0], kept[1]) != (fresh[0], fresh[1]):
             report = (fresh or kept or ("", "?"))[1]

@@ -145,6 +145,17 @@ def _import(db: str, path: Path, *, strict: bool = False) -> None:
         import_files(session, [path], actor="tester", command="test", options=options)
 
 
+def import_tree(db: str, tree: dict[str, Any], tmp: str) -> None:
+    """Import a drawn tree; one that gives a report twice with different grades is
+    refused by import and is no example."""
+    source = Path(tmp) / "in.json"
+    source.write_text(json.dumps(tree), encoding="utf-8")
+    try:
+        _import(db, source)
+    except InputError:
+        assume(False)
+
+
 def contents(db: str) -> dict[str, Any]:
     """Everything the CSV carries, by natural keys (ids and timestamps differ)."""
     with open_session(db) as session:
@@ -339,12 +350,7 @@ def test_every_status_survives_export_all_and_import(
     every = ClaimFilter(status=None)
     with tempfile.TemporaryDirectory() as tmp:
         first, second = empty_database(tmp, "first.db"), empty_database(tmp, "second.db")
-        source = Path(tmp) / "in.json"
-        source.write_text(json.dumps(tree), encoding="utf-8")
-        try:
-            _import(first, source)
-        except InputError:
-            assume(False)  # one report given twice with different grades
+        import_tree(first, tree, tmp)
         _apply(first, actions)
         exported = Path(tmp) / "out.csv"
         exported.write_text(exported_csv(first, every), encoding="utf-8", newline="")

@@ -288,49 +288,74 @@ STORE_BATCH = 5_000
 def store_readings(conn: Connection, claim_ids: Sequence[int] | None = None) -> int:
     """Store what the words of claims say (``cues.read_words``), so later runs need not
     read them: the given claims, or every claim without a reading by the current reader.
-    The only writer of ``claim_cues``; returns how many readings were written."""
-    sql = f"SELECT {_CLAIM_COLUMNS}, k.claim_id FROM claim c "
-    sql += "LEFT JOIN claim_cues k ON k.claim_id = c.id "
-    params: dict[str, Any] = {}
-    if claim_ids is None:
-        sql += "WHERE k.claim_id IS NULL OR k.version != :v"
-        params["v"] = version()
-        stmt = text(sql)
-    else:
-        sql += "WHERE c.id IN :ids"
-        stmt = text(sql).bindparams(bindparam("ids", expanding=True))
-        params["ids"] = list(claim_ids)
-    fresh: list[tuple[Any, ...]] = []
-    stale: list[dict[str, Any]] = []
+    The only writer of ``claim_cues``; returns how many readings were written. Claims
+    are read and stored a page at a time, so memory does not grow with the archive."""
+    written = 0
     read_before: dict[_Inputs, tuple[Any, ...]] = {}
     """Stored values by inputs: claims with the same words (one wording on other dates)
     are read once."""
-    for r in conn.execute(stmt, params).all():
-        inputs = _reading_inputs(r, _quantity(r[9:18]))
-        values = read_before.get(inputs)
-        if values is None:
-            reading = read_words(inputs[0], **_reading_options(inputs))
-            values = (
-                version(),
-                _reading_digest(inputs),
-                _SEP.join(sorted(reading.concepts)),
-                _SEP.join(sorted(reading.scopes)),
-                _SEP.join(sorted(reading.named)),
-                _SEP.join(sorted(reading.written)),
-                int(reading.denial),
-                reading.script,
-            )
-            read_before[inputs] = values
-        if r[19] is None:
-            fresh.append((r[0], *values))
-        else:
-            stale.append(dict(zip(_READING_FIELDS, (r[0], *values), strict=True)))
-    for i in range(0, len(fresh), STORE_BATCH):
-        db.bulk_insert(conn, "claim_cues", _READING_FIELDS, fresh[i : i + STORE_BATCH])
-    if stale:
-        sets = ", ".join(f"{f} = :{f}" for f in _READING_FIELDS[1:])
-        conn.execute(text(f"UPDATE claim_cues SET {sets} WHERE claim_id = :claim_id"), stale)
-    return len(fresh) + len(stale)
+    for rows in _unread_pages(conn, claim_ids):
+        fresh: list[tuple[Any, ...]] = []
+        stale: list[dict[str, Any]] = []
+        for r in rows:
+            inputs = _reading_inputs(r, _quantity(r[9:18]))
+            values = read_before.get(inputs)
+            if values is None:
+                values = _stored_values(inputs)
+                read_before[inputs] = values
+            if r[19] is None:
+                fresh.append((r[0], *values))
+            else:
+                stale.append(dict(zip(_READING_FIELDS, (r[0], *values), strict=True)))
+        db.bulk_insert(conn, "claim_cues", _READING_FIELDS, fresh)
+        if stale:
+            sets = ", ".join(f"{f} = :{f}" for f in _READING_FIELDS[1:])
+            conn.execute(text(f"UPDATE claim_cues SET {sets} WHERE claim_id = :claim_id"), stale)
+        written += len(fresh) + len(stale)
+        if len(read_before) > _READ_BEFORE_LIMIT:
+            read_before.clear()
+    return written
+
+
+_READ_BEFORE_LIMIT = 100_000
+
+
+def _stored_values(inputs: _Inputs) -> tuple[Any, ...]:
+    reading = read_words(inputs[0], **_reading_options(inputs))
+    return (
+        version(),
+        _reading_digest(inputs),
+        _SEP.join(sorted(reading.concepts)),
+        _SEP.join(sorted(reading.scopes)),
+        _SEP.join(sorted(reading.named)),
+        _SEP.join(sorted(reading.written)),
+        int(reading.denial),
+        reading.script,
+    )
+
+
+def _unread_pages(
+    conn: Connection, claim_ids: Sequence[int] | None
+) -> Iterator[Sequence[Sequence[Any]]]:
+    """The claims to read, ``STORE_BATCH`` at a time: the given ones, or those without a
+    reading by the current reader, in id order, each page a query of its own (what the
+    page before stored is not being read meanwhile)."""
+    sql = f"SELECT {_CLAIM_COLUMNS}, k.claim_id FROM claim c "
+    sql += "LEFT JOIN claim_cues k ON k.claim_id = c.id "
+    if claim_ids is not None:
+        ids = sorted(set(claim_ids))
+        stmt = text(sql + "WHERE c.id IN :ids").bindparams(bindparam("ids", expanding=True))
+        for i in range(0, len(ids), STORE_BATCH):
+            yield conn.execute(stmt, {"ids": ids[i : i + STORE_BATCH]}).all()
+        return
+    page = text(
+        sql + "WHERE (k.claim_id IS NULL OR k.version != :v) AND c.id > :last "
+        "ORDER BY c.id LIMIT :n"
+    )
+    last = 0
+    while rows := conn.execute(page, {"v": version(), "last": last, "n": STORE_BATCH}).all():
+        yield rows
+        last = rows[-1][0]
 
 
 def altered_readings(conn: Connection) -> Iterator[str]:

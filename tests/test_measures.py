@@ -13,7 +13,7 @@ from unittest import mock
 
 import pytest
 
-from provenance import cues
+from provenance import cues, measures
 from provenance.conflicts import find_conflicts
 from provenance.db import open_session
 from provenance.dedupe import find_duplicates
@@ -373,6 +373,32 @@ def test_a_stored_reading_gives_the_cues_read_afresh(cli: Any, db_url: str, tmp_
         versions = session.connection().execute(text("SELECT DISTINCT version FROM claim_cues"))
         assert [v for (v,) in versions] == [cues.version()], "import stores them again"
     assert _cues_by_key(db_url) == stored
+    assert cli("check").exit_code == 0
+
+
+def test_readings_are_stored_a_page_at_a_time(cli: Any, db_url: str, tmp_path: Path) -> None:
+    """Pages smaller than the file: every claim gets its reading, once, and the same
+    readings as in one page; stale readings are replaced page by page too."""
+    from sqlalchemy import text
+
+    rows = [
+        report(f"k{i}", f"Shelling killed {i + 3} people in Kadugli.", f"{i + 3} people", "x")
+        for i in range(7)
+    ]
+    run_import(db_url, write_csv(tmp_path / "one.csv", rows))
+    whole = _cues_by_key(db_url)
+    with open_session(db_url, write=True) as session:
+        session.connection().execute(text("UPDATE claim_cues SET version = 'old'"))
+    with (
+        mock.patch("provenance.measures.STORE_BATCH", 2),
+        open_session(db_url, write=True) as session,
+    ):
+        assert measures.store_readings(session.connection()) == 7
+    with open_session(db_url) as session:
+        conn = session.connection()
+        versions = conn.execute(text("SELECT version, COUNT(*) FROM claim_cues GROUP BY 1"))
+        assert [tuple(v) for v in versions] == [(cues.version(), 7)]
+    assert _cues_by_key(db_url) == whole
     assert cli("check").exit_code == 0
 
 

@@ -66,18 +66,29 @@ def stream_batches(
     conn: Connection, sql: str, params: dict[str, Any], *, expand: bool = True
 ) -> Iterator[Sequence[Sequence[Any]]]:
     """Rows of one query a few thousand at a time, for loops that cannot afford much
-    work per row: on SQLite the driver's plain tuples; on PostgreSQL rows through a
-    server-side cursor (whose first row the result object has already fetched, so it
+    work per row (see ``column_batches``)."""
+    for _, rows in column_batches(conn, sql, params, expand=expand):
+        yield rows
+
+
+def column_batches(
+    conn: Connection, sql: str, params: dict[str, Any], *, expand: bool = True
+) -> Iterator[tuple[list[str], Sequence[Sequence[Any]]]]:
+    """The query's column names beside each batch of its rows: on SQLite the driver's
+    plain tuples (a text() query has no result processing); on PostgreSQL rows through
+    a server-side cursor (whose first row the result object has already fetched, so it
     is read through that object). ``expand`` as for ``stream_rows``."""
     stmt = expanding_text(sql, params) if expand else text(sql)
     result = conn.execute(stmt.execution_options(**_STREAMED), params)
+    columns = list(result.keys())
     try:
         if conn.dialect.name != "sqlite":
-            yield from result.partitions(FETCH_ROWS)
+            for rows in result.partitions(FETCH_ROWS):
+                yield columns, rows
             return
         cursor = result.cursor
         while rows := cursor.fetchmany(FETCH_ROWS):
-            yield rows
+            yield columns, rows
     finally:
         result.close()
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 
-from provenance.bulk import FETCH_ROWS, expanding_text, stream_rows
+from provenance.bulk import column_batches, stream_rows
 
 # Every table whose rows the log vouches for, with the columns naming a row.
 TRACKED: dict[str, tuple[str, ...]] = {
@@ -133,38 +133,10 @@ def row_digest(table: str, columns: Sequence[str], values: Sequence[Any]) -> str
 
 
 def _digests(conn: Connection, table: str, sql: str, params: dict[str, Any]) -> Iterator[Any]:
-    for columns, rows in _batches(conn, sql, params):
+    for columns, rows in column_batches(conn, sql, params):
         digest = digester(table, columns)
         for values in rows:
             yield (table, *digest(values))
-
-
-def _batches(
-    conn: Connection, sql: str, params: dict[str, Any]
-) -> Iterator[tuple[list[str], Sequence[Sequence[Any]]]]:
-    """A query's column names and its rows, a batch at a time. SQLite's cursor gives
-    plain tuples (a text() query has no result processing); PostgreSQL's rows come
-    through a server-side cursor, whose first rows only the result holds."""
-    from provenance import db
-
-    stmt = expanding_text(sql, params)
-    if db.is_sqlite(conn):
-        result = conn.execute(stmt, params)
-        columns, cursor = list(result.keys()), result.cursor
-        try:
-            while rows := cursor.fetchmany(FETCH_ROWS):
-                yield columns, rows
-        finally:
-            result.close()
-        return
-    streamed = stmt.execution_options(stream_results=True, max_row_buffer=FETCH_ROWS)
-    result = conn.execute(streamed, params)
-    columns = list(result.keys())
-    try:
-        for partition in result.partitions(FETCH_ROWS):
-            yield columns, partition
-    finally:
-        result.close()
 
 
 def written_rows(conn: Connection, event: NewEvent) -> Iterator[tuple[str, str, str]]:
@@ -481,7 +453,7 @@ def _check_table(conn: Connection, table: str, logged: _Logged, baselines: set[i
 
     problems: list[str] = []
     link = LINK_COLUMNS.get(table)
-    for columns, rows in _batches(conn, f"SELECT * FROM {table}", {}):
+    for columns, rows in column_batches(conn, f"SELECT * FROM {table}", {}):
         digester_of = digester(table, columns)
         for values in rows:
             key, digest = digester_of(values)

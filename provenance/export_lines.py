@@ -84,11 +84,10 @@ def _touched_claims(conn: Connection, since: int) -> set[int]:
     documents: set[int] = set()
     sql = "SELECT tbl, row_key FROM row_digest WHERE event_id > :e"
     for table, key in stream_rows(conn, sql, {"e": since}):
-        head = int(str(key).split(":", 1)[0]) if table in _BY_FIRST_KEY else None
         if table == "claim":
             claims.add(int(key))
         elif table in ("attribution", "relay", "attribution_extra"):
-            reports.add(head if head is not None else int(key))
+            reports.add(int(str(key).split(":", 1)[0]))  # relay and extra keys: "id:..."
         elif table == "source":
             sources.add(int(key))
         elif table == "document":
@@ -116,23 +115,12 @@ def _touched_claims(conn: Connection, since: int) -> set[int]:
     return claims
 
 
-_BY_FIRST_KEY = frozenset({"relay", "attribution_extra"})
-"""Tables whose row key starts with the attribution id (``attribution_id:...``)."""
-
-
 def _named_by_events(conn: Connection, since: int) -> tuple[set[str], set[str]]:
     """Keys of the claims and sources whose standing reason the events since may set."""
     claims: set[str] = set()
     sources: set[str] = set()
-    sql = (
-        "SELECT action, entity_key, after FROM event WHERE id > :e "
-        "AND action IN (SELECT value FROM json_each(:actions))"
-        if conn.dialect.name == "sqlite"
-        else "SELECT action, entity_key, after FROM event WHERE id > :e AND action = ANY(:actions)"
-    )
-    actions: Any = list(_TOUCHING_EVENTS)
-    if conn.dialect.name == "sqlite":
-        actions = json.dumps(actions)
+    cond, actions = in_set(conn, "action", "actions", _TOUCHING_EVENTS)
+    sql = f"SELECT action, entity_key, after FROM event WHERE id > :e AND {cond}"
     for action, key, after in conn.execute(text(sql), {"e": since, "actions": actions}):
         target = sources if action == "merge_source" else claims
         if key is not None:

@@ -224,8 +224,11 @@ class _Reader:
         raw: bool,
         *,
         expand: bool = True,
+        extras: bool = True,
     ) -> None:
         conn = session.connection()
+        self.extras = extras
+        """Whether the reports' extra fields are read (stored lines leave them out)."""
         self.where, self.params = where
         self.conn = conn
         self.listing = listing
@@ -253,7 +256,7 @@ class _Reader:
     def claims(self) -> Iterator[_Claim]:
         claims = self._run(CLAIMS_SQL)
         chains = Chains(self._listed(RELAYS_SQL))
-        extras = _Extras(self._listed(_EXTRAS_SQL))
+        extras = _Extras(self._listed(_EXTRAS_SQL) if self.extras else iter(()))
         current: _Claim | None = None
         listed = self.listed
         for r in self._listed(ATTRIBUTIONS_SQL):
@@ -544,7 +547,7 @@ def stored_lines(
     if claims is not None:
         cond, param = in_set(conn, "c.id", "claims", sorted(claims))
         where = (cond, {"claims": param})
-    reader = _Reader(session, where, _stored_listing, raw=False, expand=False)
+    reader = _Reader(session, where, _stored_listing, raw=False, expand=False, extras=False)
     rows = _CsvRows(reader, raw=False, extra=[])
     sources = reader.sources
     for claim in reader.claims():

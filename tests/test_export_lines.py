@@ -194,11 +194,16 @@ def test_a_change_to_a_stored_line_is_reported_by_check(db_url: str) -> None:
             text("SELECT attribution_id FROM export_line ORDER BY claim_key, attribution_id")
         )
         report = first.scalars().first()
-    behind_its_back(db_url, "UPDATE export_line SET line = 'x' WHERE attribution_id = :a", a=report)
+    behind_its_back(
+        db_url, "UPDATE export_line SET line = :x WHERE attribution_id = :a", x="x\n", a=report
+    )
     with open_session(db_url) as session:
         assert check(session).problems == [
             f"stored export lines: report {report}: its stored line differs from its data"
         ]
+    exported = rendered(db_url, ClaimFilter(), stored=True)
+    assert exported.splitlines()[1] == "x", "a current export reads the stored lines"
+    assert rendered(db_url, ClaimFilter(), stored=False).splitlines()[1] != "x"
 
 
 def test_a_merged_claims_reports_listed_under_the_claim_holding_them(db_url: str) -> None:

@@ -100,13 +100,13 @@ def _languages(language: str | None) -> tuple[str, ...]:
 def _word_names(code: str, table: str, word: str) -> frozenset[str]:
     p = _patterns(code, table)
     found: set[str] = set()
-    for variant in _variants(word):
+    for variant in clitic_variants(word):
         found |= p.exact.get(variant, frozenset())
         found.update(name for rx, name in p.wild if rx.match(variant))
     return frozenset(found)
 
 
-def _variants(word: str) -> tuple[str, ...]:
+def clitic_variants(word: str) -> tuple[str, ...]:
     """The word, and the word without an attached clitic (Arabic, Persian, Hebrew)."""
     out = [word]
     prefixes = _HEBREW_PREFIXES if "\u0590" <= word[:1] <= "\u05ff" else _ATTACHED_PREFIXES

@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from provenance import sides
 from provenance.figure_words import (
     BARE,
     PERIODS,
@@ -148,7 +149,8 @@ def _plural(word: str) -> str:
     """Plain English plural, enough to fold "soldier" and "soldiers" together."""
     if word in shared().irregular:
         return shared().irregular[word]
-    if word in shared().uncountable or word.endswith(("s", "ed", "ing")) or not word.isascii():
+    plural_already = word.endswith(("s", "ed", "ing", "men"))
+    if word in shared().uncountable or plural_already or not word.isascii():
         return word
     if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
         return word[:-1] + "ies"
@@ -182,8 +184,11 @@ def _count_noun(words: Sequence[str], english: bool) -> tuple[str, int, int]:
     singulars are pluralised when the text is English or its language was not given.
     """
     k = 0
-    while k < len(words) - 1 and words[k] in shared().adjectives:
-        k += 1
+    while k < len(words) - 1:
+        step = sides.tokens_named_at(words, k) or int(words[k] in shared().adjectives)
+        if not step or k + step >= len(words):
+            break
+        k += step
     for skip in (0, 1, 2):
         if skip and not (k + skip < len(words) and all(map(_modifier, words[k : k + skip]))):
             break
@@ -204,7 +209,7 @@ def _count_noun(words: Sequence[str], english: bool) -> tuple[str, int, int]:
         raise _NoParse(f"{word!r} after the figure is a date, a unit not read, or not a noun")
     if k and shared().units.get(word) is not None:
         raise _NoParse
-    noun = _plural(word) if english else word
+    noun = _plural(word) if english and not sides.tokens_named_at(words, k) else word
     if noun in shared().stopwords or noun in shared().adjectives or noun in shared().months:
         raise _NoParse
     return shared().nouns.get(noun, noun), k, k + 1

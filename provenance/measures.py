@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from provenance import db, lexicon, quantities
+from provenance import db, lexicon, quantities, sides
 from provenance.bulk import expanding_text
 from provenance.cues import Cues, Reading, fold_word, read, read_words, script_of, tokens, version
 from provenance.normalize import ascii_slug, fold, short_hash
@@ -58,6 +58,8 @@ FUZZY_ALL_PAIRS_LIMIT = 3000
 larger blocks are split by each string's rarest word first."""
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+TextFeatures = tuple[str, frozenset[str], frozenset[str]]
+"""A claim text's comparable form, meaning-flipping words and countries (``text_features``)."""
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,8 @@ def canon(value: str | None) -> str:
     if not plain.isascii():
         plain = unicodedata.normalize("NFKD", plain)
         plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return " ".join(sorted({w for word in _WORD.findall(plain) for w in _canon_word(word)}))
+    found = sides.labelled(_WORD.findall(plain))
+    return " ".join(sorted({w for word in found for w in _canon_word(word)}))
 
 
 @lru_cache(maxsize=262_144)
@@ -123,7 +126,7 @@ class ClaimPoint:
     moved the claim or merged its measure into another (``Decisions``)."""
     pinned: bool = False
     """A user put the claim in its measure: it is compared within that measure only."""
-    read_text: tuple[str, frozenset[str]] | None = None
+    read_text: TextFeatures | None = None
     """``text_features`` of the text, once asked for (``words_of``)."""
 
     @property
@@ -928,11 +931,19 @@ POLAR_PENALTY = 20
 
 
 @lru_cache(maxsize=262_144)
-def text_features(claim_text: str) -> tuple[str, frozenset[str]]:
-    """A claim text's comparable form and the meaning-flipping words in it (cached:
-    one text takes part in many pairs)."""
+def text_features(claim_text: str) -> TextFeatures:
+    """A claim text's comparable form, the meaning-flipping words in it and the countries
+    it names (cached: one text takes part in many pairs)."""
     form = _text_form(claim_text)
-    return form, frozenset(canon(form).split()) & _labels()[2]
+    words = canon(form).split()
+    return form, frozenset(words) & _labels()[2], sides.named(sides.split(form))
+
+
+def opposed_sides(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both texts name countries, and no country in common ("Russian troops", "Ukrainian
+    troops"). A text naming no country, or one more, may be the same claim: reports add
+    and drop the side they take for granted."""
+    return bool(a) and bool(b) and not a & b
 
 
 @lru_cache(maxsize=1)
@@ -944,7 +955,7 @@ def _fuzz() -> Any:
     return fuzz
 
 
-def words_of(p: ClaimPoint) -> tuple[str, frozenset[str]]:
+def words_of(p: ClaimPoint) -> TextFeatures:
     """``text_features`` of a claim's text, read once per claim however many pairs it
     takes part in."""
     found = p.read_text
@@ -954,11 +965,12 @@ def words_of(p: ClaimPoint) -> tuple[str, frozenset[str]]:
 
 
 def text_score(a: ClaimPoint, b: ClaimPoint) -> int:
-    """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a side or negation differs."""
+    """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a negation, gain or loss
+    differs or the texts name opposed sides."""
     fuzz = _fuzz()
-    (ta, polar_a), (tb, polar_b) = words_of(a), words_of(b)
+    (ta, polar_a, sides_a), (tb, polar_b, sides_b) = words_of(a), words_of(b)
     score: float = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
-    if polar_a != polar_b:
+    if polar_a != polar_b or opposed_sides(sides_a, sides_b):
         score -= POLAR_PENALTY
     return max(0, round(score))
 

@@ -419,6 +419,47 @@ DISTINCT += [
     ),
 ]
 
+DISTINCT += [
+    Case(
+        "sides-of-another-war",
+        {
+            "claim": "Ethiopian forces advanced near Shire.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+            "location": "Shire",
+        },
+        {
+            "claim": "Eritrean forces advanced near Shire.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+            "location": "Shire",
+        },
+        False,
+        {"category": "advance"},
+    ),
+    Case(
+        "capitals-speak-for-their-sides",
+        {
+            "claim": "Addis Ababa said its forces took Shire.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+            "location": "Shire",
+        },
+        {
+            "claim": "Asmara said its forces took Shire.",
+            "quantity": "",
+            "subject": "",
+            "metric": "",
+            "location": "Shire",
+        },
+        False,
+        {"category": "advance"},
+    ),
+]
+
 CONFLICTS += [
     Case(
         "qualitative-assert-vs-deny",

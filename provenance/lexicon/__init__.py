@@ -7,6 +7,7 @@ language, in top-level tables owned by one concern each:
 - ``[dates]``: month names and relative-date words;
 - ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
   counted: killed, wounded, troops, displaced…), stopwords and negation words;
+- ``[sides]``: every country's name, people and capital, keyed by ISO 3166 code;
 - ``[sources]``: cues that a source is unnamed ("a senior official", "sources familiar with");
 - ``[attribution]``: attribution verbs and phrases ("said", "according to", "told").
 

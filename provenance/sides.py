@@ -1,0 +1,165 @@
+"""The countries a text names: its name, its people and its capital, in every language.
+
+"Russian troops" and "Ukrainian troops", "Kyiv said" and "Moscow said" speak of
+different sides, however alike their words. Each language's lexicon file lists, under
+``[sides]``, the words for every country keyed by its ISO 3166-1 alpha-2 code, so a side
+is known whatever the war or the language, and "russes", "Russian" and "Moscow" are one
+side. The first English word of a country is how a label reads it.
+
+Words are folded as ``cues.fold_word`` folds them and split on anything that is not a
+letter or digit. A word ending in ``*`` stands for every word that begins with it
+(inflected forms); a phrase of several words wins over a shorter one ("south sudan"
+over "sudan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from provenance import lexicon
+from provenance.cues import clitic_variants, fold_word
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MIN_STEM = 5
+"""The shortest stem a ``*`` word may have: shorter ones begin too many other words."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    words: tuple[str, ...]
+    prefix: bool
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    by_word: dict[str, tuple[_Entry, ...]]
+    """Entries by their first word (whole)."""
+    by_stem: dict[str, tuple[_Entry, ...]]
+    """One-word ``*`` entries by their stem."""
+    labels: dict[str, str]
+
+
+def split(text: str) -> list[str]:
+    """Folded words of a text, as side entries are matched."""
+    return [w for token in text.split() for w in _WORD.findall(fold_word(token))]
+
+
+def _entry(raw: str, code: str) -> _Entry | None:
+    prefix = raw.endswith("*")
+    words = tuple(split(raw.rstrip("*")))
+    if not words or (prefix and len(words[-1]) < MIN_STEM):
+        return None
+    return _Entry(words, prefix, code)
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    by_word: dict[str, list[_Entry]] = {}
+    by_stem: dict[str, list[_Entry]] = {}
+    labels: dict[str, str] = {}
+    for code in lexicon.languages():
+        for country, names in lexicon.load(code).get("sides", {}).items():
+            for raw in names:
+                entry = _entry(str(raw), country)
+                if entry is None:
+                    continue
+                single_stem = entry.prefix and len(entry.words) == 1
+                table = by_stem if single_stem else by_word
+                table.setdefault(entry.words[0], []).append(entry)
+            if code == "en" and names:
+                labels[country] = " ".join(split(str(names[0]).rstrip("*")))
+    return _Gazetteer(
+        {k: tuple(v) for k, v in by_word.items()},
+        {k: tuple(v) for k, v in by_stem.items()},
+        labels,
+    )
+
+
+@lru_cache(maxsize=262_144)
+def _starting(word: str) -> tuple[_Entry, ...]:
+    """Entries whose first word is this word (or this word without an attached clitic)."""
+    g = _gazetteer()
+    found: list[_Entry] = []
+    for variant in clitic_variants(word):
+        found += g.by_word.get(variant, ())
+        for end in range(MIN_STEM, len(variant) + 1):
+            found += g.by_stem.get(variant[:end], ())
+    return tuple(found)
+
+
+def _length(entry: _Entry, words: Sequence[str], at: int) -> int:
+    """How many words the entry covers at ``at`` (0 when it does not match there)."""
+    n = len(entry.words)
+    if n == 1:
+        return 1
+    if at + n > len(words) or tuple(words[at + 1 : at + n - 1]) != entry.words[1:-1]:
+        return 0
+    last = words[at + n - 1]
+    matched = last.startswith(entry.words[-1]) if entry.prefix else last == entry.words[-1]
+    return n if matched else 0
+
+
+def match_at(words: Sequence[str], at: int) -> tuple[int, str]:
+    """(number of words, country code) of the longest side named at ``at`` among folded
+    words; (0, "") when none is."""
+    best = (0, "")
+    for entry in _starting(words[at]):
+        n = _length(entry, words, at)
+        if n > best[0]:
+            best = (n, entry.code)
+    return best
+
+
+def spans(words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, code) of each side the folded words name, left to right."""
+    at = 0
+    while at < len(words):
+        n, code = match_at(words, at)
+        if n:
+            yield at, at + n, code
+            at += n
+        else:
+            at += 1
+
+
+def named(words: Sequence[str]) -> frozenset[str]:
+    """Country codes the folded words name."""
+    return frozenset(code for _, _, code in spans(words))
+
+
+def label(code: str) -> str:
+    """How a label reads a country: its first English word, else its code."""
+    return _gazetteer().labels.get(code, code)
+
+
+def labelled(words: Sequence[str]) -> list[str]:
+    """The folded words with every side replaced by the words of its label, so "Kyiv",
+    "Ukraine" and "ukrainiens" read alike."""
+    out: list[str] = []
+    at = 0
+    for start, end, code in spans(words):
+        out += words[at:start]
+        out += label(code).split()
+        at = end
+    return out + list(words[at:])
+
+
+def tokens_named_at(tokens: Sequence[str], at: int) -> int:
+    """How many of the tokens from ``at`` on name a country ("North Korean", "nord-coréens",
+    "Sudanese"); 0 when they do not, or when the name ends inside a token."""
+    parts: list[str] = []
+    owner: list[int] = []
+    for i, token in enumerate(tokens[at : at + 3]):
+        for part in split(token):
+            parts.append(part)
+            owner.append(i)
+    if not parts:
+        return 0
+    n, _ = match_at(parts, 0)
+    if not n or (n < len(parts) and owner[n] == owner[n - 1]):
+        return 0
+    return owner[n - 1] + 1

@@ -1,0 +1,100 @@
+"""Countries named in texts and labels (``[sides]`` of each lexicon file)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from provenance import lexicon, quantities, sides
+from provenance.measures import ClaimPoint, canon, text_score
+
+ISO_CODE = re.compile(r"[a-z]{2}")
+
+
+def _entries(code: str) -> list[tuple[str, str]]:
+    table = lexicon.load(code).get("sides", {})
+    return [(country, str(word)) for country, words in table.items() for word in words]
+
+
+@pytest.mark.parametrize("code", lexicon.languages())
+def test_each_language_lists_countries_once(code: str) -> None:
+    """Keys are ISO codes English knows; no folded word or phrase stands for two
+    countries; a ``*`` stem is long enough; a phrase has at most three words."""
+    english = set(lexicon.load("en")["sides"])
+    owner: dict[tuple[str, ...], str] = {}
+    for country, word in _entries(code):
+        assert ISO_CODE.fullmatch(country), (code, country)
+        assert country in english, (code, country)
+        folded = tuple(sides.split(word.rstrip("*")))
+        assert 1 <= len(folded) <= 3, (code, word)
+        if word.endswith("*"):
+            assert len(folded[-1]) >= sides.MIN_STEM, (code, word)
+        assert owner.setdefault(folded, country) == country, (code, word, owner[folded], country)
+
+
+def test_english_names_every_country_of_the_united_nations() -> None:
+    assert len(lexicon.load("en")["sides"]) >= 193
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Russian troops near Kyiv", {"ru", "ua"}),
+        ("South Sudan and Sudan", {"ss", "sd"}),
+        ("U.S. officials said", {"us"}),
+        ("us and them", set()),
+        ("North Korean soldiers", {"kp"}),
+        ("Korean soldiers", set()),
+        ("Addis Ababa accused Asmara", {"et", "er"}),
+        ("a car bomb in Turkey's east", {"tr"}),
+    ],
+)
+def test_sides_named_in_a_text(text: str, named: set[str]) -> None:
+    assert sides.named(sides.split(text)) == named
+
+
+def test_labels_read_a_country_as_one_side_whatever_its_word() -> None:
+    assert canon("Kyiv's forces") == canon("Ukrainian troops") == canon("Ukraine troops")
+    assert canon("Moscow") == canon("the Kremlin") == "russian"
+    assert canon("South Sudanese refugees") != canon("Sudanese refugees")
+    assert canon("North Korean troops") == canon("DPRK troops")
+
+
+def _point(text: str) -> ClaimPoint:
+    return ClaimPoint(0, "k", text, "advance", "", "", "", 0, 0, None, "en")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposed"),
+    [
+        ("Ethiopian forces advanced near Shire.", "Eritrean forces advanced near Shire.", True),
+        ("Russian forces took 3 villages.", "Ukrainian forces took 3 villages.", True),
+        ("Russian forces took 3 villages.", "Forces took 3 villages.", False),
+        ("Ukrainian and Russian forces clashed.", "Russian forces clashed.", False),
+    ],
+)
+def test_opposed_sides_lower_the_text_score(a: str, b: str, opposed: bool) -> None:
+    """The penalty applies when both texts name countries and none in common: a report
+    that leaves out the side it takes for granted may be the same claim."""
+    plain = text_score(_point(a.replace("Eritrean", "Ethiopian")), _point(a))
+    score = text_score(_point(a), _point(b))
+    assert (score <= plain - 20) is opposed
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("40 Chadian nationals", "nationals"),
+        ("40 Russian nationals", "nationals"),
+        ("12 Ethiopian peacekeepers", "peacekeepers"),
+        ("10,000 North Korean nationals", "nationals"),
+        ("200 South Sudanese refugees", "refugees"),
+        ("50 Sudanese", "sudanese"),
+        ("30 Ukrainian militiamen", "militiamen"),
+        ("3 gunman", "gunmen"),
+    ],
+)
+def test_a_country_before_the_counted_noun_is_not_the_noun(text: str, unit: str) -> None:
+    q = quantities.parse(text)
+    assert q is not None and q.unit == unit

@@ -11,6 +11,7 @@ from provenance.cli.common import (
     DataFormat,
     DbOption,
     NoWaitOption,
+    ReasonOption,
     ReportFormatOption,
     console,
     dumps,
@@ -151,7 +152,7 @@ def review_command(
     confirm: Annotated[
         bool, typer.Option("--confirm", help="A real conflict; keep it flagged.")
     ] = False,
-    reason: Annotated[str, typer.Option("--reason", help="Why (required).")] = "",
+    reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
     no_wait: NoWaitOption = False,
@@ -189,7 +190,7 @@ def review_dispute_command(
     confirm: Annotated[
         bool, typer.Option("--confirm", help="A real dispute, reviewed; keep it listed.")
     ] = False,
-    reason: Annotated[str, typer.Option("--reason", help="Why (required).")] = "",
+    reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
     no_wait: NoWaitOption = False,

@@ -12,6 +12,7 @@ from provenance.cli.common import (
     DataFormat,
     DbOption,
     NoWaitOption,
+    ReasonOption,
     ReportFormatOption,
     console,
     dumps,
@@ -151,7 +152,7 @@ def review_command(
     claim_a: Annotated[str, typer.Argument(help="Key of one claim.")],
     claim_b: Annotated[str, typer.Argument(help="Key of the other claim.")],
     distinct: Annotated[bool, typer.Option("--distinct", help="Not the same claim.")] = False,
-    reason: Annotated[str, typer.Option("--reason", help="Why (required).")] = "",
+    reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
     no_wait: NoWaitOption = False,
@@ -177,9 +178,7 @@ def review_command(
 def merge_command(
     keep: Annotated[str, typer.Argument(help="Key of the claim to keep.")],
     others: Annotated[list[str], typer.Argument(help="Keys of the claims merged into it.")],
-    reason: Annotated[
-        str, typer.Option("--reason", help="Why they are one claim (required; kept in the log).")
-    ] = "",
+    reason: ReasonOption = "",
     db: DbOption = None,
     actor: ActorOption = None,
     no_wait: NoWaitOption = False,

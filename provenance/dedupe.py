@@ -64,6 +64,7 @@ from provenance.measures import (
     same_event,
     same_origin,
     shared_place,
+    split_by_place,
     text_score,
     user_groups,
     window_pairs,
@@ -774,18 +775,10 @@ def figure_blocks(
         kinds[(p.category, dimension_kind(figure), p.denies)].append((point, p))
     low, high = _figure_range(tolerance)
     for members in kinds.values():
-        by_place: dict[str, list[tuple[float, ClaimPoint]]] = defaultdict(list)
-        anywhere: list[tuple[float, ClaimPoint]] = []
-        for m in members:
-            if not m[1].has_date:
-                continue
-            place = m[1].location
-            if place:
-                by_place[locations.get(place, place)].append(m)
-            else:
-                anywhere.append(m)
+        dated = (m for m in members if m[1].has_date)
+        places, anywhere = split_by_place(dated, lambda m: m[1].location, locations)
         index = _DatedIndex(anywhere, low, high, window_days)
-        for group in by_place.values():
+        for group in places:
             own = _DatedIndex(group, low, high, window_days)
             yield from own.pairs(group, within=True)
             yield from index.pairs(group, within=False)

@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -58,6 +58,7 @@ FUZZY_ALL_PAIRS_LIMIT = 3000
 larger blocks are split by each string's rarest word first."""
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_T = TypeVar("_T")
 TextFeatures = tuple[str, frozenset[str], frozenset[str]]
 """A claim text's comparable form, meaning-flipping words and countries (``text_features``)."""
 
@@ -654,18 +655,28 @@ def window_pairs(
     Claims are split by place first, so a measure reported from a thousand villages
     costs the pairs within each village, not all pairs; a claim without a place is
     paired with every place."""
-    by_place: dict[str, list[ClaimPoint]] = defaultdict(list)
-    anywhere: list[ClaimPoint] = []
-    for p in group:
-        if p.location:
-            by_place[locations.get(p.location, p.location)].append(p)
-        else:
-            anywhere.append(p)
-    for members in by_place.values():
+    places, anywhere = split_by_place(group, lambda p: p.location, locations)
+    for members in places:
         yield from _sweep(members, window_days, None)
         if anywhere:
             yield from _sweep(members + anywhere, window_days, set(map(id, anywhere)))
     yield from _sweep(anywhere, window_days, None)
+
+
+def split_by_place(
+    items: Iterable[_T], place: Callable[[_T], str], locations: Mapping[str, str]
+) -> tuple[list[list[_T]], list[_T]]:
+    """The items grouped by their place (spellings of one place clustered by
+    ``locations``), and the items without a place, which may meet any of them."""
+    by_place: dict[str, list[_T]] = defaultdict(list)
+    anywhere: list[_T] = []
+    for item in items:
+        name = place(item)
+        if name:
+            by_place[locations.get(name, name)].append(item)
+        else:
+            anywhere.append(item)
+    return list(by_place.values()), anywhere
 
 
 def _sweep(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -47,14 +47,13 @@ _ONE_ORIGIN_SQL = (
     "AND MIN(COALESCE(s.merged_into_id, s.id)) = MAX(COALESCE(s.merged_into_id, s.id))"
 )
 """Each selected claim reported at least ``min_reports`` times, all from one origin."""
-_UNNAMED_SQL = (
-    "SELECT a.claim_id, MAX(o.named) FROM attribution a CROSS JOIN claim c "
-    "JOIN (SELECT s.id, CASE WHEN t.named THEN 1 ELSE 0 END AS named FROM source s "
-    "JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id)) o ON o.id = a.source_id "
-    "WHERE c.id = a.claim_id AND {where} GROUP BY a.claim_id HAVING MIN(o.named) = 0"
+_WITH_UNNAMED_SQL = (
+    "SELECT DISTINCT a.claim_id FROM attribution a CROSS JOIN claim c "
+    "WHERE c.id = a.claim_id AND {where} AND a.source_id IN (SELECT s.id FROM source s "
+    "JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id) WHERE NOT t.named)"
 )
-"""Each selected claim with an unnamed origin, and whether it has a named one too: the
-database groups the attributions, so only those claims reach Python."""
+"""Each selected claim with a report from an unnamed origin: the attribution index on
+the source picks their reports, so the claims resting on named sources only are never read."""
 _SOURCES_SQL = (
     "SELECT s.id, t.key, t.name, t.named, t.affiliation "
     "FROM source s JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id)"
@@ -75,9 +74,9 @@ class _Origin:
 def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False) -> UnnamedAudit:
     """Claims whose every origin is unnamed (or, with ``any_unnamed``, at least one).
 
-    The database finds which claims rest on unnamed origins (``_UNNAMED_SQL``); later
-    passes, in storage order, read the attributions, relays and text of the claims
-    listed only."""
+    The database finds the claims with a report from an unnamed origin
+    (``_WITH_UNNAMED_SQL``); later passes, in storage order, read the attributions,
+    relays and text of those claims only."""
     conn = session.connection()
     sources = _origins(conn)
     where, params = claim_where(conn, f)
@@ -85,18 +84,16 @@ def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False
         count = f"SELECT COUNT(*) FROM claim c WHERE {where}"
         total = int(conn.execute(expanding_text(count, params), params).scalar_one())
         audit = UnnamedAudit(total, 0, 0)
-        listed: set[int] = set()
-        for claim_id, named in stream_rows(conn, _UNNAMED_SQL.format(where=where), params):
+        sql = _WITH_UNNAMED_SQL.format(where=where)
+        candidates = {int(r[0]) for r in stream_rows(conn, sql, params)}
+        for key, text, reports in _listed_reports(conn, candidates, sources, unnamed_only=True):
+            named = any(r.origin.named for r in reports)
             if named:
                 audit.mixed += 1
             else:
                 audit.unnamed_only += 1
             if any_unnamed or not named:
-                listed.add(claim_id)
-        audit.rows = [
-            _unnamed_row(key, text, reports)
-            for key, text, reports in _listed_reports(conn, listed, sources, unnamed_only=True)
-        ]
+                audit.rows.append(_unnamed_row(key, text, reports))
     audit.rows.sort(key=lambda r: (r["affiliations"][0] if r["affiliations"] else "", r["key"]))
     return audit
 
@@ -108,8 +105,10 @@ def _origins(conn: Connection) -> dict[int, _Origin]:
     }
 
 
-@dataclass(frozen=True)
-class _Report:
+class _Report(NamedTuple):
+    """One report of a listed claim (a tuple: audits build one per report of every
+    listed claim)."""
+
     origin: _Origin
     relays: tuple[str, ...]
     document_id: int | None
@@ -136,17 +135,20 @@ def _listed_reports(
         conn, "SELECT attribution_id, position, source_id FROM relay", "attribution_id", relayed
     ):
         chains.setdefault(attribution_id, []).append((position, source_id))
+    names = {source_id: origin.name for source_id, origin in sources.items()}
     for claim_id, key, text in _rows_of(conn, "SELECT id, key, text FROM claim", "id", listed):
         claim = reports[claim_id]
         claim.sort()
         yield (
             key,
             text,
-            [
-                _Report(sources[s], tuple(sources[r].name for _, r in sorted(chains.get(a, ()))), d)
-                for a, s, d in claim
-            ],
+            [_Report(sources[s], _relays(chains.get(a), names), d) for a, s, d in claim],
         )
+
+
+def _relays(chain: list[tuple[int, int]] | None, names: Mapping[int, str]) -> tuple[str, ...]:
+    """The names of a report's relays in order (most reports have none)."""
+    return tuple(names[source_id] for _, source_id in sorted(chain)) if chain else ()
 
 
 def _rows_of(conn: Connection, sql: str, column: str, wanted: set[int]) -> Iterator[Sequence[Any]]:

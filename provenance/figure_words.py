@@ -34,6 +34,18 @@ TOKEN = re.compile(
     r"|(?P<s>\S)"
 )
 DASHES = frozenset({"-", "–", "—", "‑"})
+# Scripts written without spaces between words: Han, kana and Hangul (with the iteration
+# marks and the long-vowel sign that belong inside their words).
+UNSPACED = (
+    "\u1100-\u11ff\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+)
+_UNSPACED = re.compile(f"[{UNSPACED}]")
+
+
+def unspaced(word: str) -> bool:
+    """Whether a word has letters of a script written without spaces between words."""
+    return _UNSPACED.search(word) is not None
 
 
 class _Fold(dict[int, "str | None"]):

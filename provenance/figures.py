@@ -43,6 +43,7 @@ from provenance.figure_words import (
     qualifier_names,
     shared,
     text_language,
+    unspaced,
     words,
 )
 from provenance.intervals import QUALIFIERS, Quantity
@@ -207,6 +208,8 @@ def _count_noun(words: Sequence[str], english: bool) -> tuple[str, int, int]:
         raise _NoParse(f"the multiplier {word!r} where a unit or count noun was expected")
     if word in shared().months or word in shared().unknown_units or not _is_noun(word):
         raise _NoParse(f"{word!r} after the figure is a date, a unit not read, or not a noun")
+    if unspaced(word):
+        raise _NoParse(f"{word!r} is not a known count noun: unspaced text may hide a hedge in it")
     if k and shared().units.get(word) is not None:
         raise _NoParse
     noun = _plural(word) if english and not sides.tokens_named_at(words, k) else word

@@ -215,6 +215,16 @@ def test_inconsistent_hedging_is_refused(text: str) -> None:
     assert parse_quantity(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("1000匹以上", "ja"), ("1000匹以上", None), ("300匹以上", "zh"), ("300마리이상", "ko")],
+)
+def test_an_unknown_count_noun_in_unspaced_text_is_refused(text: str, language: str | None) -> None:
+    """Words are not spaced in Chinese, Japanese and Korean: an unknown run of letters after
+    a figure may hide a hedge ("以上" is "or more"), so it is never taken as the count noun."""
+    assert parse_quantity(text, language) is None
+
+
 # --------------------------------------------------------------------------- number formats
 
 

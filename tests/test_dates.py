@@ -87,6 +87,8 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("mai 2024", "2024-05"),
         ("Dezember 2023", "2023-12"),
         ("févr. 2025", "2025-02"),
+        ("15 Maret 2024", "2024-03-15"),
+        ("Agustus 2024", "2024-08"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

@@ -225,6 +225,12 @@ PHRASES: list[Reading] = [
     ("५० से अधिक लोग", "hi", "over", 50, "people", "count"),
     ("অন্তত ৭৯৮", "bn", "at_least", 798, "", "count"),
     ("প্রায় ১০ লাখ", "bn", "about", 1_000_000, "", "count"),
+    # Indonesian
+    ("lebih dari 10.000 orang", "id", "over", 10_000, "people", "count"),
+    ("setidaknya 1.200 korban tewas", "id", "at_least", 1200, "killed", "count"),
+    ("sekitar 1,2 juta pengungsi", "id", "about", 1_200_000, "refugees", "count"),
+    ("100 orang lebih", "id", "over", 100, "people", "count"),
+    ("puluhan ribu pengungsi", "id", "vague", (20_000, 99_999), "refugees", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

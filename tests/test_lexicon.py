@@ -22,6 +22,7 @@ REQUIRED = [
     "sw",
     "hi",
     "bn",
+    "id",
 ]
 
 

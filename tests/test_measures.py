@@ -89,6 +89,22 @@ def test_a_denial_is_read_from_the_words() -> None:
     assert not read("Fighters killed more than 400 people.", "", "400").denial
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "concept", "denial"),
+    [
+        ("Sedikitnya 50 warga sipil tewas dalam serangan udara.", "id", "dead", False),
+        ("Militer membantah pasukannya membunuh 300 orang.", "id", "dead", True),
+        ("Lebih dari 10.000 orang mengungsi dari kota itu.", "id", "displaced", False),
+    ],
+)
+def test_what_is_counted_and_denied_in_each_language(
+    text: str, language: str, concept: str, denial: bool
+) -> None:
+    found = read(text, "", "", language)
+    assert concept in found.concepts
+    assert found.denial == denial
+
+
 def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:
     found = read("Speaking on Sunday, officials said El-Fasher fell in October.", "", "")
     assert found.places == {"fasher"}

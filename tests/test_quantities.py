@@ -178,6 +178,10 @@ def test_english_qualifiers(
         ("mniej niż 5", "pl", "under", 5, None, 5),
         ("od 10 do 20", "pl", "range", None, 10, 20),
         ("cerca de 800", "pt", "about", 800, None, None),
+        ("hampir 3.000", "id", "close_to", 3000, None, None),
+        ("sedikitnya 40", "id", "at_least", 40, 40, None),
+        ("kurang dari 5", "id", "under", 5, None, 5),
+        ("antara 10 dan 20", "id", "range", None, 10, 20),
     ],
 )
 def test_multilingual_qualifiers(
@@ -347,6 +351,9 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("10 tys.", "pl", 10000, ""),
         ("1,5 mln", "pl", 1.5e6, ""),
         ("2 mld", "pl", 2e9, ""),
+        ("10 ribu", "id", 10000, ""),
+        ("1,2 juta", "id", 1.2e6, ""),
+        ("Rp 2 triliun", "id", 2e12, "IDR"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -514,6 +521,7 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("3 percentage points", None, "percentage points"),
         ("12,000", None, ""),
         ("10,000 in Kursk", None, ""),
+        ("10.000 tentara", "id", "troops"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:

@@ -193,6 +193,15 @@ PHRASES: list[Reading] = [
     ("понад 600 тисяч біженців", "uk", "over", 600_000, "refugees", "count"),
     ("щонайменше 12 загиблих", "uk", "at_least", 12, "killed", "count"),
     ("майже 1,5 млн", "uk", "close_to", 1_500_000, "", "count"),
+    # Czech
+    ("více než 10 tisíc lidí", "cs", "over", 10_000, "people", "count"),
+    ("nejméně 50 mrtvých", "cs", "at_least", 50, "killed", "count"),
+    ("téměř 1,5 milionu uprchlíků", "cs", "close_to", 1_500_000, "refugees", "count"),
+    ("necelých 300 zraněných", "cs", "close_to", 300, "wounded", "count"),
+    ("až 500 vojáků", "cs", "up_to", 500, "troops", "count"),
+    ("desítky tisíc lidí", "cs", "vague", (20_000, 99_999), "people", "count"),
+    ("zhruba 300 kilometrů čtverečních", "cs", "about", 300, "km2", "area"),
+    ("100 kamionů denně", "cs", "exact", 100, "trucks/day", "rate"),
     # Arabic: Western and Eastern digits, grouping commas, number words, multipliers
     ("35 ألف شهيد", "ar", "exact", 35_000, "killed", "count"),
     ("أكثر من 50,183 شخصا", "ar", "over", 50_183, "people", "count"),

@@ -23,6 +23,7 @@ REQUIRED = [
     "hi",
     "bn",
     "id",
+    "cs",
 ]
 
 

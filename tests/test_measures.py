@@ -95,6 +95,14 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Sedikitnya 50 warga sipil tewas dalam serangan udara.", "id", "dead", False),
         ("Militer membantah pasukannya membunuh 300 orang.", "id", "dead", True),
         ("Lebih dari 10.000 orang mengungsi dari kota itu.", "id", "displaced", False),
+        (
+            "Ministerstvo obrany popřelo, že vojáci zabili více než 400 civilistů.",
+            "cs",
+            "dead",
+            True,
+        ),
+        ("Při ostřelování trhu v pátek zahynulo 17 lidí.", "cs", "dead", False),
+        ("Do sousedních zemí uprchlo více než 2 miliony lidí.", "cs", "displaced", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

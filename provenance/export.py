@@ -495,8 +495,10 @@ _STORED_ALL_SQL = (
     "ORDER BY l.claim_key, l.attribution_id"
 )
 """An export of every claim: the table in its own order."""
-_AS_UTF8 = {"sqlite": "CAST(l.line AS BLOB)", "postgresql": "convert_to(l.line, 'UTF8')"}
-"""A line as its UTF-8 bytes: written to a UTF-8 file as they are, never decoded."""
+_AS_UTF8 = {"sqlite": "CAST(l.line AS BLOB)"}
+"""A line as its UTF-8 bytes: written to a UTF-8 file as they are, never decoded.
+PostgreSQL sends bytes as hex text, twice the size, so its lines come as text and are
+encoded here."""
 _STORED_EXTRAS_SQL = (
     "SELECT l.attribution_id, e.name, e.value FROM claim c "
     "JOIN export_line l ON l.claim_key = c.key "
@@ -628,7 +630,8 @@ def _stored_csv(
     csv_writer(out).writerow([*EXPORT_COLUMNS, *_safe(names, False)])
     out.flush()
     as_bytes = utf8 is not None and not names
-    line = _AS_UTF8[conn.dialect.name] if as_bytes else "l.line"
+    raw_bytes = as_bytes and conn.dialect.name in _AS_UTF8
+    line = _AS_UTF8[conn.dialect.name] if raw_bytes else "l.line"
     sql = (_STORED_ALL_SQL if where == "1=1" else _STORED_SQL).format(line=line, where=where)
     extras = _Extras(iter(()))
     if names:
@@ -639,7 +642,8 @@ def _stored_csv(
         for merged in [r[2] for r in rows if r[2] is not None]:
             targets.update(int(t) for t in merged.split())
         if utf8 is not None and as_bytes:
-            utf8(b"".join([r[1] for r in rows]))
+            lines = [r[1] for r in rows]
+            utf8(b"".join(lines) if raw_bytes else "".join(lines).encode())
             n += _counted(len(rows), on_row)
         elif names:
             n += _flush([_with_extras(r[1], extras.take(r[0]), names) for r in rows], out, on_row)

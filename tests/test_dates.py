@@ -91,6 +91,8 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("févr. 2025", "2025-02"),
         ("15 Maret 2024", "2024-03-15"),
         ("Agustus 2024", "2024-08"),
+        ("۱۵ مارچ ۲۰۲۴", "2024-03-15"),
+        ("مئی 2024", "2024-05"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

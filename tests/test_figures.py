@@ -240,6 +240,11 @@ PHRASES: list[Reading] = [
     ("sekitar 1,2 juta pengungsi", "id", "about", 1_200_000, "refugees", "count"),
     ("100 orang lebih", "id", "over", 100, "people", "count"),
     ("puluhan ribu pengungsi", "id", "vague", (20_000, 99_999), "refugees", "count"),
+    # Urdu
+    ("10,000 سے زائد افراد", "ur", "over", 10_000, "people", "count"),
+    ("کم از کم ۵۰ بچے", "ur", "at_least", 50, "children", "count"),
+    ("تقریباً 1.2 ملین پناہ گزین", "ur", "about", 1_200_000, "refugees", "count"),
+    ("لاکھوں افراد", "ur", "vague", (200_000, 9_999_999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

@@ -24,6 +24,7 @@ REQUIRED = [
     "bn",
     "id",
     "cs",
+    "ur",
 ]
 
 

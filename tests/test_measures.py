@@ -103,6 +103,9 @@ def test_a_denial_is_read_from_the_words() -> None:
         ),
         ("Při ostřelování trhu v pátek zahynulo 17 lidí.", "cs", "dead", False),
         ("Do sousedních zemí uprchlo více než 2 miliony lidí.", "cs", "displaced", False),
+        ("فضائی حملے میں کم از کم 50 شہری ہلاک ہو گئے۔", "ur", "dead", False),
+        ("فوج نے اطلاعات کی تردید کی کہ اہلکاروں نے 300 افراد کو ہلاک کیا۔", "ur", "dead", True),
+        ("10,000 سے زائد افراد بے گھر ہو گئے ہیں۔", "ur", "displaced", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

@@ -188,6 +188,9 @@ def test_english_qualifiers(
         ("sedikitnya 40", "id", "at_least", 40, 40, None),
         ("kurang dari 5", "id", "under", 5, None, 5),
         ("antara 10 dan 20", "id", "range", None, 10, 20),
+        ("10,000 کے قریب", "ur", "close_to", 10000, None, None),
+        ("500 تک", "ur", "up_to", 500, None, 500),
+        ("20 سے کم", "ur", "under", 20, None, 20),
     ],
 )
 def test_multilingual_qualifiers(
@@ -364,6 +367,10 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("3 tisíce", "cs", 3000, ""),
         ("1,5 mil.", "cs", 1.5e6, ""),
         ("2 miliardy korun", "cs", 2e9, "CZK"),
+        ("10 ہزار", "ur", 10000, ""),
+        ("1.2 ملین", "ur", 1.2e6, ""),
+        ("2 لاکھ", "ur", 200_000, ""),
+        ("3 ارب ڈالر", "ur", 3e9, "USD"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -533,6 +540,7 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("12,000", None, ""),
         ("10,000 in Kursk", None, ""),
         ("10.000 tentara", "id", "troops"),
+        ("۱۰۰ فوجی", "ur", "troops"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:

@@ -33,9 +33,6 @@ _TOKEN = re.compile(
 separates, so "d'El-Facher" gives "d" and "El-Facher", "Kyiv's" gives "Kyiv")."""
 _DIGITS = re.compile(r"\d")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_ATTACHED_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
-"""Arabic and Persian clitics written as part of the word they attach to."""
-_HEBREW_PREFIXES = ("וה", "שה", "מה", "בה", "לה", "ו", "ה", "ב", "ל", "מ", "ש")
 _NEAR_BEFORE = 6
 _NEAR_AFTER = 2
 _QUALIFIER_SPAN = 3
@@ -106,10 +103,24 @@ def _word_names(code: str, table: str, word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _attached(table: str) -> dict[str, tuple[str, ...]]:
+    """The ``[measures]`` list ``table`` of every language (words written as part of the
+    next word: ``attached``, or of them the ones meaning "and": ``attached_and``), by the
+    script they are written in, longest first."""
+    found: dict[str, set[str]] = {}
+    for code in lexicon.languages():
+        for prefix in lexicon.section(code, "measures").get(table, []):
+            folded = fold_word(str(prefix))
+            found.setdefault(script_of(folded), set()).add(folded)
+    return {script: tuple(sorted(p, key=lambda x: (-len(x), x))) for script, p in found.items()}
+
+
 def clitic_variants(word: str) -> tuple[str, ...]:
-    """The word, and the word without an attached clitic (Arabic, Persian, Hebrew)."""
+    """The word, and the word without an attached clitic of its script (Arabic "ال",
+    Hebrew "ה"…, from the lexicon files' ``attached`` lists)."""
     out = [word]
-    prefixes = _HEBREW_PREFIXES if "\u0590" <= word[:1] <= "\u05ff" else _ATTACHED_PREFIXES
+    prefixes = _attached("attached").get(script_of(word[:1]), ())
     for prefix in prefixes:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             out.append(word[len(prefix) :])
@@ -252,10 +263,6 @@ def figure_concepts(
     return things | happened
 
 
-_ATTACHED_AND = ("و", "ו")
-"""Conjunctions written as part of the next word (Arabic, Persian, Hebrew)."""
-
-
 def _joined(
     side: Sequence[str], i: int, language: str | None, forward: bool, near: int
 ) -> frozenset[str]:
@@ -267,7 +274,8 @@ def _joined(
     if i + 2 < len(side) and conjunction(side[i + 1], language):
         return names_in([side[i + 2]], language, "concepts")
     later = side[i + 1] if forward and i + 1 < len(side) else side[i]
-    if later.startswith(_ATTACHED_AND) and i + 1 < min(len(side), near):
+    attached_and = _attached("attached_and").get(script_of(later[:1]), ())
+    if later.startswith(attached_and) and i + 1 < min(len(side), near):
         return names_in([side[i + 1]], language, "concepts")
     return frozenset()
 

@@ -330,6 +330,9 @@ class Language(NamedTuple):
     shares: Phrases[tuple[int, int]]
     periods: Phrases[str]
     late_hedges: Phrases[str]
+    comma_decimal_too: bool
+    """The press also writes "2,5 مليون" with a decimal comma, though the language's mark
+    is a dot: a comma figure before a multiplier reads two ways."""
 
 
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
@@ -424,6 +427,7 @@ def language(code: str) -> Language:
         Phrases(_share_pairs(code)),
         Phrases((k, p) for k, p in periods if k in PERIODS),
         Phrases(_late_hedges(code)),
+        _flag(code, "also_decimal_comma"),
     )
 
 

@@ -220,10 +220,6 @@ def _count_noun(words: Sequence[str], english: bool) -> tuple[str, int, int]:
 
 # --------------------------------------------------------------------------- number words
 
-# Languages whose press also writes "2,5 مليون" with a decimal comma: a comma figure before
-# a multiplier can be read two ways there.
-_GROUPED_MULTIPLIER_DOUBT = frozenset({"ar", "fa"})
-
 
 def _compose(values: Sequence[tuple[int, bool]], units_before_tens: bool) -> int:
     """The number a sequence of number words writes ("two hundred and five thousand").
@@ -410,12 +406,7 @@ class _Parser:
             raise _NoParse(
                 f"{token!r}: a thousands separator where the language has a decimal mark"
             )
-        if (
-            exp
-            and self.lang.convention == "dot"
-            and "," in token
-            and self.lang.code in _GROUPED_MULTIPLIER_DOUBT
-        ):
+        if exp and self.lang.convention == "dot" and "," in token and self.lang.comma_decimal_too:
             raise _NoParse(
                 f"{token!r} before a multiplier reads as a decimal in some of this script's press"
             )

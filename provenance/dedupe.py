@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
-from provenance import quantities
+from provenance import lexicon, quantities
 from provenance.bulk import paused_gc
 from provenance.measures import (
     ASSERTED,
@@ -524,13 +524,24 @@ def choose_keep(session: Session, keys: list[str]) -> str:
 
 # --- sources --------------------------------------------------------------------------------
 
-_SOURCE_STOPWORDS = {"the", "of", "for", "and", "news", "agency", "service", "press"}
+
+@cache
+def _name_words(generic: bool) -> frozenset[str]:
+    """Words of organisation names that do not tell one organisation from another, from
+    the ``[sources]`` tables of every language: function words ("of", "de"), and with
+    ``generic`` also words such as "agency" or "presse"."""
+    tables = ("name_function_words", "name_generic_words") if generic else ("name_function_words",)
+    return frozenset(
+        fold(str(word))
+        for code in lexicon.languages()
+        for table in tables
+        for word in lexicon.section(code, "sources").get(table, [])
+    )
 
 
 def _initials(name: str) -> str:
-    words = [
-        w for w in re.findall(r"[^\W\d_]+", name.casefold()) if w not in ("the", "of", "for", "and")
-    ]
+    function_words = _name_words(False)
+    words = [w for w in re.findall(r"[^\W\d_]+", name.casefold()) if w not in function_words]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
@@ -608,14 +619,10 @@ def _same_source(
                 return 95, f"{na!r} is an acronym of {nb!r}" if len(na) < len(
                     nb
                 ) else f"{nb!r} is an acronym of {na!r}"
-            wa = {w for w in fa.split() if w not in _SOURCE_STOPWORDS}
-            wb = {w for w in fb.split() if w not in _SOURCE_STOPWORDS}
-            if (
-                wa
-                and wb
-                and (wa <= wb or wb <= wa)
-                and (wa != set(fa.split()) or wb != set(fb.split()))
-            ):
+            generic = _name_words(True)
+            wa = {w for w in fa.split() if w not in generic}
+            wb = {w for w in fb.split() if w not in generic}
+            if wa and wa == wb:
                 return 92, f"{na!r} and {nb!r} differ only by generic words"
             score = round(scorer(fa, fb))
             if score >= threshold:

@@ -172,6 +172,8 @@ def test_source_duplicates(db_url: str, tmp_path: Path) -> None:
         row(claim_key="2", source="ISW", source_named="true", source_kind="think_tank", source_affiliation="", url="https://e.org/2"),
         row(claim_key="3", source="Reuters news agency", source_named="true", source_kind="news_agency", source_affiliation="", via="", url="https://e.org/3"),
         row(claim_key="4", source="Reuters", source_named="true", source_kind="news_agency", source_affiliation="", via="", url="https://e.org/4"),
+        row(claim_key="5", source="Organisation mondiale de la santé", source_named="true", source_kind="official", source_affiliation="", via="", url="https://e.org/5"),
+        row(claim_key="6", source="OMS", source_named="true", source_kind="official", source_affiliation="", via="", url="https://e.org/6"),
     ]  # fmt: skip
     run_import(db_url, write_csv(tmp_path / "s.csv", rows_))
     with open_session(db_url) as session:
@@ -181,6 +183,7 @@ def test_source_duplicates(db_url: str, tmp_path: Path) -> None:
         "institute-for-the-study-of-war",
     ) in found
     assert any("reuters" in k and "reuters-news-agency" in k for k in found)
+    assert any("oms" in k and "organisation-mondiale-de-la-sante" in k for k in found)
     assert not any("unnamed-general-staff-official" in k for k in found)
 
 

@@ -103,6 +103,89 @@ def key(phrase: str) -> str:
     return " ".join(words(phrase))
 
 
+class Token(NamedTuple):
+    """One token of a figure's text: a number ("n"), a word ("w") or a sign ("s"), with
+    where it stands in the text."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+_RUNS = re.compile(rf"(?P<w>[{UNSPACED}]+)|(?P<n>[0-9]+)|(?P<x>[^{UNSPACED}0-9]+)")
+
+
+def tokens(low: str) -> list[Token]:
+    """The tokens of a lower-cased text. A word of an unspaced script is cut into the words
+    the lexicon knows, longest first ("约1.2万人" gives 约, 1.2, 万, 人); the letters
+    between known words stay together as one unknown word."""
+    out: list[Token] = []
+    for m in TOKEN.finditer(low):
+        kind, text = m.lastgroup or "s", m.group()
+        if kind != "w" or not unspaced(text):
+            out.append(Token(kind, text, m.start(), m.end()))
+            continue
+        for run in _RUNS.finditer(text):
+            at = m.start() + run.start()
+            if run.lastgroup == "w":
+                out += [Token("w", low[a:b], a, b) for a, b in _segments(run.group(), at)]
+            else:
+                part = run.group()
+                sort = "n" if run.lastgroup == "n" else "w" if part.isalpha() else "s"
+                out.append(Token(sort, part, at, at + len(part)))
+    return out
+
+
+def _segments(run: str, at: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the known words of an unspaced run, longest match first, and of the
+    unknown stretches between them."""
+    known, longest = unspaced_words()
+    i, pending = 0, -1
+    while i < len(run):
+        k = next(
+            (k for k in range(min(longest, len(run) - i), 0, -1) if run[i : i + k] in known), 0
+        )
+        if not k:
+            pending = i if pending < 0 else pending
+            i += 1
+            continue
+        if pending >= 0:
+            yield at + pending, at + i
+            pending = -1
+        yield at + i, at + i + k
+        i += k
+    if pending >= 0:
+        yield at + pending, at + len(run)
+
+
+def _strings(node: object) -> Iterator[str]:
+    """Every string of a lexicon table, keys of its mappings included."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            yield str(k)
+            yield from _strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v)
+
+
+@cache
+def unspaced_words() -> tuple[frozenset[str], int]:
+    """The words of unspaced scripts the figure tables, month names and country names
+    know, and the length of the longest: an unspaced run is cut into these."""
+    found: set[str] = set()
+    for code in lexicon.languages():
+        months = lexicon.section(code, "dates").get("months", [])
+        countries = list(lexicon.section(code, "sides").values())
+        for phrase in _strings([_table(code), months, countries]):
+            phrase = phrase.rstrip("*")
+            found.update(w for w in lower(phrase).split() if unspaced(w) and w.isalpha())
+    return frozenset(found), max(map(len, found), default=0)
+
+
 class Phrases(Generic[T]):
     """Phrase -> value table matched token-wise, longest phrase first."""
 
@@ -159,7 +242,17 @@ UNIT_IDS: dict[str, Unit] = {
     "percent": Unit("percent", 1.0, "percent"),
 }
 # Powers of ten of the lexicon's [quantities.multipliers] keys.
-SCALES = {"thousand": 3, "lakh": 5, "million": 6, "crore": 7, "billion": 9, "trillion": 12}
+SCALES = {
+    "thousand": 3,
+    "ten_thousand": 4,
+    "lakh": 5,
+    "million": 6,
+    "crore": 7,
+    "ten_million": 7,
+    "hundred_million": 8,
+    "billion": 9,
+    "trillion": 12,
+}
 # Periods of the lexicon's [quantities.per_period] keys: "459 trucks per day" is "trucks/day".
 PERIODS = ("hour", "day", "week", "month", "year")
 QUALIFIER_NAMES = ("exact", "about", "up_to", "over", "at_least", "under", "close_to")
@@ -447,7 +540,18 @@ def _script_language(text: str) -> str | None:
             return "hi"
         if 0x0980 <= code <= 0x09FF:
             return "bn"
+        if unspaced(char):
+            return _east_asian(text)
     return None
+
+
+def _east_asian(text: str) -> str:
+    """Hangul is Korean, kana Japanese, Han alone Chinese."""
+    if re.search("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]", text):
+        return "ko"
+    if re.search("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]", text):
+        return "ja"
+    return "zh"
 
 
 @cache

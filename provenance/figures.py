@@ -32,8 +32,8 @@ from provenance import sides
 from provenance.figure_words import (
     BARE,
     PERIODS,
-    TOKEN,
     Language,
+    Token,
     Unit,
     bare,
     key,
@@ -43,7 +43,9 @@ from provenance.figure_words import (
     qualifier_names,
     shared,
     text_language,
+    tokens,
     unspaced,
+    unspaced_words,
     words,
 )
 from provenance.intervals import QUALIFIERS, Quantity
@@ -296,9 +298,9 @@ class _Parser:
         self.english = lang.code in ("en", "") or not given
         self.s = s
         self.lang = lang
-        self.matches = list(TOKEN.finditer(low))
-        self.kinds = [m.lastgroup for m in self.matches]
-        self.texts = [bare(m.group()) for m in self.matches]
+        self.matches: list[Token] = tokens(low)
+        self.kinds = [t.kind for t in self.matches]
+        self.texts = [bare(t.text) for t in self.matches]
         self.n = len(self.texts)
         self.i = 0
         self.qualifier: str | None = None
@@ -309,10 +311,10 @@ class _Parser:
     # -- helpers
 
     def _written(self, i: int, k: int) -> str:
-        return self.s[self.matches[i].start() : self.matches[i + k - 1].end()]
+        return self.s[self.matches[i].start : self.matches[i + k - 1].end]
 
     def _attached(self, i: int) -> bool:
-        return 0 < i < self.n and self.matches[i].start() == self.matches[i - 1].end()
+        return 0 < i < self.n and self.matches[i].start == self.matches[i - 1].end
 
     def _set_qualifier(self, qualifier: str) -> None:
         if self.qualifier is not None and self.qualifier != qualifier:
@@ -499,16 +501,23 @@ class _Parser:
         return out or None
 
     def _addend(self, whole: str, exp: int) -> tuple[tuple[str, str], int]:
-        """ "4 آلاف و63", "mil 200": a smaller figure added after a multiplier."""
+        """ "4 آلاف و63", "mil 200", "1万2000": a smaller figure added after a multiplier,
+        itself with a smaller multiplier where the language counts in ten thousands
+        ("1億2000万")."""
         j = self.i
         if j < self.n and self.texts[j] in self.lang.joiners:
             j += 1
         if j >= self.n or self.kinds[j] != "n" or not self.texts[j].isdigit():
             return (whole, ""), exp
         addend = int(self.texts[j])
-        if addend >= 10**exp or self.lang.multipliers.match(self.texts, j + 1) is not None:
+        end = j + 1
+        smaller = self.lang.multipliers.match(self.texts, end)
+        if smaller is not None:
+            addend *= 10 ** smaller[0]
+            end += smaller[1]
+        if addend >= 10**exp:
             return (whole, ""), exp
-        self.i = j + 1
+        self.i = end
         return (str(int(whole) * 10**exp + addend), ""), 0
 
     def _noun_before(self) -> None:
@@ -553,7 +562,7 @@ class _Parser:
         following = self.texts[i + 1] if i + 1 < self.n else ""
         unit = shared().units.get(following)
         if (
-            self.s[self.matches[i].start()] == "M"
+            self.s[self.matches[i].start] == "M"
             or money
             or (unit is not None and unit.dim == "currency")
         ):
@@ -621,6 +630,8 @@ class _Parser:
             raise _NoParse("a rate this parser does not read")
         if "n" in self.kinds[self.i :]:
             raise _NoParse("more than one figure")
+        if self._unknown_attached(self.i):
+            raise _NoParse(f"{self.texts[self.i]!r} right after the figure may be a hedge")
         for j in range(self.i, self.n):
             if self.lang.numbers.match(self.texts, j) is not None:
                 raise _NoParse("more than one figure")
@@ -628,6 +639,17 @@ class _Parser:
             if hit is not None:
                 words_after = " ".join(self.texts[j : j + hit[1]])
                 raise _NoParse(f"a hedge after the figure ({words_after!r}) may change its reading")
+
+    def _unknown_attached(self, i: int) -> bool:
+        """An unknown word of an unspaced script written against the figure or its noun
+        ("1000人強" is a little over 1000): it may be a hedge the lexicon lacks."""
+        word = self.texts[i] if i < self.n else ""
+        return (
+            self._attached(i)
+            and unspaced(word)
+            and word not in unspaced_words()[0]
+            and self.kinds[i - 1] != "s"
+        )
 
     def _rate(self, unit: Unit, written: str) -> tuple[Unit, str]:
         """ "459 trucks per day" is 459 in the unit "trucks/day"."""

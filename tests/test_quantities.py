@@ -238,6 +238,17 @@ def test_an_unknown_count_noun_in_unspaced_text_is_refused(text: str, language: 
     assert parse_quantity(text, language) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [("1 millón 200 mil", "es", 1_200_000), ("2 million 300 thousand", "en", 2_300_000)],
+)
+def test_a_smaller_multiplied_figure_after_a_multiplier_adds_to_it(
+    text: str, language: str, value: float
+) -> None:
+    """Languages that count in ten thousands write "1億2000万" the same way."""
+    assert parse(text, language).value == value
+
+
 # --------------------------------------------------------------------------- number formats
 
 

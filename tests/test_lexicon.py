@@ -25,6 +25,7 @@ REQUIRED = [
     "id",
     "cs",
     "ur",
+    "zh",
 ]
 
 

@@ -202,6 +202,14 @@ PHRASES: list[Reading] = [
     ("desítky tisíc lidí", "cs", "vague", (20_000, 99_999), "people", "count"),
     ("zhruba 300 kilometrů čtverečních", "cs", "about", 300, "km2", "area"),
     ("100 kamionů denně", "cs", "exact", 100, "trucks/day", "rate"),
+    # Belarusian
+    ("больш за 10 тысяч чалавек", "be", "over", 10_000, "people", "count"),
+    ("не менш за 50 загінулых", "be", "at_least", 50, "killed", "count"),
+    ("каля 2 тыс. вайскоўцаў", "be", "about", 2000, "troops", "count"),
+    ("амаль 1,5 млн бежанцаў", "be", "close_to", 1_500_000, "refugees", "count"),
+    ("звыш 1200 палітвязняў", "be", "over", 1200, "prisoners", "count"),
+    ("дзясяткі тысяч людзей", "be", "vague", (20_000, 99_999), "people", "count"),
+    ("дваццаць чалавек", "be", "exact", 20, "people", "count"),
     # Arabic: Western and Eastern digits, grouping commas, number words, multipliers
     ("35 ألف شهيد", "ar", "exact", 35_000, "killed", "count"),
     ("أكثر من 50,183 شخصا", "ar", "over", 50_183, "people", "count"),

@@ -26,6 +26,7 @@ REQUIRED = [
     "cs",
     "ur",
     "zh",
+    "be",
 ]
 
 

@@ -94,6 +94,8 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("Agustus 2024", "2024-08"),
         ("۱۵ مارچ ۲۰۲۴", "2024-03-15"),
         ("مئی 2024", "2024-05"),
+        ("۱۵ مۍ ۲۰۲۴", "2024-05-15"),
+        ("ډسمبر 2023", "2023-12"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

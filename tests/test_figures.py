@@ -253,6 +253,11 @@ PHRASES: list[Reading] = [
     ("کم از کم ۵۰ بچے", "ur", "at_least", 50, "children", "count"),
     ("تقریباً 1.2 ملین پناہ گزین", "ur", "about", 1_200_000, "refugees", "count"),
     ("لاکھوں افراد", "ur", "vague", (200_000, 9_999_999), "people", "count"),
+    # Pashto
+    ("له 10,000 څخه زیات کسان", "ps", "over", 10_000, "people", "count"),
+    ("لږ تر لږه ۵۰ ملکیان", "ps", "at_least", 50, "people", "count"),
+    ("شاوخوا ۱.۲ میلیونه کډوال", "ps", "about", 1_200_000, "refugees", "count"),
+    ("زرګونه کسان", "ps", "vague", (2000, 9999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

@@ -27,6 +27,7 @@ REQUIRED = [
     "ur",
     "zh",
     "be",
+    "ps",
 ]
 
 

@@ -109,6 +109,9 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Мінабароны абвергла, што вайскоўцы забілі больш за 400 чалавек.", "be", "dead", True),
         ("Падчас абстрэлу загінулі 17 чалавек.", "be", "dead", False),
         ("Больш за 1200 палітвязняў застаюцца за кратамі.", "be", "detained", False),
+        ("په هوايي برید کې لږ تر لږه ۵۰ ملکي وګړي ووژل شول.", "ps", "dead", False),
+        ("طالبانو دا ادعا رد کړه چې ځواکونو ۳۰۰ کسان وژلي دي.", "ps", "dead", True),
+        ("له ۱۰ زرو څخه زیات کسان بېځایه شوي دي.", "ps", "displaced", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

@@ -197,6 +197,9 @@ def test_english_qualifiers(
         ("10,000 کے قریب", "ur", "close_to", 10000, None, None),
         ("500 تک", "ur", "up_to", 500, None, 500),
         ("20 سے کم", "ur", "under", 20, None, 20),
+        ("نږدې ۳۰۰", "ps", "close_to", 300, None, None),
+        ("تر ۵۰۰ پورې", "ps", "up_to", 500, None, 500),
+        ("له ۲۰ څخه کم", "ps", "under", 20, None, 20),
     ],
 )
 def test_multilingual_qualifiers(
@@ -390,6 +393,9 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("3 ارب ڈالر", "ur", 3e9, "USD"),
         ("600 тыс.", "be", 600_000, ""),
         ("2 мільярды долараў", "be", 2e9, "USD"),
+        ("10 زره", "ps", 10000, ""),
+        ("1.2 میلیونه", "ps", 1.2e6, ""),
+        ("2 میلیارده ډالر", "ps", 2e9, "USD"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -561,6 +567,7 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("10,000 in Kursk", None, ""),
         ("10.000 tentara", "id", "troops"),
         ("۱۰۰ فوجی", "ur", "troops"),
+        ("۳۰۰ ټپیان", "ps", "wounded"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import cues
+from provenance import cues, sides
 from provenance.dates import month_names, parse_partial_date
 from provenance.figure_words import infer_language, tokens
 from provenance.quantities import parse_quantity
@@ -41,6 +41,24 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("300至500人", "zh", ("range", None, 300, 500, "people")),
         ("数千人", "zh", ("vague", None, 2000, 9999, "people")),
         ("约1.2万人", None, ("about", 12000, None, None, "people")),
+        # Japanese.
+        ("1000人以上", "ja", ("at_least", 1000, 1000, None, "people")),
+        ("約3000人", "ja", ("about", 3000, None, None, "people")),
+        ("少なくとも300人", "ja", ("at_least", 300, 300, None, "people")),
+        ("最大5000人", "ja", ("up_to", 5000, None, 5000, "people")),
+        ("3万人超", "ja", ("over", 30000, 30000, None, "people")),
+        ("1000人を超える", "ja", ("over", 1000, 1000, None, "people")),
+        ("1000人強", "ja", ("over", 1000, 1000, None, "people")),
+        ("100人近く", "ja", ("close_to", 100, None, None, "people")),
+        ("100人足らず", "ja", ("under", 100, None, 100, "people")),
+        ("500人程度", "ja", ("about", 500, None, None, "people")),
+        ("1万2000人", "ja", ("exact", 12000, None, None, "people")),
+        ("1万2千人", "ja", ("exact", 12000, None, None, "people")),
+        ("1億2000万円", "ja", ("exact", 120_000_000, None, None, "JPY")),
+        ("1万人の兵士", "ja", ("exact", 10000, None, None, "troops")),
+        ("1000人の負傷者", "ja", ("exact", 1000, None, None, "wounded")),
+        ("300〜500人", "ja", ("range", None, 300, 500, "people")),
+        ("数万人", "ja", ("vague", None, 20000, 99999, "people")),
     ],
 )
 def test_figures_glued_to_their_words(text: str, language: str | None, expected: Q) -> None:
@@ -57,10 +75,13 @@ def test_figures_glued_to_their_words(text: str, language: str | None, expected:
         ("3家医院", "zh"),
         ("一些人", "zh"),
         ("2024年11月", "zh"),
+        ("300匹", "ja"),
+        ("兵士1万人", "ja"),
     ],
 )
 def test_unknown_words_after_a_figure_are_refused(text: str, language: str) -> None:
-    """An unknown counter, a hedge between figure and multiplier, a year: kept as text."""
+    """An unknown counter, a hedge between figure and multiplier, a noun before the figure,
+    a rate, a date: kept as text."""
     assert parse_quantity(text, language) is None
 
 
@@ -96,6 +117,8 @@ def test_month_names_are_known() -> None:
         ("冲突已造成至少300人死亡", "至少300人", "zh", "dead"),
         ("战斗中有200多人受伤", "200多人", "zh", "wounded"),
         ("约1.2万名难民越过边境", "约1.2万名难民", "zh", "refugees"),
+        ("空爆で少なくとも300人が死亡した", "少なくとも300人", "ja", "dead"),
+        ("約3000人が負傷した", "約3000人", "ja", "wounded"),
     ],
 )
 def test_concepts_inside_an_unspaced_run(
@@ -114,14 +137,34 @@ def test_concepts_inside_an_unspaced_run(
     assert concept in reading.concepts
 
 
-def test_a_denial_inside_an_unspaced_run() -> None:
+@pytest.mark.parametrize(
+    ("text", "quantity", "language"),
+    [
+        ("军方否认有500名士兵阵亡", "500名士兵", "zh"),
+        ("国防省は500人の兵士が死亡したとの報道を否定した", "500人", "ja"),
+    ],
+)
+def test_a_denial_inside_an_unspaced_run(text: str, quantity: str, language: str) -> None:
     reading = cues.read(
-        "军方否认有500名士兵阵亡",
-        quantity_text="500名士兵",
+        text,
+        quantity_text=quantity,
         figure=("500",),
         subject=None,
         metric=None,
         location=None,
-        language="zh",
+        language=language,
     )
     assert reading.denial
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("ロシア・ウクライナ", {"ru", "ua"}),
+        ("俄罗斯、乌克兰", {"ru", "ua"}),
+    ],
+)
+def test_sides_named_in_east_asian_text(text: str, named: set[str]) -> None:
+    """Korean names take their particle after a stem; Chinese and Japanese names are read
+    where they stand as words of their own."""
+    assert sides.named(sides.split(text)) == named

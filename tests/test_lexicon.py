@@ -28,6 +28,7 @@ REQUIRED = [
     "zh",
     "be",
     "ps",
+    "ja",
 ]
 
 

@@ -59,6 +59,24 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("1000人の負傷者", "ja", ("exact", 1000, None, None, "wounded")),
         ("300〜500人", "ja", ("range", None, 300, 500, "people")),
         ("数万人", "ja", ("vague", None, 20000, 99999, "people")),
+        # Korean.
+        ("5,000명 이상", "ko", ("at_least", 5000, 5000, None, "people")),
+        ("약 3000명", "ko", ("about", 3000, None, None, "people")),
+        ("최소 300명", "ko", ("at_least", 300, 300, None, "people")),
+        ("최대 1만 명", "ko", ("up_to", 10000, None, 10000, "people")),
+        ("300여 명", "ko", ("over", 300, 300, None, "people")),
+        ("300명이 넘는", "ko", ("over", 300, 300, None, "people")),
+        ("1만 명가량", "ko", ("about", 10000, None, None, "people")),
+        ("1,000명 미만", "ko", ("under", 1000, None, 1000, "people")),
+        ("1만 2000명", "ko", ("exact", 12000, None, None, "people")),
+        ("1만2000명", "ko", ("exact", 12000, None, None, "people")),
+        ("5천 명", "ko", ("exact", 5000, None, None, "people")),
+        ("1만 명의 병사", "ko", ("exact", 10000, None, None, "troops")),
+        ("300명의 사망자", "ko", ("exact", 300, None, None, "killed")),
+        ("30억 달러", "ko", ("exact", 3_000_000_000, None, None, "USD")),
+        ("다섯 명", "ko", ("exact", 5, None, None, "people")),
+        ("수천 명", "ko", ("vague", None, 2000, 9999, "people")),
+        ("5,000명 이상", None, ("at_least", 5000, 5000, None, "people")),
     ],
 )
 def test_figures_glued_to_their_words(text: str, language: str | None, expected: Q) -> None:
@@ -77,6 +95,9 @@ def test_figures_glued_to_their_words(text: str, language: str | None, expected:
         ("2024年11月", "zh"),
         ("300匹", "ja"),
         ("兵士1万人", "ja"),
+        ("300마리", "ko"),
+        ("300명씩", "ko"),
+        ("5월", "ko"),
     ],
 )
 def test_unknown_words_after_a_figure_are_refused(text: str, language: str) -> None:
@@ -101,7 +122,7 @@ def test_the_script_tells_the_language(text: str, code: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "month"),
-    [("十一月 2024", 11), ("十二月 2023", 12)],
+    [("十一月 2024", 11), ("十二月 2023", 12), ("시월 2024", 10), ("유월 2023", 6)],
 )
 def test_month_names(text: str, month: int) -> None:
     assert parse_partial_date(text).month == month
@@ -119,6 +140,8 @@ def test_month_names_are_known() -> None:
         ("约1.2万名难民越过边境", "约1.2万名难民", "zh", "refugees"),
         ("空爆で少なくとも300人が死亡した", "少なくとも300人", "ja", "dead"),
         ("約3000人が負傷した", "約3000人", "ja", "wounded"),
+        ("공습으로 최소 300명이 사망했다", "최소 300명", "ko", "dead"),
+        ("피란민 1만 명이 국경을 넘었다", "1만 명", "ko", "displaced"),
     ],
 )
 def test_concepts_inside_an_unspaced_run(
@@ -142,6 +165,7 @@ def test_concepts_inside_an_unspaced_run(
     [
         ("军方否认有500名士兵阵亡", "500名士兵", "zh"),
         ("国防省は500人の兵士が死亡したとの報道を否定した", "500人", "ja"),
+        ("국방부는 500명의 병사가 사망했다는 보도를 부인했다", "500명", "ko"),
     ],
 )
 def test_a_denial_inside_an_unspaced_run(text: str, quantity: str, language: str) -> None:
@@ -160,6 +184,8 @@ def test_a_denial_inside_an_unspaced_run(text: str, quantity: str, language: str
 @pytest.mark.parametrize(
     ("text", "named"),
     [
+        ("러시아군과 우크라이나군", {"ru", "ua"}),
+        ("북한군 1만 명", {"kp"}),
         ("ロシア・ウクライナ", {"ru", "ua"}),
         ("俄罗斯、乌克兰", {"ru", "ua"}),
     ],

@@ -29,6 +29,7 @@ REQUIRED = [
     "be",
     "ps",
     "ja",
+    "ko",
 ]
 
 

@@ -96,6 +96,8 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("مئی 2024", "2024-05"),
         ("۱۵ مۍ ۲۰۲۴", "2024-05-15"),
         ("ډسمبر 2023", "2023-12"),
+        ("15 Maarso 2024", "2024-03-15"),
+        ("Luulyo 2024", "2024-07"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

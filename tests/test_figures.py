@@ -258,6 +258,11 @@ PHRASES: list[Reading] = [
     ("لږ تر لږه ۵۰ ملکیان", "ps", "at_least", 50, "people", "count"),
     ("شاوخوا ۱.۲ میلیونه کډوال", "ps", "about", 1_200_000, "refugees", "count"),
     ("زرګونه کسان", "ps", "vague", (2000, 9999), "people", "count"),
+    # Somali
+    ("in ka badan 10,000 oo qof", "so", "over", 10_000, "people", "count"),
+    ("ugu yaraan 50 qof oo rayid ah", "so", "at_least", 50, "people", "count"),
+    ("qiyaastii 1.2 milyan oo qaxooti ah", "so", "about", 1_200_000, "refugees", "count"),
+    ("tobanaan kun oo qof", "so", "vague", (20_000, 99_999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

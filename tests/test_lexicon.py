@@ -30,6 +30,7 @@ REQUIRED = [
     "ps",
     "ja",
     "ko",
+    "so",
 ]
 
 

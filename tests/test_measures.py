@@ -112,6 +112,9 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("په هوايي برید کې لږ تر لږه ۵۰ ملکي وګړي ووژل شول.", "ps", "dead", False),
         ("طالبانو دا ادعا رد کړه چې ځواکونو ۳۰۰ کسان وژلي دي.", "ps", "dead", True),
         ("له ۱۰ زرو څخه زیات کسان بېځایه شوي دي.", "ps", "displaced", False),
+        ("Ugu yaraan 50 qof oo rayid ah ayaa lagu dilay weerar.", "so", "dead", False),
+        ("Ciidamada ayaa beeniyay in ay dileen 300 qof.", "so", "dead", True),
+        ("In ka badan 10,000 oo qof ayaa ku barakacay.", "so", "displaced", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

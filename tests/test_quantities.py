@@ -200,6 +200,10 @@ def test_english_qualifiers(
         ("نږدې ۳۰۰", "ps", "close_to", 300, None, None),
         ("تر ۵۰۰ پورې", "ps", "up_to", 500, None, 500),
         ("له ۲۰ څخه کم", "ps", "under", 20, None, 20),
+        ("ku dhawaad 300", "so", "close_to", 300, None, None),
+        ("ilaa 500", "so", "up_to", 500, None, 500),
+        ("50 iyo wax ka badan", "so", "at_least", 50, 50, None),
+        ("inta u dhaxaysa 10 iyo 20", "so", "range", None, 10, 20),
     ],
 )
 def test_multilingual_qualifiers(
@@ -396,6 +400,9 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("10 زره", "ps", 10000, ""),
         ("1.2 میلیونه", "ps", 1.2e6, ""),
         ("2 میلیارده ډالر", "ps", 2e9, "USD"),
+        ("10 kun", "so", 10000, ""),
+        ("1.2 milyan", "so", 1.2e6, ""),
+        ("2 bilyan oo doolar", "so", 2e9, "USD"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -568,6 +575,7 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("10.000 tentara", "id", "troops"),
         ("۱۰۰ فوجی", "ur", "troops"),
         ("۳۰۰ ټپیان", "ps", "wounded"),
+        ("300 askari", "so", "troops"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:

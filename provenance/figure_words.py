@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from provenance import lexicon
 
@@ -103,28 +103,54 @@ def key(phrase: str) -> str:
     return " ".join(words(phrase))
 
 
-class Token(NamedTuple):
-    """One token of a figure's text: a number ("n"), a word ("w") or a sign ("s"), with
-    where it stands in the text."""
+class Span(Protocol):
+    """A token of a figure's text, read as a regular-expression match is: its group
+    ("n" a number, "w" a word, "s" a sign), its text and where it stands."""
 
-    kind: str
-    text: str
-    start: int
-    end: int
+    @property
+    def lastgroup(self) -> str | None: ...
+
+    def group(self) -> str: ...
+
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+
+class Token:
+    """A token cut out of an unspaced run, read like a match of `TOKEN`."""
+
+    __slots__ = ("_end", "_start", "_text", "lastgroup")
+
+    def __init__(self, kind: str, text: str, start: int, end: int) -> None:
+        self.lastgroup = kind
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 _RUNS = re.compile(rf"(?P<w>[{UNSPACED}]+)|(?P<n>[0-9]+)|(?P<x>[^{UNSPACED}0-9]+)")
 
 
-def tokens(low: str) -> list[Token]:
+def tokens(low: str) -> Sequence[Span]:
     """The tokens of a lower-cased text. A word of an unspaced script is cut into the words
     the lexicon knows, longest first ("约1.2万人" gives 约, 1.2, 万, 人); the letters
-    between known words stay together as one unknown word."""
-    out: list[Token] = []
+    between known words stay together as one unknown word. Text without such a word is
+    read by `TOKEN` alone (the parser's hot path)."""
+    if not unspaced(low):
+        return list(TOKEN.finditer(low))
+    out: list[Span] = []
     for m in TOKEN.finditer(low):
-        kind, text = m.lastgroup or "s", m.group()
-        if kind != "w" or not unspaced(text):
-            out.append(Token(kind, text, m.start(), m.end()))
+        text = m.group()
+        if m.lastgroup != "w" or not unspaced(text):
+            out.append(m)
             continue
         for run in _RUNS.finditer(text):
             at = m.start() + run.start()

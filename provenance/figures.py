@@ -33,7 +33,6 @@ from provenance.figure_words import (
     BARE,
     PERIODS,
     Language,
-    Token,
     Unit,
     bare,
     key,
@@ -298,9 +297,9 @@ class _Parser:
         self.english = lang.code in ("en", "") or not given
         self.s = s
         self.lang = lang
-        self.matches: list[Token] = tokens(low)
-        self.kinds = [t.kind for t in self.matches]
-        self.texts = [bare(t.text) for t in self.matches]
+        self.matches = tokens(low)
+        self.kinds = [m.lastgroup for m in self.matches]
+        self.texts = [bare(m.group()) for m in self.matches]
         self.n = len(self.texts)
         self.i = 0
         self.qualifier: str | None = None
@@ -311,10 +310,10 @@ class _Parser:
     # -- helpers
 
     def _written(self, i: int, k: int) -> str:
-        return self.s[self.matches[i].start : self.matches[i + k - 1].end]
+        return self.s[self.matches[i].start() : self.matches[i + k - 1].end()]
 
     def _attached(self, i: int) -> bool:
-        return 0 < i < self.n and self.matches[i].start == self.matches[i - 1].end
+        return 0 < i < self.n and self.matches[i].start() == self.matches[i - 1].end()
 
     def _set_qualifier(self, qualifier: str) -> None:
         if self.qualifier is not None and self.qualifier != qualifier:
@@ -562,7 +561,7 @@ class _Parser:
         following = self.texts[i + 1] if i + 1 < self.n else ""
         unit = shared().units.get(following)
         if (
-            self.s[self.matches[i].start] == "M"
+            self.s[self.matches[i].start()] == "M"
             or money
             or (unit is not None and unit.dim == "currency")
         ):

@@ -210,6 +210,16 @@ PHRASES: list[Reading] = [
     ("звыш 1200 палітвязняў", "be", "over", 1200, "prisoners", "count"),
     ("дзясяткі тысяч людзей", "be", "vague", (20_000, 99_999), "people", "count"),
     ("дваццаць чалавек", "be", "exact", 20, "people", "count"),
+    # Romanian: numbers from 20 on take "de" before their noun
+    ("peste 10.000 de oameni", "ro", "over", 10_000, "people", "count"),
+    ("cel puțin 12 morți", "ro", "at_least", 12, "killed", "count"),
+    ("cel puţin 50 de morţi", "ro", "at_least", 50, "killed", "count"),
+    ("aproximativ 1,5 milioane de refugiați", "ro", "about", 1_500_000, "refugees", "count"),
+    ("până la 500 de militari", "ro", "up_to", 500, "troops", "count"),
+    ("aproape 300 de kilometri pătrați", "ro", "close_to", 300, "km2", "area"),
+    ("zeci de mii de oameni", "ro", "vague", (20_000, 99_999), "people", "count"),
+    ("douăzeci și cinci de oameni", "ro", "exact", 25, "people", "count"),
+    ("100 de camioane pe zi", "ro", "exact", 100, "trucks/day", "rate"),
     # Arabic: Western and Eastern digits, grouping commas, number words, multipliers
     ("35 ألف شهيد", "ar", "exact", 35_000, "killed", "count"),
     ("أكثر من 50,183 شخصا", "ar", "over", 50_183, "people", "count"),

@@ -21,6 +21,7 @@ REQUIRED = [
     "tr",
     "sw",
     "hi",
+    "ro",
     "bn",
     "id",
     "cs",

@@ -11,6 +11,8 @@ import pytest
 
 from provenance import cues, sides
 from provenance.dates import month_names, parse_partial_date
+from provenance.extract import extract_article
+from provenance.extract.reading import Article
 from provenance.figure_words import infer_language, tokens
 from provenance.quantities import parse_quantity
 
@@ -194,3 +196,34 @@ def test_sides_named_in_east_asian_text(text: str, named: set[str]) -> None:
     """Korean names take their particle after a stem; Chinese and Japanese names are read
     where they stand as words of their own."""
     assert sides.named(sides.split(text)) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figures"),
+    [
+        (
+            "据联合国称，冲突已造成至少300人死亡。约1.2万人流离失所。",
+            "zh",
+            [("至少300人死亡", "at_least", 300), ("约1.2万人", "about", 12000)],
+        ),
+        (
+            "国連によると、少なくとも300人が死亡した。約1万2000人が避難した。",
+            "ja",
+            [("少なくとも300人", "at_least", 300), ("約1万2000人", "about", 12000)],
+        ),
+        (
+            "유엔에 따르면 최소 300명이 사망했다. 약 1만 2000명이 피란했다.",
+            "ko",
+            [("최소 300명", "at_least", 300), ("약 1만 2000명", "about", 12000)],
+        ),
+    ],
+)
+def test_figures_extracted_from_east_asian_articles(
+    text: str, language: str, figures: list[tuple[str, str, float]]
+) -> None:
+    """Full-width stops end sentences without a space, and a figure's hedge written
+    against it is taken in."""
+    found = extract_article(Article(text=text, language=language)).candidates
+    assert [
+        (c.figure.text, c.figure.quantity.qualifier, c.figure.quantity.value) for c in found
+    ] == figures

@@ -13,15 +13,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from provenance.extract.lexis import words
+from provenance.figure_words import UNSPACED, lower, tokens, unspaced
 from provenance.quantities import Quantity, parse_quantity
 
-_NUMBER = re.compile(r"(?<![\w.,:])\d+(?:[.,\u00a0\u202f ’']\d{3})*(?:[.,]\d+)?(?![\d])")
+# A number starts after no letter, but Chinese, Japanese and Korean write it against
+# the word before it ("至少300人").
+_NUMBER = re.compile(
+    rf"(?<![^\W{UNSPACED}])(?<![.,:])\d+(?:[.,\u00a0\u202f ’']\d{{3}})*(?:[.,]\d+)?(?![\d])"
+)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _ORDINAL = re.compile(
     r"^(?:st|nd|rd|th|er|re|e|ème|eme|ª|º|°|-?[йяеоиі]|-?го|-?ї|-?му|-?ий|-?ая|-?ое|-?ї)\b",
     re.IGNORECASE,
 )
-_ATTACHED_BEFORE = re.compile(r"[^\W\d_][-‐]?$")
+_ATTACHED_BEFORE = re.compile(rf"[^\W\d_{UNSPACED}][-‐]?$")
 _TIME = re.compile(r"^[:h.]\d{2}\b")
 _WINDOW_WORDS = 9
 _PREFIX_WORDS = 4
@@ -66,15 +71,31 @@ def _candidate_starts(sentence: str, language: str) -> Iterator[int]:
     yield from sorted(starts)
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of a text: what spaces separate, with a run of an
+    unspaced script cut into the words the figure parser reads ("至少", "300", "人")."""
+    found = [m.span() for m in re.finditer(r"\S+", text)]
+    low = lower(text)
+    if not unspaced(text) or len(low) != len(text):
+        return found
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if unspaced(text[a:b]):
+            out += [(a + t.start(), a + t.end()) for t in tokens(low[a:b])]
+        else:
+            out.append((a, b))
+    return out
+
+
 def _windows(sentence: str, start: int) -> list[str]:
     """Up to nine words from ``start``, then the same cut before each later number, longest
     first: a following figure must not spoil the parse of this one."""
     tail = sentence[start:]
-    spans = list(re.finditer(r"\S+", tail))[:_WINDOW_WORDS]
+    spans = _spans(tail)[:_WINDOW_WORDS]
     if not spans:
         return []
-    cuts = [i for i, m in enumerate(spans) if i and re.search(r"\d|[$€£¥₴₽]", m.group())]
-    return [tail[: spans[i - 1].end()] for i in [len(spans), *reversed(cuts)]]
+    cuts = [i for i, (a, b) in enumerate(spans) if i and re.search(r"\d|[$€£¥₴₽]", tail[a:b])]
+    return [tail[: spans[i - 1][1]] for i in [len(spans), *reversed(cuts)]]
 
 
 def _parse_window(sentence: str, start: int, language: str) -> Quantity | None:
@@ -87,11 +108,7 @@ def _parse_window(sentence: str, start: int, language: str) -> Quantity | None:
 
 def _ends(sentence: str, start: int) -> list[int]:
     """Word ends after ``start``, nearest first, within the window."""
-    out = []
-    for m in re.finditer(r"\S+", sentence[start:]):
-        out.append(start + m.end())
-        if len(out) >= _WINDOW_WORDS:
-            break
+    out = [start + b for _, b in _spans(sentence[start:])[:_WINDOW_WORDS]]
     stripped = [start + len(sentence[start:e].rstrip(".,;:!?\"'”’»)")) for e in out]
     return sorted({e for e in stripped + out if e > start})
 
@@ -140,15 +157,15 @@ def _signature(q: Quantity) -> tuple[object, ...]:
 def _widen(sentence: str, figure: Figure, language: str) -> int:
     """Take in a qualifier written before the figure ("close to", "up to", "more than")."""
     best = figure.start
-    before = list(re.finditer(r"\S+", sentence[: figure.start]))[-_PREFIX_WORDS:]
-    for m in reversed(before):
-        q = parse_quantity(sentence[m.start() : figure.end], language)
+    before = _spans(sentence[: figure.start])[-_PREFIX_WORDS:]
+    for a, _ in reversed(before):
+        q = parse_quantity(sentence[a : figure.end], language)
         if q is None or q.value != figure.quantity.value:
             continue
         if q.low in (figure.quantity.low, q.value) and (
             q.qualifier != "exact" or q.unit != figure.quantity.unit
         ):
-            best = m.start()
+            best = a
     return best
 
 

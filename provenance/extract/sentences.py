@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
-_SENTENCE_END = re.compile(r"[.!?؟。…]+[\"'”’»)\]]*(?=\s+|$)")
-_FINAL = re.compile(r"[.!?؟。…][\"'”’»)\]*]*$")
+# Full-width stops end a sentence without a space after them (Chinese, Japanese).
+_SENTENCE_END = re.compile(r"[.!?؟。…]+[\"'”’»)\]]*(?=\s+|$)|[。！？]+[」』”’）)]*")
+_FINAL = re.compile(r"[.!?؟。！？…][\"'”’»)\]*」』）]*$")
 _ABBREVIATIONS = frozenset(
     [
         "mr",

@@ -99,6 +99,8 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("ډسمبر 2023", "2023-12"),
         ("15 Maarso 2024", "2024-03-15"),
         ("Luulyo 2024", "2024-07"),
+        ("15 mart 2024", "2024-03-15"),
+        ("15 İyun 2024", "2024-06-15"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

@@ -273,6 +273,13 @@ PHRASES: list[Reading] = [
     ("ugu yaraan 50 qof oo rayid ah", "so", "at_least", 50, "people", "count"),
     ("qiyaastii 1.2 milyan oo qaxooti ah", "so", "about", 1_200_000, "refugees", "count"),
     ("tobanaan kun oo qof", "so", "vague", (20_000, 99_999), "people", "count"),
+    # Azerbaijani
+    ("10 mindən çox insan", "az", "over", 10_000, "people", "count"),
+    ("50 nəfərdən artıq", "az", "over", 50, "people", "count"),
+    ("Ən azı 50 mülki şəxs", "az", "at_least", 50, "people", "count"),
+    ("təxminən 1,2 milyon qaçqın", "az", "about", 1_200_000, "refugees", "count"),
+    ("10 minə yaxın insan", "az", "close_to", 10_000, "people", "count"),
+    ("on minlərlə qaçqın", "az", "vague", (20_000, 99_999), "refugees", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

@@ -32,6 +32,7 @@ REQUIRED = [
     "ja",
     "ko",
     "so",
+    "az",
 ]
 
 

@@ -118,6 +118,9 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Ugu yaraan 50 qof oo rayid ah ayaa lagu dilay weerar.", "so", "dead", False),
         ("Ciidamada ayaa beeniyay in ay dileen 300 qof.", "so", "dead", True),
         ("In ka badan 10,000 oo qof ayaa ku barakacay.", "so", "displaced", False),
+        ("Hava hücumu nəticəsində ən azı 50 dinc sakin həlak olub.", "az", "dead", False),
+        ("Nazirlik 300 hərbçinin öldürüldüyü barədə məlumatları təkzib edib.", "az", "dead", True),
+        ("10 mindən çox insan məcburi köçkünə çevrilib.", "az", "displaced", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

@@ -210,6 +210,10 @@ def test_english_qualifiers(
         ("ilaa 500", "so", "up_to", 500, None, 500),
         ("50 iyo wax ka badan", "so", "at_least", 50, 50, None),
         ("inta u dhaxaysa 10 iyo 20", "so", "range", None, 10, 20),
+        ("10 000-dən çox", "az", "over", 10000, 10000, None),
+        ("1000-ə yaxın", "az", "close_to", 1000, None, None),
+        ("500-dək", "az", "up_to", 500, None, 500),
+        ("10 mindən az", "az", "under", 10000, None, 10000),
     ],
 )
 def test_multilingual_qualifiers(
@@ -412,6 +416,10 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("10 kun", "so", 10000, ""),
         ("1.2 milyan", "so", 1.2e6, ""),
         ("2 bilyan oo doolar", "so", 2e9, "USD"),
+        ("10 min", "az", 10000, ""),
+        ("1,2 milyon", "az", 1.2e6, ""),
+        ("2 milyard manat", "az", 2e9, "AZN"),
+        ("İki min", "az", 2000, ""),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -587,6 +595,7 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("۱۰۰ فوجی", "ur", "troops"),
         ("۳۰۰ ټپیان", "ps", "wounded"),
         ("300 askari", "so", "troops"),
+        ("300 hərbçi", "az", "troops"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:

@@ -402,6 +402,7 @@ class _Parser:
         if self._attached(self.i) and self.texts[self.i] in shared().ordinals:
             raise _NoParse("an ordinal, not a count")
         self._skip_hyphen()
+        self._hedge_before_multiplier()
         exp = self._multiplier(bool(parts[1]), money)
         if exp == 0 and parts[1] == "000":
             raise _NoParse(
@@ -412,6 +413,14 @@ class _Parser:
                 f"{token!r} before a multiplier reads as a decimal in some of this script's press"
             )
         return parts, exp
+
+    def _hedge_before_multiplier(self) -> None:
+        """A hedge written against the digits, before their multiplier ("30多万" is over
+        300,000, "300+ million" at least 300 million)."""
+        hit = shared().suffixes.match(self.texts, self.i) if self._attached(self.i) else None
+        if hit is not None and self.lang.multipliers.match(self.texts, self.i + hit[1]):
+            self._set_qualifier(hit[0])
+            self.i += hit[1]
 
     def _starts_figure(self, i: int) -> bool:
         """A number word, or (where the multiplier comes first) a multiplier and digits."""

@@ -43,6 +43,8 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("300至500人", "zh", ("range", None, 300, 500, "people")),
         ("数千人", "zh", ("vague", None, 2000, 9999, "people")),
         ("约1.2万人", None, ("about", 12000, None, None, "people")),
+        ("30多万人", "zh", ("over", 300_000, 300_000, None, "people")),
+        ("20余万名难民", "zh", ("over", 200_000, 200_000, None, "refugees")),
         # Japanese.
         ("1000人以上", "ja", ("at_least", 1000, 1000, None, "people")),
         ("約3000人", "ja", ("about", 3000, None, None, "people")),
@@ -67,6 +69,7 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("최소 300명", "ko", ("at_least", 300, 300, None, "people")),
         ("최대 1만 명", "ko", ("up_to", 10000, None, 10000, "people")),
         ("300여 명", "ko", ("over", 300, 300, None, "people")),
+        ("30여만 명", "ko", ("over", 300_000, 300_000, None, "people")),
         ("300명이 넘는", "ko", ("over", 300, 300, None, "people")),
         ("1만 명가량", "ko", ("about", 10000, None, None, "people")),
         ("1,000명 미만", "ko", ("under", 1000, None, 1000, "people")),
@@ -91,7 +94,6 @@ def test_figures_glued_to_their_words(text: str, language: str | None, expected:
     ("text", "language"),
     [
         ("300匹", "zh"),
-        ("30多万人", "zh"),
         ("3家医院", "zh"),
         ("一些人", "zh"),
         ("2024年11月", "zh"),
@@ -103,8 +105,8 @@ def test_figures_glued_to_their_words(text: str, language: str | None, expected:
     ],
 )
 def test_unknown_words_after_a_figure_are_refused(text: str, language: str) -> None:
-    """An unknown counter, a hedge between figure and multiplier, a noun before the figure,
-    a rate, a date: kept as text."""
+    """An unknown counter or classifier, a noun before the figure, a rate, a date: kept
+    as text."""
     assert parse_quantity(text, language) is None
 
 

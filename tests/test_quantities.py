@@ -272,6 +272,12 @@ def test_a_smaller_multiplied_figure_after_a_multiplier_adds_to_it(
     assert parse(text, language).value == value
 
 
+def test_a_hedge_against_the_digits_before_their_multiplier() -> None:
+    q = parse("300+ million")
+    assert (q.qualifier, q.low) == ("at_least", 300_000_000)
+    assert parse_quantity("300 plus thousand") is None
+
+
 # --------------------------------------------------------------------------- number formats
 
 

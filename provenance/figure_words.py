@@ -366,6 +366,7 @@ class Shared(NamedTuple):
     vague: list[tuple[tuple[float, float], str]]
     articles: tuple[str, ...]
     multiplier_words: frozenset[str]
+    counters: frozenset[str]
 
 
 def _unit_pairs() -> list[tuple[Unit, str]]:
@@ -427,6 +428,7 @@ def shared() -> Shared:
         vague=_vague_pairs("vague", lexicon.languages()),
         articles=tuple(sorted({lower(a) for a in _all_lists("article_prefixes")}, key=len)),
         multiplier_words=frozenset(key(p) for _, p in _all_pairs("multipliers")),
+        counters=frozenset(key(p) for p in _all_lists("counters")),
     )
 
 

@@ -351,7 +351,8 @@ class _Parser:
                 return
             hit = self.lang.prefixes.match(self.texts, self.i)
             if hit is None:
-                self._noun_before()
+                if self.noun_before is None and self._noun_before():
+                    continue
                 return
             (kind, value), k = hit
             if kind == "q":
@@ -528,17 +529,24 @@ class _Parser:
         self.i = end
         return (str(int(whole) * 10**exp + addend), ""), 0
 
-    def _noun_before(self) -> None:
-        """A count noun written before the figure ("watu 61,000" in Swahili)."""
+    def _noun_before(self) -> bool:
+        """A count noun written before the figure or its hedge ("watu 61,000" in Swahili,
+        "兵士約1万人" in Japanese); whether one was read."""
         i = self.i
         canon = shared().nouns.get(self.texts[i]) if self.lang.noun_first else None
         if (
             canon is not None
             and i + 1 < self.n
-            and (self.kinds[i + 1] == "n" or self._starts_figure(i + 1))
+            and (
+                self.kinds[i + 1] == "n"
+                or self._starts_figure(i + 1)
+                or self.lang.prefixes.match(self.texts, i + 1) is not None
+            )
         ):
             self.noun_before = (Unit(canon, 1.0, "count"), self._written(i, 1))
             self.i += 1
+            return True
+        return False
 
     def _skip_hyphen(self) -> None:
         i = self.i
@@ -729,7 +737,8 @@ class _Parser:
         self._suffix()
         unit, written = self._tail(linker=any(f.exp for f in figures))
         if self.noun_before is not None:
-            if unit.canon and unit.canon != self.noun_before[0].canon:
+            counter = key(written) in shared().counters
+            if unit.canon and unit.canon != self.noun_before[0].canon and not counter:
                 raise _NoParse("a count noun before and another after the figure")
             unit, written = self.noun_before
         self._suffix()

@@ -44,6 +44,7 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("数千人", "zh", ("vague", None, 2000, 9999, "people")),
         ("约1.2万人", None, ("about", 12000, None, None, "people")),
         ("30多万人", "zh", ("over", 300_000, 300_000, None, "people")),
+        ("难民超过100万人", "zh", ("over", 1_000_000, 1_000_000, None, "refugees")),
         ("20余万名难民", "zh", ("over", 200_000, 200_000, None, "refugees")),
         # Japanese.
         ("1000人以上", "ja", ("at_least", 1000, 1000, None, "people")),
@@ -61,6 +62,8 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("1億2000万円", "ja", ("exact", 120_000_000, None, None, "JPY")),
         ("1万人の兵士", "ja", ("exact", 10000, None, None, "troops")),
         ("1000人の負傷者", "ja", ("exact", 1000, None, None, "wounded")),
+        ("兵士約1万人", "ja", ("about", 10000, None, None, "troops")),
+        ("死者300人以上", "ja", ("at_least", 300, 300, None, "killed")),
         ("300〜500人", "ja", ("range", None, 300, 500, "people")),
         ("数万人", "ja", ("vague", None, 20000, 99999, "people")),
         # Korean.
@@ -78,6 +81,8 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("5천 명", "ko", ("exact", 5000, None, None, "people")),
         ("1만 명의 병사", "ko", ("exact", 10000, None, None, "troops")),
         ("300명의 사망자", "ko", ("exact", 300, None, None, "killed")),
+        ("병사 1만 명", "ko", ("exact", 10000, None, None, "troops")),
+        ("사망자 300명 이상", "ko", ("at_least", 300, 300, None, "killed")),
         ("30억 달러", "ko", ("exact", 3_000_000_000, None, None, "USD")),
         ("다섯 명", "ko", ("exact", 5, None, None, "people")),
         ("수천 명", "ko", ("vague", None, 2000, 9999, "people")),
@@ -98,15 +103,13 @@ def test_figures_glued_to_their_words(text: str, language: str | None, expected:
         ("一些人", "zh"),
         ("2024年11月", "zh"),
         ("300匹", "ja"),
-        ("兵士1万人", "ja"),
         ("300마리", "ko"),
         ("300명씩", "ko"),
         ("5월", "ko"),
     ],
 )
 def test_unknown_words_after_a_figure_are_refused(text: str, language: str) -> None:
-    """An unknown counter or classifier, a noun before the figure, a rate, a date: kept
-    as text."""
+    """An unknown counter or classifier, a rate, a date: kept as text."""
     assert parse_quantity(text, language) is None
 
 

@@ -220,6 +220,17 @@ PHRASES: list[Reading] = [
     ("zeci de mii de oameni", "ro", "vague", (20_000, 99_999), "people", "count"),
     ("douăzeci și cinci de oameni", "ro", "exact", 25, "people", "count"),
     ("100 de camioane pe zi", "ro", "exact", 100, "trucks/day", "rate"),
+    # Hungarian: a singular noun after the figure, hedges before and after it
+    ("több mint 10 ezer ember", "hu", "over", 10_000, "people", "count"),
+    ("több, mint 10 ezer ember", "hu", "over", 10_000, "people", "count"),
+    ("legalább 50 halott", "hu", "at_least", 50, "killed", "count"),
+    ("mintegy 1,5 millió menekült", "hu", "about", 1_500_000, "refugees", "count"),
+    ("közel 300 sebesült", "hu", "close_to", 300, "wounded", "count"),
+    ("100-nál több ember", "hu", "over", 100, "people", "count"),
+    ("10 ezer embert", "hu", "exact", 10_000, "people", "count"),
+    ("több tízezer ember", "hu", "vague", (20_000, 99_999), "people", "count"),
+    ("huszonöt katona", "hu", "exact", 25, "troops", "count"),
+    ("100 teherautó naponta", "hu", "exact", 100, "trucks/day", "rate"),
     # Arabic: Western and Eastern digits, grouping commas, number words, multipliers
     ("35 ألف شهيد", "ar", "exact", 35_000, "killed", "count"),
     ("أكثر من 50,183 شخصا", "ar", "over", 50_183, "people", "count"),
@@ -294,6 +305,8 @@ REFUSED: list[tuple[str, str | None, str]] = [
     ("two-thirds of the 300 trucks", "en", "more than one figure"),
     ("three times", "en", "'times'"),
     ("1,376", None, "decimal point"),
+    ("10 ezerrel több menekült", "hu", "a unit not read"),
+    ("50 ezernél több ember", "hu", "a unit not read"),
 ]
 
 

@@ -22,6 +22,7 @@ REQUIRED = [
     "sw",
     "hi",
     "ro",
+    "hu",
     "bn",
     "id",
     "cs",

@@ -9,18 +9,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from provenance.figure_words import hedge_phrases, language_code, lower
+from provenance.figure_words import hedge_phrases, language_code, lower, unspaced
 
 __all__ = ["detect_hedges"]
 
 
 @lru_cache(maxsize=64)
 def _hedge_pattern(code: str | None) -> re.Pattern[str]:
-    alternatives = [
-        r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split())
-        for p in sorted(hedge_phrases(code), key=len, reverse=True)
-    ]
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
+    alternatives = [_alternative(p) for p in sorted(hedge_phrases(code), key=len, reverse=True)]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _alternative(phrase: str) -> str:
+    """A phrase as whole words; an edge in a script written without spaces (Chinese,
+    Japanese, Korean particles) needs no word boundary: "据报道" is found in "据报道约"."""
+    body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
+    before = "" if unspaced(phrase[:1]) else r"(?<![\w'’])"
+    after = "" if unspaced(phrase[-1:]) else r"(?![\w])"
+    return f"{before}(?:{body}){after}"
 
 
 def detect_hedges(text: str, language: str | None = None) -> list[str]:

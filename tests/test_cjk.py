@@ -14,7 +14,7 @@ from provenance.dates import month_names, parse_partial_date
 from provenance.extract import extract_article
 from provenance.extract.reading import Article
 from provenance.figure_words import infer_language, tokens
-from provenance.quantities import parse_quantity
+from provenance.quantities import detect_hedges, parse_quantity
 
 Q = tuple[str, float | None, float | None, float | None, str]
 
@@ -232,3 +232,16 @@ def test_figures_extracted_from_east_asian_articles(
     assert [
         (c.figure.text, c.figure.quantity.qualifier, c.figure.quantity.value) for c in found
     ] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("冲突据称已造成300人死亡", "zh", ["据称"]),
+        ("数据显示300人死亡", "zh", []),
+        ("300人が死亡したとみられる", "ja", ["とみられる"]),
+        ("300명이 사망한 것으로 추정된다", "ko", ["추정"]),
+    ],
+)
+def test_hedges_inside_an_unspaced_run(text: str, language: str, expected: list[str]) -> None:
+    assert detect_hedges(text, language) == expected

@@ -43,6 +43,7 @@ def test_a_year_is_not_january_first() -> None:
         ("3.4.2024", "ambiguous"),
         ("yesterday", "not a date"),
         ("Smarch 2024", "unknown month"),
+        ("መጋቢት 15 2016", "unknown month"),
     ],
 )
 def test_rejects_impossible_and_ambiguous(text: str, reason: str) -> None:
@@ -102,6 +103,8 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("Luulyo 2024", "2024-07"),
         ("15 mart 2024", "2024-03-15"),
         ("15 İyun 2024", "2024-06-15"),
+        ("ማርች 15, 2024", "2024-03-15"),
+        ("ሜይ 2024", "2024-05"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

@@ -291,6 +291,12 @@ PHRASES: list[Reading] = [
     ("təxminən 1,2 milyon qaçqın", "az", "about", 1_200_000, "refugees", "count"),
     ("10 minə yaxın insan", "az", "close_to", 10_000, "people", "count"),
     ("on minlərlə qaçqın", "az", "vague", (20_000, 99_999), "refugees", "count"),
+    # Amharic
+    ("ከ10,000 በላይ ሰዎች", "am", "over", 10_000, "people", "count"),
+    ("ቢያንስ 50 ሲቪሎች", "am", "at_least", 50, "people", "count"),
+    ("በግምት 1.2 ሚሊዮን ስደተኞች", "am", "about", 1_200_000, "refugees", "count"),
+    ("ወደ 2 ሚሊዮን የሚጠጉ ተፈናቃዮች", "am", "close_to", 2_000_000, "displaced", "count"),
+    ("በሺዎች የሚቆጠሩ ሰዎች", "am", "vague", (2000, 9999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

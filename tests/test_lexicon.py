@@ -34,6 +34,7 @@ REQUIRED = [
     "ko",
     "so",
     "az",
+    "am",
 ]
 
 

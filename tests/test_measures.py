@@ -124,6 +124,9 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Hava hücumu nəticəsində ən azı 50 dinc sakin həlak olub.", "az", "dead", False),
         ("Nazirlik 300 hərbçinin öldürüldüyü barədə məlumatları təkzib edib.", "az", "dead", True),
         ("10 mindən çox insan məcburi köçkünə çevrilib.", "az", "displaced", False),
+        ("በአየር ጥቃቱ ቢያንስ 50 ሲቪሎች ተገድለዋል።", "am", "dead", False),
+        ("ሚኒስቴሩ ወታደሮቹ 300 ሰዎችን ገድለዋል የሚለውን ክስ አስተባብሏል።", "am", "dead", True),
+        ("ከ10 ሺህ በላይ ሰዎች ከቀያቸው ተፈናቅለዋል።", "am", "displaced", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

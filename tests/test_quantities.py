@@ -220,6 +220,9 @@ def test_english_qualifiers(
         ("1000-ə yaxın", "az", "close_to", 1000, None, None),
         ("500-dək", "az", "up_to", 500, None, 500),
         ("10 mindən az", "az", "under", 10000, None, 10000),
+        ("500 ገደማ", "am", "about", 500, None, None),
+        ("እስከ 500", "am", "up_to", 500, None, 500),
+        ("ከ20 በታች", "am", "under", 20, None, 20),
     ],
 )
 def test_multilingual_qualifiers(
@@ -435,6 +438,9 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("1,2 milyon", "az", 1.2e6, ""),
         ("2 milyard manat", "az", 2e9, "AZN"),
         ("İki min", "az", 2000, ""),
+        ("10 ሺህ", "am", 10000, ""),
+        ("1.2 ሚሊዮን", "am", 1.2e6, ""),
+        ("2 ቢሊዮን ብር", "am", 2e9, "ETB"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -613,6 +619,7 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("۳۰۰ ټپیان", "ps", "wounded"),
         ("300 askari", "so", "troops"),
         ("300 hərbçi", "az", "troops"),
+        ("300 ወታደሮች", "am", "troops"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:

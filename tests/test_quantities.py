@@ -219,10 +219,11 @@ def test_english_qualifiers(
         ("10 000-dən çox", "az", "over", 10000, 10000, None),
         ("1000-ə yaxın", "az", "close_to", 1000, None, None),
         ("500-dək", "az", "up_to", 500, None, 500),
-        ("10 mindən az", "az", "under", 10000, None, 10000),
+        ("10 000-dən az", "az", "under", 10000, None, 10000),
         ("500 ገደማ", "am", "about", 500, None, None),
         ("እስከ 500", "am", "up_to", 500, None, 500),
         ("ከ20 በታች", "am", "under", 20, None, 20),
+        ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
     ],
 )
 def test_multilingual_qualifiers(

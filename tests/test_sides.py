@@ -48,6 +48,7 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("Korean soldiers", set()),
         ("Addis Ababa accused Asmara", {"et", "er"}),
         ("a car bomb in Turkey's east", {"tr"}),
+        ("lima puluh orang tewas dan luka-luka", set()),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

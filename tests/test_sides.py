@@ -49,6 +49,8 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("Addis Ababa accused Asmara", {"et", "er"}),
         ("a car bomb in Turkey's east", {"tr"}),
         ("lima puluh orang tewas dan luka-luka", set()),
+        ("Sudan Selatan dan Sudan", {"ss", "sd"}),
+        ("Tentara Rusia menyerang Kyiv", {"ru", "ua"}),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

@@ -231,6 +231,16 @@ PHRASES: list[Reading] = [
     ("több tízezer ember", "hu", "vague", (20_000, 99_999), "people", "count"),
     ("huszonöt katona", "hu", "exact", 25, "troops", "count"),
     ("100 teherautó naponta", "hu", "exact", 100, "trucks/day", "rate"),
+    # Greek, also in the unaccented capitals of headlines
+    ("περισσότεροι από 10.000 άνθρωποι", "el", "over", 10_000, "people", "count"),
+    ("ΠΕΡΙΣΣΟΤΕΡΟΙ ΑΠΟ 10.000 ΑΝΘΡΩΠΟΙ", "el", "over", 10_000, "people", "count"),
+    ("τουλάχιστον 50 νεκροί", "el", "at_least", 50, "killed", "count"),
+    ("περίπου 1,5 εκατομμύρια πρόσφυγες", "el", "about", 1_500_000, "refugees", "count"),
+    ("σχεδόν 300 τραυματίες", "el", "close_to", 300, "wounded", "count"),
+    ("από 10 έως 20 στρατιώτες", "el", "range", (10, 20), "troops", "count"),
+    ("δεκάδες χιλιάδες άνθρωποι", "el", "vague", (20_000, 99_999), "people", "count"),
+    ("είκοσι πέντε άνθρωποι", "el", "exact", 25, "people", "count"),
+    ("100 φορτηγά την ημέρα", "el", "exact", 100, "trucks/day", "rate"),
     # Arabic: Western and Eastern digits, grouping commas, number words, multipliers
     ("35 ألف شهيد", "ar", "exact", 35_000, "killed", "count"),
     ("أكثر من 50,183 شخصا", "ar", "over", 50_183, "people", "count"),

@@ -23,6 +23,7 @@ REQUIRED = [
     "hi",
     "ro",
     "hu",
+    "el",
     "bn",
     "id",
     "cs",

@@ -51,6 +51,9 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("lima puluh orang tewas dan luka-luka", set()),
         ("Sudan Selatan dan Sudan", {"ss", "sd"}),
         ("Tentara Rusia menyerang Kyiv", {"ru", "ua"}),
+        ("Rusiyanın Ukraynaya hücumu", {"ru", "ua"}),
+        ("İsveçrə və İsveç", {"ch", "se"}),
+        ("Bakıdan Yerevana", {"az", "am"}),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

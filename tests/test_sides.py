@@ -54,6 +54,8 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("Rusiyanın Ukraynaya hücumu", {"ru", "ua"}),
         ("İsveçrə və İsveç", {"ch", "se"}),
         ("Bakıdan Yerevana", {"az", "am"}),
+        ("Ciidamada Itoobiya iyo Eritrea", {"et", "er"}),
+        ("Ruushka iyo Mareykanka", {"ru", "us"}),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

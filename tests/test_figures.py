@@ -241,6 +241,16 @@ PHRASES: list[Reading] = [
     ("δεκάδες χιλιάδες άνθρωποι", "el", "vague", (20_000, 99_999), "people", "count"),
     ("είκοσι πέντε άνθρωποι", "el", "exact", 25, "people", "count"),
     ("100 φορτηγά την ημέρα", "el", "exact", 100, "trucks/day", "rate"),
+    # Serbian in Latin script (Cyrillic without a language is read as Russian: see
+    # test_quantities for Cyrillic with its language)
+    ("više od 10 hiljada ljudi", "sr", "over", 10_000, "people", "count"),
+    ("najmanje 50 mrtvih", "sr", "at_least", 50, "killed", "count"),
+    ("oko 1,5 miliona izbeglica", "sr", "about", 1_500_000, "refugees", "count"),
+    ("skoro 300 ranjenih", "sr", "close_to", 300, "wounded", "count"),
+    ("od 10 do 20 vojnika", "sr", "range", (10, 20), "troops", "count"),
+    ("desetine hiljada ljudi", "sr", "vague", (20_000, 99_999), "people", "count"),
+    ("dvadeset pet ljudi", "sr", "exact", 25, "people", "count"),
+    ("100 kamiona dnevno", "sr", "exact", 100, "trucks/day", "rate"),
     # Arabic: Western and Eastern digits, grouping commas, number words, multipliers
     ("35 ألف شهيد", "ar", "exact", 35_000, "killed", "count"),
     ("أكثر من 50,183 شخصا", "ar", "over", 50_183, "people", "count"),

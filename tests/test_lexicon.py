@@ -24,6 +24,7 @@ REQUIRED = [
     "ro",
     "hu",
     "el",
+    "sr",
     "bn",
     "id",
     "cs",

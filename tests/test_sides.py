@@ -58,6 +58,8 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("Ruushka iyo Mareykanka", {"ru", "us"}),
         ("روسی افواج نے یوکرین پر حملہ کیا", {"ru", "ua"}),
         ("بھارت اور پاکستان", {"in", "pk"}),
+        ("پاکستان او افغانستان", {"pk", "af"}),
+        ("کیف کی سڑکوں پر", set()),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

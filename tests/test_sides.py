@@ -60,6 +60,8 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("بھارت اور پاکستان", {"in", "pk"}),
         ("پاکستان او افغانستان", {"pk", "af"}),
         ("کیف کی سڑکوں پر", set()),
+        ("የኢትዮጵያ እና የኤርትራ ወታደሮች", {"et", "er"}),
+        ("በሱዳን እና በደቡብ ሱዳን", {"sd", "ss"}),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

@@ -98,6 +98,8 @@ class WriterPolicy:
         if not self.wait:
             raise DatabaseBusyError(f"database is busy: {holder} is writing to it")
         waited = time.monotonic() - since
+        if holder == Holder() and self.announced:
+            return  # the writer announced has removed its record and is releasing the lock
         if waited >= NOTICE_AFTER and self.on_wait and holder not in self.announced:
             self.announced.add(holder)
             self.on_wait(holder)

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from provenance import lexicon
 
-_MARKS = (
+WORD_MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
     "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
     "\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3"
@@ -26,7 +26,7 @@ _MARKS = (
 """Combining marks (vowel signs, viramas, harakat, niqqud) that belong inside a word."""
 _TOKEN = re.compile(
     r"\d{1,3}(?:[ ,.'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
-    rf"|(?:[^\W\d_]|[{_MARKS}])+(?:-(?:[^\W\d_]|[{_MARKS}])+)*",
+    rf"|(?:[^\W\d_]|[{WORD_MARKS}])+(?:-(?:[^\W\d_]|[{WORD_MARKS}])+)*",
     re.UNICODE,
 )
 """Numbers with their grouping, and words (hyphenated words kept whole; an apostrophe

@@ -351,7 +351,6 @@ class Shared(NamedTuple):
     units: Phrases[Unit]
     canonical_units: dict[str, Unit]
     prefix_currency: Phrases[str]
-    suffixes: Phrases[str]
     range_starts: dict[str, frozenset[str]]
     nouns: dict[str, str]
     adjectives: frozenset[str]
@@ -413,7 +412,6 @@ def shared() -> Shared:
         units=units,
         canonical_units=canonical,
         prefix_currency=Phrases((c, p) for c, p in _all_pairs("currencies") if key(p) in prefixes),
-        suffixes=Phrases(resolved("after", None)),
         range_starts=_range_starts(),
         nouns={key(p): canon for canon, p in _all_pairs("nouns")},
         adjectives=_token_set("adjectives"),
@@ -451,6 +449,10 @@ class Language(NamedTuple):
     shares: Phrases[tuple[int, int]]
     periods: Phrases[str]
     late_hedges: Phrases[str]
+    suffixes: Phrases[str]
+    """Hedges right after a figure: every language's "after" phrases (this language's
+    reading first) and its own ``after_own_language_only`` ones, words that are something
+    else in other languages (Azerbaijani "az" is "fewer", Hungarian "az" is "the")."""
     comma_decimal_too: bool
     """The press also writes "2,5 مليون" with a decimal comma, though the language's mark
     is a dot: a comma figure before a multiplier reads two ways."""
@@ -507,7 +509,7 @@ def _share_pairs(code: str) -> list[tuple[tuple[int, int], str]]:
 def _late_hedges(code: str) -> list[tuple[str, str]]:
     """Hedges that may follow a figure and its noun: every language's "after" phrases and the
     document language's "before" phrases ("53 civilians at least")."""
-    pairs = [(q, p) for q, p in _all_pairs("after")]
+    pairs = [(q, p) for q, p in _all_pairs("after")] + _pairs(code, "after_own_language_only")
     return pairs + [
         (q, p) for source in _own_and_english(code) for q, p in _pairs(source, "before")
     ]
@@ -548,6 +550,7 @@ def language(code: str) -> Language:
         Phrases(_share_pairs(code)),
         Phrases((k, p) for k, p in periods if k in PERIODS),
         Phrases(_late_hedges(code)),
+        Phrases(resolved("after", code or None) + _pairs(code, "after_own_language_only")),
         _flag(code, "also_decimal_comma"),
     )
 
@@ -559,11 +562,15 @@ def _script_language(text: str) -> str | None:
         if code < 0x0370:
             continue
         if 0x0600 <= code <= 0x06FF:
-            return "fa" if any(c in text for c in "پچژگکی") else "ar"
+            return _arabic_script(text)
         if 0x0590 <= code <= 0x05FF:
             return "he"
+        if 0x0370 <= code <= 0x03FF:
+            return "el"
+        if 0x1200 <= code <= 0x137F:
+            return "am"
         if 0x0400 <= code <= 0x04FF:
-            return "uk" if any(c in text for c in "іїєґІЇЄҐ") else "ru"
+            return _cyrillic(text)
         if 0x0900 <= code <= 0x097F:
             return "hi"
         if 0x0980 <= code <= 0x09FF:
@@ -571,6 +578,30 @@ def _script_language(text: str) -> str | None:
         if unspaced(char):
             return _east_asian(text)
     return None
+
+
+_LETTERS_OF = (
+    ("ps", "ټډړږښځڅۍې"),
+    ("ur", "ٹڈڑںےۓ"),
+    ("fa", "پچژگکی"),
+)
+"""Letters that only some languages of the Arabic script use, the most telling first."""
+
+
+def _arabic_script(text: str) -> str:
+    """Pashto, Urdu or Persian by the letters only they use, else Arabic."""
+    return next((code for code, letters in _LETTERS_OF if any(c in text for c in letters)), "ar")
+
+
+def _cyrillic(text: str) -> str:
+    """Serbian (ђ ј љ њ ћ џ), Belarusian (ў), Ukrainian (і ї є ґ) by their own letters,
+    else Russian."""
+    lowered = text.lower()
+    if any(c in lowered for c in "ђјљњћџ"):
+        return "sr"
+    if "ў" in lowered:
+        return "be"
+    return "uk" if any(c in lowered for c in "іїєґ") else "ru"
 
 
 def _east_asian(text: str) -> str:

@@ -179,7 +179,7 @@ def _is_noun(word: str) -> bool:
     return len(letters) >= 2 and letters.isalpha()
 
 
-def _count_noun(words: Sequence[str], english: bool) -> tuple[str, int, int]:
+def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str, int, int]:
     """(canonical noun, first word, after last word) of the noun that follows a figure.
 
     ("", 0, 0) when no noun follows; raises _NoParse for a date or a stray letter. English
@@ -187,7 +187,7 @@ def _count_noun(words: Sequence[str], english: bool) -> tuple[str, int, int]:
     """
     k = 0
     while k < len(words) - 1:
-        step = sides.tokens_named_at(words, k) or int(words[k] in shared().adjectives)
+        step = sides.tokens_named_at(words, k, language) or int(words[k] in shared().adjectives)
         if not step or k + step >= len(words):
             break
         k += step
@@ -213,7 +213,7 @@ def _count_noun(words: Sequence[str], english: bool) -> tuple[str, int, int]:
         raise _NoParse(f"{word!r} is not a known count noun: unspaced text may hide a hedge in it")
     if k and shared().units.get(word) is not None:
         raise _NoParse
-    noun = _plural(word) if english and not sides.tokens_named_at(words, k) else word
+    noun = _plural(word) if english and not sides.tokens_named_at(words, k, language) else word
     if noun in shared().stopwords or noun in shared().adjectives or noun in shared().months:
         raise _NoParse
     return shared().nouns.get(noun, noun), k, k + 1
@@ -275,6 +275,7 @@ class _Parser:
     __slots__ = (
         "currency",
         "english",
+        "given",
         "i",
         "kinds",
         "lang",
@@ -295,6 +296,7 @@ class _Parser:
         self.text = text
         self.number_words = number_words
         self.english = lang.code in ("en", "") or not given
+        self.given = lang.code if given else ""
         self.s = s
         self.lang = lang
         self.matches = tokens(low)
@@ -418,7 +420,7 @@ class _Parser:
     def _hedge_before_multiplier(self) -> None:
         """A hedge written against the digits, before their multiplier ("30多万" is over
         300,000, "300+ million" at least 300 million)."""
-        hit = shared().suffixes.match(self.texts, self.i) if self._attached(self.i) else None
+        hit = self.lang.suffixes.match(self.texts, self.i) if self._attached(self.i) else None
         if hit is not None and self.lang.multipliers.match(self.texts, self.i + hit[1]):
             self._set_qualifier(hit[0])
             self.i += hit[1]
@@ -590,7 +592,7 @@ class _Parser:
         raise _NoParse
 
     def _suffix(self) -> None:
-        hit = shared().suffixes.match(self.texts, self.i)
+        hit = self.lang.suffixes.match(self.texts, self.i)
         if hit is not None:
             self._set_qualifier(hit[0])
             self.i += hit[1]
@@ -634,7 +636,7 @@ class _Parser:
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
             end += 1
-        noun, a, b = _count_noun(texts[i:end], self.english)
+        noun, a, b = _count_noun(texts[i:end], self.english, self.given)
         if not noun:
             return BARE, ""
         self.i = i + b
@@ -868,7 +870,8 @@ def normalise_unit(unit: str, language_name: str | None = None) -> tuple[str, fl
     if not all(map(_is_noun, tokens)):
         return None
     try:
-        noun, _, _ = _count_noun(tokens, language_code(language_name) == "en")
+        code = language_code(language_name)
+        noun, _, _ = _count_noun(tokens, code == "en", code)
     except _NoParse:
         return None
     return (noun, 1.0, "count") if noun else None

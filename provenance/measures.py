@@ -942,12 +942,12 @@ POLAR_PENALTY = 20
 
 
 @lru_cache(maxsize=262_144)
-def text_features(claim_text: str) -> TextFeatures:
+def text_features(claim_text: str, language: str | None = None) -> TextFeatures:
     """A claim text's comparable form, the meaning-flipping words in it and the countries
-    it names (cached: one text takes part in many pairs)."""
+    it names, read in its language (cached: one text takes part in many pairs)."""
     form = _text_form(claim_text)
     words = canon(form).split()
-    return form, frozenset(words) & _labels()[2], sides.named(sides.split(form))
+    return form, frozenset(words) & _labels()[2], sides.named(sides.split(form), language)
 
 
 def opposed_sides(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -971,7 +971,7 @@ def words_of(p: ClaimPoint) -> TextFeatures:
     takes part in."""
     found = p.read_text
     if found is None:
-        found = p.read_text = text_features(p.text)
+        found = p.read_text = text_features(p.text, p.language)
     return found
 
 

@@ -6,10 +6,15 @@ different sides, however alike their words. Each language's lexicon file lists, 
 is known whatever the war or the language, and "russes", "Russian" and "Moscow" are one
 side. The first English word of a country is how a label reads it.
 
+A text in a language whose file has a ``[sides]`` table is read with that table only, so
+a country's word in one language is not taken for a common word of another (Turkish
+"kabul" is "accept", not Kabul; Serbian "mali" is "small"). A text of another or of no
+known language, and a coder's label, are read with every table.
+
 Words are folded as ``cues.fold_word`` folds them and split on anything that is not a
-letter or digit. A word ending in ``*`` stands for every word that begins with it
-(inflected forms); a phrase of several words wins over a shorter one ("south sudan"
-over "sudan").
+letter, digit or a mark inside a word (Devanagari and Bengali vowel signs). A word ending
+in ``*`` stands for every word that begins with it (inflected forms); a phrase of several
+words wins over a shorter one ("south sudan" over "sudan").
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from provenance import lexicon
-from provenance.cues import clitic_variants, fold_word
+from provenance.cues import WORD_MARKS, clitic_variants, fold_word
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = re.compile(rf"(?:[^\W_]|[{WORD_MARKS}])+", re.UNICODE)
+EVERY = ""
+"""The language of texts read with every language's table: no language, or one without
+a ``[sides]`` table of its own."""
 MIN_STEM = 5
 """The shortest stem a ``*`` word may have: shorter ones begin too many other words."""
 
@@ -40,7 +48,6 @@ class _Gazetteer:
     """Entries by their first word (whole)."""
     by_stem: dict[str, tuple[_Entry, ...]]
     """One-word ``*`` entries by their stem."""
-    labels: dict[str, str]
 
 
 def split(text: str) -> list[str]:
@@ -57,11 +64,12 @@ def _entry(raw: str, code: str) -> _Entry | None:
 
 
 @cache
-def _gazetteer() -> _Gazetteer:
+def _gazetteer(language: str) -> _Gazetteer:
+    """The entries of one language's ``[sides]`` table, or of every table (``EVERY``)."""
     by_word: dict[str, list[_Entry]] = {}
     by_stem: dict[str, list[_Entry]] = {}
-    labels: dict[str, str] = {}
-    for code in lexicon.languages():
+    codes = lexicon.languages() if language == EVERY else (language,)
+    for code in codes:
         for country, names in lexicon.load(code).get("sides", {}).items():
             for raw in names:
                 entry = _entry(str(raw), country)
@@ -70,19 +78,30 @@ def _gazetteer() -> _Gazetteer:
                 single_stem = entry.prefix and len(entry.words) == 1
                 table = by_stem if single_stem else by_word
                 table.setdefault(entry.words[0], []).append(entry)
-            if code == "en" and names:
-                labels[country] = " ".join(split(str(names[0]).rstrip("*")))
     return _Gazetteer(
-        {k: tuple(v) for k, v in by_word.items()},
-        {k: tuple(v) for k, v in by_stem.items()},
-        labels,
+        {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()}
     )
 
 
+@cache
+def _labels() -> dict[str, str]:
+    """Each country's first English word."""
+    table = lexicon.load("en").get("sides", {})
+    return {c: " ".join(split(str(names[0]).rstrip("*"))) for c, names in table.items() if names}
+
+
+@lru_cache(maxsize=1024)
+def scope(language: str | None) -> str:
+    """The table a text in ``language`` is read with: its own when its file has one
+    ("pt-BR" reads Portuguese), else every table."""
+    code = (language or "").split("-")[0].split("_")[0].lower()
+    return code if code and lexicon.load(code).get("sides") else EVERY
+
+
 @lru_cache(maxsize=262_144)
-def _starting(word: str) -> tuple[_Entry, ...]:
+def _starting(word: str, language: str) -> tuple[_Entry, ...]:
     """Entries whose first word is this word (or this word without an attached clitic)."""
-    g = _gazetteer()
+    g = _gazetteer(language)
     found: list[_Entry] = []
     for variant in clitic_variants(word):
         found += g.by_word.get(variant, ())
@@ -103,22 +122,22 @@ def _length(entry: _Entry, words: Sequence[str], at: int) -> int:
     return n if matched else 0
 
 
-def match_at(words: Sequence[str], at: int) -> tuple[int, str]:
+def match_at(words: Sequence[str], at: int, language: str = EVERY) -> tuple[int, str]:
     """(number of words, country code) of the longest side named at ``at`` among folded
-    words; (0, "") when none is."""
+    words, read with the table ``language`` (``scope``); (0, "") when none is."""
     best = (0, "")
-    for entry in _starting(words[at]):
+    for entry in _starting(words[at], language):
         n = _length(entry, words, at)
         if n > best[0]:
             best = (n, entry.code)
     return best
 
 
-def spans(words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+def spans(words: Sequence[str], language: str = EVERY) -> Iterator[tuple[int, int, str]]:
     """(start, end, code) of each side the folded words name, left to right."""
     at = 0
     while at < len(words):
-        n, code = match_at(words, at)
+        n, code = match_at(words, at, language)
         if n:
             yield at, at + n, code
             at += n
@@ -126,19 +145,19 @@ def spans(words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
             at += 1
 
 
-def named(words: Sequence[str]) -> frozenset[str]:
-    """Country codes the folded words name."""
-    return frozenset(code for _, _, code in spans(words))
+def named(words: Sequence[str], language: str | None = None) -> frozenset[str]:
+    """Country codes the folded words of a text in ``language`` name."""
+    return frozenset(code for _, _, code in spans(words, scope(language)))
 
 
 def label(code: str) -> str:
     """How a label reads a country: its first English word, else its code."""
-    return _gazetteer().labels.get(code, code)
+    return _labels().get(code, code)
 
 
 def labelled(words: Sequence[str]) -> list[str]:
-    """The folded words with every side replaced by the words of its label, so "Kyiv",
-    "Ukraine" and "ukrainiens" read alike."""
+    """The folded words of a label with every side replaced by the words of its label, so
+    "Kyiv", "Ukraine" and "ukrainiens" read alike."""
     out: list[str] = []
     at = 0
     for start, end, code in spans(words):
@@ -148,9 +167,10 @@ def labelled(words: Sequence[str]) -> list[str]:
     return out + list(words[at:])
 
 
-def tokens_named_at(tokens: Sequence[str], at: int) -> int:
+def tokens_named_at(tokens: Sequence[str], at: int, language: str | None = None) -> int:
     """How many of the tokens from ``at`` on name a country ("North Korean", "nord-coréens",
-    "Sudanese"); 0 when they do not, or when the name ends inside a token."""
+    "Sudanese") in a text in ``language``; 0 when they do not, or when the name ends
+    inside a token."""
     parts: list[str] = []
     owner: list[int] = []
     for i, token in enumerate(tokens[at : at + 3]):
@@ -159,7 +179,7 @@ def tokens_named_at(tokens: Sequence[str], at: int) -> int:
             owner.append(i)
     if not parts:
         return 0
-    n, _ = match_at(parts, 0)
+    n, _ = match_at(parts, 0, scope(language))
     if not n or (n < len(parts) and owner[n] == owner[n - 1]):
         return 0
     return owner[n - 1] + 1

@@ -306,6 +306,8 @@ PHRASES: list[Reading] = [
     ("tobanaan kun oo qof", "so", "vague", (20_000, 99_999), "people", "count"),
     # Azerbaijani
     ("10 mindən çox insan", "az", "over", 10_000, "people", "count"),
+    ("10 mindən az insan", "az", "under", 10_000, "people", "count"),
+    ("50 ember az utcán", "hu", "exact", 50, "people", "count"),
     ("50 nəfərdən artıq", "az", "over", 50, "people", "count"),
     ("Ən azı 50 mülki şəxs", "az", "at_least", 50, "people", "count"),
     ("təxminən 1,2 milyon qaçqın", "az", "about", 1_200_000, "refugees", "count"),

@@ -112,3 +112,34 @@ def test_opposed_sides_lower_the_text_score(a: str, b: str, opposed: bool) -> No
 def test_a_country_before_the_counted_noun_is_not_the_noun(text: str, unit: str) -> None:
     q = quantities.parse(text)
     assert q is not None and q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "named"),
+    [
+        ("Türkiye kabul etti", "tr", {"tr"}),
+        ("Kabul said", "en", {"af"}),
+        ("mali broj žrtava", "sr", set()),
+        ("les forces russes", "fr", {"ru"}),
+        ("les forces russes", "fr-FR", {"ru"}),
+    ],
+)
+def test_a_text_is_read_with_its_own_languages_countries(
+    text: str, language: str, named: set[str]
+) -> None:
+    """A country's word in one language is not taken for a common word of another."""
+    assert sides.named(sides.split(text), language) == named
+
+
+def test_words_keep_their_vowel_signs() -> None:
+    """Vowel signs stay inside their word (viramas are folded away, as in the tables)."""
+    assert sides.split("रूस और यूक्रेन") == ["रूस", "और", "यूकरेन"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("више од 10 хиљада људи", "people"), ("більше 10 тисяч людей", "people")],
+)
+def test_the_script_tells_the_language_of_a_figure(text: str, unit: str) -> None:
+    q = quantities.parse(text)
+    assert q is not None and (q.qualifier, q.value, q.unit) == ("over", 10_000, unit)

@@ -454,6 +454,9 @@ class Language(NamedTuple):
     reading first) and its own ``after_own_language_only`` ones, words that are something
     else in other languages (Azerbaijani "az" is "fewer", Hungarian "az" is "the")."""
     comma_decimal_too: bool
+    linker_after_figure: bool
+    """A linker joins any figure to its noun (Romanian "10.000 de oameni"), not only a
+    multiplier ("10 mii de oameni", "millions of people")."""
     """The press also writes "2,5 مليون" with a decimal comma, though the language's mark
     is a dot: a comma figure before a multiplier reads two ways."""
 
@@ -552,6 +555,7 @@ def language(code: str) -> Language:
         Phrases(_late_hedges(code)),
         Phrases(resolved("after", code or None) + _pairs(code, "after_own_language_only")),
         _flag(code, "also_decimal_comma"),
+        _flag(code, "linker_after_figure"),
     )
 
 

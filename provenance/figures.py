@@ -617,6 +617,14 @@ class _Parser:
         self.i = i + 1
         return True
 
+    def _known_at(self, i: int) -> bool:
+        """A unit or a known count noun starts at ``i`` ("500 de militari": a linker
+        before it joins it to the figure, whatever the language)."""
+        texts = self.texts
+        if shared().units.match(texts, i) is not None:
+            return True
+        return any(" ".join(texts[i : i + span]) in shared().nouns for span in _NOUN_SPANS)
+
     def _tail(self, linker: bool) -> tuple[Unit, str]:
         """Unit or count noun after the figures; month names make the figure a date."""
         i = self.i
@@ -627,7 +635,7 @@ class _Parser:
             and texts[i + 1] in shared().months
         ):
             raise _NoParse
-        if linker and i + 1 < self.n and texts[i] in shared().linkers:
+        if i + 1 < self.n and texts[i] in shared().linkers and (linker or self._known_at(i + 1)):
             i += 1
         hit = shared().units.match(texts, i)
         if hit is not None:
@@ -737,7 +745,8 @@ class _Parser:
             self._suffix()
             return self._rate(units[0][0], units[0][1])
         self._suffix()
-        unit, written = self._tail(linker=any(f.exp for f in figures))
+        linker = self.lang.linker_after_figure or any(f.exp for f in figures)
+        unit, written = self._tail(linker=linker)
         if self.noun_before is not None:
             counter = key(written) in shared().counters
             if unit.canon and unit.canon != self.noun_before[0].canon and not counter:

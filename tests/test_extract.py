@@ -602,3 +602,22 @@ def test_figures_beside_months_units_and_function_words(
 ) -> None:
     got = _nested(sentence + "\n", language=language)
     assert [c["quantity"] for c in got["claims"]] == [figure]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "रूस ने कहा कि 500 सैनिक मारे गए। यूक्रेन ने इसका खंडन किया।",
+        "রাশিয়া বলেছে ৫০০ সৈন্য নিহত হয়েছে। ইউক্রেন অস্বীকার করেছে।",
+        "روس نے کہا کہ 500 فوجی ہلاک ہوئے۔ یوکرین نے تردید کی۔",
+        "ሩሲያ 500 ወታደሮች ሞተዋል አለች። ዩክሬን አስተባበለች።",
+    ],
+)
+def test_a_danda_and_other_scripts_full_stops_end_sentences(text: str) -> None:
+    """Hindi and Bengali (।), Urdu (۔) and Amharic (።) paragraphs are prose, not page
+    furniture, and split into their sentences."""
+    from provenance.extract.sentences import sentences
+
+    found = sentences(text)
+    assert len(found) == 2
+    assert text[found[0].start : found[1].end] == text

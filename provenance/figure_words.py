@@ -633,6 +633,11 @@ def _word_languages() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in found.items()}
 
 
+_SHORT_EVIDENCE = 3
+"""Words this short ("min", "mil") are words of several languages, or abbreviations in
+some: alone they do not tell a text's language ("10 min" is not Azerbaijani 10,000)."""
+
+
 def infer_language(text: str) -> str:
     """The language of a figure's text when the row gives none: the script, else the one
     language its words belong to, else ""."""
@@ -642,11 +647,13 @@ def infer_language(text: str) -> str:
             return by_script
     table = _word_languages()
     candidates: frozenset[str] | None = None
+    longest = 0
     for w in words(text):
         langs = table.get(w)
         if langs is not None:
             candidates = langs if candidates is None else candidates & langs
-    if candidates is not None and len(candidates) == 1:
+            longest = max(longest, len(w))
+    if candidates is not None and len(candidates) == 1 and longest > _SHORT_EVIDENCE:
         return next(iter(candidates))
     return ""
 

@@ -740,6 +740,7 @@ def test_miles_is_only_vague_in_spanish() -> None:
         ("300 sq ft", None),
         ("1/2", None),
         ("x" * 400, None),
+        ("10 min", None),
     ],
 )
 def test_unparseable_text_returns_none(text: str, language: str | None) -> None:

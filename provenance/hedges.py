@@ -16,17 +16,32 @@ __all__ = ["detect_hedges"]
 
 @lru_cache(maxsize=64)
 def _hedge_pattern(code: str | None) -> re.Pattern[str]:
-    alternatives = [_alternative(p) for p in sorted(hedge_phrases(code), key=len, reverse=True)]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    """One alternation, longest phrase first. Phrases of spaced scripts share one pair of
+    word boundaries around the whole alternation, which keeps the search fast (a boundary
+    inside each alternative makes every one be tried at every position); a phrase with an
+    edge in an unspaced script carries its own."""
+    phrases = sorted(hedge_phrases(code), key=len, reverse=True)
+    spaced = [_body(p) for p in phrases if not _unspaced_edge(p)]
+    edged = [_alternative(p) for p in phrases if _unspaced_edge(p)]
+    groups = [r"(?<![\w'’])(?:" + "|".join(spaced) + r")(?![\w])"] if spaced else []
+    groups += edged
+    return re.compile("|".join(groups) or "(?!)", re.IGNORECASE)
+
+
+def _unspaced_edge(phrase: str) -> bool:
+    return unspaced(phrase[:1]) or unspaced(phrase[-1:])
+
+
+def _body(phrase: str) -> str:
+    return r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
 
 
 def _alternative(phrase: str) -> str:
     """A phrase as whole words; an edge in a script written without spaces (Chinese,
     Japanese, Korean particles) needs no word boundary: "据报道" is found in "据报道约"."""
-    body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
     before = "" if unspaced(phrase[:1]) else r"(?<![\w'’])"
     after = "" if unspaced(phrase[-1:]) else r"(?![\w])"
-    return f"{before}(?:{body}){after}"
+    return f"{before}(?:{_body(phrase)}){after}"
 
 
 def detect_hedges(text: str, language: str | None = None) -> list[str]:

@@ -18,7 +18,6 @@ import hashlib
 import json
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -57,7 +56,6 @@ FUZZY_ALL_PAIRS_LIMIT = 3000
 """Up to this many distinct strings in a block are compared all-pairs (in C, fast);
 larger blocks are split by each string's rarest word first."""
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _T = TypeVar("_T")
 TextFeatures = tuple[str, frozenset[str], frozenset[str]]
 """A claim text's comparable form, meaning-flipping words and countries (``text_features``)."""
@@ -73,14 +71,12 @@ def _labels() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
 
 @lru_cache(maxsize=262_144)
 def canon(value: str | None) -> str:
-    """Normalised form: lower case, no accents or punctuation, synonyms, sorted words."""
+    """Normalised form: lower case, no accents or punctuation, synonyms, sorted words.
+    Words are split and folded as country names are (``sides.split``), so that a label's
+    country is found in any script."""
     if not value:
         return ""
-    plain = value.casefold()
-    if not plain.isascii():
-        plain = unicodedata.normalize("NFKD", plain)
-        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    found = sides.labelled(_WORD.findall(plain))
+    found = sides.labelled(sides.split(value))
     return " ".join(sorted({w for word in found for w in _canon_word(word)}))
 
 

@@ -73,6 +73,7 @@ def test_labels_read_a_country_as_one_side_whatever_its_word() -> None:
     assert canon("Moscow") == canon("the Kremlin") == "russian"
     assert canon("South Sudanese refugees") != canon("Sudanese refugees")
     assert canon("North Korean troops") == canon("DPRK troops")
+    assert "russian" in canon("रूस की सेना").split()
 
 
 def _point(text: str) -> ClaimPoint:

@@ -101,6 +101,14 @@ def test_qualifiers_constant() -> None:
         ("10 - 20", "range", None, 10, 20),
         ("roughly 10,000 to 12,000", "range", None, 10000, 12000),
         ("Up To 10,000", "up_to", 10000, None, 10000),
+        ("has surpassed 10 million", "over", 10_000_000, 10_000_000, None),
+        ("have exceeded 5,000", "over", 5000, 5000, None),
+        ("topped 10,000", "over", 10000, 10000, None),
+        ("has passed 2,000", "over", 2000, 2000, None),
+        ("rose to 1,200", "exact", 1200, None, None),
+        ("has risen to about 1,200", "about", 1200, None, None),
+        ("stood at 309", "exact", 309, None, None),
+        ("has reached more than 11 million", "over", 11_000_000, 11_000_000, None),
     ],
 )
 def test_english_qualifiers(

@@ -29,7 +29,9 @@ _LINK = r"(?:[^\W\d_]{1,3}\s+)?"
 _DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})\.?\s+{_LINK}{_NAME}\.?,?\s+{_LINK}(\d{{4}})$")
 _MONTH_DAY_YEAR = re.compile(rf"^{_NAME}\.?\s+(\d{{1,2}}),?\s+(\d{{4}})$")
 _MONTH_YEAR = re.compile(rf"^{_NAME}\.?\s+{_LINK}(\d{{4}})$")
-_YEAR_FIRST = re.compile(r"^(\d{4})([./])(\d{1,2})\2(\d{1,2})$")
+# A year before a month name, and a day with an optional ending ("2024. november 16-án").
+_YEAR_MONTH_DAY = re.compile(rf"^(\d{{4}})\.?\s+{_NAME}\.?(?:\s+(\d{{1,2}})(?:\.|-({LETTER}+))?)?$")
+_YEAR_FIRST = re.compile(r"^(\d{4})([./])\s*(\d{1,2})\2\s*(\d{1,2})\.?$")
 _YEAR_LAST = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2,4})$")
 DateOrder = Literal["dmy", "mdy"]
 """How to read a numeric date whose day and month could be swapped."""
@@ -70,8 +72,10 @@ class PartialDate:
 def parse_partial_date(text: str, numeric: DateOrder | None = None) -> PartialDate:
     """Parse ISO ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time part is dropped), a form
     with a month name in any lexicon language (``23 November 2024``, ``Nov 23, 2024``,
-    ``November 2024``, ``23 novembre 2024``, ``23. November 2024``, ``23 ноября 2024``)
-    or a numeric date (``2024/11/23``, ``23.11.2024``; ``numeric`` settles ``11/10/2024``).
+    ``November 2024``, ``23 novembre 2024``, ``23. November 2024``, ``23 ноября 2024``,
+    year first: ``2024. november 16.``, ``2024 novemberében``), a date written with the
+    year, month and day markers of a lexicon (``2024年11月16日``, ``2024년 11월``) or a
+    numeric date (``2024/11/23``, ``23.11.2024``; ``numeric`` settles ``11/10/2024``).
 
     Raises ValueError with a reason for impossible, ambiguous or unknown forms.
     """
@@ -90,6 +94,15 @@ def parse_partial_date(text: str, numeric: DateOrder | None = None) -> PartialDa
         m = pattern.match(s)
         if m:
             return _from_words(m.groups(), order, text)
+    m = _YEAR_MONTH_DAY.match(s)
+    if m:
+        return _year_first(m, text)
+    for marked in _marked_patterns():
+        m = marked.match(s)
+        if m:
+            year, month, day = (int(g) if g else None for g in m.groups())
+            assert year is not None
+            return _checked(year, month, day, text)
     found = _numeric(s, numeric, text)
     if found is not None:
         return found
@@ -127,6 +140,44 @@ def _from_words(groups: tuple[str | None, ...], order: str, text: str) -> Partia
     day_text, year_text = parts.get("d"), parts["y"] or "0"
     day = int(day_text) if day_text else None
     return _checked(int(year_text), month, day, text)
+
+
+def _year_first(m: re.Match[str], text: str) -> PartialDate:
+    """A year, a month name and an optional day: one order only, so never ambiguous.
+    An ending on the day must be one the lexicon lists ("16-án" is "on the 16th")."""
+    year, name, day, ending = m.groups()
+    if ending is not None and lower(ending) not in day_endings():
+        raise ValueError(f"unknown ending {ending!r} after the day in {text!r}")
+    return _from_words((day, name, year), "dmy", text)
+
+
+@cache
+def day_endings() -> frozenset[str]:
+    """Endings written after a day's figure ("16-án"), from every lexicon's ``[dates]``."""
+    return frozenset(
+        lower(ending)
+        for code in lexicon.languages()
+        for ending in lexicon.section(code, "dates").get("day_endings", [])
+    )
+
+
+@cache
+def _marked_patterns() -> tuple[re.Pattern[str], ...]:
+    """``2024年11月16日``, ``2024년 11월 16일``: a year, then optionally a month and a day,
+    each figure followed by its marker, one pattern per language that lists markers."""
+    found = []
+    for code in lexicon.languages():
+        markers = lexicon.section(code, "dates").get("year_month_day_markers")
+        if not markers:
+            continue
+        year, month, day = ("|".join(map(re.escape, map(lower, m))) for m in markers)
+        found.append(
+            re.compile(
+                rf"^(\d{{4}})\s*(?:{year})"
+                rf"(?:\s*(\d{{1,2}})\s*(?:{month})(?:\s*(\d{{1,2}})\s*(?:{day}))?)?$"
+            )
+        )
+    return tuple(found)
 
 
 @cache

@@ -115,6 +115,53 @@ def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:
     assert parse_partial_date(text).iso() == iso
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2024年11月16日", "2024-11-16"),
+        ("2024年11月", "2024-11"),
+        ("2024年", "2024"),
+        ("2024 年 11 月 16 日", "2024-11-16"),
+        ("２０２４年１１月１６日", "2024-11-16"),
+        ("2024年11月16号", "2024-11-16"),
+        ("2024년 11월 16일", "2024-11-16"),
+        ("2024년 11월", "2024-11"),
+        ("2024. november 16.", "2024-11-16"),
+        ("2024. november 16-án", "2024-11-16"),
+        ("2024. március 5-én", "2024-03-05"),
+        ("2024. szeptember 1-jén", "2024-09-01"),
+        ("2024. november", "2024-11"),
+        ("2024 novemberében", "2024-11"),
+        ("2022. febr. 24.", "2022-02-24"),
+        ("2024. 11. 16.", "2024-11-16"),
+    ],
+)
+def test_year_first_dates(text: str, iso: str) -> None:
+    """Chinese, Japanese and Korean mark the year, month and day; Hungarian writes the year
+    before the month's name. A year, then a month, then a day reads only one way."""
+    assert parse_partial_date(text).iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2024年13月40日", "impossible date '2024年13月40日': month 13"),
+        ("2024年2月30日", "February has 29 days"),
+        ("2024년 11월 31일", "November has 30 days"),
+        ("2024. február 30.", "February has 29 days"),
+        ("2024. november 16-ig", "unknown ending 'ig'"),
+        ("11月16日", "not a date"),
+        ("令和6年11月16日", "not a date"),
+        ("2024년 11月", "not a date"),
+    ],
+)
+def test_year_first_dates_that_are_refused(text: str, reason: str) -> None:
+    """ "16-ig" is "until the 16th", a month without a year is no date, an era year is not
+    read, and a month marker of another language is no marker."""
+    with pytest.raises(ValueError, match=reason):
+        parse_partial_date(text)
+
+
 def test_month_names_keep_precision() -> None:
     assert parse_partial_date("novembre 2024").precision == "month"
     assert parse_partial_date("23 novembre 2024").precision == "day"

@@ -4,7 +4,9 @@
 language, in top-level tables owned by one concern each:
 
 - ``[quantities]``: hedges, number words, multipliers, units and count nouns;
-- ``[dates]``: month names and relative-date words;
+- ``[dates]``: month names and relative-date words; ``year_month_day_markers`` lists the
+  marks written after a date's year, month and day ("2024年11月16日"), ``day_endings`` the
+  endings a day's figure may take ("2024. november 16-án");
 - ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
   counted: killed, wounded, troops, displaced…), stopwords and negation words;
 - ``[sides]``: every country's name, people and capital, keyed by ISO 3166 code;

@@ -454,11 +454,17 @@ class Language(NamedTuple):
     reading first) and its own ``after_own_language_only`` ones, words that are something
     else in other languages (Azerbaijani "az" is "fewer", Hungarian "az" is "the")."""
     comma_decimal_too: bool
+    """The press also writes "2,5 مليون" with a decimal comma, though the language's mark
+    is a dot: a comma figure before a multiplier reads two ways."""
     linker_after_figure: bool
     """A linker joins any figure to its noun (Romanian "10.000 de oameni"), not only a
     multiplier ("10 mii de oameni", "millions of people")."""
-    """The press also writes "2,5 مليون" with a decimal comma, though the language's mark
-    is a dot: a comma figure before a multiplier reads two ways."""
+    closers: dict[str, Phrases[bool]]
+    """Words joining two figures that make a range only with a closing word after the
+    second figure or its noun ("10 és 20 között"), with those closing words."""
+    wrappers: frozenset[str]
+    """Words before a figure that do not change it; one that also opens a range ("ከ") is
+    read as a wrapper when no range connector follows its figure."""
 
 
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
@@ -556,7 +562,15 @@ def language(code: str) -> Language:
         Phrases(resolved("after", code or None) + _pairs(code, "after_own_language_only")),
         _flag(code, "also_decimal_comma"),
         _flag(code, "linker_after_figure"),
+        _closers(code),
+        frozenset(key(p) for p in _all_lists("wrappers")),
     )
+
+
+def _closers(code: str) -> dict[str, Phrases[bool]]:
+    """The language's ``ranges_closed`` table: joining word -> its closing words."""
+    table = _mapping(_table(code), "ranges_closed")
+    return {key(k): Phrases((True, p) for p in ps) for k, ps in table.items()}
 
 
 def _script_language(text: str) -> str | None:

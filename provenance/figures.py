@@ -33,6 +33,7 @@ from provenance.figure_words import (
     BARE,
     PERIODS,
     Language,
+    Phrases,
     Unit,
     bare,
     key,
@@ -273,6 +274,7 @@ class _Parser:
     """One pass over the tokens of a quantity phrase; raises _NoParse on doubt."""
 
     __slots__ = (
+        "closer",
         "currency",
         "english",
         "given",
@@ -308,6 +310,7 @@ class _Parser:
         self.start: str | None = None
         self.currency: tuple[Unit, str] | None = None
         self.noun_before: tuple[Unit, str] | None = None
+        self.closer: Phrases[bool] | None = None
 
     # -- helpers
 
@@ -316,6 +319,11 @@ class _Parser:
 
     def _attached(self, i: int) -> bool:
         return 0 < i < self.n and self.matches[i].start() == self.matches[i - 1].end()
+
+    def _range_opened(self) -> bool:
+        """A range opener was read that is not also a wrapper ("between", not Amharic "ከ",
+        which is a range only when "እስከ" and a second figure follow)."""
+        return self.start is not None and self.start not in self.lang.wrappers
 
     def _set_qualifier(self, qualifier: str) -> None:
         if self.qualifier is not None and self.qualifier != qualifier:
@@ -341,7 +349,7 @@ class _Parser:
         if self._connector():
             second = self._figure(None)
             self._suffix()
-        elif self.start is not None:
+        elif self._range_opened():
             raise _NoParse
         return self._single(first) if second is None else self._range(first, second)
 
@@ -381,7 +389,7 @@ class _Parser:
             parts, exp = self._digits(currency is not None)
         else:
             parts, exp = self._words_figure()
-        if exp >= 3 and not parts[1] and self.start is None:
+        if exp >= 3 and not parts[1] and not self._range_opened():
             parts, exp = self._addend(parts[0], exp)
         self._skip_hyphen()
         unit, written = currency if currency is not None else (None, "")
@@ -602,10 +610,11 @@ class _Parser:
         if i >= self.n:
             return False
         word = self.texts[i]
+        closer = self.lang.closers.get(word) if self.start is None else None
         if self.start is not None:
             allowed = word in self.lang.dashes or word in shared().range_starts[self.start]
         else:
-            allowed = word in self.lang.bare_connectors
+            allowed = word in self.lang.bare_connectors or closer is not None
         if not allowed or i + 1 >= self.n:
             return False
         j = i + 1
@@ -615,7 +624,15 @@ class _Parser:
         if j >= self.n or self.kinds[j] != "n":
             return False
         self.i = i + 1
+        self.closer = closer
         return True
+
+    def _close(self) -> None:
+        """Take the word that closes a range after its second figure or its noun."""
+        hit = self.closer.match(self.texts, self.i) if self.closer is not None else None
+        if hit is not None:
+            self.i += hit[1]
+            self.closer = None
 
     def _known_at(self, i: int) -> bool:
         """A unit or a known count noun starts at ``i`` ("500 de militari": a linker
@@ -778,7 +795,11 @@ class _Parser:
     def _range(self, first: _Figure, second: _Figure) -> Quantity:
         if self.qualifier not in (None, "about"):
             raise _NoParse
+        self._close()
         unit, written = self._unit(first, second)
+        self._close()
+        if self.closer is not None:
+            raise _NoParse("two figures joined by a word that needs a closing word after them")
         self._finish()
         unit_low = first.unit or unit
         unit_high = second.unit or unit

@@ -13,6 +13,7 @@ from provenance.quantities import (
     Interval,
     Quantity,
     detect_hedges,
+    explain_refusal,
     format_number,
     from_parts,
     interval,
@@ -262,6 +263,66 @@ def test_russian_do_alone_is_up_to_but_ot_do_is_a_range() -> None:
     assert parse("до 20 тыс.", "ru").qualifier == "up_to"
     q = parse("от 10 до 20 тыс.", "ru")
     assert (q.qualifier, q.low, q.high) == ("range", 10000, 20000)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high", "unit"),
+    [
+        ("10 és 20 között", "hu", 10, 20, ""),
+        ("10 és 20 ember között", "hu", 10, 20, "people"),
+        ("mintegy 10 és 20 ezer ember között", "hu", 10_000, 20_000, "people"),
+        ("10 és 20 közötti ember", "hu", 10, 20, "people"),
+        ("10 ile 20 arasında", "tr", 10, 20, ""),
+        ("10 ile 20 kişi arasında", "tr", 10, 20, "people"),
+        ("yaklaşık 10 ile 20 bin kişi arasında", "tr", 10_000, 20_000, "people"),
+        ("10 ilə 20 nəfər arasında", "az", 10, 20, "people"),
+        ("10 से 20 के बीच", "hi", 10, 20, ""),
+        ("10 से 20 लोगों के बीच", "hi", 10, 20, "people"),
+        ("ከ10 እስከ 20 ሰዎች", "am", 10, 20, "people"),
+        ("ከ10 እስከ 20 ሺህ ሰዎች", "am", 10_000, 20_000, "people"),
+    ],
+)
+def test_ranges_closed_after_the_second_figure(
+    text: str, language: str, low: float, high: float, unit: str
+) -> None:
+    """ "Between 10 and 20" written with its closing word after the figures (Hungarian
+    "között", Turkish and Azerbaijani "arasında", Hindi "के बीच"), and Amharic "ከ…እስከ"
+    whose "ከ" is written against the first figure."""
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == ("range", None, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("10 és 20 ember", "hu"), ("10 ile 20 kişi", "tr"), ("10 से 20 लोग", "hi")],
+)
+def test_a_range_word_without_its_closing_word_is_refused(text: str, language: str) -> None:
+    """ "10 és 20 ember" is ten and twenty people, two figures: without "között" no range."""
+    reason = "two figures joined by a word that needs a closing word after them"
+    assert explain_refusal(text, language) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("10 asker ile 20 sivil arasında", "tr"),
+        ("legalább 10 és 20 között", "hu"),
+        ("20 és 10 között", "hu"),
+        ("ከ20 እስከ 10 ሰዎች", "am"),
+    ],
+)
+def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str) -> None:
+    """A noun after the first figure, a bound on a range, a range running backwards."""
+    assert parse_quantity(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [("ከ500 በላይ ሰዎች", "over", 500), ("ከ20 በታች", "under", 20), ("ከ4 ሺህ 63 ሰዎች", "exact", 4063)],
+)
+def test_amharic_ke_still_frames_a_comparison(text: str, qualifier: str, value: float) -> None:
+    q = parse(text, "am")
+    assert (q.qualifier, q.value) == (qualifier, value)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,10 @@
 ``<code>.toml`` beside this module holds every word list provenance reads for that
 language, in top-level tables owned by one concern each:
 
-- ``[quantities]``: hedges, number words, multipliers, units and count nouns;
+- ``[quantities]``: hedges, number words, multipliers, units and count nouns, and ranges:
+  ``ranges`` maps an opening word to the words joining its two figures ("between 5 and
+  10"), ``ranges_closed`` a joining word to the words that must close the range after the
+  second figure or its noun ("10 és 20 között");
 - ``[dates]``: month names and relative-date words; ``year_month_day_markers`` lists the
   marks written after a date's year, month and day ("2024年11月16日"), ``day_endings`` the
   endings a day's figure may take ("2024. november 16-án");

@@ -605,6 +605,33 @@ def test_figures_beside_months_units_and_function_words(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "language", "as_of", "figure"),
+    [
+        (
+            "Az orosz hadsereg szerint 2024. november 16-án 10 és 20 ember között halt meg.",
+            "hu",
+            "2024-11-16",
+            "10 és 20 ember között",
+        ),
+        (
+            "Bakanlığa göre 2024 Kasım ayında yapılan saldırıda 10 ile 20 kişi arasında öldü.",
+            "tr",
+            "2024-11",
+            "10 ile 20 kişi arasında",
+        ),
+        ("ፖሊስ እንዳለው በጥቃቱ ከ10 እስከ 20 ሰዎች ተገድለዋል።", "am", "2026-01-05", "ከ10 እስከ 20 ሰዎች"),
+    ],
+)
+def test_ranges_and_year_first_dates_in_running_text(
+    sentence: str, language: str, as_of: str, figure: str
+) -> None:
+    """A range closed after its figures is one figure, not two; a year written before its
+    month is the claim's year, not the one before the article's."""
+    got = _nested(sentence + "\n", language=language, published="2026-01-05")
+    assert [(c["as_of"], c["quantity"]) for c in got["claims"]] == [(as_of, figure)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "रूस ने कहा कि 500 सैनिक मारे गए। यूक्रेन ने इसका खंडन किया।",

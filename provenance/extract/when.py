@@ -15,6 +15,8 @@ from provenance.dates import PartialDate
 from provenance.extract.lexis import words
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# A year right before a month name, where the year comes first ("2024. november 16-án").
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)\.?\s+$")
 _DAY = re.compile(r"(?<![\d:])([0-3]?\d)(?:\.|st|nd|rd|th|er|º)?(?![\d:])")
 
 
@@ -48,7 +50,8 @@ def _is_date_context(low: str, m: re.Match[str], language: str) -> bool:
 
 
 def _explicit(low: str, language: str, published: PartialDate | None) -> PartialDate | None:
-    """A month name with an optional day and year, or a bare year after a preposition."""
+    """A month name with an optional day and a year after it or right before it, or a
+    bare year after a preposition."""
     for month, names in enumerate(words(language, "dates", "months", nested=True), 1):
         for name in names:
             m = _word_at(low, name) or (
@@ -59,7 +62,9 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
             if _after_since(low, m.start(), language):
                 return published
             near = low[max(0, m.start() - 12) : m.end() + 12]
-            year_m = _YEAR.search(low[m.end() : m.end() + 12])
+            year_m = _YEAR.search(low[m.end() : m.end() + 12]) or _YEAR_BEFORE.search(
+                low[max(0, m.start() - 8) : m.start()]
+            )
             day_m = _DAY.search(near.replace(name, " "))
             year = int(year_m.group(1)) if year_m else _year_of(month, published)
             if year is None:

@@ -366,6 +366,8 @@ class Shared(NamedTuple):
     articles: tuple[str, ...]
     multiplier_words: frozenset[str]
     counters: frozenset[str]
+    stating_verbs: frozenset[str]
+    changes: Phrases[bool]
 
 
 def _unit_pairs() -> list[tuple[Unit, str]]:
@@ -427,6 +429,8 @@ def shared() -> Shared:
         articles=tuple(sorted({lower(a) for a in _all_lists("article_prefixes")}, key=len)),
         multiplier_words=frozenset(key(p) for _, p in _all_pairs("multipliers")),
         counters=frozenset(key(p) for p in _all_lists("counters")),
+        stating_verbs=_token_set("stating_verbs"),
+        changes=Phrases((True, p) for p in _all_lists("change_verbs")),
     )
 
 
@@ -474,7 +478,7 @@ def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
     pairs += [
         (("c", c), p) for c, p in _all_pairs("currencies") if shared().prefix_currency.get(key(p))
     ]
-    return pairs
+    return pairs + [(("w", ""), p) for p in _list(_table(code), "wrappers_own_language_only")]
 
 
 def _multiplier_pairs(code: str) -> list[tuple[int, str]]:

@@ -206,6 +206,8 @@ def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str
         return shared().nouns[bare_word], k, k + 1
     if not word or word in shared().stopwords or word in shared().adjectives:
         return "", 0, 0
+    if word in shared().stating_verbs:
+        return "", 0, 0
     if word in shared().multiplier_words:
         raise _NoParse(f"the multiplier {word!r} where a unit or count noun was expected")
     if word in shared().months or word in shared().unknown_units or not _is_noun(word):
@@ -658,6 +660,7 @@ class _Parser:
         if hit is not None:
             self.i = i + hit[1]
             return hit[0], self._written(i, hit[1])
+        self._no_change(i)
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
             end += 1
@@ -676,12 +679,21 @@ class _Parser:
         if self._unknown_attached(self.i):
             raise _NoParse(f"{self.texts[self.i]!r} right after the figure may be a hedge")
         for j in range(self.i, self.n):
+            self._no_change(j)
             if self.lang.numbers.match(self.texts, j) is not None:
                 raise _NoParse("more than one figure")
             hit = self.lang.late_hedges.match(self.texts, j)
             if hit is not None:
                 words_after = " ".join(self.texts[j : j + hit[1]])
                 raise _NoParse(f"a hedge after the figure ({words_after!r}) may change its reading")
+
+    def _no_change(self, i: int) -> None:
+        """A verb of change after the figure ("10 bin arttı", rose by 10,000): the figure is
+        the change, not the total it reached."""
+        hit = shared().changes.match(self.texts, i)
+        if hit is not None:
+            verb = " ".join(self.texts[i : i + hit[1]])
+            raise _NoParse(f"{verb!r} after the figure makes it a change, not a total")
 
     def _unknown_attached(self, i: int) -> bool:
         """An unknown word of an unspaced script written against the figure or its noun

@@ -16,6 +16,16 @@ language, in top-level tables owned by one concern each:
 - ``[sources]``: cues that a source is unnamed ("a senior official", "sources familiar with");
 - ``[attribution]``: attribution verbs and phrases ("said", "according to", "told").
 
+A figure is often stated with a verb ("has exceeded 10,000", "rose to 1,200", Turkish
+"10 bini aştı"). In ``[quantities]``, verbs that put the true figure beyond the stated one
+are hedges of ``over`` (``[quantities.before]`` or ``[quantities.after]``, where the
+language writes them); verbs written before a figure that state it as it is ("reached",
+"stood at") are ``wrappers``, and ``wrappers_own_language_only`` those read only in text
+of their own language (German "hat" is Hungarian "six"); ``stating_verbs`` are such verbs
+written after the figure ("10 bine ulaştı", "auf 10.000 gestiegen"), never taken for its
+count noun; ``change_verbs`` after a figure make it a change, not a total ("10 bin arttı",
+rose by 10,000), and the figure is refused.
+
 Adding a language is adding a file. Files are read lazily, once per process.
 """
 

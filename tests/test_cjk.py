@@ -46,6 +46,9 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("30多万人", "zh", ("over", 300_000, 300_000, None, "people")),
         ("难民超过100万人", "zh", ("over", 1_000_000, 1_000_000, None, "refugees")),
         ("20余万名难民", "zh", ("over", 200_000, 200_000, None, "refugees")),
+        ("达到1万人", "zh", ("exact", 10000, None, None, "people")),
+        ("已突破1万人", "zh", ("over", 10000, 10000, None, "people")),
+        ("升至1.2万人", "zh", ("exact", 12000, None, None, "people")),
         # Japanese.
         ("1000人以上", "ja", ("at_least", 1000, 1000, None, "people")),
         ("約3000人", "ja", ("about", 3000, None, None, "people")),
@@ -67,6 +70,8 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("死者300人以上", "ja", ("at_least", 300, 300, None, "killed")),
         ("300〜500人", "ja", ("range", None, 300, 500, "people")),
         ("数万人", "ja", ("vague", None, 20000, 99999, "people")),
+        ("1万人を突破した", "ja", ("over", 10000, 10000, None, "people")),
+        ("1万人を超えている", "ja", ("over", 10000, 10000, None, "people")),
         # Korean.
         ("5,000명 이상", "ko", ("at_least", 5000, 5000, None, "people")),
         ("약 3000명", "ko", ("about", 3000, None, None, "people")),
@@ -88,6 +93,8 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("30억 달러", "ko", ("exact", 3_000_000_000, None, None, "USD")),
         ("다섯 명", "ko", ("exact", 5, None, None, "people")),
         ("수천 명", "ko", ("vague", None, 2000, 9999, "people")),
+        ("1만 명을 넘어섰다", "ko", ("over", 10000, 10000, None, "people")),
+        ("1만 명을 돌파했다", "ko", ("over", 10000, 10000, None, "people")),
         ("5,000명 이상", None, ("at_least", 5000, 5000, None, "people")),
     ],
 )

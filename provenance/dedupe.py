@@ -44,7 +44,6 @@ from provenance.measures import (
     TextScorer,
     TextScores,
     apart,
-    canon,
     claim_stances,
     close_in_time,
     close_pairs,
@@ -229,14 +228,13 @@ def text_pair(
 
 
 def _rare_word_blocks(points: list[ClaimPoint]) -> Iterator[list[ClaimPoint]]:
-    words_of = {p.id: set(canon(NUMBER.sub(" ", p.text)).split()) for p in points}
     frequency: dict[str, int] = defaultdict(int)
-    for words in words_of.values():
-        for w in words:
+    for p in points:
+        for w in words_of(p)[3]:
             frequency[w] += 1
     blocks: dict[str, list[ClaimPoint]] = defaultdict(list)
     for p in points:
-        shared = [w for w in words_of[p.id] if 2 <= frequency[w] <= TEXT_BLOCK_LIMIT]
+        shared = [w for w in words_of(p)[3] if 2 <= frequency[w] <= TEXT_BLOCK_LIMIT]
         for w in sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]:
             blocks[w].append(p)
     yield from (b for b in blocks.values() if len(b) > 1)

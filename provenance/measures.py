@@ -57,8 +57,9 @@ FUZZY_ALL_PAIRS_LIMIT = 3000
 larger blocks are split by each string's rarest word first."""
 
 _T = TypeVar("_T")
-TextFeatures = tuple[str, frozenset[str], frozenset[str]]
-"""A claim text's comparable form, meaning-flipping words and countries (``text_features``)."""
+TextFeatures = tuple[str, frozenset[str], frozenset[str], frozenset[str]]
+"""A claim text's comparable form, meaning-flipping words, countries and ``canon`` words
+(``text_features``)."""
 
 
 @lru_cache(maxsize=1)
@@ -76,8 +77,11 @@ def canon(value: str | None) -> str:
     country is found in any script."""
     if not value:
         return ""
-    found = sides.labelled(sides.split(value))
-    return " ".join(sorted({w for word in found for w in _canon_word(word)}))
+    return " ".join(sorted(_canon_words(sides.labelled(sides.split(value)))))
+
+
+def _canon_words(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for word in words for w in _canon_word(word))
 
 
 @lru_cache(maxsize=262_144)
@@ -939,11 +943,13 @@ POLAR_PENALTY = 20
 
 @lru_cache(maxsize=262_144)
 def text_features(claim_text: str, language: str | None = None) -> TextFeatures:
-    """A claim text's comparable form, the meaning-flipping words in it and the countries
-    it names, read in its language (cached: one text takes part in many pairs)."""
+    """A claim text's comparable form, the meaning-flipping words in it, the countries it
+    names and its words as ``canon`` reads them, countries read in its language (cached:
+    one text takes part in many pairs)."""
     form = _text_form(claim_text)
-    words = canon(form).split()
-    return form, frozenset(words) & _labels()[2], sides.named(sides.split(form), language)
+    words, named = sides.read(sides.split(form), language)
+    canonical = _canon_words(words)
+    return form, canonical & _labels()[2], named, canonical
 
 
 def opposed_sides(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -975,7 +981,7 @@ def text_score(a: ClaimPoint, b: ClaimPoint) -> int:
     """Word similarity (rapidfuzz), less ``POLAR_PENALTY`` when a negation, gain or loss
     differs or the texts name opposed sides."""
     fuzz = _fuzz()
-    (ta, polar_a, sides_a), (tb, polar_b, sides_b) = words_of(a), words_of(b)
+    (ta, polar_a, sides_a, _), (tb, polar_b, sides_b, _) = words_of(a), words_of(b)
     score: float = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
     if polar_a != polar_b or opposed_sides(sides_a, sides_b):
         score -= POLAR_PENALTY

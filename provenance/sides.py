@@ -136,8 +136,11 @@ def match_at(words: Sequence[str], at: int, language: str = EVERY) -> tuple[int,
 def spans(words: Sequence[str], language: str = EVERY) -> Iterator[tuple[int, int, str]]:
     """(start, end, code) of each side the folded words name, left to right."""
     at = 0
+    starting = _starting
     while at < len(words):
-        n, code = match_at(words, at, language)
+        n, code = 0, ""
+        if starting(words[at], language):
+            n, code = match_at(words, at, language)
         if n:
             yield at, at + n, code
             at += n
@@ -158,13 +161,21 @@ def label(code: str) -> str:
 def labelled(words: Sequence[str]) -> list[str]:
     """The folded words of a label with every side replaced by the words of its label, so
     "Kyiv", "Ukraine" and "ukrainiens" read alike."""
+    return read(words)[0]
+
+
+def read(words: Sequence[str], language: str | None = None) -> tuple[list[str], frozenset[str]]:
+    """``labelled`` words of a text in ``language`` and the countries they name
+    (``named``), found in one pass."""
     out: list[str] = []
+    codes: set[str] = set()
     at = 0
-    for start, end, code in spans(words):
+    for start, end, code in spans(words, scope(language)):
         out += words[at:start]
         out += label(code).split()
+        codes.add(code)
         at = end
-    return out + list(words[at:])
+    return out + list(words[at:]), frozenset(codes)
 
 
 def tokens_named_at(tokens: Sequence[str], at: int, language: str | None = None) -> int:

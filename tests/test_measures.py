@@ -482,4 +482,8 @@ def test_label_words_come_from_the_lexicon() -> None:
 
     assert canon("The Russian soldiers") == canon("russia troops") == "russian troops"
     assert canon("Killed in the Kursk oblast") == "dead kursk"
-    assert text_features("Russia lost 5 tanks")[1:] == ({"lost"}, {"ru"})
+    assert text_features("Russia lost 5 tanks")[1:] == (
+        {"lost"},
+        {"ru"},
+        {"lost", "russian", "tank"},
+    )

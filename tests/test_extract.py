@@ -614,7 +614,7 @@ def test_figures_beside_months_units_and_function_words(
             "10 és 20 ember között",
         ),
         (
-            "Bakanlığa göre 2024 Kasım ayında yapılan saldırıda 10 ile 20 kişi arasında öldü.",
+            "Bakanlığa göre 2024 Kasım ayında 10 ile 20 kişi arasında öldü.",
             "tr",
             "2024-11",
             "10 ile 20 kişi arasında",
@@ -629,6 +629,44 @@ def test_ranges_and_year_first_dates_in_running_text(
     month is the claim's year, not the one before the article's."""
     got = _nested(sentence + "\n", language=language, published="2026-01-05")
     assert [(c["as_of"], c["quantity"]) for c in got["claims"]] == [(as_of, figure)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "as_of"),
+    [
+        ("In November, 12 people died in the shelling.", "en", "2025-11"),
+        ("The toll rose from 1,500 in November to 2,000.", "en", "2025-11"),
+        ("A támadásban 2024 novemberében meghalt 12 ember.", "hu", "2024-11"),
+    ],
+)
+def test_a_figure_near_a_month_name_is_not_its_day(
+    sentence: str, language: str, as_of: str
+) -> None:
+    """A day is written against its month name; a figure after a comma, after another word
+    or after an inflected form that takes no day ("novemberében", in November) is a figure."""
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    assert sentence_date(sentence, language, PartialDate(2026, 1, 5)).iso() == as_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "as_of"),
+    [
+        ("On Nov. 16, 12 people died.", "en", "2025-11-16"),
+        ("On the 16th of November 12 people died.", "en", "2025-11-16"),
+        ("On November 16, 2024, 12 people died.", "en", "2024-11-16"),
+        ("El 23 de noviembre murieron 12 personas.", "es", "2025-11-23"),
+        ("Am 23. November starben 12 Menschen.", "de", "2025-11-23"),
+        ("23 ноября погибли 12 человек.", "ru", "2025-11-23"),
+        ("A támadásban 2024. november 16-án 12 ember meghalt.", "hu", "2024-11-16"),
+    ],
+)
+def test_a_day_written_against_its_month_name(sentence: str, language: str, as_of: str) -> None:
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    assert sentence_date(sentence, language, PartialDate(2026, 1, 5)).iso() == as_of
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,10 @@ from provenance.extract.lexis import words
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # A year right before a month name, where the year comes first ("2024. november 16-án").
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)\.?\s+$")
-_DAY = re.compile(r"(?<![\d:])([0-3]?\d)(?:\.|st|nd|rd|th|er|º)?(?![\d:])")
+# A day written against its month name: before it ("23 novembre", "23rd of November", "23 de
+# noviembre") or after it ("November 23", "Nov. 23,", "november 16-án").
+_DAY_BEFORE = re.compile(r"(?<![\d:.,])([0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s+(?:[^\W\d_]{1,3}\s+)?$")
+_DAY_AFTER = re.compile(r"\.?\s+([0-3]?\d)(?:\.|st|nd|rd|th|er|º)?(?![\d:]|[.,]\d)")
 
 
 def sentence_date(
@@ -54,27 +57,37 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
     bare year after a preposition."""
     for month, names in enumerate(words(language, "dates", "months", nested=True), 1):
         for name in names:
-            m = _word_at(low, name) or (
+            whole = _word_at(low, name)
+            m = whole or (
                 re.search(rf"(?<![\w-]){re.escape(name)}\w*", low) if len(name) > 3 else None
             )
             if m is None or not _is_date_context(low, m, language):
                 continue
             if _after_since(low, m.start(), language):
                 return published
-            near = low[max(0, m.start() - 12) : m.end() + 12]
             year_m = _YEAR.search(low[m.end() : m.end() + 12]) or _YEAR_BEFORE.search(
                 low[max(0, m.start() - 8) : m.start()]
             )
-            day_m = _DAY.search(near.replace(name, " "))
             year = int(year_m.group(1)) if year_m else _year_of(month, published)
             if year is None:
                 return None
-            day = int(day_m.group(1)) if day_m and 1 <= int(day_m.group(1)) <= 31 else None
+            day = _day_beside(low, m, after=whole is not None)
             try:
                 return PartialDate(year, month, day) if day else PartialDate(year, month)
             except ValueError:
                 return PartialDate(year, month)
     return None
+
+
+def _day_beside(low: str, m: re.Match[str], after: bool) -> int | None:
+    """The day written against a month name. A figure further off is not its day ("Kasım
+    ayında 10 kişi"), nor one after a form that takes no day ("novemberében 12 ember",
+    in November)."""
+    found = _DAY_BEFORE.search(low[max(0, m.start() - 16) : m.start()])
+    if found is None and after:
+        found = _DAY_AFTER.match(low, m.end())
+    day = int(found.group(1)) if found else 0
+    return day if 1 <= day <= 31 else None
 
 
 def _year_of(month: int, published: PartialDate | None) -> int | None:

@@ -473,6 +473,7 @@ class Language(NamedTuple):
 
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
     pairs: list[tuple[tuple[str, str], str]] = [(("w", ""), p) for p in _all_lists("wrappers")]
+    pairs += [(("t", ""), p) for p in _all_lists("total_wrappers")]
     pairs += [(("q", q), p) for q, p in resolved("before", code)]
     pairs += [(("s", start), start) for start in shared().range_starts]
     pairs += [

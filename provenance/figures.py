@@ -292,6 +292,7 @@ class _Parser:
         "start",
         "text",
         "texts",
+        "total",
     )
 
     def __init__(
@@ -312,6 +313,7 @@ class _Parser:
         self.start: str | None = None
         self.currency: tuple[Unit, str] | None = None
         self.noun_before: tuple[Unit, str] | None = None
+        self.total: bool | None = None
         self.closer: Phrases[bool] | None = None
 
     # -- helpers
@@ -377,6 +379,8 @@ class _Parser:
                 if self.currency is not None:
                     raise _NoParse
                 self.currency = (Unit(value, 1.0, "currency"), self._written(self.i, k))
+            elif kind == "t":
+                self.total = False
             self.i += k
 
     def _figure(self, currency: tuple[Unit, str] | None) -> _Figure:
@@ -660,7 +664,10 @@ class _Parser:
         if hit is not None:
             self.i = i + hit[1]
             return hit[0], self._written(i, hit[1])
-        self._no_change(i)
+        change = self._change_at(i)
+        if change:
+            self.i = i + change
+            return BARE, ""
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
             end += 1
@@ -679,21 +686,29 @@ class _Parser:
         if self._unknown_attached(self.i):
             raise _NoParse(f"{self.texts[self.i]!r} right after the figure may be a hedge")
         for j in range(self.i, self.n):
-            self._no_change(j)
+            self._change_at(j)
             if self.lang.numbers.match(self.texts, j) is not None:
                 raise _NoParse("more than one figure")
             hit = self.lang.late_hedges.match(self.texts, j)
             if hit is not None:
                 words_after = " ".join(self.texts[j : j + hit[1]])
                 raise _NoParse(f"a hedge after the figure ({words_after!r}) may change its reading")
+        if self.total is False:
+            raise _NoParse("a wrapper that needs a verb of change after the figure, and none")
 
-    def _no_change(self, i: int) -> None:
-        """A verb of change after the figure ("10 bin arttı", rose by 10,000): the figure is
-        the change, not the total it reached."""
+    def _change_at(self, i: int) -> int:
+        """Tokens of a verb of change at ``i`` after the figure, 0 if none. Such a verb makes
+        the figure a change ("10 bin arttı", rose by 10,000), refused, unless a total wrapper
+        said the figure is what the change reached ("ist auf 10.000 gestiegen"); such a
+        wrapper needs the verb ("ist auf 10.000 begrenzt" is a limit)."""
         hit = shared().changes.match(self.texts, i)
-        if hit is not None:
+        if hit is None:
+            return 0
+        if self.total is None:
             verb = " ".join(self.texts[i : i + hit[1]])
             raise _NoParse(f"{verb!r} after the figure makes it a change, not a total")
+        self.total = True
+        return hit[1]
 
     def _unknown_attached(self, i: int) -> bool:
         """An unknown word of an unspaced script written against the figure or its noun

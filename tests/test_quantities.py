@@ -273,6 +273,19 @@ def test_multilingual_qualifiers(
         ("belief sich auf rund 10.000", "de", "about", 10000, None, None, ""),
         ("hat 10.000 überschritten", "de", "over", 10000, 10000, None, ""),
         ("hat 10.000 übertroffen", "de", "over", 10000, 10000, None, ""),
+        ("ist auf 10.000 gestiegen", "de", "exact", 10000, None, None, ""),
+        ("ist auf über 10.000 Menschen gestiegen", "de", "over", 10000, 10000, None, "people"),
+        ("hat sich auf 10.000 erhöht", "de", "exact", 10000, None, None, ""),
+        ("hat die Marke von 10.000 überschritten", "de", "over", 10000, 10000, None, ""),
+        ("is tot 10.000 gestegen", "nl", "exact", 10000, None, None, ""),
+        ("dostigao je 10.000", "sr", "exact", 10000, None, None, ""),
+        ("достигло отметки в 10 000", "ru", "exact", 10000, None, None, ""),
+        ("превысило отметку в 10 тысяч", "ru", "over", 10000, 10000, None, ""),
+        ("a atteint la barre des 10 000 morts", "fr", "exact", 10000, None, None, "killed"),
+        ("superó la barrera de los 10.000", "es", "over", 10000, 10000, None, ""),
+        ("alcanzó la cifra de 10.000 muertos", "es", "exact", 10000, None, None, "killed"),
+        ("ha superato quota 10.000", "it", "over", 10000, 10000, None, ""),
+        ("ultrapassou a marca de 10 mil", "pt", "over", 10000, 10000, None, ""),
         ("überstieg 10.000", "de", "over", 10000, 10000, None, ""),
         ("hat 10.000 Menschen erreicht", "de", "exact", 10000, None, None, "people"),
         ("asciende a 10.000", "es", "exact", 10000, None, None, ""),
@@ -367,7 +380,7 @@ def test_verbs_of_exceeding_and_reaching(
     ("change", "total", "language"),
     [
         ("a augmenté de 10 000", "a atteint 10 000", "fr"),
-        ("ist um 10.000 gestiegen", "stieg auf 10.000", "de"),
+        ("ist um 10.000 gestiegen", "ist auf 10.000 gestiegen", "de"),
         ("10.000 gestiegen", "liegt bei 10.000", "de"),
         ("aumentó en 10.000", "aumentó a 10.000", "es"),
         ("è aumentato di 10.000", "è salito a 10.000", "it"),
@@ -379,6 +392,7 @@ def test_verbs_of_exceeding_and_reaching(
         ("ارتفع بـ10 آلاف", "ارتفع إلى 10 آلاف", "ar"),
         ("a crescut cu 10.000", "a crescut la 10.000", "ro"),
         ("10.000 gestegen", "steeg naar 10.000", "nl"),
+        ("is met 10.000 gestegen", "is tot 10.000 gestegen", "nl"),
         ("naik 10.000", "naik menjadi 10.000", "id"),
         ("10 bin arttı", "10 bine ulaştı", "tr"),
         ("10 bin kişi arttı", "10 bin kişiye ulaştı", "tr"),
@@ -397,6 +411,21 @@ def test_verbs_of_exceeding_and_reaching(
 def test_a_change_is_not_a_total(change: str, total: str, language: str) -> None:
     """ "rose by 10,000" is a change, kept as text; "rose to 10,000" is the total reached."""
     assert parse_quantity(change, language) is None
+    assert parse_quantity(total, language) is not None
+
+
+@pytest.mark.parametrize(
+    ("limit", "total", "language"),
+    [
+        ("ist auf 10.000 begrenzt", "ist auf 10.000 gestiegen", "de"),
+        ("sind auf 10.000 Menschen beschränkt", "sind auf 10.000 Menschen angewachsen", "de"),
+        ("is tot 10.000 beperkt", "is tot 10.000 opgelopen", "nl"),
+    ],
+)
+def test_a_total_wrapper_needs_its_verb(limit: str, total: str, language: str) -> None:
+    """ "ist auf 10.000" is the total only with the verb of change after it: "auf 10.000
+    begrenzt" is a limit, kept as text."""
+    assert parse_quantity(limit, language) is None
     assert parse_quantity(total, language) is not None
 
 

@@ -24,7 +24,9 @@ language writes them); verbs written before a figure that state it as it is ("re
 of their own language (German "hat" is Hungarian "six"); ``stating_verbs`` are such verbs
 written after the figure ("10 bine ulaştı", "auf 10.000 gestiegen"), never taken for its
 count noun; ``change_verbs`` after a figure make it a change, not a total ("10 bin arttı",
-rose by 10,000), and the figure is refused.
+rose by 10,000), and the figure is refused, unless one of the ``total_wrappers`` before it
+said the figure is the total the change reached ("ist auf 10.000 gestiegen"); a figure
+after a total wrapper but without a change verb is refused ("ist auf 10.000 begrenzt").
 
 Adding a language is adding a file. Files are read lazily, once per process.
 """

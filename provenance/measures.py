@@ -489,36 +489,29 @@ def _name_words(conn: Connection) -> frozenset[str]:
 
 @lru_cache(maxsize=65_536)
 def origin_words(name: str) -> frozenset[str]:
-    """Words that identify an origin across wordings: its name's words of four letters or
-    more, its acronyms (WHO, ACLED), and the initials of its name (Organización Mundial de
-    la Salud → oms)."""
+    """Words that identify an origin across wordings and languages: its name's words of
+    four letters or more, its acronyms (WHO, ACLED), the initials of its name (Organización
+    Mundial de la Salud → oms) and the countries it names, as labels read them ("حكومة
+    مصر" and "Government of Egypt" both name egyptian); never the words any language lists
+    as ``origin_generic_words`` ("ministry", "army")."""
     raw = tokens(name)
     out = {fold_word(w) for w in raw if len(w) >= 4 or (w.isupper() and len(w) >= 2)}
     capitals = [w for w in raw if w[:1].isupper()]
     if len(capitals) >= 3:
         out.add("".join(fold_word(w)[0] for w in capitals))
-    return frozenset(out - _GENERIC_NAME_WORDS)
+    out.update(sides.label(code) for code in sides.named(sides.split(name)))
+    return frozenset(out - _generic_origin_words())
 
 
-_GENERIC_NAME_WORDS = frozenset(
-    [
-        "unnamed",
-        "anonymous",
-        "spokesman",
-        "spokesperson",
-        "statement",
-        "source",
-        "sources",
-        "official",
-        "officials",
-        "ministry",
-        "government",
-        "forces",
-        "army",
-        "data",
-        "report",
-    ]
-)
+@lru_cache(maxsize=1)
+def _generic_origin_words() -> frozenset[str]:
+    """``[sources] origin_generic_words`` of every language: a source's name has no
+    language of its own."""
+    return frozenset(
+        fold_word(str(word))
+        for code in lexicon.languages()
+        for word in lexicon.section(code, "sources").get("origin_generic_words", [])
+    )
 
 
 def _figure_digits(q: quantities.Quantity | None) -> tuple[str, ...]:

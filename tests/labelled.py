@@ -399,6 +399,28 @@ DUPLICATES += [
         True,
         {"category": "other", "subject": "Shahed drones", "metric": "launched per month"},
     ),
+    Case(
+        "one-government-in-two-languages",
+        {
+            "claim": "More than 600,000 Sudanese refugees have crossed into Chad, the government said.",
+            "quantity": "more than 600,000",
+            "subject": "Sudanese refugees",
+            "metric": "refugees arrived in Chad",
+            "source": "Government of Chad",
+            "source_kind": "government",
+        },
+        {
+            "claim": "Plus de 600 000 réfugiés soudanais sont arrivés au Tchad, selon N'Djamena.",
+            "quantity": "plus de 600 000",
+            "subject": "",
+            "metric": "",
+            "source": "gouvernement tchadien",
+            "source_kind": "government",
+            "language": "fr",
+        },
+        True,
+        {"category": "other", "location": "", "as_of": "2024-11"},
+    ),
 ]
 DISTINCT += [
     Case(

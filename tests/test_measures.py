@@ -487,3 +487,17 @@ def test_label_words_come_from_the_lexicon() -> None:
         {"ru"},
         {"lost", "russian", "tank"},
     )
+
+
+def test_origin_words_read_countries_in_any_language_and_skip_generic_words() -> None:
+    from provenance.measures import origin_words
+
+    assert origin_words("Government of Egypt") == {"egypt", "egyptian"}
+    assert origin_words("حكومة مصر") >= {"egyptian"}
+    assert origin_words("Ministère russe de la Défense") == {
+        "ministere",
+        "russe",
+        "defense",
+        "russian",
+    }
+    assert "ministry" not in origin_words("Russian Ministry of Defence")

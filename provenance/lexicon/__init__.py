@@ -13,7 +13,9 @@ language, in top-level tables owned by one concern each:
 - ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
   counted: killed, wounded, troops, displaced…), stopwords and negation words;
 - ``[sides]``: every country's name, people and capital, keyed by ISO 3166 code;
-- ``[sources]``: cues that a source is unnamed ("a senior official", "sources familiar with");
+- ``[sources]``: cues that a source is unnamed ("a senior official", "sources familiar with"),
+  and the words of source names that do not tell one source (``name_generic_words``:
+  "agency") or one origin (``origin_generic_words``: "ministry", "army") from another;
 - ``[attribution]``: attribution verbs and phrases ("said", "according to", "told").
 
 A figure is often stated with a verb ("has exceeded 10,000", "rose to 1,200", Turkish

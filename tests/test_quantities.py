@@ -429,6 +429,11 @@ def test_a_total_wrapper_needs_its_verb(limit: str, total: str, language: str) -
     assert parse_quantity(total, language) is not None
 
 
+def test_turkish_ila_joins_two_figures() -> None:
+    q = parse("yaklaşık 50 ila 100 bin kişi", "tr")
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", 50_000, 100_000, "people")
+
+
 def test_russian_do_alone_is_up_to_but_ot_do_is_a_range() -> None:
     assert parse("до 20 тыс.", "ru").qualifier == "up_to"
     q = parse("от 10 до 20 тыс.", "ru")
@@ -448,6 +453,8 @@ def test_russian_do_alone_is_up_to_but_ot_do_is_a_range() -> None:
         ("10 ilə 20 nəfər arasında", "az", 10, 20, "people"),
         ("10 से 20 के बीच", "hi", 10, 20, ""),
         ("10 से 20 लोगों के बीच", "hi", 10, 20, "people"),
+        ("10 سے 20 افراد کے درمیان", "ur", 10, 20, "people"),
+        ("10 سے 20 ہزار افراد کے درمیان", "ur", 10_000, 20_000, "people"),
         ("ከ10 እስከ 20 ሰዎች", "am", 10, 20, "people"),
         ("ከ10 እስከ 20 ሺህ ሰዎች", "am", 10_000, 20_000, "people"),
     ],
@@ -464,7 +471,12 @@ def test_ranges_closed_after_the_second_figure(
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("10 és 20 ember", "hu"), ("10 ile 20 kişi", "tr"), ("10 से 20 लोग", "hi")],
+    [
+        ("10 és 20 ember", "hu"),
+        ("10 ile 20 kişi", "tr"),
+        ("10 से 20 लोग", "hi"),
+        ("10 سے 20 افراد", "ur"),
+    ],
 )
 def test_a_range_word_without_its_closing_word_is_refused(text: str, language: str) -> None:
     """ "10 és 20 ember" is ten and twenty people, two figures: without "között" no range."""

@@ -215,6 +215,21 @@ def test_dates_ages_times_and_names_are_not_figures(sentence: str) -> None:
     assert _nested(f"{sentence}\n")["claims"] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "figure"),
+    [
+        ("2010 ile 2020 yılları arasında 500 kişi öldü.", "tr", "500 kişi öldü"),
+        ("2010 ila 2020 yılları arasında 500 kişi öldü.", "tr", "500 kişi öldü"),
+        ("2010 és 2020 évek között 500 ember halt meg.", "hu", "500 ember"),
+        ("ከ2010 እስከ 2020 ዓ.ም 500 ሰዎች ሞተዋል።", "am", "500 ሰዎች"),
+    ],
+)
+def test_a_range_of_years_is_not_a_figure(sentence: str, language: str, figure: str) -> None:
+    """Between the years 2010 and 2020: a span of time, whatever joins its two years."""
+    got = _nested(f"{sentence}\n", language=language)
+    assert [c["quantity"] for c in got["claims"]] == [figure]
+
+
 def test_read_article_strips_markdown(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("# Title\n\nSome **bold** and [a link](http://x.test) text.\n")

@@ -254,3 +254,26 @@ def test_figures_extracted_from_east_asian_articles(
 )
 def test_hedges_inside_an_unspaced_run(text: str, language: str, expected: list[str]) -> None:
     assert detect_hedges(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "as_of"),
+    [
+        ("2024年11月16日，空袭造成12人死亡。", "zh", "2024-11-16"),
+        ("11月16日，空袭造成12人死亡。", "zh", "2025-11-16"),
+        ("2024年11月16日、空爆で12人が死亡した。", "ja", "2024-11-16"),
+        ("１１月１６日、空爆で１２人が死亡した。", "ja", "2025-11-16"),
+        ("2024年11月以降、300人が死亡した。", "ja", "2026-01-05"),
+        ("据报道自2024年11月以来，已有300人死亡。", "zh", "2026-01-05"),
+        ("2024년 11월 16일 공습으로 12명이 숨졌다.", "ko", "2024-11-16"),
+        ("2024년 11월 이후 300명이 숨졌다.", "ko", "2026-01-05"),
+    ],
+)
+def test_dates_written_with_year_month_and_day_markers(
+    text: str, language: str, as_of: str
+) -> None:
+    """A date with markers is the claim's date, to the day; one with "since" against it
+    ("以来", "以降", "이후") starts a period, so the claim speaks of the article's date."""
+    article = Article(text=text, language=language, published="2026-01-05")
+    found = extract_article(article).candidates
+    assert [str(c.as_of) for c in found] == [as_of]

@@ -3,15 +3,17 @@
 Precision is kept: "in August" in an article of 2024-11-23 is 2024-08, "on Saturday" is a
 day only when the article's day is known (else the article's month), "last week" is the
 month it fell in. A date after "since" starts a period, so the claim speaks of the
-article's date. Month and weekday names and relative words come from ``[dates]``.
+article's date. Month and weekday names, relative words and the markers of a date written
+"2024年11月16日" come from ``[dates]``.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
-from provenance.dates import PartialDate
+from provenance.dates import PartialDate, parse_partial_date
 from provenance.extract.lexis import words
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -52,9 +54,52 @@ def _is_date_context(low: str, m: re.Match[str], language: str) -> bool:
     return bool(previous) and previous[0] in words(language, "dates", "month_before")
 
 
+@cache
+def _marked_date(language: str) -> re.Pattern[str] | None:
+    """A month and an optional year and day written with the language's markers
+    ("2024年11月16日", "11월 16일"), or None for a language without them."""
+    markers = words(language, "dates", "year_month_day_markers", nested=True)
+    if len(markers) != 3:
+        return None
+    year, month, day = ("|".join(map(re.escape, group)) for group in markers)
+    return re.compile(
+        rf"(?<!\d)(?:(\d{{4}})\s*(?:{year})\s*)?(\d{{1,2}})\s*(?:{month})"
+        rf"(?:\s*(\d{{1,2}})\s*(?:{day}))?"
+    )
+
+
+def _since_against(low: str, m: re.Match[str], language: str) -> bool:
+    """A "since" word before the date, or written against it on either side, as unspaced
+    scripts write it ("自2024年11月以来")."""
+    since = words(language, "dates", "since")
+    before, after = low[: m.start()].rstrip(), low[m.end() :].lstrip()
+    attached = any(before.endswith(w) or after.startswith(w) for w in since)
+    return attached or _after_since(low, m.start(), language)
+
+
+def _marked(low: str, language: str, published: PartialDate | None) -> PartialDate | None:
+    pattern = _marked_date(language)
+    m = pattern.search(low) if pattern is not None else None
+    if m is None:
+        return None
+    if _since_against(low, m, language):
+        return published
+    year = int(m[1]) if m[1] else _year_of(int(m[2]), published)
+    if year is None:
+        return None
+    iso = f"{year:04d}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")
+    try:
+        return parse_partial_date(iso)
+    except ValueError:
+        return None
+
+
 def _explicit(low: str, language: str, published: PartialDate | None) -> PartialDate | None:
-    """A month name with an optional day and a year after it or right before it, or a
-    bare year after a preposition."""
+    """A date written with markers, a month name with an optional day and a year after it
+    or right before it, or a bare year after a preposition."""
+    marked = _marked(low, language, published)
+    if marked is not None:
+        return marked
     for month, names in enumerate(words(language, "dates", "months", nested=True), 1):
         for name in names:
             whole = _word_at(low, name)

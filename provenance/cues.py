@@ -294,17 +294,24 @@ def qualifiers(raw: Sequence[str], at: int, language: str | None) -> frozenset[s
     return frozenset()
 
 
-@lru_cache(maxsize=65_536)
 def script_of(text: str) -> str:
-    """The writing system of the first letter: latin, cyrillic, arabic, hebrew, other."""
+    """The writing system of the first letter: latin, cyrillic, arabic, hebrew, greek,
+    other."""
     for ch in text:
         if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            for script in ("LATIN", "CYRILLIC", "ARABIC", "HEBREW", "GREEK"):
-                if name.startswith(script):
-                    return script.lower()
-            return "other"
+            return _script_of_letter(ch)
     return ""
+
+
+@lru_cache(maxsize=4096)
+def _script_of_letter(letter: str) -> str:
+    """Memoised by letter, not by text: a text's script is its first letter's, and a
+    cache of whole texts would hold every claim's text."""
+    name = unicodedata.name(letter, "")
+    for script in ("LATIN", "CYRILLIC", "ARABIC", "HEBREW", "GREEK"):
+        if name.startswith(script):
+            return script.lower()
+    return "other"
 
 
 def places(

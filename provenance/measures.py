@@ -262,8 +262,9 @@ _DIGEST_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 """``json.dumps`` with these options, built once rather than per claim."""
 
 
-@lru_cache(maxsize=262_144)
 def _digest(reader: str, inputs: _Inputs) -> str:
+    """Not memoised: each claim's inputs are digested once per run, and a cache would hold
+    every claim's text."""
     data = _DIGEST_JSON.encode([reader, *inputs])
     return hashlib.sha1(data.encode("utf-8"), usedforsecurity=False).hexdigest()[:24]
 

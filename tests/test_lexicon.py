@@ -52,3 +52,12 @@ def test_every_file_parses_and_names_its_language() -> None:
 def test_unknown_language_is_empty_not_an_error() -> None:
     assert lexicon.load("xx") == {}
     assert lexicon.section("xx", "quantities") == {}
+
+
+def test_every_file_lists_the_generic_words_of_origin_names() -> None:
+    """Origins are compared across languages, so every language says which words of a
+    source's name ("ministère", "الجيش") never tell one origin from another."""
+    for code in lexicon.languages():
+        words = lexicon.section(code, "sources").get("origin_generic_words")
+        assert isinstance(words, list) and words, code
+        assert all(isinstance(w, str) and w.strip() == w and w for w in words), code

@@ -494,10 +494,19 @@ def test_origin_words_read_countries_in_any_language_and_skip_generic_words() ->
 
     assert origin_words("Government of Egypt") == {"egypt", "egyptian"}
     assert origin_words("حكومة مصر") >= {"egyptian"}
-    assert origin_words("Ministère russe de la Défense") == {
-        "ministere",
-        "russe",
-        "defense",
-        "russian",
-    }
+    assert origin_words("Ministère russe de la Défense") == {"russe", "defense", "russian"}
     assert "ministry" not in origin_words("Russian Ministry of Defence")
+
+
+def test_origin_words_of_a_government_in_any_language_are_its_country() -> None:
+    """The word for government, ministry or army in every language is generic: what names
+    the origin is its country, read as labels read it."""
+    from provenance.measures import origin_words
+
+    assert origin_words("gouvernement tchadien") == {"tchadien", "chadian"}
+    assert origin_words("Правительство Чада") == {"чада", "chadian"}
+    assert origin_words("الحكومة السودانية") == {"السودانية", "sudanese"}
+    assert origin_words("Gobierno de Sudán") == {"sudan", "sudanese"}
+    assert origin_words("Sprecher der sudanesischen Armee") == {"sudanesischen", "sudanese"}
+    assert origin_words("الجيش السوداني") & origin_words("القوات المسلحة السودانية") == {"sudanese"}
+    assert not origin_words("ministère de la Santé") & origin_words("ministère de la Défense")

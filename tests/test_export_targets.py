@@ -101,15 +101,16 @@ def test_a_signalled_export_removes_its_temporary_file(
 ) -> None:  # type: ignore[no-untyped-def]
     """The export is stopped (SIGSTOP) as soon as its temporary file exists, signalled,
     then resumed: the signal always arrives while the file is being written, however fast
-    the export or busy the machine."""
+    the export or busy the machine. JSON renders every row (a CSV export copies stored
+    lines, too fast to be caught on a loaded machine)."""
     data = write_csv(tmp_path / "data.csv", synthetic_rows(3000, "sig"))
     assert cli("import", str(data)).exit_code == 0
     out = tmp_path / "out"
     out.mkdir()
-    target = out / "citations.csv"
+    target = out / "citations.json"
     for _attempt in range(20):
         proc = subprocess.Popen(
-            [*provenance_cmd(), "export", "-o", str(target), "--db", db_url],
+            [*provenance_cmd(), "export", "-f", "json", "-o", str(target), "--db", db_url],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

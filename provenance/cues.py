@@ -11,19 +11,13 @@ French "morts" and an Arabic "قتلى" both read as ``dead``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from provenance import lexicon
+from provenance import lexicon, sides
+from provenance.folding import WORD_MARKS, attached, clitic_variants, fold_word, script_of
 
-WORD_MARKS = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
-    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
-    "\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3"
-)
-"""Combining marks (vowel signs, viramas, harakat, niqqud) that belong inside a word."""
 _TOKEN = re.compile(
     r"\d{1,3}(?:[ ,.'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
     rf"|(?:[^\W\d_]|[{WORD_MARKS}])+(?:-(?:[^\W\d_]|[{WORD_MARKS}])+)*",
@@ -55,13 +49,6 @@ class _Patterns:
     exact: dict[str, frozenset[str]]
     wild: tuple[tuple[re.Pattern[str], str], ...]
     phrases: tuple[tuple[str, str], ...]
-
-
-@lru_cache(maxsize=262_144)
-def fold_word(word: str) -> str:
-    """Lower case, accents and Arabic/Hebrew diacritics removed."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch != "ـ")
 
 
 @cache
@@ -101,30 +88,6 @@ def _word_names(code: str, table: str, word: str) -> frozenset[str]:
         found |= p.exact.get(variant, frozenset())
         found.update(name for rx, name in p.wild if rx.match(variant))
     return frozenset(found)
-
-
-@cache
-def _attached(table: str) -> dict[str, tuple[str, ...]]:
-    """The ``[measures]`` list ``table`` of every language (words written as part of the
-    next word: ``attached``, or of them the ones meaning "and": ``attached_and``), by the
-    script they are written in, longest first."""
-    found: dict[str, set[str]] = {}
-    for code in lexicon.languages():
-        for prefix in lexicon.section(code, "measures").get(table, []):
-            folded = fold_word(str(prefix))
-            found.setdefault(script_of(folded), set()).add(folded)
-    return {script: tuple(sorted(p, key=lambda x: (-len(x), x))) for script, p in found.items()}
-
-
-def clitic_variants(word: str) -> tuple[str, ...]:
-    """The word, and the word without an attached clitic of its script (Arabic "ال",
-    Hebrew "ה"…, from the lexicon files' ``attached`` lists)."""
-    out = [word]
-    prefixes = _attached("attached").get(script_of(word[:1]), ())
-    for prefix in prefixes:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            out.append(word[len(prefix) :])
-    return tuple(out)
 
 
 def names_in(words: Sequence[str], language: str | None, table: str) -> frozenset[str]:
@@ -168,7 +131,7 @@ def figure_at(words: Sequence[str], figure: Iterable[str]) -> int | None:
     return None
 
 
-def sides(words: Sequence[str], at: int, language: str | None) -> tuple[list[str], list[str]]:
+def _around(words: Sequence[str], at: int, language: str | None) -> tuple[list[str], list[str]]:
     """The words before the figure at ``at`` (nearest first) and after it. Words near
     another number belong to that number, and the words after a figure stop at a
     conjunction: "17 dead and 30 wounded" gives 30 no words before it and 17 only
@@ -211,7 +174,7 @@ def conjunction(word: str, language: str | None) -> bool:
 
 def figure_window(words: Sequence[str], at: int, language: str | None) -> list[str]:
     """The words around the figure at ``at`` (see ``sides``)."""
-    before, after = sides(words, at, language)
+    before, after = _around(words, at, language)
     return before[::-1] + after
 
 
@@ -241,7 +204,7 @@ def figure_concepts(
     either side ("killed 5,000 troops"), with a word joined to that one directly or by a
     short word ("killed and injured", "قتلى وجرحى"). "A drone strike killed 30 people"
     counts the dead, not drones."""
-    before, after = sides(words, at, language)
+    before, after = _around(words, at, language)
     things = (
         names_in([*q_words, *words[at + 1 : at + 1 + _QUALIFIER_SPAN + 1]], language, "concepts")
         & ENTITIES
@@ -274,7 +237,7 @@ def _joined(
     if i + 2 < len(side) and conjunction(side[i + 1], language):
         return names_in([side[i + 2]], language, "concepts")
     later = side[i + 1] if forward and i + 1 < len(side) else side[i]
-    attached_and = _attached("attached_and").get(script_of(later[:1]), ())
+    attached_and = attached("attached_and").get(script_of(later[:1]), ())
     if later.startswith(attached_and) and i + 1 < min(len(side), near):
         return names_in([side[i + 1]], language, "concepts")
     return frozenset()
@@ -294,26 +257,6 @@ def qualifiers(raw: Sequence[str], at: int, language: str | None) -> frozenset[s
     return frozenset()
 
 
-def script_of(text: str) -> str:
-    """The writing system of the first letter: latin, cyrillic, arabic, hebrew, greek,
-    other."""
-    for ch in text:
-        if ch.isalpha():
-            return _script_of_letter(ch)
-    return ""
-
-
-@lru_cache(maxsize=4096)
-def _script_of_letter(letter: str) -> str:
-    """Memoised by letter, not by text: a text's script is its first letter's, and a
-    cache of whole texts would hold every claim's text."""
-    name = unicodedata.name(letter, "")
-    for script in ("LATIN", "CYRILLIC", "ARABIC", "HEBREW", "GREEK"):
-        if name.startswith(script):
-            return script.lower()
-    return "other"
-
-
 def places(
     labels: Iterable[str], sentences: Iterable[str], language: str | None, skip: frozenset[str]
 ) -> frozenset[str]:
@@ -331,13 +274,19 @@ def place_words(
     labels: Sequence[str], sentences: Sequence[str], language: str | None
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The names ``places`` finds in the labels, and in the sentences before the names
-    of who speaks are left out."""
+    of who speaks are left out. A country is also read wherever it stands and however it
+    is written, as its label ("Kyiv", "Ukraine" and "украинские" add ``ukrainian``), with
+    every language's table in labels and with their own language's in sentences. The
+    words stay beside the label: a capital names its country's side, and is a place of its
+    own too ("Khartoum state" is not the whole of Sudan)."""
     code = _languages(language)[0]
-    if lexicon.section(code, "measures").get("places_from_capitals") is False:
-        sentences = ()
+    capitals = lexicon.section(code, "measures").get("places_from_capitals") is not False
     found: tuple[set[str], set[str]] = (set(), set())
     for text, is_label in [(t, True) for t in labels] + [(t, False) for t in sentences]:
         out = found[0] if is_label else found[1]
+        out.update(sides.labels_in(text or "", None if is_label else language))
+        if not (is_label or capitals):
+            continue
         for m in _TOKEN.finditer(text or ""):
             parts = _place_parts(code, m.group())
             if parts and (is_label or not _starts_sentence(text, m.start())):
@@ -457,13 +406,17 @@ def read_words(
 
 @cache
 def version() -> str:
-    """A digest of how words are read: this module and every lexicon file. A stored
-    reading made under another version is read again."""
+    """A digest of how words are read: this module, the modules it reads words with and
+    every lexicon file. A stored reading made under another version is read again."""
     import hashlib
     from importlib import resources
     from pathlib import Path
 
+    from provenance import folding
+
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    for module in (folding, sides):
+        digest.update(Path(str(module.__file__)).read_bytes())
     files = resources.files(lexicon.__name__)
     for name in sorted(f.name for f in files.iterdir() if f.name.endswith(".toml")):
         digest.update(name.encode())

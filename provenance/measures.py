@@ -30,7 +30,8 @@ from sqlalchemy import Connection, bindparam, text
 
 from provenance import db, lexicon, quantities, sides
 from provenance.bulk import expanding_text
-from provenance.cues import Cues, Reading, fold_word, read, read_words, script_of, tokens, version
+from provenance.cues import Cues, Reading, read, read_words, tokens, version
+from provenance.folding import fold_word, script_of
 from provenance.normalize import ascii_slug, fold, short_hash
 from provenance.progress import EVERY, Progress, ignore
 

@@ -11,7 +11,7 @@ a country's word in one language is not taken for a common word of another (Turk
 "kabul" is "accept", not Kabul; Serbian "mali" is "small"). A text of another or of no
 known language, and a coder's label, are read with every table.
 
-Words are folded as ``cues.fold_word`` folds them and split on anything that is not a
+Words are folded as ``folding.fold_word`` folds them and split on anything that is not a
 letter, digit or a mark inside a word (Devanagari and Bengali vowel signs). A word ending
 in ``*`` stands for every word that begins with it (inflected forms); a phrase of several
 words wins over a shorter one ("south sudan" over "sudan").
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from provenance import lexicon
-from provenance.cues import WORD_MARKS, clitic_variants, fold_word
+from provenance.folding import WORD_MARKS, clitic_variants, fold_word
 
 _WORD = re.compile(rf"(?:[^\W_]|[{WORD_MARKS}])+", re.UNICODE)
 EVERY = ""
@@ -151,6 +151,12 @@ def spans(words: Sequence[str], language: str = EVERY) -> Iterator[tuple[int, in
 def named(words: Sequence[str], language: str | None = None) -> frozenset[str]:
     """Country codes the folded words of a text in ``language`` name."""
     return frozenset(code for _, _, code in spans(words, scope(language)))
+
+
+def labels_in(text: str, language: str | None = None) -> frozenset[str]:
+    """The labels of the countries a text in ``language`` names ("Kyiv" and "Ukraine"
+    give ``ukrainian``)."""
+    return frozenset(label(code) for code in named(split(text), language))
 
 
 def label(code: str) -> str:

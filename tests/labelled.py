@@ -539,3 +539,23 @@ CONFLICTS += [
         True,
     ),
 ]
+CONFLICTS += [
+    Case(
+        "one-side-named-by-its-capital-and-its-name",
+        {
+            "claim": "Kyiv says Russia lost 1,200 troops near Pokrovsk.",
+            "quantity": "1,200 troops",
+        },
+        {
+            "claim": "Ukraine's army says Russia lost 300 troops near Pokrovsk.",
+            "quantity": "300 troops",
+        },
+        True,
+        {
+            "category": "casualties",
+            "subject": "Russian troops",
+            "metric": "killed",
+            "location": "Pokrovsk",
+        },
+    ),
+]

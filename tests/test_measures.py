@@ -510,3 +510,16 @@ def test_origin_words_of_a_government_in_any_language_are_its_country() -> None:
     assert origin_words("Sprecher der sudanesischen Armee") == {"sudanesischen", "sudanese"}
     assert origin_words("الجيش السوداني") & origin_words("القوات المسلحة السودانية") == {"sudanese"}
     assert not origin_words("ministère de la Santé") & origin_words("ministère de la Défense")
+
+
+def test_countries_are_places_wherever_they_stand_and_however_written() -> None:
+    from provenance.cues import place_words
+
+    _, written = place_words((), ("Sweden has delivered 4,000 shells to Armenia so far.",), "en")
+    assert written == {"swedish", "armenia", "armenian"}
+    arabic = "تظهر بيانات الحكومة المصرية فرار أكثر من 1.2 مليون سوداني إلى مصر"
+    assert place_words((), (arabic,), "ar")[1] == {"egyptian", "sudanese"}
+    named, _ = place_words(("violent deaths in Khartoum state", ""), (), "en")
+    assert named == {"khartoum", "sudanese"}
+    german = "Die Bundeswehr hat 40 Krankenwagen nach Moldawien geliefert."
+    assert place_words((), (german,), "de")[1] == {"moldovan"}

@@ -24,6 +24,10 @@ Q = tuple[str, float | None, float | None, float | None, str]
     [
         # Chinese, Simplified and Traditional.
         ("约1.2万人", "zh", ("about", 12000, None, None, "people")),
+        # Particles after the counter: "まで" and "까지" are "up to".
+        ("1万人まで", "ja", ("up_to", 10000, None, 10000, "people")),
+        ("1만 명까지", "ko", ("up_to", 10000, None, 10000, "people")),
+        ("1만명까지", "ko", ("up_to", 10000, None, 10000, "people")),
         ("約1.2萬人", "zh", ("about", 12000, None, None, "people")),
         ("超过5000名士兵", "zh", ("over", 5000, 5000, None, "troops")),
         ("至少300人", "zh", ("at_least", 300, 300, None, "people")),

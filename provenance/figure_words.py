@@ -434,6 +434,20 @@ def shared() -> Shared:
     )
 
 
+class Case(NamedTuple):
+    """What the case ending of a multiplier, unit or count noun does to its figure: the
+    hedges that read as given after a word of this case ("10 bine kadar" is up to 10,000,
+    "500 kadar asker" about 500), the qualifier the ending itself gives (Hungarian "-ig",
+    up to), the count noun it implies ("tízezren", ten thousand people) and whether a word
+    of the case is read only with one of its hedges after it ("10 ezernél" alone is not a
+    figure, "10 ezernél több" is over 10,000)."""
+
+    after: Phrases[str]
+    hedge: str | None
+    noun: str | None
+    needs_hedge: bool
+
+
 class Language(NamedTuple):
     """Tables for text in one language."""
 
@@ -469,6 +483,14 @@ class Language(NamedTuple):
     wrappers: frozenset[str]
     """Words before a figure that do not change it; one that also opens a range ("ከ") is
     read as a wrapper when no range connector follows its figure."""
+    cases: dict[str, Case]
+    """The language's case forms of multipliers, units and count nouns, with their case."""
+    case_hedges: Phrases[bool]
+    """Hedges whose reading depends on the case of the word before them."""
+    multiplier_stems: tuple[str, ...]
+    """Multiplier words a word after a figure may begin with, an unlisted case ending
+    following ("10 ezerig"): the document's language's and English ones, or every
+    language's but the shortest when the language is not known."""
 
 
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
@@ -569,7 +591,45 @@ def language(code: str) -> Language:
         _flag(code, "linker_after_figure"),
         _closers(code),
         frozenset(key(p) for p in _all_lists("wrappers")),
+        *_cases(code),
+        _multiplier_stems(code),
     )
+
+
+_STEM_MIN = 3
+_STEM_MIN_ANY_LANGUAGE = 4
+"""Multiplier words this short ("bin", "min", "mil") begin too many words of other
+languages ("mines") to be looked for in text of an unknown language."""
+
+
+def _multiplier_stems(code: str) -> tuple[str, ...]:
+    if code:
+        phrases = [p for _, p in _multiplier_pairs(code)]
+        shortest = _STEM_MIN
+    else:
+        phrases = [p for _, p in _all_pairs("multipliers")]
+        shortest = _STEM_MIN_ANY_LANGUAGE
+    stems = {w for p in phrases for w in words(p)[:1] if len(w) >= shortest and w.isalpha()}
+    return tuple(sorted(stems, key=len, reverse=True))
+
+
+def _cases(code: str) -> tuple[dict[str, Case], Phrases[bool]]:
+    """The language's ``cases`` tables: case form -> its Case, and every case's hedges."""
+    table = _table(code).get("cases", {}) if code else {}
+    forms: dict[str, Case] = {}
+    hedges: list[str] = []
+    for entry in table.values() if isinstance(table, dict) else []:
+        after = [(q, str(p)) for q in QUALIFIER_NAMES for p in entry.get(q, [])]
+        hedges += [p for _, p in after]
+        hedge, noun = entry.get("hedge"), entry.get("noun")
+        case = Case(
+            Phrases(after),
+            str(hedge) if hedge in QUALIFIER_NAMES else None,
+            str(noun) if noun else None,
+            bool(entry.get("needs_hedge", False)),
+        )
+        forms.update({key(f): case for f in entry.get("forms", [])})
+    return forms, Phrases((True, p) for p in hedges)
 
 
 def _closers(code: str) -> dict[str, Phrases[bool]]:

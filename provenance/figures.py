@@ -32,6 +32,7 @@ from provenance import sides
 from provenance.figure_words import (
     BARE,
     PERIODS,
+    Case,
     Language,
     Phrases,
     Unit,
@@ -216,10 +217,28 @@ def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str
         raise _NoParse(f"{word!r} is not a known count noun: unspaced text may hide a hedge in it")
     if k and shared().units.get(word) is not None:
         raise _NoParse
+    stem = _multiplier_stem(word, language)
+    if stem is not None:
+        raise _NoParse(
+            f"{word!r} after the figure is the multiplier {stem!r} with an ending not read"
+        )
     noun = _plural(word) if english and not sides.tokens_named_at(words, k, language) else word
     if noun in shared().stopwords or noun in shared().adjectives or noun in shared().months:
         raise _NoParse
     return shared().nouns.get(noun, noun), k, k + 1
+
+
+_ENDING_MAX = 4
+"""Letters a case ending adds to a multiplier ("ezer|ig", "тысяч|ами", "tysiąc|ami")."""
+
+
+def _multiplier_stem(word: str, code: str) -> str | None:
+    """The multiplier an unknown word after a figure begins with, a short ending after it
+    ("10 ezerig" is up to 10,000, not 10 of "ezerig"): such a word is never a count noun."""
+    for stem in language(code).multiplier_stems:
+        if word.startswith(stem) and 0 < len(word) - len(stem) <= _ENDING_MAX:
+            return stem
+    return None
 
 
 # --------------------------------------------------------------------------- number words
@@ -283,6 +302,7 @@ class _Parser:
         "i",
         "kinds",
         "lang",
+        "marked",
         "matches",
         "n",
         "noun_before",
@@ -293,6 +313,7 @@ class _Parser:
         "text",
         "texts",
         "total",
+        "unknown_end",
     )
 
     def __init__(
@@ -315,6 +336,8 @@ class _Parser:
         self.noun_before: tuple[Unit, str] | None = None
         self.total: bool | None = None
         self.closer: Phrases[bool] | None = None
+        self.marked: tuple[int, Case] | None = None
+        self.unknown_end = -1
 
     # -- helpers
 
@@ -406,6 +429,7 @@ class _Parser:
             if unit is None:
                 unit, written = hit_unit[0], self._written(self.i, hit_unit[1])
             self.i += hit_unit[1]
+            self._mark(self.texts[self.i - 1])
         return _Figure(parts[0], parts[1], exp, unit, written)
 
     def _digits(self, money: bool) -> tuple[tuple[str, str], int]:
@@ -478,6 +502,7 @@ class _Parser:
             self.i += found[1]
         if not values:
             raise _NoParse("no figure")
+        self._mark(self._last_piece(self.texts[self.i - 1]))
         total = _compose(values, self.lang.units_before_tens)
         if total == 1 and not after_multiplier and not any(m for _, m in values):
             raise _NoParse("'one' written as a word is also an article ('ein Sprecher')")
@@ -583,6 +608,7 @@ class _Parser:
         if hit is None:
             return 0
         self.i += hit[1]
+        self._mark(self.texts[self.i - 1])
         return hit[0]
 
     def _letter_multiplier(self, word: str, has_fraction: bool, money: bool) -> int:
@@ -606,10 +632,49 @@ class _Parser:
         raise _NoParse
 
     def _suffix(self) -> None:
+        if self._case_suffix():
+            return
         hit = self.lang.suffixes.match(self.texts, self.i)
         if hit is not None:
             self._set_qualifier(hit[0])
             self.i += hit[1]
+
+    def _mark(self, word: str) -> None:
+        """Note the case of a multiplier, unit or noun just read, if the lexicon knows it."""
+        case = self.lang.cases.get(word)
+        if case is not None:
+            self.marked = (self.i, case)
+            if case.hedge is not None:
+                self._set_qualifier(case.hedge)
+
+    def _last_piece(self, word: str) -> str:
+        """The last number word or multiplier of a written-together number ("tíz|ezren")."""
+        if not self.lang.cases or word in self.lang.cases or not self.lang.compound_numbers:
+            return word
+        pieces = _segments(word, self.lang)
+        return pieces[-1] if pieces else word
+
+    def _case_suffix(self) -> bool:
+        """Read a hedge whose meaning depends on the case of the word before it ("10 bine
+        kadar" is up to 10,000); refuse one after a word whose case is not known."""
+        marked = self.marked if self.marked is not None and self.marked[0] == self.i else None
+        if marked is not None:
+            hit = marked[1].after.match(self.texts, self.i)
+            if hit is not None:
+                self._set_qualifier(hit[0])
+                self.i += hit[1]
+                self.marked = None
+                return True
+            return False
+        if self.lang.case_hedges.match(self.texts, self.i) is None:
+            return False
+        hedge = self.texts[self.i]
+        if self.unknown_end == self.i:
+            word = self.texts[self.i - 1]
+            raise _NoParse(f"{hedge!r} reads by the case of {word!r}, a word not known")
+        if self.lang.suffixes.match(self.texts, self.i) is None:
+            raise _NoParse(f"{hedge!r} reads by the case of the word before it, not known")
+        return False
 
     def _connector(self) -> bool:
         i = self.i
@@ -663,6 +728,7 @@ class _Parser:
         hit = shared().units.match(texts, i)
         if hit is not None:
             self.i = i + hit[1]
+            self._mark(texts[self.i - 1])
             return hit[0], self._written(i, hit[1])
         change = self._change_at(i)
         if change:
@@ -675,6 +741,10 @@ class _Parser:
         if not noun:
             return BARE, ""
         self.i = i + b
+        last = texts[self.i - 1]
+        if b - a == 1 and last not in shared().nouns and _without_article(last) is None:
+            self.unknown_end = self.i
+        self._mark(last)
         return Unit(noun, 1.0, "count"), self._written(i + a, b - a)
 
     def _finish(self) -> None:
@@ -791,6 +861,9 @@ class _Parser:
         self._suffix()
         linker = self.lang.linker_after_figure or any(f.exp for f in figures)
         unit, written = self._tail(linker=linker)
+        if not unit.canon and self.marked is not None and self.marked[1].noun is not None:
+            marked_at = self.marked[0] - 1
+            unit, written = Unit(self.marked[1].noun, 1.0, "count"), self._written(marked_at, 1)
         if self.noun_before is not None:
             counter = key(written) in shared().counters
             if unit.canon and unit.canon != self.noun_before[0].canon and not counter:
@@ -802,6 +875,9 @@ class _Parser:
     def _single(self, fig: _Figure) -> Quantity:
         unit, written = self._unit(fig)
         self._finish()
+        if self.marked is not None and self.marked[1].needs_hedge:
+            word = self.texts[self.marked[0] - 1]
+            raise _NoParse(f"{word!r} is read only with a hedge after it, and none follows")
         qualifier = self.qualifier or "exact"
         value = fig.value(unit)
         _check_count(unit, value)

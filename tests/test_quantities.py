@@ -1655,3 +1655,103 @@ def test_lexicon_quantity_tables_use_known_ids() -> None:
             assert 0 < entry["low"] < entry["high"], (code, entry)
         months = lexicon.section(code, "dates").get("months")
         assert months is None or len(months) == 12, code
+
+
+# --------------------------------------------------------------------------- case endings
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "value", "low", "high", "unit"),
+    [
+        # Hungarian "-ig" is "up to", "-nál/-nél több" "more than", "-an/-en" counts people.
+        ("10 ezerig", "hu", "up_to", 10_000, None, 10_000, ""),
+        ("10 ezerig", None, "up_to", 10_000, None, 10_000, ""),
+        ("legfeljebb 2 millióig", "hu", "up_to", 2_000_000, None, 2_000_000, ""),
+        ("tízezerig", "hu", "up_to", 10_000, None, 10_000, ""),
+        ("10 ezer emberig", "hu", "up_to", 10_000, None, 10_000, "people"),
+        ("30 százalékig", "hu", "up_to", 30, None, 30, "percent"),
+        ("50 ezernél több ember", "hu", "over", 50_000, 50_000, None, "people"),
+        ("10 ezernél is több", "hu", "over", 10_000, 10_000, None, ""),
+        ("5 ezer embernél több", "hu", "over", 5_000, 5_000, None, "people"),
+        ("2 milliónál kevesebb menekült", "hu", "under", 2_000_000, None, 2_000_000, "refugees"),
+        ("tízezren", "hu", "exact", 10_000, None, None, "people"),
+        ("több mint 100 ezren", "hu", "over", 100_000, 100_000, None, "people"),
+        # Turkish "kadar" after a dative is "up to".
+        ("10 bine kadar", "tr", "up_to", 10_000, None, 10_000, ""),
+        ("10.000 kişiye kadar", "tr", "up_to", 10_000, None, 10_000, "people"),
+        ("5 bin askere kadar", "tr", "up_to", 5_000, None, 5_000, "troops"),
+        ("2 milyona dek", "tr", "up_to", 2_000_000, None, 2_000_000, ""),
+        ("10 bine yakın", "tr", "close_to", 10_000, None, None, ""),
+        ("10 binden az", "tr", "under", 10_000, None, 10_000, ""),
+        ("10 bini geçkin", "tr", "over", 10_000, 10_000, None, ""),
+        ("10 bini geçti", "tr", "over", 10_000, 10_000, None, ""),
+        ("1 milyara kadar", "tr", "up_to", 1e9, None, 1e9, ""),
+        # Azerbaijani "-dək" on the word is "up to".
+        ("10 minədək", "az", "up_to", 10_000, None, 10_000, ""),
+        ("10 min nəfərədək", "az", "up_to", 10_000, None, 10_000, "people"),
+        # Slavic case forms of "thousand" and "million".
+        ("более 10 тысячами", "ru", "over", 10_000, 10_000, None, ""),
+        ("до 5 миллионам", "ru", "up_to", 5_000_000, None, 5_000_000, ""),
+        ("до 10 тисячами", "uk", "up_to", 10_000, None, 10_000, ""),
+        ("ponad 10 tysiącami", "pl", "over", 10_000, 10_000, None, ""),
+        ("10 hiljadama", "sr", "exact", 10_000, None, None, ""),
+    ],
+)
+def test_case_endings_of_multipliers_and_nouns(
+    text: str,
+    language: str | None,
+    qualifier: str,
+    value: float,
+    low: float | None,
+    high: float | None,
+    unit: str,
+) -> None:
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "reason"),
+    [
+        ("10 ezerek", "hu", "the multiplier 'ezer' with an ending not read"),
+        ("10 ezerek", None, "the multiplier 'ezer' with an ending not read"),
+        ("10 tysiącu", None, "the multiplier 'tysiąc' with an ending not read"),
+        ("10 binde", "tr", "the multiplier 'bin' with an ending not read"),
+        ("10 milyonla", "tr", "the multiplier 'milyon' with an ending not read"),
+        ("10 тысячелет", "ru", "the multiplier 'тысяч' with an ending not read"),
+        ("10 thousands", "en", "the multiplier 'thousand' with an ending not read"),
+        ("50 ezernél", "hu", "read only with a hedge after it"),
+        ("10 binden", "tr", "read only with a hedge after it"),
+        ("10 mindən", "az", "read only with a hedge after it"),
+        ("500 subaya kadar", "tr", "reads by the case of 'subaya', a word not known"),
+        ("500 qədər əsgər", "az", "reads by the case of the word before it"),
+    ],
+)
+def test_case_endings_not_read_are_refused(text: str, language: str | None, reason: str) -> None:
+    assert parse_quantity(text, language) is None
+    assert reason in (explain_refusal(text, language) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "value", "low", "high", "unit"),
+    [
+        # "kadar" after a bare figure or a nominative is "about".
+        ("500 kadar asker", "tr", "about", 500, None, None, "troops"),
+        ("10 bin kadar kişi", "tr", "about", 10_000, None, None, "people"),
+        ("3 bin kişiden fazla", "tr", "over", 3_000, 3_000, None, "people"),
+        ("10 minə qədər", "az", "up_to", 10_000, None, 10_000, ""),
+        ("10 min nəfərə qədər", "az", "up_to", 10_000, None, 10_000, "people"),
+        ("10 minə yaxın", "az", "close_to", 10_000, None, None, ""),
+    ],
+)
+def test_hedges_read_by_case_keep_their_readings(
+    text: str,
+    language: str,
+    qualifier: str,
+    value: float,
+    low: float | None,
+    high: float | None,
+    unit: str,
+) -> None:
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)

@@ -30,6 +30,17 @@ rose by 10,000), and the figure is refused, unless one of the ``total_wrappers``
 said the figure is the total the change reached ("ist auf 10.000 gestiegen"); a figure
 after a total wrapper but without a change verb is refused ("ist auf 10.000 begrenzt").
 
+Where a case ending of a multiplier, unit or count noun changes a figure's reading,
+``[quantities.cases.<case>]`` lists the case's ``forms`` (each also in its own table) and
+what they do: by qualifier, the hedges that read so after a form of the case (Turkish
+``up_to = ["kadar"]`` for the dative: "10 bine kadar" is up to 10,000, while "500 kadar"
+is about 500); ``hedge``, the qualifier the ending itself gives (Hungarian "-ig": "10
+ezerig" is up to 10,000); ``noun``, the count noun it implies ("tízezren", ten thousand
+people); ``needs_hedge``, that a form is read only with one of its hedges after it ("10
+ezernél" alone is refused, "10 ezernél több" is over 10,000). A hedge listed there after
+a word whose case is not known is refused, and so is an unlisted word that is a
+multiplier with a short ending ("10 ezerek").
+
 Adding a language is adding a file. Files are read lazily, once per process.
 """
 

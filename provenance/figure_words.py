@@ -491,6 +491,9 @@ class Language(NamedTuple):
     """Multiplier words a word after a figure may begin with, an unlisted case ending
     following ("10 ezerig"): the document's language's and English ones, or every
     language's but the shortest when the language is not known."""
+    endings: tuple[frozenset[str], frozenset[str]]
+    """The one-word joining and closing words of ``closers``: written as case endings on a
+    multiplier ("10 ezertől 20 ezerig"), they are cut from it."""
 
 
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
@@ -593,6 +596,7 @@ def language(code: str) -> Language:
         frozenset(key(p) for p in _all_lists("wrappers")),
         *_cases(code),
         _multiplier_stems(code),
+        _endings(code),
     )
 
 
@@ -636,6 +640,13 @@ def _closers(code: str) -> dict[str, Phrases[bool]]:
     """The language's ``ranges_closed`` table: joining word -> its closing words."""
     table = _mapping(_table(code), "ranges_closed")
     return {key(k): Phrases((True, p) for p in ps) for k, ps in table.items()}
+
+
+def _endings(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    table = _mapping(_table(code), "ranges_closed")
+    joining = {key(k) for k in table if len(words(k)) == 1}
+    closing = {key(p) for ps in table.values() for p in ps if len(words(p)) == 1}
+    return frozenset(joining), frozenset(closing)
 
 
 def _script_language(text: str) -> str | None:

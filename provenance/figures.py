@@ -35,6 +35,8 @@ from provenance.figure_words import (
     Case,
     Language,
     Phrases,
+    Span,
+    Token,
     Unit,
     bare,
     key,
@@ -49,9 +51,11 @@ from provenance.figure_words import (
     unspaced_words,
     words,
 )
+from provenance.folding import clitic_variants
 from provenance.intervals import QUALIFIERS, Quantity
 
 _NOUN_SPANS = (3, 2, 1)
+_JOINING_SPANS = (3, 2, 1)
 
 __all__ = [
     "normalise_qualifier",
@@ -173,7 +177,17 @@ def _without_article(word: str) -> str | None:
 
 def _modifier(word: str) -> bool:
     """A word that may qualify the count noun after it ("Sudanese refugees")."""
-    return _is_noun(word) and word not in shared().stopwords and shared().units.get(word) is None
+    return (
+        _is_noun(word)
+        and word not in shared().stopwords
+        and shared().units.get(word) is None
+        and not _month(word)
+    )
+
+
+def _month(word: str) -> bool:
+    """A month name, also with a clitic written against it (Hebrew "במרץ", in March)."""
+    return any(variant in shared().months for variant in clitic_variants(word))
 
 
 def _is_noun(word: str) -> bool:
@@ -211,7 +225,7 @@ def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str
         return "", 0, 0
     if word in shared().multiplier_words:
         raise _NoParse(f"the multiplier {word!r} where a unit or count noun was expected")
-    if word in shared().months or word in shared().unknown_units or not _is_noun(word):
+    if _month(word) or word in shared().unknown_units or not _is_noun(word):
         raise _NoParse(f"{word!r} after the figure is a date, a unit not read, or not a noun")
     if unspaced(word):
         raise _NoParse(f"{word!r} is not a known count noun: unspaced text may hide a hedge in it")
@@ -296,8 +310,10 @@ class _Parser:
 
     __slots__ = (
         "closer",
+        "closer_needed",
         "currency",
         "english",
+        "first_noun",
         "given",
         "i",
         "kinds",
@@ -325,7 +341,7 @@ class _Parser:
         self.given = lang.code if given else ""
         self.s = s
         self.lang = lang
-        self.matches = tokens(low)
+        self.matches = _split_endings(tokens(low), lang)
         self.kinds = [m.lastgroup for m in self.matches]
         self.texts = [bare(m.group()) for m in self.matches]
         self.n = len(self.texts)
@@ -338,6 +354,8 @@ class _Parser:
         self.closer: Phrases[bool] | None = None
         self.marked: tuple[int, Case] | None = None
         self.unknown_end = -1
+        self.closer_needed = False
+        self.first_noun: str | None = None
 
     # -- helpers
 
@@ -373,8 +391,9 @@ class _Parser:
         first = self._figure(self.currency)
         self._suffix()
         second = None
-        if self._connector():
+        if self._connector() or self._noun_then_connector():
             second = self._figure(None)
+            self._close()
             self._suffix()
         elif self._range_opened():
             raise _NoParse
@@ -677,26 +696,57 @@ class _Parser:
         return False
 
     def _connector(self) -> bool:
+        """Take the words joining the first figure of a range to its second."""
         i = self.i
-        if i >= self.n:
+        k, closer, needed = self._joining(i)
+        if not k:
             return False
-        word = self.texts[i]
-        closer = self.lang.closers.get(word) if self.start is None else None
-        if self.start is not None:
-            allowed = word in self.lang.dashes or word in shared().range_starts[self.start]
-        else:
-            allowed = word in self.lang.bare_connectors or closer is not None
-        if not allowed or i + 1 >= self.n:
-            return False
-        j = i + 1
+        j = i + k
         hit = shared().prefix_currency.match(self.texts, j)
         if hit is not None:
             j += hit[1]
         if j >= self.n or self.kinds[j] != "n":
             return False
-        self.i = i + 1
-        self.closer = closer
+        self.i = i + k
+        self.closer, self.closer_needed = closer, needed
         return True
+
+    def _joining(self, i: int) -> tuple[int, Phrases[bool] | None, bool]:
+        """(tokens, closing words, whether a closing word is needed) of the words at ``i``
+        that may join two figures, longest first; (0, None, False) if none. The closing
+        words of a joining word that makes a range alone ("10到20人之间") may be left out."""
+        if self.start is not None:
+            alone = self.lang.dashes | shared().range_starts[self.start]
+        else:
+            alone = self.lang.bare_connectors
+        for k in _JOINING_SPANS:
+            if i + k > self.n:
+                continue
+            phrase = " ".join(self.texts[i : i + k])
+            closer = self.lang.closers.get(phrase)
+            if phrase in alone or closer is not None:
+                return k, closer, phrase not in alone
+        return 0, None, False
+
+    def _noun_then_connector(self) -> bool:
+        """A count noun after the first figure of a range as well as after the second
+        ("300명에서 400명 사이", "10人から20人"); the two must be the same noun."""
+        if self.noun_before is not None:
+            return False
+        for span in _NOUN_SPANS:
+            if self.i + span > self.n:
+                continue
+            canon = shared().nouns.get(" ".join(self.texts[self.i : self.i + span]))
+            if canon is None:
+                continue
+            start = self.i
+            self.i += span
+            if self._connector():
+                self.first_noun = canon
+                return True
+            self.i = start
+            return False
+        return False
 
     def _close(self) -> None:
         """Take the word that closes a range after its second figure or its noun."""
@@ -901,8 +951,11 @@ class _Parser:
         self._close()
         unit, written = self._unit(first, second)
         self._close()
-        if self.closer is not None:
+        if self.closer is not None and self.closer_needed:
             raise _NoParse("two figures joined by a word that needs a closing word after them")
+        noun = self.first_noun
+        if noun is not None and (first.unit is not None or unit.canon != noun):
+            raise _NoParse("a different noun after each figure of a range")
         self._finish()
         unit_low = first.unit or unit
         unit_high = second.unit or unit
@@ -945,6 +998,36 @@ class _Parser:
             unit.dim,
             0.0,
         )
+
+
+def _split_endings(spans: Sequence[Span], lang: Language) -> Sequence[Span]:
+    """Tokens with a range's case endings cut from the multipliers after its figures ("10
+    ezertől 20 ezerig" reads as "10 ezer től 20 ezer ig", as "10-től 20-ig" does). A
+    joining ending needs the second figure right after it, a closing ending a joining one
+    before it: alone "10 ezerig" is a case form of its own (up to 10,000)."""
+    joining, closing = lang.endings
+    if not joining:
+        return spans
+    out: list[Span] = []
+    opened = False
+    for i, span in enumerate(spans):
+        text = span.group()
+        endings: frozenset[str] = frozenset()
+        if span.lastgroup == "w" and i > 0 and spans[i - 1].lastgroup == "n":
+            before_figure = i + 1 < len(spans) and spans[i + 1].lastgroup == "n"
+            endings = joining if before_figure else closing if opened else frozenset()
+        opened = opened or text in joining
+        cut = next(
+            (len(e) for e in endings if text.endswith(e) and lang.multipliers.get(text[: -len(e)])),
+            0,
+        )
+        if not cut:
+            out.append(span)
+            continue
+        opened = opened or endings is joining
+        at, middle = span.start(), span.end() - cut
+        out += [Token("w", text[:-cut], at, middle), Token("w", text[-cut:], middle, span.end())]
+    return out
 
 
 def _check_count(unit: Unit, *values: float) -> None:

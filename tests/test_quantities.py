@@ -498,6 +498,78 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "low", "high", "unit"),
+    [
+        ("ما بين 10 و20 شخصا", "ar", 10, 20, "people"),
+        ("ما بين 10 إلى 20", "ar", 10, 20, ""),
+        ("ما بين 10 آلاف و20 ألف شخص", "ar", 10_000, 20_000, "people"),
+        ("۱۰ تا ۲۰ نفر", "fa", 10, 20, "people"),
+        ("بین ۱۰ تا ۲۰ نفر", "fa", 10, 20, "people"),
+        ("از ۱۰ تا ۲۰ هزار نفر", "fa", 10_000, 20_000, "people"),
+        ("از 10 تا 20 افراد", "ur", 10, 20, "people"),
+        ("300명에서 400명 사이", "ko", 300, 400, "people"),
+        ("1만에서 2만 명 사이", "ko", 10_000, 20_000, "people"),
+        ("10-től 20-ig", "hu", 10, 20, ""),
+        ("10 ezertől 20 ezerig", "hu", 10_000, 20_000, ""),
+        ("১০ থেকে ২০ জন", "bn", 10, 20, "people"),
+        ("১০ থেকে ২০ জনের মধ্যে", "bn", 10, 20, "people"),
+        ("dai 10 ai 20 morti", "it", 10, 20, "killed"),
+        ("tra i 10 e i 20 morti", "it", 10, 20, "killed"),
+        ("dal 10 al 20 per cento", "it", 10, 20, "percent"),
+        ("watu 10 hadi 20", "sw", 10, 20, "people"),
+        ("kati ya watu 10 na 20", "sw", 10, 20, "people"),
+        ("watu kati ya 10 na 20", "sw", 10, 20, "people"),
+        ("מ-10 עד 20 בני אדם", "he", 10, 20, "people"),
+        ("בין 10 ל-20", "he", 10, 20, ""),
+        ("בין 10 ל־20 הרוגים", "he", 10, 20, "killed"),
+        ("10 עד 20 הרוגים", "he", 10, 20, "killed"),
+        ("10 až 20 mrtvých", "cs", 10, 20, "killed"),
+        ("10 έως 20 νεκροί", "el", 10, 20, "killed"),
+        ("10 până la 20 de morți", "ro", 10, 20, "killed"),
+        ("de la 10 până la 20 de morți", "ro", 10, 20, "killed"),
+        ("10 ilaa 20 qof", "so", 10, 20, "people"),
+        ("10-dan 20-yə qədər", "az", 10, 20, ""),
+        ("10-dan 20-dək", "az", 10, 20, ""),
+    ],
+)
+def test_press_ranges_of_every_language(
+    text: str, language: str, low: float, high: float, unit: str
+) -> None:
+    """ "Between 10 and 20", "from 10 to 20" and "10 to 20" as each language's press writes
+    them: openers of two words ("ما بين", "kati ya"), joining words of two tokens ("ל-",
+    "până la", "e i"), case endings on the figures or their multiplier ("10 ezertől 20
+    ezerig"), a count noun after each figure ("300명에서 400명")."""
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == ("range", None, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "reason"),
+    [
+        # "에서" alone is where a change starts ("300명에서 400명으로 늘었다", rose to 400).
+        ("300명에서 400명", "ko", "a word that needs a closing word"),
+        ("300명에서 400명으로 늘었다", "ko", "a word that needs a closing word"),
+        ("10 soldiers to 20 civilians", "en", "a different noun after each figure"),
+        ("۱۰ نفر تا ۲۰ کودک", "fa", "a different noun after each figure"),
+        # Days of a month, in the Solar Hijri calendar and with a clitic ("in March").
+        ("۱۰ تا ۲۰ مهر", "fa", "a date, a unit not read"),
+        ("10 עד 20 במרץ", "he", "a date, a unit not read"),
+        ("10 hadi 20 Machi watu", "sw", "a date, a unit not read"),
+        ("10 و20 شخصا", "ar", "more than one figure"),
+        ("10 na 20", "sw", "more than one figure"),
+        ("tra i 10 morti", "it", "not a figure this parser can read safely"),
+        ("מ-10 הרוגים", "he", "not a figure this parser can read safely"),
+    ],
+)
+def test_two_figures_that_are_not_a_range_are_refused(
+    text: str, language: str, reason: str
+) -> None:
+    """A joining word that is also "from" a change starts at, two different nouns, days of
+    a month, "and" without "between", an opener without its second figure."""
+    assert reason in (explain_refusal(text, language) or "")
+
+
+@pytest.mark.parametrize(
     ("text", "qualifier", "value"),
     [("ከ500 በላይ ሰዎች", "over", 500), ("ከ20 በታች", "under", 20), ("ከ4 ሺህ 63 ሰዎች", "exact", 4063)],
 )

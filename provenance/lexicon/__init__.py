@@ -5,8 +5,12 @@ language, in top-level tables owned by one concern each:
 
 - ``[quantities]``: hedges, number words, multipliers, units and count nouns, and ranges:
   ``ranges`` maps an opening word to the words joining its two figures ("between 5 and
-  10"), ``ranges_closed`` a joining word to the words that must close the range after the
-  second figure or its noun ("10 és 20 között");
+  10", "בין 10 ל-20"), ``ranges_closed`` a joining word to the words that must close the
+  range after the second figure or its noun ("10 és 20 között"); a joining word that is
+  also one of the language's ``connectors`` joins a range alone, and its closing words may
+  follow ("10到20人之间"). One-word joining and closing words of ``ranges_closed`` may be
+  case endings, written on the figures ("10-től 20-ig") or cut from a multiplier ("10
+  ezertől 20 ezerig");
 - ``[dates]``: month names and relative-date words; ``year_month_day_markers`` lists the
   marks written after a date's year, month and day ("2024年11月16日"), ``day_endings`` the
   endings a day's figure may take ("2024. november 16-án");

@@ -222,6 +222,15 @@ def test_dates_ages_times_and_names_are_not_figures(sentence: str) -> None:
         ("2010 ila 2020 yılları arasında 500 kişi öldü.", "tr", "500 kişi öldü"),
         ("2010 és 2020 évek között 500 ember halt meg.", "hu", "500 ember"),
         ("ከ2010 እስከ 2020 ዓ.ም 500 ሰዎች ሞተዋል።", "am", "500 ሰዎች"),
+        ("از ۱۳۹۰ تا ۱۴۰۰، ۵۰۰ نفر کشته شدند.", "fa", "۵۰۰ نفر"),
+        ("2010-től 2020-ig 500 ember halt meg.", "hu", "500 ember"),
+        ("V letech 2010 až 2020 zemřelo 500 lidí.", "cs", "500 lidí"),
+        ("מ-2010 עד 2020 נהרגו 500 בני אדם.", "he", "500 בני אדם"),
+        ("ما بين 2010 و2020 قتل 500 شخص.", "ar", "500 شخص"),
+        ("Dal 2010 al 2020 sono morte 500 persone.", "it", "500 persone"),
+        # Days of one month joined into a range.
+        ("Március 10-től 20-ig 500 ember halt meg.", "hu", "500 ember"),
+        ("Martın 10-dan 20-dək 500 nəfər öldü.", "az", "500 nəfər"),
     ],
 )
 def test_a_range_of_years_is_not_a_figure(sentence: str, language: str, figure: str) -> None:

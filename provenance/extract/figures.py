@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from provenance.extract.lexis import words
 from provenance.figure_words import UNSPACED, lower, tokens, unspaced
+from provenance.folding import clitic_variants
 from provenance.quantities import Quantity, parse_quantity
 
 # A number starts after no letter, but Chinese, Japanese and Korean write it against
@@ -28,6 +29,7 @@ _ORDINAL = re.compile(
 )
 _ATTACHED_BEFORE = re.compile(rf"[^\W\d_{UNSPACED}][-‐]?$")
 _TIME = re.compile(r"^[:h.]\d{2}\b")
+_DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ’']\d+)*")
 _WINDOW_WORDS = 9
 _PREFIX_WORDS = 4
 
@@ -178,6 +180,8 @@ def _reparse(sentence: str, begin: int, figure: Figure, language: str) -> Figure
 
 def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     q = figure.quantity
+    if q.qualifier == "range" and _years_joined(figure.text, q):
+        return True
     before = sentence[: figure.start]
     after = sentence[figure.end :]
     digits = _NUMBER.match(sentence, figure.start)
@@ -195,7 +199,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
     if previous in words(language, "dates", "before_number"):
         return True
-    day_like = q.value is not None and q.value == int(q.value) and 1 <= q.value <= 31
+    days = [q.low, q.high] if q.qualifier == "range" else [q.value]
+    day_like = all(d is not None and d == int(d) and 1 <= d <= 31 for d in days)
     if day_like and (
         _is_month(previous, language) or any(_is_month(w, language) for w in following)
     ):
@@ -209,12 +214,26 @@ def _is_year(number: str, q: Quantity) -> bool:
     return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100 and not q.unit
 
 
+def _years_joined(text: str, q: Quantity) -> bool:
+    """Two years joined into a range ("2010 až 2020", "از ۱۳۹۰ تا ۱۴۰۰"): a span of time,
+    whatever word follows it (a verb is often read as the range's noun). Years of the
+    Solar Hijri and Hijri calendars (1300 to 1499) count only without a unit."""
+    numbers = _DIGITS.findall(text)
+    if len(numbers) != 2 or not all(len(n) == 4 and n.isdigit() for n in numbers):
+        return False
+    years = [int(n) for n in numbers]
+    if all(1800 <= y <= 2100 for y in years):
+        return True
+    return not q.unit and all(1300 <= y <= 1499 for y in years)
+
+
 def _is_month(word: str, language: str) -> bool:
     if not word:
         return False
     for names in words(language, "dates", "months", nested=True):
-        if any(word == n or (len(n) > 3 and word.startswith(n)) for n in names):
-            return True
+        for form in clitic_variants(word):
+            if any(form == n or (len(n) > 3 and form.startswith(n)) for n in names):
+                return True
     return False
 
 

@@ -506,6 +506,7 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("۱۰ تا ۲۰ نفر", "fa", 10, 20, "people"),
         ("بین ۱۰ تا ۲۰ نفر", "fa", 10, 20, "people"),
         ("از ۱۰ تا ۲۰ هزار نفر", "fa", 10_000, 20_000, "people"),
+        ("۱۰ الی ۲۰ نفر", "fa", 10, 20, "people"),
         ("از 10 تا 20 افراد", "ur", 10, 20, "people"),
         ("300명에서 400명 사이", "ko", 300, 400, "people"),
         ("1만에서 2만 명 사이", "ko", 10_000, 20_000, "people"),

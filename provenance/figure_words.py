@@ -352,6 +352,8 @@ class Shared(NamedTuple):
     canonical_units: dict[str, Unit]
     prefix_currency: Phrases[str]
     range_starts: dict[str, frozenset[str]]
+    range_words: frozenset[str]
+    """Every language's words joining the two figures of a range: never a count noun."""
     nouns: dict[str, str]
     adjectives: frozenset[str]
     stopwords: frozenset[str]
@@ -392,6 +394,15 @@ def _range_starts() -> dict[str, frozenset[str]]:
     return {s: frozenset(c) for s, c in starts.items()}
 
 
+def _range_words() -> frozenset[str]:
+    """Words joining a range, and the first word of each phrase that does ("până la")."""
+    found = {c for joining in _range_starts().values() for c in joining}
+    found.update(key(p) for p in _all_lists("connectors"))
+    for code in lexicon.languages():
+        found.update(key(k) for k in _mapping(_table(code), "ranges_closed"))
+    return frozenset(found | {phrase.split()[0] for phrase in found if phrase})
+
+
 def _months() -> frozenset[str]:
     found: set[str] = set()
     for code in lexicon.languages():
@@ -415,6 +426,7 @@ def shared() -> Shared:
         canonical_units=canonical,
         prefix_currency=Phrases((c, p) for c, p in _all_pairs("currencies") if key(p) in prefixes),
         range_starts=_range_starts(),
+        range_words=_range_words(),
         nouns={key(p): canon for canon, p in _all_pairs("nouns")},
         adjectives=_token_set("adjectives"),
         stopwords=_token_set("stopwords"),

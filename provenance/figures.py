@@ -790,6 +790,8 @@ class _Parser:
         noun, a, b = _count_noun(texts[i:end], self.english, self.given)
         if not noun:
             return BARE, ""
+        if b - a == 1 and noun == texts[i + a] and noun in shared().range_words:
+            raise _NoParse(f"{noun!r} after the figure joins a range with no second figure read")
         self.i = i + b
         last = texts[self.i - 1]
         if b - a == 1 and last not in shared().nouns and _without_article(last) is None:

@@ -231,6 +231,10 @@ def test_dates_ages_times_and_names_are_not_figures(sentence: str) -> None:
         # Days of one month joined into a range.
         ("Március 10-től 20-ig 500 ember halt meg.", "hu", "500 ember"),
         ("Martın 10-dan 20-dək 500 nəfər öldü.", "az", "500 nəfər"),
+        ("10 až 20 března zemřelo 500 lidí.", "cs", "500 lidí"),
+        ("10 έως 20 Μαρτίου σκοτώθηκαν 500 άνθρωποι.", "el", "500 άνθρωποι"),
+        ("۱۰ تا ۲۰ مهر ۵۰۰ نفر کشته شدند.", "fa", "۵۰۰ نفر"),
+        ("10 עד 20 במרץ נהרגו 500 בני אדם.", "he", "500 בני אדם"),
     ],
 )
 def test_a_range_of_years_is_not_a_figure(sentence: str, language: str, figure: str) -> None:

@@ -560,6 +560,12 @@ def test_press_ranges_of_every_language(
         ("10 na 20", "sw", "more than one figure"),
         ("tra i 10 morti", "it", "not a figure this parser can read safely"),
         ("מ-10 הרוגים", "he", "not a figure this parser can read safely"),
+        # A range word with no second figure read is not the count noun ("10 až" is cut
+        # out of "10 až 20 března", the 10th to the 20th of March).
+        ("10 až", "cs", "joins a range with no second figure read"),
+        ("۱۰ تا", "fa", "joins a range with no second figure read"),
+        ("10 până", "ro", "joins a range with no second figure read"),
+        ("10 al", "it", "joins a range with no second figure read"),
     ],
 )
 def test_two_figures_that_are_not_a_range_are_refused(

@@ -497,6 +497,9 @@ class Language(NamedTuple):
     read as a wrapper when no range connector follows its figure."""
     cases: dict[str, Case]
     """The language's case forms of multipliers, units and count nouns, with their case."""
+    case_endings: dict[str, Case]
+    """Case endings written after digits with a hyphen or an apostrophe ("10-ig",
+    "10.000'den"), with their case."""
     case_hedges: Phrases[bool]
     """Hedges whose reading depends on the case of the word before them."""
     multiplier_stems: tuple[str, ...]
@@ -629,10 +632,12 @@ def _multiplier_stems(code: str) -> tuple[str, ...]:
     return tuple(sorted(stems, key=len, reverse=True))
 
 
-def _cases(code: str) -> tuple[dict[str, Case], Phrases[bool]]:
-    """The language's ``cases`` tables: case form -> its Case, and every case's hedges."""
+def _cases(code: str) -> tuple[dict[str, Case], dict[str, Case], Phrases[bool]]:
+    """The language's ``cases`` tables: case form -> its Case, ending -> its Case, and
+    every case's hedges."""
     table = _table(code).get("cases", {}) if code else {}
     forms: dict[str, Case] = {}
+    endings: dict[str, Case] = {}
     hedges: list[str] = []
     for entry in table.values() if isinstance(table, dict) else []:
         after = [(q, str(p)) for q in QUALIFIER_NAMES for p in entry.get(q, [])]
@@ -645,7 +650,8 @@ def _cases(code: str) -> tuple[dict[str, Case], Phrases[bool]]:
             bool(entry.get("needs_hedge", False)),
         )
         forms.update({key(f): case for f in entry.get("forms", [])})
-    return forms, Phrases((True, p) for p in hedges)
+        endings.update({key(e): case for e in entry.get("endings", [])})
+    return forms, endings, Phrases((True, p) for p in hedges)
 
 
 def _closers(code: str) -> dict[str, Phrases[bool]]:

@@ -461,6 +461,7 @@ class _Parser:
         self.i += 1
         if self._attached(self.i) and self.texts[self.i] in shared().ordinals:
             raise _NoParse("an ordinal, not a count")
+        self._digit_ending()
         self._skip_hyphen()
         self._hedge_before_multiplier()
         exp = self._multiplier(bool(parts[1]), money)
@@ -666,6 +667,42 @@ class _Parser:
             if case.hedge is not None:
                 self._set_qualifier(case.hedge)
 
+    def _digit_ending(self) -> None:
+        """A case ending written against the digits after a hyphen or an apostrophe
+        ("10-ig" is up to 10, "10.000'den" needs "fazla" or "az" after it); not one that
+        joins or closes a range ("10-től 20-ig")."""
+        i = self.i
+        if i + 1 >= self.n or self.texts[i] not in ("-", "'") or not self._attached(i + 1):
+            return
+        if self._range_ending(i + 1):
+            return
+        case = self.lang.case_endings.get(self.texts[i + 1]) if self._attached(i) else None
+        if case is not None:
+            self.i = i + 2
+            self.marked = (self.i, case)
+            if case.hedge is not None:
+                self._set_qualifier(case.hedge)
+
+    def _range_ending(self, i: int) -> bool:
+        """An ending at ``i`` that closes an open range, or joins the figure to a second."""
+        if self.closer is not None and self.closer.match(self.texts, i) is not None:
+            return True
+        joining = self.texts[i] in self.lang.endings[0]
+        return joining and i + 1 < self.n and self.kinds[i + 1] == "n"
+
+    def _unknown_case(self, word: str) -> None:
+        """An unknown count noun ending as a case that changes the figure's reading: refused
+        when the ending is itself a hedge ("10 ezer katonáig"), read only with the case's
+        hedge after it when it needs one ("10 bin öğrenciden fazla")."""
+        for ending, case in self.lang.case_endings.items():
+            if not word.endswith(ending) or len(word) <= len(ending) + 1:
+                continue
+            if case.hedge is not None:
+                raise _NoParse(f"{word!r} may be a count noun with the ending {ending!r}")
+            if case.needs_hedge:
+                self.marked = (self.i, case)
+                return
+
     def _last_piece(self, word: str) -> str:
         """The last number word or multiplier of a written-together number ("tíz|ezren")."""
         if not self.lang.cases or word in self.lang.cases or not self.lang.compound_numbers:
@@ -796,6 +833,7 @@ class _Parser:
         last = texts[self.i - 1]
         if b - a == 1 and last not in shared().nouns and _without_article(last) is None:
             self.unknown_end = self.i
+            self._unknown_case(last)
         self._mark(last)
         return Unit(noun, 1.0, "count"), self._written(i + a, b - a)
 

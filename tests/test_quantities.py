@@ -1834,3 +1834,59 @@ def test_hedges_read_by_case_keep_their_readings(
 ) -> None:
     q = parse(text, language)
     assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "value", "low", "high", "unit"),
+    [
+        # Case endings written against the digits with a hyphen or an apostrophe.
+        ("10 000-ig", "hu", "up_to", 10_000, None, 10_000, ""),
+        ("akár 5000-ig", "hu", "up_to", 5_000, None, 5_000, ""),
+        ("1000-en felül", "hu", "over", 1_000, 1_000, None, ""),
+        ("100-nál is kevesebb ember", "hu", "under", 100, None, 100, "people"),
+        ("1000 fölött", "hu", "over", 1_000, 1_000, None, ""),
+        ("10 ezer alatt", "hu", "under", 10_000, None, 10_000, ""),
+        ("10.000'in üzerinde", "tr", "over", 10_000, 10_000, None, ""),
+        ("10 binin altında", "tr", "under", 10_000, None, 10_000, ""),
+        # Case forms of count nouns.
+        ("10 ezer katonáig", "hu", "up_to", 10_000, None, 10_000, "troops"),
+        ("500 katonánál több", "hu", "over", 500, 500, None, "troops"),
+        ("akár 300 halálos áldozatig", "hu", "up_to", 300, None, 300, "killed"),
+        # An unknown noun in the ablative is read with its hedge.
+        ("10 bin öğrenciden fazla", "tr", "over", 10_000, 10_000, None, "öğrenciden"),
+    ],
+)
+def test_case_endings_after_digits_and_on_nouns(
+    text: str,
+    language: str,
+    qualifier: str,
+    value: float,
+    low: float | None,
+    high: float | None,
+    unit: str,
+) -> None:
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "reason"),
+    [
+        ("10-ig", "hu", None),
+        ("100-nál", "hu", "read only with a hedge after it"),
+        ("10.000'den", "tr", "read only with a hedge after it"),
+        ("10.000-dən", "az", "read only with a hedge after it"),
+        ("10 bin öğrenciden", "tr", "read only with a hedge after it"),
+        ("5000 rendőrig", "hu", "a count noun with the ending 'ig'"),
+        ("500 zabitədək", "az", "a count noun with the ending 'dək'"),
+    ],
+)
+def test_case_endings_that_change_the_reading_are_not_dropped(
+    text: str, language: str, reason: str | None
+) -> None:
+    q = parse_quantity(text, language)
+    if reason is None:
+        assert q is not None and (q.qualifier, q.high) == ("up_to", 10), text
+        return
+    assert q is None, f"{text!r} was read as {q}"
+    assert reason in (explain_refusal(text, language) or "")

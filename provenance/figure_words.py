@@ -400,7 +400,8 @@ def _range_words() -> frozenset[str]:
     found.update(key(p) for p in _all_lists("connectors"))
     for code in lexicon.languages():
         found.update(key(k) for k in _mapping(_table(code), "ranges_closed"))
-    return frozenset(found | {phrase.split()[0] for phrase in found if phrase})
+    firsts = {phrase.split()[0] for phrase in found if phrase}
+    return frozenset(found | {w for w in firsts if w.isalpha()})
 
 
 def _months() -> frozenset[str]:
@@ -663,7 +664,7 @@ def _closers(code: str) -> dict[str, Phrases[bool]]:
 def _endings(code: str) -> tuple[frozenset[str], frozenset[str]]:
     table = _mapping(_table(code), "ranges_closed")
     joining = {key(k) for k in table if len(words(k)) == 1}
-    closing = {key(p) for ps in table.values() for p in ps if len(words(p)) == 1}
+    closing = {words(p)[0] for ps in table.values() for p in ps if words(p)[0].isalpha()}
     return frozenset(joining), frozenset(closing)
 
 

@@ -224,6 +224,7 @@ def test_dates_ages_times_and_names_are_not_figures(sentence: str) -> None:
         ("ከ2010 እስከ 2020 ዓ.ም 500 ሰዎች ሞተዋል።", "am", "500 ሰዎች"),
         ("از ۱۳۹۰ تا ۱۴۰۰، ۵۰۰ نفر کشته شدند.", "fa", "۵۰۰ نفر"),
         ("2010-től 2020-ig 500 ember halt meg.", "hu", "500 ember"),
+        ("2010'dan 2020'ye kadar 500 kişi öldü.", "tr", "500 kişi öldü"),
         ("V letech 2010 až 2020 zemřelo 500 lidí.", "cs", "500 lidí"),
         ("מ-2010 עד 2020 נהרגו 500 בני אדם.", "he", "500 בני אדם"),
         ("ما بين 2010 و2020 قتل 500 شخص.", "ar", "500 شخص"),

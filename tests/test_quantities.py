@@ -531,6 +531,10 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("10 ilaa 20 qof", "so", 10, 20, "people"),
         ("10-dan 20-yə qədər", "az", 10, 20, ""),
         ("10-dan 20-dək", "az", 10, 20, ""),
+        ("10'dan 20'ye kadar", "tr", 10, 20, ""),
+        ("10’dan 20’ye kadar kişi", "tr", 10, 20, "people"),
+        ("10 binden 20 bine kadar", "tr", 10_000, 20_000, ""),
+        ("5 milyondan 10 milyona kadar", "tr", 5_000_000, 10_000_000, ""),
     ],
 )
 def test_press_ranges_of_every_language(
@@ -550,6 +554,9 @@ def test_press_ranges_of_every_language(
         # "에서" alone is where a change starts ("300명에서 400명으로 늘었다", rose to 400).
         ("300명에서 400명", "ko", "a word that needs a closing word"),
         ("300명에서 400명으로 늘었다", "ko", "a word that needs a closing word"),
+        # So is Turkish "-dan ... -e" without "kadar" (rose from 10 to 20).
+        ("10'dan 20'ye yükseldi", "tr", "a word that needs a closing word"),
+        ("10 binden 20 bine yükseldi", "tr", "a word that needs a closing word"),
         ("10 soldiers to 20 civilians", "en", "a different noun after each figure"),
         ("۱۰ نفر تا ۲۰ کودک", "fa", "a different noun after each figure"),
         # Days of a month, in the Solar Hijri calendar and with a clitic ("in March").

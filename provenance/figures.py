@@ -684,10 +684,13 @@ class _Parser:
                 self._set_qualifier(case.hedge)
 
     def _range_ending(self, i: int) -> bool:
-        """An ending at ``i`` that closes an open range, or joins the figure to a second."""
-        if self.closer is not None and self.closer.match(self.texts, i) is not None:
+        """An ending at ``i`` that closes an open range, or joins the figure to a second;
+        either may be listed with the hyphen or apostrophe before it ("'dan", "'ye kadar")."""
+        closer = self.closer
+        if closer is not None and any(closer.match(self.texts, j) for j in (i - 1, i)):
             return True
-        joining = self.texts[i] in self.lang.endings[0]
+        written = f"{self.texts[i - 1]} {self.texts[i]}"
+        joining = self.texts[i] in self.lang.endings[0] or written in self.lang.closers
         return joining and i + 1 < self.n and self.kinds[i + 1] == "n"
 
     def _unknown_case(self, word: str) -> None:

@@ -535,6 +535,7 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("10’dan 20’ye kadar kişi", "tr", 10, 20, "people"),
         ("10 binden 20 bine kadar", "tr", 10_000, 20_000, ""),
         ("5 milyondan 10 milyona kadar", "tr", 5_000_000, 10_000_000, ""),
+        ("5'ten 10'a kadar", "tr", 5, 10, ""),
     ],
 )
 def test_press_ranges_of_every_language(
@@ -555,7 +556,8 @@ def test_press_ranges_of_every_language(
         ("300명에서 400명", "ko", "a word that needs a closing word"),
         ("300명에서 400명으로 늘었다", "ko", "a word that needs a closing word"),
         # So is Turkish "-dan ... -e" without "kadar" (rose from 10 to 20).
-        ("10'dan 20'ye yükseldi", "tr", "a word that needs a closing word"),
+        ("10'dan 20'ye", "tr", "a word that needs a closing word"),
+        ("10'dan 20'ye yükseldi", "tr", "makes it a change, not a total"),
         ("10 binden 20 bine yükseldi", "tr", "a word that needs a closing word"),
         ("10 soldiers to 20 civilians", "en", "a different noun after each figure"),
         ("۱۰ نفر تا ۲۰ کودک", "fa", "a different noun after each figure"),

@@ -630,7 +630,14 @@ def _multiplier_stems(code: str) -> tuple[str, ...]:
         phrases = [p for _, p in _all_pairs("multipliers")]
         shortest = _STEM_MIN_ANY_LANGUAGE
     stems = {w for p in phrases for w in words(p)[:1] if len(w) >= shortest and w.isalpha()}
+    stems |= {w[:-1] for w in stems if len(w) > shortest and _syllabic(w[-1])}
     return tuple(sorted(stems, key=len, reverse=True))
+
+
+def _syllabic(char: str) -> bool:
+    """A letter of a syllabary (Ethiopic), whose vowel an ending changes ("ሚሊዮን",
+    "ሚሊዮኖች"): a word's stem is the word without it."""
+    return "\u1200" <= char <= "\u137f"
 
 
 def _cases(code: str) -> tuple[dict[str, Case], dict[str, Case], Phrases[bool]]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
 from provenance import sides
@@ -231,6 +232,8 @@ def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str
         raise _NoParse(f"{word!r} is not a known count noun: unspaced text may hide a hedge in it")
     if k and shared().units.get(word) is not None:
         raise _NoParse
+    if word in _vague_words():
+        raise _NoParse(f"{word!r} after the figure is a vague quantity, not a count noun")
     stem = _multiplier_stem(word, language)
     if stem is not None:
         raise _NoParse(
@@ -240,6 +243,12 @@ def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str
     if noun in shared().stopwords or noun in shared().adjectives or noun in shared().months:
         raise _NoParse
     return shared().nouns.get(noun, noun), k, k + 1
+
+
+@cache
+def _vague_words() -> frozenset[str]:
+    """Vague quantities of one word ("thousands", "ሺዎች"): never a figure's count noun."""
+    return frozenset(p for _, p in shared().vague if len(words(p)) == 1)
 
 
 _ENDING_MAX = 4

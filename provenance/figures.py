@@ -450,7 +450,7 @@ class _Parser:
             parts, exp = self._addend(parts[0], exp)
         self._skip_hyphen()
         unit, written = currency if currency is not None else (None, "")
-        hit_unit = shared().units.match(self.texts, self.i)
+        hit_unit = self._unit_at(self.i)
         if hit_unit is not None:
             if unit is not None and unit.canon != hit_unit[0].canon:
                 raise _NoParse
@@ -640,6 +640,18 @@ class _Parser:
         self._mark(self.texts[self.i - 1])
         return hit[0]
 
+    def _unit_at(self, i: int) -> tuple[Unit, int] | None:
+        """The unit written at ``i`` (units are read in every language), unless its words
+        count in the text's own language: Spanish "miles" is thousands, not the mile."""
+        hit = shared().units.match(self.texts, i)
+        if hit is None:
+            return None
+        phrase = " ".join(self.texts[i : i + hit[1]])
+        lang = self.lang
+        if any(t.get(phrase) is not None for t in (lang.vague, lang.multipliers, lang.numbers)):
+            raise _NoParse(f"{phrase!r} is a unit in one language and a number in this one")
+        return hit
+
     def _letter_multiplier(self, word: str, has_fraction: bool, money: bool) -> int:
         """k, b and m after a figure: "10k", "$2b", "1.5m"; a spaced "m" is metres."""
         i = self.i
@@ -824,7 +836,7 @@ class _Parser:
             raise _NoParse
         if i + 1 < self.n and texts[i] in shared().linkers and (linker or self._known_at(i + 1)):
             i += 1
-        hit = shared().units.match(texts, i)
+        hit = self._unit_at(i)
         if hit is not None:
             self.i = i + hit[1]
             self._mark(texts[self.i - 1])

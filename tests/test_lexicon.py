@@ -61,3 +61,12 @@ def test_every_file_lists_the_generic_words_of_origin_names() -> None:
         words = lexicon.section(code, "sources").get("origin_generic_words")
         assert isinstance(words, list) and words, code
         assert all(isinstance(w, str) and w.strip() == w and w for w in words), code
+
+
+def test_every_unit_key_is_a_known_unit() -> None:
+    """A unit listed under an id the parser does not know would be dropped without a word."""
+    from provenance.figure_words import UNIT_IDS
+
+    for code in lexicon.languages():
+        units = lexicon.section(code, "quantities").get("units", {})
+        assert set(units) <= set(UNIT_IDS), (code, sorted(set(units) - set(UNIT_IDS)))

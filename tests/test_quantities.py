@@ -1901,3 +1901,13 @@ def test_case_endings_that_change_the_reading_are_not_dropped(
         return
     assert q is None, f"{text!r} was read as {q}"
     assert reason in (explain_refusal(text, language) or "")
+
+
+def test_a_unit_of_another_language_that_counts_in_this_one_is_refused() -> None:
+    """Spanish "miles" is thousands; the English mile is "milla"."""
+    assert parse_quantity("10 miles de personas", "es") is None
+    assert parse("10 miles", "en").unit == "km"
+    q = parse("309 millas cuadradas", "es")
+    assert (q.unit, round(q.value or 0, 1)) == ("km2", 800.3)
+    assert parse("10 milhas", "pt").unit == "km"
+    assert parse("10 miglia", "it").unit == "km"

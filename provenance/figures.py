@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from provenance import sides
+from provenance import lexicon, sides
 from provenance.figure_words import (
     BARE,
     PERIODS,
@@ -856,6 +856,11 @@ class _Parser:
         self.i = i + b
         last = texts[self.i - 1]
         if b - a == 1 and last not in shared().nouns and _without_article(last) is None:
+            if self.given and not lexicon.load(self.given):
+                raise _NoParse(
+                    f"{last!r} after the figure may be a multiplier: no words are listed for "
+                    f"the language {self.given!r}"
+                )
             self.unknown_end = self.i
             self._unknown_case(last)
         self._mark(last)

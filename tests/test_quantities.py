@@ -1911,3 +1911,20 @@ def test_a_unit_of_another_language_that_counts_in_this_one_is_refused() -> None
     assert (q.unit, round(q.value or 0, 1)) == ("km2", 800.3)
     assert parse("10 milhas", "pt").unit == "km"
     assert parse("10 miglia", "it").unit == "km"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("1.5 lakh people", 150_000, "people"), ("2 crore", 20_000_000, ""), ("3 lakhs", 300_000, "")],
+)
+def test_lakh_and_crore_in_english(text: str, value: float, unit: str) -> None:
+    """South Asian English press counts in lakhs (10^5) and crores (10^7)."""
+    q = parse(text)
+    assert (q.qualifier, q.value, q.unit) == ("exact", value, unit)
+
+
+def test_a_word_after_a_figure_in_a_language_without_a_word_list_is_refused() -> None:
+    """Vietnamese "2 triệu" is two million: with no words listed for a language, the word
+    after a figure may be a multiplier, and the figure is kept as text."""
+    assert parse_quantity("2 triệu", "vi") is None
+    assert parse("500 tanks", "vi").unit == "tanks"

@@ -114,13 +114,13 @@ def _numeric(s: str, order: DateOrder | None, text: str) -> PartialDate | None:
     by being equal, or by ``order``; otherwise both readings are named in the error."""
     m = _YEAR_FIRST.match(s)
     if m:
-        return _checked(int(m[1]), int(m[3]), int(m[4]), text)
+        return _checked(_gregorian(int(m[1]), text), int(m[3]), int(m[4]), text)
     m = _YEAR_LAST.match(s)
     if m is None:
         return None
     if len(m[4]) != 4:
         raise ValueError(f"two-digit or short year in {text!r}: write the year in full")
-    first, second, year = int(m[1]), int(m[3]), int(m[4])
+    first, second, year = int(m[1]), int(m[3]), _gregorian(int(m[4]), text)
     if first > 12 or first == second or (order == "dmy" and second <= 12):
         return _checked(year, second, first, text)
     if second > 12 or order == "mdy":
@@ -190,6 +190,21 @@ def month_names() -> dict[str, int]:
             for form in forms:
                 found.setdefault(lower(form), set()).add(number)
     return {name: months.pop() for name, months in found.items() if len(months) == 1}
+
+
+_OTHER_CALENDAR_YEARS = range(1300, 1500)
+"""Years that the press of Iran and Afghanistan (Solar Hijri, 1403 is 2024) and the
+Islamic calendar (1446 is 2024) write today: a numeric date with such a year is not read
+as a Gregorian one."""
+
+
+def _gregorian(year: int, text: str) -> int:
+    if year in _OTHER_CALENDAR_YEARS:
+        raise ValueError(
+            f"year {year} in {text!r} may be of the Solar Hijri or Islamic calendar: "
+            "write the Gregorian date"
+        )
+    return year
 
 
 def _checked(year: int, month: int | None, day: int | None, text: str) -> PartialDate:

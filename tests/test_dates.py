@@ -180,3 +180,10 @@ def test_every_lexicon_month_name_reads_as_its_month(month: int) -> None:
             if names.get(form.lower()) is None or " " in form:
                 continue
             assert parse_partial_date(text).month == month, (code, form)
+
+
+@pytest.mark.parametrize("text", ["1403/08/26", "26.08.1403", "1446/05/14"])
+def test_a_numeric_date_in_a_year_of_another_calendar_is_refused(text: str) -> None:
+    """Iranian and Afghan press write Solar Hijri dates (1403/08/26 is 16 November 2024)."""
+    with pytest.raises(ValueError, match="Solar Hijri or Islamic calendar"):
+        parse_partial_date(text)

@@ -30,6 +30,24 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     assert "provenance " + command[0] in result.output
 
 
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_keeps_every_bracketed_word(command: list[str]) -> None:
+    """Help is rendered with Rich markup, which takes an unescaped "[extract]" for a style
+    and drops it: 'pip install provenance[extract]' must come out whole."""
+    import re
+
+    from typer.main import get_command
+
+    click_command = get_command(app)
+    for name in command:
+        click_command = click_command.commands[name]  # type: ignore[attr-defined]
+    raw = click_command.help or ""
+    result = CliRunner().invoke(app, [*command, "--help"], terminal_width=300)
+    shown = " ".join(result.output.split())
+    for word in re.findall(r"\\?\[[a-z_]+\]", raw):
+        assert word.lstrip("\\") in shown, word
+
+
 def test_top_level_help_lists_exit_codes() -> None:
     result = CliRunner().invoke(app, ["--help"])
     assert result.exit_code == 0

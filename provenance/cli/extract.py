@@ -75,7 +75,7 @@ def extract_command(
     of, its origin and relays, and the exact quote; in the nested import format.
 
     The document's text and sha256 go with the candidates, so after import `check`
-    verifies every quote. HTML needs the extra: pip install 'provenance[extract]'.
+    verifies every quote. HTML needs the extra: pip install 'provenance\\[extract]'.
     """
     from provenance.errors import UsageError
     from provenance.extract import extract_files, import_candidates, to_nested

@@ -624,6 +624,12 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("In September over 21 million people faced hunger.", "en", "over 21 million people"),
         ("Die Armee zog 22 in Neustadt stationierte Panzer ab.", "de", "22"),
         ("قالت الوزارة إن 17 قتيلاً سقطوا في الفرقة 22 في المدينة.", "ar", "17 قتيلاً"),
+        (
+            "El número de desplazados en Sudán superó los 11 millones, según la OIM.",
+            "es",
+            "superó los 11 millones",
+        ),
+        ("The toll in Gaza topped 40,000, the ministry said.", "en", "topped 40,000"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(

@@ -207,7 +207,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
         return True
     if _is_duration(figure, language):
         return True
-    return bool(not q.unit and previous and _is_name_word(before, language))
+    starts_with_digits = digits is not None
+    return bool(not q.unit and starts_with_digits and previous and _is_name_word(before, language))
 
 
 def _is_year(number: str, q: Quantity) -> bool:

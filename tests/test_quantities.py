@@ -1928,3 +1928,29 @@ def test_a_word_after_a_figure_in_a_language_without_a_word_list_is_refused() ->
     after a figure may be a multiplier, and the figure is kept as text."""
     assert parse_quantity("2 triệu", "vi") is None
     assert parse("500 tanks", "vi").unit == "tanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("1 триллион рублей", "ru", 1e12),
+        ("1,5 трлн гривень", "uk", 1.5e12),
+        ("1 bilion złotych", "pl", 1e12),
+        ("2 biliões de euros", "pt", 2e12),
+        ("1 trilhão de reais", "pt", 1e12),
+        ("3 biljoen euro", "nl", 3e12),
+        ("1 تريليون دولار", "ar", 1e12),
+        ("1 trilyon lira", "tr", 1e12),
+    ],
+)
+def test_a_trillion_in_every_scale(text: str, language: str, value: float) -> None:
+    """A trillion (10^12) is "bilion" in Polish and "biljoen" in Dutch (the long scale),
+    "trilhão" in Brazil; read as a count of "триллион" it was wrong by twelve orders."""
+    assert parse(text, language).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("1 trillón", "es"), ("2 trilioane", "ro"), ("1 trilione", "it")]
+)
+def test_a_scale_word_that_differs_between_scales_is_refused(text: str, language: str) -> None:
+    assert parse_quantity(text, language) is None

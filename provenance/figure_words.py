@@ -520,6 +520,7 @@ def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
     pairs += [
         (("c", c), p) for c, p in _all_pairs("currencies") if shared().prefix_currency.get(key(p))
     ]
+    pairs += [(("u", unit), p) for unit, p in _pairs(code, "units_before") if unit in UNIT_IDS]
     return pairs + [(("w", ""), p) for p in _list(_table(code), "wrappers_own_language_only")]
 
 

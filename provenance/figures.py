@@ -33,6 +33,7 @@ from provenance import lexicon, sides
 from provenance.figure_words import (
     BARE,
     PERIODS,
+    UNIT_IDS,
     Case,
     Language,
     Phrases,
@@ -426,10 +427,11 @@ class _Parser:
                 if self.start is not None:
                     raise _NoParse
                 self.start = value
-            elif kind == "c":
+            elif kind in ("c", "u"):
                 if self.currency is not None:
                     raise _NoParse
-                self.currency = (Unit(value, 1.0, "currency"), self._written(self.i, k))
+                unit = Unit(value, 1.0, "currency") if kind == "c" else UNIT_IDS[value]
+                self.currency = (unit, self._written(self.i, k))
             elif kind == "t":
                 self.total = False
             self.i += k

@@ -1954,3 +1954,20 @@ def test_a_trillion_in_every_scale(text: str, language: str, value: float) -> No
 )
 def test_a_scale_word_that_differs_between_scales_is_refused(text: str, language: str) -> None:
     assert parse_quantity(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier"),
+    [
+        ("%10", "tr", "exact"),
+        ("yüzde 10'dan fazla", "tr", "over"),
+        ("zaidi ya asilimia 10", "sw", "over"),
+        ("10 процентів", "uk", "exact"),
+        ("10 procentów", "pl", "exact"),
+    ],
+)
+def test_percent_written_before_the_figure_or_in_other_forms(
+    text: str, language: str, qualifier: str
+) -> None:
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.unit) == (qualifier, 10, "percent")

@@ -11,6 +11,8 @@ language, in top-level tables owned by one concern each:
   follow ("10到20人之间"). One-word joining and closing words of ``ranges_closed`` may be
   case endings, written on the figures ("10-től 20-ig") or cut from a multiplier ("10
   ezertől 20 ezerig");
+  ``units_before`` lists units written before the figure ("yüzde 10", "asilimia 10" are
+  10 percent), by unit id;
 - ``[dates]``: month names and relative-date words; ``year_month_day_markers`` lists the
   marks written after a date's year, month and day ("2024年11月16日"), ``day_endings`` the
   endings a day's figure may take ("2024. november 16-án");

@@ -1971,3 +1971,21 @@ def test_percent_written_before_the_figure_or_in_other_forms(
 ) -> None:
     q = parse(text, language)
     assert (q.qualifier, q.value, q.unit) == (qualifier, 10, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit", "value"),
+    [
+        ("10 كيلومترات مربعة", "ar", "km2", 10),
+        ("10 كم²", "ar", "km2", 10),
+        ("500 متر", "ar", "km", 0.5),
+        ("10 מטר", "he", "km", 0.01),
+    ],
+)
+def test_arabic_and_hebrew_units_in_their_plural_forms(
+    text: str, language: str, unit: str, value: float
+) -> None:
+    """A unit the lexicon did not list was read as a count noun: "10 كيلومترات مربعة"
+    counted ten "kilometres" instead of measuring ten square kilometres."""
+    q = parse(text, language)
+    assert (q.unit, q.value) == (unit, value)

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from provenance.extract import extract_article, to_nested
+from provenance.extract.dateline import find_dateline
 from provenance.extract.reading import from_plain, read_article, with_metadata
 from provenance.quantities import parse_quantity
 from tests.helpers import ROOT
@@ -721,3 +722,284 @@ def test_a_danda_and_other_scripts_full_stops_end_sentences(text: str) -> None:
     found = sentences(text)
     assert len(found) == 2
     assert text[found[0].start : found[1].end] == text
+
+
+WIRE_ES = """\
+<html><head><title>Sudán: la cifra de desplazados supera los 11 millones</title>
+<meta name="author" content="Ana Pérez">
+<meta property="article:published_time" content="2024-11-16"></head><body><article>
+<h1>Sudán: la cifra de desplazados supera los 11 millones</h1>
+<p>JARTUM, 16 nov (Reuters) - El número de desplazados internos en Sudán ha superado los 11 millones, según la Organización Internacional para las Migraciones (OIM).</p>
+<p>Un portavoz de la OIM dijo a Reuters que al menos 3 millones de personas han huido a países vecinos desde abril de 2023.</p>
+<p>Según fuentes médicas que pidieron el anonimato, unas 150 personas murieron el viernes en ataques de las Fuerzas de Apoyo Rápido en El Fasher.</p>
+</article></body></html>
+"""
+
+WIRE = {
+    "en": """\
+Sudan's displaced top 11 million
+
+KHARTOUM, Nov 16 (Reuters) - The number of people internally displaced in Sudan has passed 11 million, according to the International Organization for Migration (IOM).
+
+An IOM spokesperson told Reuters that at least 3 million people have fled to neighbouring countries since April 2023.
+
+According to medical sources who asked not to be named, about 150 people were killed on Friday in attacks by the Rapid Support Forces in El Fasher.
+""",
+    "fr": """\
+Soudan: plus de 11 millions de déplacés
+
+KHARTOUM, 16 novembre (AFP) - Le nombre de déplacés internes au Soudan a dépassé les 11 millions, selon l'Organisation internationale pour les migrations (OIM).
+
+Un porte-parole de l'OIM a déclaré à l'AFP qu'au moins 3 millions de personnes ont fui vers les pays voisins depuis avril 2023.
+
+Selon des sources médicales qui ont requis l'anonymat, quelque 150 personnes ont été tuées vendredi dans des attaques des Forces de soutien rapide à El Facher.
+""",
+    "ar": """\
+السودان: عدد النازحين يتجاوز 11 مليونا
+
+الخرطوم (رويترز) - تجاوز عدد النازحين داخليا في السودان 11 مليونا، وفقا للمنظمة الدولية للهجرة.
+
+وفقا لمصادر طبية طلبت عدم الكشف عن هويتها، قتل نحو 150 شخصا يوم الجمعة في هجمات لقوات الدعم السريع في الفاشر.
+""",
+    "ru": """\
+Число перемещенных лиц в Судане превысило 11 млн
+
+МОСКВА, 16 ноября. /ТАСС/. Число внутренне перемещенных лиц в Судане превысило 11 млн, сообщила Международная организация по миграции.
+""",
+}
+
+WIRE_EXPECTED = {
+    "es": [
+        (
+            "El número de desplazados internos en Sudán ha superado los 11 millones",
+            "Sudán",
+            "Organización Internacional para las Migraciones",
+            ["Reuters"],
+        ),
+        (
+            "Al menos 3 millones de personas han huido a países vecinos desde abril de 2023.",
+            None,
+            "portavoz de la OIM",
+            ["Reuters"],
+        ),
+        (
+            "Unas 150 personas murieron el viernes en ataques de las Fuerzas de Apoyo Rápido"
+            " en El Fasher.",
+            "El Fasher",
+            "fuentes médicas",
+            ["Reuters"],
+        ),
+    ],
+    "en": [
+        (
+            "The number of people internally displaced in Sudan has passed 11 million",
+            "Sudan",
+            "International Organization for Migration",
+            ["Reuters", "Example News"],
+        ),
+        (
+            "At least 3 million people have fled to neighbouring countries since April 2023.",
+            None,
+            "unnamed IOM spokesperson",
+            ["Reuters", "Example News"],
+        ),
+        (
+            "About 150 people were killed on Friday in attacks by the Rapid Support Forces"
+            " in El Fasher.",
+            "El Fasher",
+            "medical sources",
+            ["Reuters", "Example News"],
+        ),
+    ],
+    "fr": [
+        (
+            "Le nombre de déplacés internes au Soudan a dépassé les 11 millions",
+            "Soudan",
+            "Organisation internationale pour les migrations",
+            ["AFP", "Example News"],
+        ),
+        (
+            "Au moins 3 millions de personnes ont fui vers les pays voisins depuis avril 2023.",
+            None,
+            "porte-parole de l'OIM",
+            ["AFP", "Example News"],
+        ),
+        (
+            "Quelque 150 personnes ont été tuées vendredi dans des attaques des Forces de"
+            " soutien rapide à El Facher.",
+            "El Facher",
+            "des sources médicales",
+            ["AFP", "Example News"],
+        ),
+    ],
+    "ar": [
+        (
+            "تجاوز عدد النازحين داخليا في السودان 11 مليونا",
+            None,
+            "المنظمة الدولية للهجرة",
+            ["رويترز", "Example News"],
+        ),
+        (
+            "قتل نحو 150 شخصا يوم الجمعة في هجمات لقوات الدعم السريع في الفاشر.",
+            None,
+            "مصادر طبية طلبت عدم الكشف عن هويتها",
+            ["رويترز", "Example News"],
+        ),
+    ],
+    "ru": [
+        (
+            "Число внутренне перемещенных лиц в Судане превысило 11 млн",
+            "Судане",
+            "Международная организация по миграции",
+            ["ТАСС", "Example News"],
+        ),
+    ],
+}
+
+
+def _wire_rows(got: dict) -> list[tuple[object, ...]]:  # type: ignore[type-arg]
+    sources = {s["key"]: s for s in got["sources"]}
+    text = got["documents"][0]["text"]
+    rows = []
+    for claim in got["claims"]:
+        a = claim["attributions"][0]
+        assert a["quote"] in text
+        rows.append(
+            (
+                claim["text"],
+                claim.get("location"),
+                sources[a["source"]]["name"],
+                [sources[v]["name"] for v in a.get("via", [])],
+            )
+        )
+    return rows
+
+
+def test_wire_story_through_html(tmp_path: Path) -> None:
+    """The dateline is cut from the claim, its agency relays what has no other relay; a
+    place is not the listener ("dijo a Reuters") nor inside a party's name ("Fuerzas de
+    Apoyo Rápido"); a source's relative clause goes with the source."""
+    path = tmp_path / "a.html"
+    path.write_text(WIRE_ES, encoding="utf-8")
+    got = to_nested([extract_article(read_article(path))])
+    assert _wire_rows(got) == WIRE_EXPECTED["es"]
+    first = got["claims"][0]["attributions"][0]["quote"]
+    assert first.startswith("JARTUM, 16 nov (Reuters) - El número")
+
+
+@pytest.mark.parametrize("language", sorted(WIRE))
+def test_wire_story_in_other_languages(language: str) -> None:
+    got = _nested(WIRE[language], published="2024-11-16", outlet="Example News")
+    assert got["documents"][0]["language"] == language
+    assert _wire_rows(got) == WIRE_EXPECTED[language]
+
+
+def test_a_statement_of_wire_copy_is_the_agency_s() -> None:
+    text = "Flooding in the south\n\nPARIS (AFP) - At least 12 people died in floods in Valence.\n"
+    got = _nested(text, outlet="Example News")
+    assert _wire_rows(got) == [
+        ("At least 12 people died in floods in Valence.", "Valence", "AFP", ["Example News"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "after"),
+    [
+        ("KYIV, Nov 16 (Reuters) — Russia fired 120 missiles.", "Reuters", "Russia"),
+        ("PARIS (AFP) - Au moins 12 morts.", "AFP", "Au"),
+        ("SAN JUAN, Puerto Rico, Nov. 16 (AP) — At least 9 died.", "AP", "At"),
+        ("BERLIN (dpa) - Mindestens 12 Tote.", "dpa", "Mindestens"),
+        ("الخرطوم (رويترز) - قتل 12 شخصا.", "رويترز", "قتل"),
+        ("МОСКВА, 16 ноября. /ТАСС/. Погибли 12 человек.", "ТАСС", "Погибли"),
+        ("Headline\n\nKHARTOUM, Nov 16 (Reuters) - More than 11 million fled.", "Reuters", "More"),
+    ],
+)
+def test_datelines(text: str, agency: str, after: str) -> None:
+    found = find_dateline(text)
+    assert found is not None
+    assert (found.agency, text[found.end :].split()[0]) == (agency, after)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 14 people (the ministry said) - killed.",
+        "El presidente (PP) - dijo que 12 murieron.",
+        "Kyiv said 12 people died (Reuters).",
+        "Headline\n\nThe ministry said 12 died.\n\nKYIV (Reuters) - Later text.",
+    ],
+)
+def test_not_datelines(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "location"),
+    [
+        (
+            "es",
+            "Al menos 3 millones de personas han huido a países vecinos, dijo un portavoz de"
+            " la OIM a Reuters.",
+            None,
+        ),
+        (
+            "es",
+            "Unas 150 personas murieron el viernes en ataques de las Fuerzas de Apoyo Rápido en"
+            " El Fasher, según fuentes médicas.",
+            "El Fasher",
+        ),
+        (
+            "en",
+            "About 150 people were killed on Friday when fighters from the Rapid Support Forces"
+            " stormed a market in El Fasher, medical sources said.",
+            "El Fasher",
+        ),
+        (
+            "en",
+            "At least 3 million people have fled to neighbouring countries, an IOM spokesperson"
+            " said in comments to Reuters.",
+            None,
+        ),
+    ],
+)
+def test_location_is_no_source_listener_or_party(
+    language: str, sentence: str, location: str | None
+) -> None:
+    got = _nested(sentence + "\n", language=language)
+    assert [c.get("location") for c in got["claims"]] == [location]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "text", "origin"),
+    [
+        (
+            "en",
+            "Medical sources who asked not to be named told Reuters that about 150 people were"
+            " killed in El Fasher.",
+            "About 150 people were killed in El Fasher.",
+            ("Medical sources", False),
+        ),
+        (
+            "de",
+            "Nach Angaben von Ärzten, die anonym bleiben wollten, wurden rund 150 Menschen in"
+            " El Fascher getötet.",
+            "Wurden rund 150 Menschen in El Fascher getötet.",
+            ("Ärzten", False),
+        ),
+        (
+            "fr",
+            "Selon un responsable de l'ONU qui a requis l'anonymat, plus de 2.000 personnes"
+            " ont été tuées au Darfour.",
+            "Plus de 2.000 personnes ont été tuées au Darfour.",
+            ("responsable de l'ONU", False),
+        ),
+    ],
+)
+def test_a_source_s_relative_clause_is_part_of_the_source(
+    language: str, sentence: str, text: str, origin: tuple[str, bool]
+) -> None:
+    got = _nested(sentence + "\n", language=language)
+    claim = got["claims"][0]
+    key = claim["attributions"][0]["source"]
+    source = next(s for s in got["sources"] if s["key"] == key)
+    assert (claim["text"], (source["name"], source["named"])) == (text, origin)

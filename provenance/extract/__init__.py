@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from provenance.dates import PartialDate, parse_partial_date
 from provenance.extract.attribution import Attribution, SourceRef, attribute
+from provenance.extract.dateline import Dateline, find_dateline
 from provenance.extract.describe import Description, describe, infer_language
 from provenance.extract.figures import Figure, find_figures
 from provenance.extract.reading import Article, read_article, with_metadata
@@ -42,7 +43,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """One proposed claim: a figure in a sentence, with who said it and when."""
+    """One proposed claim: a figure in a sentence, with who said it and when; the quote
+    is the whole sentence, the sentence read for the claim what follows a dateline."""
 
     figure: Figure
     sentence: Sentence
@@ -50,6 +52,7 @@ class Candidate:
     as_of: PartialDate | None
     attribution: Attribution | None
     hedges: tuple[str, ...]
+    quote: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,32 +61,58 @@ class Extraction:
     language: str
     published: PartialDate | None
     candidates: tuple[Candidate, ...]
+    agency: SourceRef | None = None
 
 
 def extract_article(article: Article) -> Extraction:
     """Every figure of the article as a candidate claim, in reading order."""
     language = article.language or infer_language(article.text)
     published = _published(article.published)
+    dateline = find_dateline(article.text)
     previous: Attribution | None = None
     out: list[Candidate] = []
-    for sentence in sentences(article.text):
+    for whole in sentences(article.text):
+        sentence = _after_dateline(whole, dateline)
+        if sentence is None:
+            continue
         figures = find_figures(sentence.text, language)
         stops = tuple(f.start for f in figures)
         found = attribute(sentence.text, language, previous, stops)
         if found is not None and found.origins:
             previous = found
+        named = _names(found)
         for figure in figures:
             out.append(
                 Candidate(
                     figure=figure,
                     sentence=sentence,
-                    description=describe(sentence.text, figure, language),
+                    description=describe(sentence.text, figure, language, not_places=named),
                     as_of=sentence_date(sentence.text, language, published),
                     attribution=found,
                     hedges=tuple(detect_hedges(sentence.text, language)),
+                    quote=whole.text,
                 )
             )
-    return Extraction(article, language, published, tuple(out))
+    agency = SourceRef(dateline.agency, named=True, kind="news_agency") if dateline else None
+    return Extraction(article, language, published, tuple(out), agency)
+
+
+def _after_dateline(sentence: Sentence, dateline: Dateline | None) -> Sentence | None:
+    """The sentence without the dateline it opens with; None when it is all dateline."""
+    if dateline is None or not dateline.start <= sentence.start < dateline.end:
+        return sentence
+    if sentence.end <= dateline.end:
+        return None
+    cut = dateline.end - sentence.start
+    return Sentence(dateline.end, sentence.end, sentence.text[cut:], sentence.paragraph)
+
+
+def _names(found: Attribution | None) -> tuple[str, ...]:
+    """The names of a sentence's origins and relays, with their aliases and affiliations."""
+    if found is None:
+        return ()
+    parties = (*found.origins, *found.via)
+    return tuple(n for s in parties for n in (s.name, s.alias, s.affiliation) if n)
 
 
 def extract_files(paths: Sequence[Path], **metadata: str | None) -> list[Extraction]:
@@ -172,14 +201,14 @@ def _claim(
 ) -> dict[str, object]:
     d = c.description
     attributions = []
-    origins, via = _chain(c, ex.article, outlet)
+    origins, via = _chain(c, ex.article, outlet, ex.agency)
     via_keys = [_source_key(s, sources) for s in via]
     for origin in origins:
         row: dict[str, object] = {
             "source": _source_key(origin, sources),
             "via": list(via_keys),
             "document": document,
-            "quote": c.sentence.text,
+            "quote": c.quote or c.sentence.text,
         }
         if not via_keys:
             del row["via"]
@@ -203,16 +232,29 @@ def _claim(
 
 
 def _chain(
-    c: Candidate, article: Article, outlet: SourceRef | None
+    c: Candidate, article: Article, outlet: SourceRef | None, agency: SourceRef | None
 ) -> tuple[tuple[SourceRef, ...], tuple[SourceRef, ...]]:
     """Origins and relays; the article's outlet ends the chain, or is the origin when the
-    sentence attributes nothing (the article's own statement)."""
+    sentence attributes nothing (the article's own statement). The agency of a dateline
+    carries what the sentence gives no relay for, and states what it attributes to no one."""
     if c.attribution is None or not c.attribution.origins:
+        if agency is not None:
+            return (agency,), (outlet,) if outlet is not None and not _same(outlet, agency) else ()
         return (outlet or _author(article),), ()
     via = list(c.attribution.via)
+    if (
+        agency is not None
+        and not via
+        and not any(_same(agency, s) for s in (*c.attribution.origins, outlet) if s)
+    ):
+        via.append(agency)
     if outlet is not None and outlet not in via and outlet not in c.attribution.origins:
         via.append(outlet)
     return c.attribution.origins, tuple(via)
+
+
+def _same(a: SourceRef, b: SourceRef) -> bool:
+    return a.name.casefold() == b.name.casefold()
 
 
 def _author(article: Article) -> SourceRef:

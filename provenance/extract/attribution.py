@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance.extract.lexis import subtable, words
+from provenance.extract.lexis import phrase_end, subtable, words
 
 _STRONG_BREAK = re.compile(r"[;:\"“”„«»؛]|[.!?؟](?=\s)|\s[-–—]\s")
 _SOFT_END = re.compile(r"[,;:.!?\"“”„«»،؛؟]|\s[-–—]\s")
@@ -93,6 +93,9 @@ class _Words:
         self.auxiliaries = words(language, a, "auxiliaries")
         self.list_and = words(language, a, "list_and")
         self.listener_marks = words(language, a, "listener_marks")
+        self.clitic_restore: tuple[tuple[str, str], ...] = words(
+            language, a, "clitic_restore", nested=True
+        )
         self.articles = words(language, s, "articles")
         self.unnamed = words(language, s, "unnamed")
         self.indefinite = words(language, s, "indefinite")
@@ -113,8 +116,8 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = sorted(phrases, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) + phrase_end(p) for p in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
 
 
 def _matches(sentence: str, phrases: tuple[str, ...]) -> list[re.Match[str]]:
@@ -174,7 +177,10 @@ def _before(sentence: str, pos: int, lang: _Words) -> str:
         return f"{first.strip()}, {segments[-1].strip()}"
     phrase = ",".join(take)
     bounds = _matches(phrase, lang.boundaries)
-    if bounds:
+    if bounds and _has_phrase(phrase[bounds[-1].start() :], lang.unnamed) and bounds[-1].start():
+        opening = bounds[-2].end() if len(bounds) > 1 else 0
+        phrase = phrase[opening : bounds[-1].start()]
+    elif bounds:
         phrase = phrase[bounds[-1].end() :]
     return _strip_trailing(phrase.strip(), lang.auxiliaries)
 
@@ -221,7 +227,8 @@ def _speaker(clause: str, lang: _Words) -> tuple[SourceRef, ...]:
 
 def _source_phrase(sentence: str, lang: _Words, previous: Attribution | None) -> Attribution | None:
     for m in _matches(sentence, lang.before):
-        found = _resolve(_after(sentence, m.end(), lang), lang, previous)
+        phrase = _after_clitic(sentence, m, lang)
+        found = _resolve(_with_aside(sentence, m.end(), phrase, lang), lang, previous)
         if found:
             return _with_cue(found, m.group())
     for m in _matches(sentence, lang.after):
@@ -229,6 +236,32 @@ def _source_phrase(sentence: str, lang: _Words, previous: Attribution | None) ->
         if found:
             return _with_cue(found, m.group())
     return None
+
+
+def _with_aside(sentence: str, pos: int, phrase: str, lang: _Words) -> str:
+    """The source phrase with the aside set off by commas after it ("Nach Angaben von
+    Ärzten, die anonym bleiben wollten,"), which says whether the source is named."""
+    tail = phrase[-8:]
+    found = sentence.find(tail, pos) if tail else -1
+    end = found + len(tail)
+    if found < 0 or not sentence[end:].startswith((",", "،")):
+        return phrase
+    aside = re.split(r"[,،]", sentence[end + 1 :], maxsplit=1)
+    if len(aside) < 2 or not _is_aside(aside[0].strip(), lang):
+        return phrase
+    return f"{phrase}, {aside[0].strip()}"
+
+
+def _after_clitic(sentence: str, m: re.Match[str], lang: _Words) -> str:
+    """The phrase after a cue; when the cue's last word is a clitic written as part of
+    the next word, that word as it reads on its own ("لمنظمة" after "ل" is "المنظمة")."""
+    phrase = _after(sentence, m.end(), lang)
+    if not (m.end() < len(sentence) and sentence[m.end() - 1 : m.end() + 1].isalpha()):
+        return phrase
+    for written, restored in lang.clitic_restore:
+        if phrase.startswith(written):
+            return restored + phrase[len(written) :]
+    return phrase
 
 
 def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribution | None:
@@ -241,7 +274,7 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
             found = _resolve(_after(sentence, m.end(), lang), lang, previous)
         if found is None:
             continue
-        relays = _listener(sentence, m, lang)
+        relays = tuple(r for r in _listener(sentence, m, lang) if r not in found.origins)
         return Attribution(found.origins, (*found.via, *relays), m.group().lower(), found.inherited)
     return None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from provenance import lexicon
 from provenance.extract.figures import Figure, clause_bounds
-from provenance.extract.lexis import words
+from provenance.extract.lexis import phrase_end, subtable, words
 
 _CAPITALISED = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*"
 _DIMENSION_CATEGORY = {"area": "territory", "length": "territory", "currency": "aid_transfer"}
@@ -35,17 +35,23 @@ class Description:
     location: str | None
 
 
-def describe(sentence: str, figure: Figure, language: str) -> Description:
+def describe(
+    sentence: str, figure: Figure, language: str, *, not_places: tuple[str, ...] = ()
+) -> Description:
+    """The claim in the figure's clause; ``not_places`` are the names of the sentence's
+    sources and relays, never its location."""
     lo, hi = clause_bounds(sentence, figure.start, figure.end)
     clause = sentence[lo:hi]
     category, metric = _category(clause, figure, language)
+    start, end = _claim_span(sentence, lo, hi, figure, language)
+    text = sentence[start:end].strip(" ,;:\"“”'،؛")
     return Description(
-        text=_claim_text(sentence, lo, hi, figure, language),
+        text=text[:1].upper() + text[1:] if text else figure.text,
         category=category,
         subject=_subject(sentence[lo : figure.start], figure, language),
         metric=metric,
-        location=_location(sentence[figure.end : hi], language)
-        or _location(sentence[lo : figure.start], language),
+        location=_location(sentence[figure.end : end], language, not_places)
+        or _location(sentence[start : figure.start], language, not_places),
     )
 
 
@@ -96,29 +102,61 @@ def _subject(before: str, figure: Figure, language: str) -> str | None:
     return name.group()
 
 
-def _location(text: str, language: str) -> str | None:
+def _location(text: str, language: str, not_places: tuple[str, ...]) -> str | None:
+    """The first proper name after a locative word ("in", "near the", "en"), read whole
+    ("Fuerzas de Apoyo Rápido" is one name), that names no party or source."""
     before = words(language, "measures.places", "before") or words(
         "en", "measures.places", "before"
     )
     if not before:
         return None
-    alternatives = "|".join(map(re.escape, sorted(before, key=len, reverse=True)))
-    m = re.search(
-        rf"(?<![\w-])(?i:{alternatives})\s+(?i:the\s+)?({_CAPITALISED}(?:\s+{_CAPITALISED})*)",
-        text,
+    places = "|".join(map(re.escape, sorted(before, key=len, reverse=True)))
+    articles = "|".join(map(re.escape, {"the", *words(language, "sources", "articles")}))
+    locative = re.compile(rf"(?<![\w-])(?i:{places})\s+(?:(?i:{articles})\s+)?$")
+    for run in _name_runs(language).finditer(text):
+        name = run.group().rstrip("'’")
+        if not locative.search(text[: run.start()]) or _is_party(name, language):
+            continue
+        if any(name.casefold() == n.casefold() for n in not_places):
+            continue
+        return name
+    return None
+
+
+def _name_runs(language: str) -> re.Pattern[str]:
+    """Capitalised words joined by the lower-case function words of names ("Institute
+    for the Study of War"), not by "and", which joins two names."""
+    joining = set(words(language, "sources", "name_function_words")) - set(
+        words(language, "attribution", "list_and")
     )
-    if m is None or not m.group(1)[:1].isupper():
-        return None
-    return m.group(1).rstrip("'’")
+    glue = "|".join(re.escape(w) for w in sorted(joining, key=len, reverse=True) if w.isalpha())
+    inner = rf"(?:(?:{glue})\s+)*" if glue else ""
+    return re.compile(rf"(?<![\w'’-]){_CAPITALISED}(?:\s+{inner}{_CAPITALISED})*")
 
 
-def _claim_text(sentence: str, lo: int, hi: int, figure: Figure, language: str) -> str:
-    """The figure's clause without its attribution: after "… said that", before "as per X"."""
-    start = lo
+def _is_party(name: str, language: str) -> bool:
+    """The name says what kind of party it is ("Rapid Support Forces", "Ministry of
+    Health"), from the ``[sources.kinds]`` cues of the language and of English."""
+    cues = {
+        *words(language, "sources", "origin_generic_words"),
+        *(
+            c
+            for table in (language, "en")
+            for cs in subtable(table, "sources.kinds").values()
+            for c in cs
+        ),
+    }
+    return bool(_phrases(name, tuple(cues)))
+
+
+def _claim_span(sentence: str, lo: int, hi: int, figure: Figure, language: str) -> tuple[int, int]:
+    """The figure's clause without its attribution: after "… said that" or "According to
+    X, who asked not to be named,", before "as per X"."""
+    base = start = _after_source_phrase(sentence, lo, figure.start, language)
     for m in _phrases(
-        sentence[lo : figure.start], words(language, "attribution", "complementisers")
+        sentence[base : figure.start], words(language, "attribution", "complementisers")
     ):
-        start = lo + m.end()
+        start = base + m.end()
     end = hi
     tail = sentence[figure.end : hi]
     cues = tuple(
@@ -133,15 +171,35 @@ def _claim_text(sentence: str, lo: int, hi: int, figure: Figure, language: str) 
         if comma.start() < end - figure.end and _phrases(tail[comma.end() :], cues):
             end = figure.end + comma.start()
             break
-    text = sentence[start:end].strip(" ,;:\"“”'")
-    return text[:1].upper() + text[1:] if text else figure.text
+    return start, end
+
+
+def _after_source_phrase(sentence: str, lo: int, figure: int, language: str) -> int:
+    """Where the claim starts after a leading source phrase ("Según fuentes médicas que
+    pidieron el anonimato,"): after the comma that closes it and any aside that follows
+    it (", who declined to be named,"); ``lo`` when there is none."""
+    head = sentence[lo:figure]
+    cues = _phrases(head, words(language, "attribution", "source_before"))
+    if not cues:
+        return lo
+    commas = [m.end() for m in re.finditer(r"[,،]", head) if m.start() >= cues[0].end()]
+    if not commas:
+        return lo
+    asides = (*words(language, "attribution", "boundaries"), *words(language, "sources", "unnamed"))
+    start = commas[0]
+    for nxt in commas[1:]:
+        segment = head[start:nxt].split()
+        if not segment or segment[0].lower() not in asides:
+            break
+        start = nxt
+    return lo + start
 
 
 def _phrases(text: str, phrases: tuple[str, ...]) -> list[re.Match[str]]:
     if not phrases:
         return []
-    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return list(re.finditer(rf"(?<![\w-])(?:{body})(?![\w-])", text, re.IGNORECASE))
+    body = "|".join(re.escape(p) + phrase_end(p) for p in sorted(phrases, key=len, reverse=True))
+    return list(re.finditer(rf"(?<![\w-])(?:{body})", text, re.IGNORECASE))
 
 
 def infer_language(text: str) -> str:

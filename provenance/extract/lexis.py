@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from provenance import lexicon
+from provenance.folding import attached, fold_word, script_of
 
 
 @cache
@@ -31,3 +32,17 @@ def subtable(language: str, table: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(node, dict):
         return {}
     return {k: tuple(str(w).lower() for w in v) for k, v in node.items() if isinstance(v, list)}
+
+
+@cache
+def phrase_end(phrase: str) -> str:
+    """What must follow a phrase in the text: the end of a word, unless the phrase ends
+    in a word written as part of the next one, elided ("qu'") or a clitic of its
+    script ("وفقا ل"), from the ``[measures] attached`` lists."""
+    parts = phrase.split()
+    last = fold_word(parts[-1]) if parts else ""
+    if last.endswith(("'", "’")) or (
+        last and last in attached("attached").get(script_of(last), ())
+    ):
+        return ""
+    return r"(?![\w-])"

@@ -1003,3 +1003,31 @@ def test_a_source_s_relative_clause_is_part_of_the_source(
     key = claim["attributions"][0]["source"]
     source = next(s for s in got["sources"] if s["key"] == key)
     assert (claim["text"], (source["name"], source["named"])) == (text, origin)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "origin", "via"),
+    [
+        (
+            "es",
+            "Al menos 3 millones de personas han huido a países vecinos, dijo un portavoz de"
+            " la OIM a Reuters.",
+            "portavoz de la OIM",
+            ["Reuters"],
+        ),
+        (
+            "fr",
+            "Au moins 3 millions de personnes ont fui vers les pays voisins, a déclaré un"
+            " porte-parole de l'OIM à l'agence Reuters.",
+            "porte-parole de l'OIM",
+            ["Reuters"],
+        ),
+    ],
+)
+def test_a_listener_after_a_speaker_named_after_the_verb_is_a_relay(
+    language: str, sentence: str, origin: str, via: list[str]
+) -> None:
+    got = _nested(sentence + "\n", language=language)
+    sources = {s["key"]: s["name"] for s in got["sources"]}
+    a = got["claims"][0]["attributions"][0]
+    assert (sources[a["source"]], [sources[v] for v in a.get("via", [])]) == (origin, via)

@@ -68,7 +68,7 @@ def attribute(
         found = Attribution((UNSPECIFIED,), cue="unspecified")
     if found is None:
         return None
-    relays = _relay_by(sentence, lang)
+    relays = tuple(r for r in _relay_by(sentence, lang) if r not in found.via)
     if relays:
         found = Attribution(found.origins, (*found.via, *relays), found.cue, found.inherited)
     return found
@@ -97,6 +97,7 @@ class _Words:
             language, a, "clitic_restore", nested=True
         )
         self.articles = words(language, s, "articles")
+        self.name_generic = words(language, s, "name_generic_words")
         self.unnamed = words(language, s, "unnamed")
         self.indefinite = words(language, s, "indefinite")
         self.roles = words(language, s, "roles")
@@ -270,13 +271,32 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
     for m in nouns_last + [m for m in matches if m not in nouns_last]:
         phrase = _before(sentence, m.start(), lang)
         found = _resolve(phrase, lang, previous) if phrase else None
+        heard: tuple[SourceRef, ...] = ()
         if found is None and not phrase:
-            found = _resolve(_after(sentence, m.end(), lang), lang, previous)
+            speaker, heard = _split_listener(_after(sentence, m.end(), lang), lang)
+            found = _resolve(speaker, lang, previous)
         if found is None:
             continue
-        relays = tuple(r for r in _listener(sentence, m, lang) if r not in found.origins)
+        relays = heard or tuple(r for r in _listener(sentence, m, lang) if r not in found.origins)
         return Attribution(found.origins, (*found.via, *relays), m.group().lower(), found.inherited)
     return None
+
+
+def _split_listener(phrase: str, lang: _Words) -> tuple[str, tuple[SourceRef, ...]]:
+    """A speaker named after the verb, and the named listener after it ("dijo un portavoz
+    de la OIM a Reuters", "a déclaré un porte-parole à l'agence Reuters")."""
+    for mark in reversed(_matches(phrase, lang.listener_marks)):
+        if mark.start() == 0:
+            continue
+        rest = _strip_article(phrase[mark.end() :].strip(), lang)
+        while len(rest.split()) > 1 and rest.split()[0].lower() in lang.name_generic:
+            rest = rest.split(maxsplit=1)[1]
+        if not rest[:1].isupper():
+            continue
+        heard = tuple(s for s in _parse_source(rest, lang) if s.named)
+        if heard:
+            return phrase[: mark.start()].strip(), heard
+    return phrase, ()
 
 
 def _listener(sentence: str, verb: re.Match[str], lang: _Words) -> tuple[SourceRef, ...]:

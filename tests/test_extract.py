@@ -500,6 +500,184 @@ def test_articles_in_other_languages(language: str) -> None:
         assert claim["attributions"][0]["quote"] in got["documents"][0]["text"]
 
 
+# "<Ministry> said on Friday / yesterday that 300 people were killed", as each language's
+# press writes it, in an article of Saturday 2024-11-16.
+@pytest.mark.parametrize(
+    ("sentence", "language", "as_of", "quantity", "source"),
+    [
+        (
+            "وزارت بهداشت روز جمعه اعلام کرد ۳۰۰ نفر کشته شدند.",
+            "fa",
+            "2024-11-15",
+            "۳۰۰ نفر",
+            "وزارت بهداشت",
+        ),
+        (
+            "وزارت بهداشت دیروز اعلام کرد که ۳۰۰ نفر کشته شدند.",
+            "fa",
+            "2024-11-15",
+            "۳۰۰ نفر",
+            "وزارت بهداشت",
+        ),
+        (
+            "משרד הבריאות מסר ביום שישי כי 300 בני אדם נהרגו.",
+            "he",
+            "2024-11-15",
+            "300 בני אדם",
+            "משרד הבריאות",
+        ),
+        (
+            "משרד הבריאות אמר אתמול כי 300 בני אדם נהרגו.",
+            "he",
+            "2024-11-15",
+            "300 בני אדם",
+            "משרד הבריאות",
+        ),
+        (
+            "Wizara ilisema Ijumaa kwamba watu 300 waliuawa.",
+            "sw",
+            "2024-11-15",
+            "watu 300",
+            "Wizara",
+        ),
+        (
+            "Wizara ya Afya ilisema jana kuwa watu 300 waliuawa.",
+            "sw",
+            "2024-11-15",
+            "watu 300",
+            "Wizara ya Afya",
+        ),
+        ("मंत्रालय ने शुक्रवार को कहा कि 300 लोग मारे गए।", "hi", "2024-11-15", "300 लोग", "मंत्रालय"),
+        (
+            "স্বাস্থ্য মন্ত্রণালয় শুক্রবার জানিয়েছে, ৩০০ জন নিহত হয়েছে।",
+            "bn",
+            "2024-11-15",
+            "৩০০ জন",
+            "স্বাস্থ্য মন্ত্রণালয়",
+        ),
+        (
+            "স্বাস্থ্য মন্ত্রণালয় গতকাল বলেছে যে ৩০০ মানুষ নিহত হয়েছে।",
+            "bn",
+            "2024-11-15",
+            "৩০০ মানুষ",
+            "স্বাস্থ্য মন্ত্রণালয়",
+        ),
+        (
+            "Il ministero della Salute ha detto venerdì che 300 persone sono state uccise.",
+            "it",
+            "2024-11-15",
+            "300 persone",
+            "ministero della Salute",
+        ),
+        (
+            "Il ministero della Salute ha reso noto ieri che 300 persone sono morte.",
+            "it",
+            "2024-11-15",
+            "300 persone",
+            "ministero della Salute",
+        ),
+        (
+            "Het ministerie van Volksgezondheid zei vrijdag dat 300 mensen zijn gedood.",
+            "nl",
+            "2024-11-15",
+            "300 mensen",
+            "ministerie van Volksgezondheid",
+        ),
+        (
+            "Het ministerie meldde gisteren dat 300 mensen zijn omgekomen.",
+            "nl",
+            "2024-11-15",
+            "300 mensen",
+            "ministerie",
+        ),
+        (
+            "Ministerstwo Zdrowia poinformowało w piątek, że zginęło 300 osób.",
+            "pl",
+            "2024-11-15",
+            "300 osób",
+            "Ministerstwo Zdrowia",
+        ),
+        (
+            "Ministerstwo Zdrowia podało wczoraj, że zginęło 300 osób.",
+            "pl",
+            "2024-11-15",
+            "300 osób",
+            "Ministerstwo Zdrowia",
+        ),
+        (
+            "O Ministério da Saúde disse na sexta-feira que 300 pessoas morreram.",
+            "pt",
+            "2024-11-15",
+            "300 pessoas",
+            "Ministério da Saúde",
+        ),
+        (
+            "O Ministério da Saúde informou ontem que 300 pessoas morreram.",
+            "pt",
+            "2024-11-15",
+            "300 pessoas",
+            "Ministério da Saúde",
+        ),
+        (
+            "Wasaaradda caafimaadka ayaa Jimcihii sheegtay in 300 qof la dilay.",
+            "so",
+            "2024-11-15",
+            "300 qof",
+            "Wasaaradda caafimaadka",
+        ),
+        (
+            "د روغتیا وزارت د جمعې په ورځ وویل چې ۳۰۰ کسان وژل شوي دي.",
+            "ps",
+            "2024-11-15",
+            "۳۰۰ کسان",
+            "د روغتیا وزارت",
+        ),
+        (
+            "وزارت صحت نے گزشتہ روز کہا کہ 300 افراد ہلاک ہوئے۔",
+            "ur",
+            "2024-11-15",
+            "300 افراد",
+            "وزارت صحت",
+        ),
+    ],
+)
+def test_a_ministry_said_on_friday_or_yesterday(
+    sentence: str, language: str, as_of: str, quantity: str, source: str
+) -> None:
+    got = _nested(sentence + "\n", language=language, published="2024-11-16")
+    sources = {s["key"]: s["name"] for s in got["sources"]}
+    rows = [
+        (c["as_of"], c["quantity"], sources[c["attributions"][0]["source"]]) for c in got["claims"]
+    ]
+    assert rows == [(as_of, quantity, source)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "as_of"),
+    [
+        ("Bakanlık dün yaptığı açıklamada 300 kişinin öldüğünü söyledi.", "tr", "2024-11-15"),
+        ("Sağlık Bakanlığı cuma günü 300 kişinin öldüğünü açıkladı.", "tr", "2024-11-15"),
+        ("Bakanlık pazar günü 300 kişinin öldüğünü açıkladı.", "tr", "2024-11-10"),
+        ("保健省は金曜日、300人が死亡したと発表した。", "ja", "2024-11-15"),
+        ("保健省は昨日、300人が死亡したと発表した。", "ja", "2024-11-15"),
+        ("卫生部昨天表示，300人死亡。", "zh", "2024-11-15"),
+        ("وزارت بهداشت روز یک شنبه اعلام کرد ۳۰۰ نفر کشته شدند.", "fa", "2024-11-10"),
+        ("وزارت بهداشت روز یک\u200cشنبه اعلام کرد ۳۰۰ نفر کشته شدند.", "fa", "2024-11-10"),
+        ("وزارت بهداشت روز شنبه اعلام کرد ۳۰۰ نفر کشته شدند.", "fa", "2024-11-16"),
+        ("وزارت بهداشت روز سه شنبه اعلام کرد ۳۰۰ نفر کشته شدند.", "fa", "2024-11-12"),
+    ],
+)
+def test_weekdays_and_yesterday_in_verb_final_and_unspaced_text(
+    sentence: str, language: str, as_of: str
+) -> None:
+    """A weekday written inside another's name is not read ("شنبه" in "یک شنبه"); words of
+    unspaced scripts are read against their particles ("金曜日、")."""
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    assert sentence_date(sentence, language, PartialDate(2024, 11, 16)).iso() == as_of
+
+
 EXAMPLE = ROOT / "fixtures" / "example_article.md"
 EXAMPLE_YAML = """\
 format: provenance/1

@@ -15,6 +15,7 @@ from functools import cache
 
 from provenance.dates import PartialDate, parse_partial_date
 from provenance.extract.lexis import words
+from provenance.figure_words import unspaced
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # A year right before a month name, where the year comes first ("2024. november 16-án").
@@ -37,7 +38,11 @@ def sentence_date(
 
 
 def _word_at(low: str, phrase: str) -> re.Match[str] | None:
+    """The phrase as whole words; a phrase of a script written without spaces, or with
+    particles against its words ("金曜日、", "금요일에"), wherever it stands."""
     body = r"\s+".join(map(re.escape, phrase.split()))
+    if unspaced(phrase):
+        return re.search(body, low)
     return re.search(rf"(?<![\w-]){body}(?![\w-])", low)
 
 
@@ -151,12 +156,11 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
     for key, shift in (("today", 0), ("yesterday", 1)):
         if any(_word_at(low, p) for p in words(language, "dates", key)):
             return _day(today - timedelta(days=shift)) if today else published
-    for i, names in enumerate(words(language, "dates", "weekdays", nested=True)):
-        if any(_word_at(low, n) for n in names):
-            if today is None:
-                return published
-            back = (today.weekday() - i) % 7
-            return _day(today - timedelta(days=back))
+    weekday = _weekday(low, language)
+    if weekday is not None:
+        if today is None:
+            return published
+        return _day(today - timedelta(days=(today.weekday() - weekday) % 7))
     if any(_word_at(low, p) for p in words(language, "dates", "last_week")):
         if today is None:
             return published
@@ -182,6 +186,19 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
         if not _after_since(low, found.start(), language):
             return PartialDate(int(found.group(1)))
     return None
+
+
+def _weekday(low: str, language: str) -> int | None:
+    """The weekday named, Monday 0, the first of the week when several are. A name inside
+    another's match is not read (Persian "شنبه", Saturday, in "یک شنبه", Sunday)."""
+    found = []
+    for i, names in enumerate(words(language, "dates", "weekdays", nested=True)):
+        found += [(m.start(), m.end(), i) for n in names if (m := _word_at(low, n))]
+    spans = {(a, b) for a, b, _ in found}
+    outer = [
+        i for a, b, i in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)
+    ]
+    return min(outer, default=None)
 
 
 def _day(d: date) -> PartialDate:

@@ -653,6 +653,89 @@ def test_a_ministry_said_on_friday_or_yesterday(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "language", "quantity", "source"),
+    [
+        (
+            "По меньшей мере 300 человек погибли, заявило в пятницу Министерство здравоохранения.",
+            "ru",
+            "По меньшей мере 300 человек",
+            "Министерство здравоохранения",
+        ),
+        (
+            "Щонайменше 300 людей загинули, повідомило в п'ятницю Міністерство охорони здоров'я.",
+            "uk",
+            "Щонайменше 300 людей",
+            "Міністерство охорони здоров'я",
+        ),
+        (
+            "Al menos 300 personas murieron, informó el viernes el Ministerio de Salud.",
+            "es",
+            "Al menos 300 personas",
+            "Ministerio de Salud",
+        ),
+        (
+            "Au moins 300 personnes ont été tuées, a déclaré vendredi le ministère de la Santé.",
+            "fr",
+            "Au moins 300 personnes",
+            "ministère de la Santé",
+        ),
+        (
+            "Cel puțin 300 de persoane au murit, a anunțat vineri Ministerul Sănătății.",
+            "ro",
+            "Cel puțin 300 de persoane",
+            "Ministerul Sănătății",
+        ),
+        (
+            "Almeno 300 persone sono state uccise, ha detto venerdì il ministero della Salute.",
+            "it",
+            "Almeno 300 persone",
+            "ministero della Salute",
+        ),
+        (
+            "Zginęło co najmniej 300 osób, poinformowało w piątek Ministerstwo Zdrowia.",
+            "pl",
+            "co najmniej 300 osób",
+            "Ministerstwo Zdrowia",
+        ),
+        (
+            "Pelo menos 300 pessoas morreram, disse na sexta-feira o Ministério da Saúde.",
+            "pt",
+            "Pelo menos 300 pessoas",
+            "Ministério da Saúde",
+        ),
+        (
+            "Zahynulo nejméně 300 lidí, uvedlo v pátek ministerstvo zdravotnictví.",
+            "cs",
+            "nejméně 300 lidí",
+            "ministerstvo zdravotnictví",
+        ),
+        (
+            "Poginulo je najmanje 300 ljudi, saopštilo je u petak Ministarstvo zdravlja.",
+            "sr",
+            "najmanje 300 ljudi",
+            "Ministarstvo zdravlja",
+        ),
+        (
+            "Τουλάχιστον 300 άνθρωποι σκοτώθηκαν, ανακοίνωσε την Παρασκευή το υπουργείο Υγείας.",
+            "el",
+            "Τουλάχιστον 300 άνθρωποι",
+            "υπουργείο Υγείας",
+        ),
+    ],
+)
+def test_a_speaker_after_the_verb_and_its_day(
+    sentence: str, language: str, quantity: str, source: str
+) -> None:
+    """The day written between the verb and the speaker after it is not the speaker's name."""
+    got = _nested(sentence + "\n", language=language, published="2024-11-16")
+    sources = {s["key"]: s["name"] for s in got["sources"]}
+    rows = [
+        (c["as_of"], c["quantity"], sources[c["attributions"][0]["source"]]) for c in got["claims"]
+    ]
+    assert rows == [("2024-11-15", quantity, source)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "language", "as_of"),
     [
         ("Bakanlık dün yaptığı açıklamada 300 kişinin öldüğünü söyledi.", "tr", "2024-11-15"),

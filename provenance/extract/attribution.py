@@ -197,6 +197,15 @@ def _starts_with(text: str, first_words: tuple[str, ...]) -> bool:
     return bool(parts) and parts[0].lower() in first_words
 
 
+def _strip_leading(phrase: str, drop: tuple[str, ...]) -> str:
+    """A speaker named after the verb without the day words before it ("заявило в пятницу
+    Министерство", "a déclaré vendredi le ministère")."""
+    tokens = phrase.split()
+    while len(tokens) > 1 and tokens[0].lower() in drop:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
 def _strip_trailing(phrase: str, drop: tuple[str, ...]) -> str:
     tokens = phrase.split()
     while tokens and tokens[-1].lower().strip(",") in drop:
@@ -273,7 +282,8 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
         found = _resolve(phrase, lang, previous) if phrase else None
         heard: tuple[SourceRef, ...] = ()
         if found is None and not phrase:
-            speaker, heard = _split_listener(_after(sentence, m.end(), lang), lang)
+            after = _strip_leading(_after(sentence, m.end(), lang), lang.auxiliaries)
+            speaker, heard = _split_listener(after, lang)
             found = _resolve(speaker, lang, previous)
         if found is None:
             continue

@@ -736,6 +736,27 @@ def test_a_speaker_after_the_verb_and_its_day(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "language", "source"),
+    [
+        ("לפי הדיווחים, 300 בני אדם נהרגו.", "he", "unspecified reports"),
+        ("Secondo le stime, 300 persone sono morte.", "it", "unspecified reports"),
+        ("Volgens berichten zijn 300 mensen gedood.", "nl", "unspecified reports"),
+        ("Volgens het ministerie werden 300 mensen gedood.", "nl", "ministerie"),
+        ("Segundo relatos, 300 pessoas morreram.", "pt", "unspecified reports"),
+        ("Kwa mujibu wa ripoti, watu 300 waliuawa.", "sw", "unspecified reports"),
+        ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
+    ],
+)
+def test_according_to_a_report_or_a_party(sentence: str, language: str, source: str) -> None:
+    """A report word after "according to" is an unspecified source, not a party; the verb
+    after "według X" (Polish puts it there, with no comma) is not read into X's name, so
+    no speaker is read at all."""
+    got = _nested(sentence + "\n", language=language, published="2024-11-16")
+    sources = {s["key"]: s["name"] for s in got["sources"]}
+    assert [sources[c["attributions"][0]["source"]] for c in got["claims"]] == [source]
+
+
+@pytest.mark.parametrize(
     ("sentence", "language", "as_of"),
     [
         ("Bakanlık dün yaptığı açıklamada 300 kişinin öldüğünü söyledi.", "tr", "2024-11-15"),

@@ -338,7 +338,8 @@ def similar_texts(
     """Pairs of the block's ``parts`` (``text_parts``) whose word similarity can reach
     ``threshold``, scored in C by
     rapidfuzz, each once and in the block's order: a pair's final text score never
-    exceeds its token_set_ratio, so nothing that could qualify is dropped here, and pairs
+    exceeds its token_set_ratio by the half point of rounding, so nothing that could
+    qualify is dropped here, and pairs
     of dated claims further apart than the window are never compared (``text_pair`` takes
     them for two moments)."""
     order = {p.id: i for i, p in enumerate(block)}
@@ -367,19 +368,21 @@ def _similar_cells(
     forms: list[str], others: list[str], threshold: int
 ) -> Iterator[tuple[int, int]]:
     """The cells (row, column) of ``forms`` against ``others`` whose token_set_ratio
-    reaches ``threshold`` (and is not 0), in row order. Against itself (``others is
+    reaches ``threshold`` less half a point (and is not 0), in row order: a pair's text
+    score is rounded, so 84.7 on both of its ratios scores 85. Against itself (``others is
     forms``) a cell on or left of the diagonal may be left out: the score is symmetric, so
     it repeats a pair already given."""
     from rapidfuzz import fuzz, process
 
+    cutoff = max(0.0, threshold - 0.5)
     if len(forms) * len(others) > SMALL_PART:
-        matrix = process.cdist(forms, others, scorer=fuzz.token_set_ratio, score_cutoff=threshold)
+        matrix = process.cdist(forms, others, scorer=fuzz.token_set_ratio, score_cutoff=cutoff)
         yield from zip(*matrix.nonzero(), strict=True)
         return
     square = others is forms
     for i, form in enumerate(forms):
         for j in range(i + 1 if square else 0, len(others)):
-            if fuzz.token_set_ratio(form, others[j], score_cutoff=threshold):
+            if fuzz.token_set_ratio(form, others[j], score_cutoff=cutoff):
                 yield i, j
 
 

@@ -81,3 +81,28 @@ def test_text_blocks_yield_every_pair_the_words_may_score(
         pair = text_pair(a, b, window, tolerance, {})
         if pair is not None and pair.score >= threshold:
             assert (a.id, b.id) in found, (a, b)
+
+
+def test_a_text_score_rounded_up_to_the_threshold_is_not_dropped() -> None:
+    """Both ratios of these texts are 84.7: the pair scores 85 and must be compared."""
+    texts = ["took north about 100 people killed", "town near about 100 people killed"]
+    points = [
+        ClaimPoint(
+            id=i + 1,
+            key=f"c{i}",
+            text=text,
+            category="casualties",
+            subject="",
+            metric="",
+            location="",
+            start=0,
+            end=0,
+            quantity=parse_quantity("about 100 people"),
+            language="en",
+        )
+        for i, text in enumerate(texts)
+    ]
+    pair = text_pair(points[0], points[1], DEFAULT_WINDOW_DAYS, DEFAULT_TOLERANCE, {})
+    assert pair is not None and pair.score == 85
+    found = similar_texts(points, text_parts(points, DEFAULT_WINDOW_DAYS), 85)
+    assert _once(list(found)) == {(1, 2)}

@@ -258,121 +258,110 @@ def test_multilingual_qualifiers(
     assert (q.qualifier, q.value, q.low, q.high) == (qualifier, value, low, high)
 
 
-@pytest.mark.parametrize(
-    ("text", "language", "qualifier", "value", "low", "high", "unit"),
-    [
-        # A verb before the figure: exceeding is "over", reaching states the figure.
-        ("a atteint 10 000", "fr", "exact", 10000, None, None, ""),
-        ("s'élève à 10 000 morts", "fr", "exact", 10000, None, None, "killed"),
-        ("s’élève à plus de 10 000", "fr", "over", 10000, 10000, None, ""),
-        ("ont dépassé les 10 000 morts", "fr", "over", 10000, 10000, None, "killed"),
-        ("a franchi la barre des 10 000", "fr", "over", 10000, 10000, None, ""),
-        ("stieg auf 10.000", "de", "exact", 10000, None, None, ""),
-        ("liegt bei 10.000", "de", "exact", 10000, None, None, ""),
-        ("belief sich auf rund 10.000", "de", "about", 10000, None, None, ""),
-        ("hat 10.000 überschritten", "de", "over", 10000, 10000, None, ""),
-        ("hat 10.000 übertroffen", "de", "over", 10000, 10000, None, ""),
-        ("ist auf 10.000 gestiegen", "de", "exact", 10000, None, None, ""),
-        ("ist auf über 10.000 Menschen gestiegen", "de", "over", 10000, 10000, None, "people"),
-        ("hat sich auf 10.000 erhöht", "de", "exact", 10000, None, None, ""),
-        ("hat die Marke von 10.000 überschritten", "de", "over", 10000, 10000, None, ""),
-        ("is tot 10.000 gestegen", "nl", "exact", 10000, None, None, ""),
-        ("dostigao je 10.000", "sr", "exact", 10000, None, None, ""),
-        ("достигло отметки в 10 000", "ru", "exact", 10000, None, None, ""),
-        ("превысило отметку в 10 тысяч", "ru", "over", 10000, 10000, None, ""),
-        ("a atteint la barre des 10 000 morts", "fr", "exact", 10000, None, None, "killed"),
-        ("superó la barrera de los 10.000", "es", "over", 10000, 10000, None, ""),
-        ("alcanzó la cifra de 10.000 muertos", "es", "exact", 10000, None, None, "killed"),
-        ("ha superato quota 10.000", "it", "over", 10000, 10000, None, ""),
-        ("ultrapassou a marca de 10 mil", "pt", "over", 10000, 10000, None, ""),
-        ("überstieg 10.000", "de", "over", 10000, 10000, None, ""),
-        ("hat 10.000 Menschen erreicht", "de", "exact", 10000, None, None, "people"),
-        ("asciende a 10.000", "es", "exact", 10000, None, None, ""),
-        ("alcanzó los 10.000 muertos", "es", "exact", 10000, None, None, "killed"),
-        ("ha superado los 10.000", "es", "over", 10000, 10000, None, ""),
-        ("se cifra en unos 10.000", "es", "about", 10000, None, None, ""),
-        ("ha raggiunto 10.000", "it", "exact", 10000, None, None, ""),
-        ("è salito a 10.000", "it", "exact", 10000, None, None, ""),
-        ("ha raggiunto quota 10.000", "it", "exact", 10000, None, None, ""),
-        ("aveva superato i 10.000", "it", "over", 10000, 10000, None, ""),
-        ("atingiu 10 mil", "pt", "exact", 10000, None, None, ""),
-        ("chegou a 10 mil mortos", "pt", "exact", 10000, None, None, "killed"),
-        ("ultrapassaram 10 mil", "pt", "over", 10000, 10000, None, ""),
-        ("достигло 10 000", "ru", "exact", 10000, None, None, ""),
-        ("составило 10 тысяч", "ru", "exact", 10000, None, None, ""),
-        ("выросло до 10 тысяч", "ru", "exact", 10000, None, None, ""),
-        ("превысили 10 тысяч", "ru", "over", 10000, 10000, None, ""),
-        ("перевалило за 10 тысяч", "ru", "over", 10000, 10000, None, ""),
-        ("досягло 10 тисяч", "uk", "exact", 10000, None, None, ""),
-        ("зросла до 10 тисяч", "uk", "exact", 10000, None, None, ""),
-        ("перевищили 10 тисяч", "uk", "over", 10000, 10000, None, ""),
-        ("склала 10 тысяч", "be", "exact", 10000, None, None, ""),
-        ("перавысілі 10 тысяч", "be", "over", 10000, 10000, None, ""),
-        ("przekroczyła 10 tys.", "pl", "over", 10000, 10000, None, ""),
-        ("wzrosła do 10 tys.", "pl", "exact", 10000, None, None, ""),
-        ("wyniosła 10 tys. osób", "pl", "exact", 10000, None, None, "people"),
-        ("překročil 10 tisíc", "cs", "over", 10000, 10000, None, ""),
-        ("dosáhl 10 tisíc", "cs", "exact", 10000, None, None, ""),
-        ("vzrostl na 10 tisíc", "cs", "exact", 10000, None, None, ""),
-        ("je premašio 10.000", "sr", "over", 10000, 10000, None, ""),
-        ("је премашио 10.000", "sr", "over", 10000, 10000, None, ""),
-        ("dostigao 10.000", "sr", "exact", 10000, None, None, ""),
-        ("بلغ 10 آلاف", "ar", "exact", 10000, None, None, ""),
-        ("ارتفع إلى 10 آلاف", "ar", "exact", 10000, None, None, ""),
-        ("تخطى 10 آلاف", "ar", "over", 10000, 10000, None, ""),
-        ("עבר את 10,000", "he", "over", 10000, 10000, None, ""),
-        ("הגיע ל-10,000", "he", "exact", 10000, None, None, ""),
-        ("עומד על 10,000", "he", "exact", 10000, None, None, ""),
-        ("ξεπέρασε τους 10.000", "el", "over", 10000, 10000, None, ""),
-        ("έφτασε τους 10.000", "el", "exact", 10000, None, None, ""),
-        ("a depășit 10.000", "ro", "over", 10000, 10000, None, ""),
-        ("a ajuns la 10.000", "ro", "exact", 10000, None, None, ""),
-        ("overschreed de 10.000", "nl", "over", 10000, 10000, None, ""),
-        ("heeft de 10.000 overschreden", "nl", "over", 10000, 10000, None, ""),
-        ("bedraagt 10.000", "nl", "exact", 10000, None, None, ""),
-        ("heeft de 10.000 bereikt", "nl", "exact", 10000, None, None, ""),
-        ("telah melampaui 10.000", "id", "over", 10000, 10000, None, ""),
-        ("berjumlah 10.000 orang", "id", "exact", 10000, None, None, "people"),
-        ("meningkat menjadi 10.000", "id", "exact", 10000, None, None, ""),
-        ("imefikia 10,000", "sw", "exact", 10000, None, None, ""),
-        ("imefikia watu 10,000", "sw", "exact", 10000, None, None, "people"),
-        ("imezidi 10,000", "sw", "over", 10000, 10000, None, ""),
-        # A verb after the figure, where the language writes it there: never the count noun.
-        ("10 bini aştı", "tr", "over", 10000, 10000, None, ""),
-        ("10 bin kişiyi aştı", "tr", "over", 10000, 10000, None, "people"),
-        ("10.000'i aştı", "tr", "over", 10000, 10000, None, ""),
-        ("10 bini aşan", "tr", "over", 10000, 10000, None, ""),
-        ("10 bine ulaştı", "tr", "exact", 10000, None, None, ""),
-        ("10 bin kişiye ulaştı", "tr", "exact", 10000, None, None, "people"),
-        ("10 mini aşıb", "az", "over", 10000, 10000, None, ""),
-        ("10 minə çatıb", "az", "exact", 10000, None, None, ""),
-        ("10 ezret meghaladta", "hu", "over", 10000, 10000, None, ""),
-        ("10 ezer embert meghaladta", "hu", "over", 10000, 10000, None, "people"),
-        ("meghaladta a 10 ezret", "hu", "over", 10000, 10000, None, ""),
-        ("elérte a 10 ezret", "hu", "exact", 10000, None, None, ""),
-        ("10 ezer fölé emelkedett", "hu", "over", 10000, 10000, None, ""),
-        ("10,000 को पार कर गया", "hi", "over", 10000, 10000, None, ""),
-        ("10,000 के पार", "hi", "over", 10000, 10000, None, ""),
-        ("10,000 तक पहुंच गया", "hi", "exact", 10000, None, None, ""),
-        ("10,000 سے تجاوز کر گئی", "ur", "over", 10000, 10000, None, ""),
-        ("10,000 تک پہنچ گئی", "ur", "exact", 10000, None, None, ""),
-        ("১০ হাজার ছাড়িয়েছে", "bn", "over", 10000, 10000, None, ""),
-        ("به 10 هزار نفر رسید", "fa", "exact", 10000, None, None, "people"),
-        ("ከ10 ሺህ አልፏል", "am", "over", 10000, 10000, None, ""),
-        ("10 ሺህ ደርሷል", "am", "exact", 10000, None, None, ""),
-    ],
-)
-def test_verbs_of_exceeding_and_reaching(
-    text: str,
-    language: str,
-    qualifier: str,
-    value: float,
-    low: float | None,
-    high: float | None,
-    unit: str,
-) -> None:
-    q = parse(text, language)
-    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)
+ReadCase = tuple[str, str | None, str, float, float | None, float | None, str]
+"""Text, language, and the qualifier, value, low, high and unit it must read as."""
+
+VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
+    # A verb before the figure: exceeding is "over", reaching states the figure.
+    ("a atteint 10 000", "fr", "exact", 10000, None, None, ""),
+    ("s'élève à 10 000 morts", "fr", "exact", 10000, None, None, "killed"),
+    ("s’élève à plus de 10 000", "fr", "over", 10000, 10000, None, ""),
+    ("ont dépassé les 10 000 morts", "fr", "over", 10000, 10000, None, "killed"),
+    ("a franchi la barre des 10 000", "fr", "over", 10000, 10000, None, ""),
+    ("stieg auf 10.000", "de", "exact", 10000, None, None, ""),
+    ("liegt bei 10.000", "de", "exact", 10000, None, None, ""),
+    ("belief sich auf rund 10.000", "de", "about", 10000, None, None, ""),
+    ("hat 10.000 überschritten", "de", "over", 10000, 10000, None, ""),
+    ("hat 10.000 übertroffen", "de", "over", 10000, 10000, None, ""),
+    ("ist auf 10.000 gestiegen", "de", "exact", 10000, None, None, ""),
+    ("ist auf über 10.000 Menschen gestiegen", "de", "over", 10000, 10000, None, "people"),
+    ("hat sich auf 10.000 erhöht", "de", "exact", 10000, None, None, ""),
+    ("hat die Marke von 10.000 überschritten", "de", "over", 10000, 10000, None, ""),
+    ("is tot 10.000 gestegen", "nl", "exact", 10000, None, None, ""),
+    ("dostigao je 10.000", "sr", "exact", 10000, None, None, ""),
+    ("достигло отметки в 10 000", "ru", "exact", 10000, None, None, ""),
+    ("превысило отметку в 10 тысяч", "ru", "over", 10000, 10000, None, ""),
+    ("a atteint la barre des 10 000 morts", "fr", "exact", 10000, None, None, "killed"),
+    ("superó la barrera de los 10.000", "es", "over", 10000, 10000, None, ""),
+    ("alcanzó la cifra de 10.000 muertos", "es", "exact", 10000, None, None, "killed"),
+    ("ha superato quota 10.000", "it", "over", 10000, 10000, None, ""),
+    ("ultrapassou a marca de 10 mil", "pt", "over", 10000, 10000, None, ""),
+    ("überstieg 10.000", "de", "over", 10000, 10000, None, ""),
+    ("hat 10.000 Menschen erreicht", "de", "exact", 10000, None, None, "people"),
+    ("asciende a 10.000", "es", "exact", 10000, None, None, ""),
+    ("alcanzó los 10.000 muertos", "es", "exact", 10000, None, None, "killed"),
+    ("ha superado los 10.000", "es", "over", 10000, 10000, None, ""),
+    ("se cifra en unos 10.000", "es", "about", 10000, None, None, ""),
+    ("ha raggiunto 10.000", "it", "exact", 10000, None, None, ""),
+    ("è salito a 10.000", "it", "exact", 10000, None, None, ""),
+    ("ha raggiunto quota 10.000", "it", "exact", 10000, None, None, ""),
+    ("aveva superato i 10.000", "it", "over", 10000, 10000, None, ""),
+    ("atingiu 10 mil", "pt", "exact", 10000, None, None, ""),
+    ("chegou a 10 mil mortos", "pt", "exact", 10000, None, None, "killed"),
+    ("ultrapassaram 10 mil", "pt", "over", 10000, 10000, None, ""),
+    ("достигло 10 000", "ru", "exact", 10000, None, None, ""),
+    ("составило 10 тысяч", "ru", "exact", 10000, None, None, ""),
+    ("выросло до 10 тысяч", "ru", "exact", 10000, None, None, ""),
+    ("превысили 10 тысяч", "ru", "over", 10000, 10000, None, ""),
+    ("перевалило за 10 тысяч", "ru", "over", 10000, 10000, None, ""),
+    ("досягло 10 тисяч", "uk", "exact", 10000, None, None, ""),
+    ("зросла до 10 тисяч", "uk", "exact", 10000, None, None, ""),
+    ("перевищили 10 тисяч", "uk", "over", 10000, 10000, None, ""),
+    ("склала 10 тысяч", "be", "exact", 10000, None, None, ""),
+    ("перавысілі 10 тысяч", "be", "over", 10000, 10000, None, ""),
+    ("przekroczyła 10 tys.", "pl", "over", 10000, 10000, None, ""),
+    ("wzrosła do 10 tys.", "pl", "exact", 10000, None, None, ""),
+    ("wyniosła 10 tys. osób", "pl", "exact", 10000, None, None, "people"),
+    ("překročil 10 tisíc", "cs", "over", 10000, 10000, None, ""),
+    ("dosáhl 10 tisíc", "cs", "exact", 10000, None, None, ""),
+    ("vzrostl na 10 tisíc", "cs", "exact", 10000, None, None, ""),
+    ("je premašio 10.000", "sr", "over", 10000, 10000, None, ""),
+    ("је премашио 10.000", "sr", "over", 10000, 10000, None, ""),
+    ("dostigao 10.000", "sr", "exact", 10000, None, None, ""),
+    ("بلغ 10 آلاف", "ar", "exact", 10000, None, None, ""),
+    ("ارتفع إلى 10 آلاف", "ar", "exact", 10000, None, None, ""),
+    ("تخطى 10 آلاف", "ar", "over", 10000, 10000, None, ""),
+    ("עבר את 10,000", "he", "over", 10000, 10000, None, ""),
+    ("הגיע ל-10,000", "he", "exact", 10000, None, None, ""),
+    ("עומד על 10,000", "he", "exact", 10000, None, None, ""),
+    ("ξεπέρασε τους 10.000", "el", "over", 10000, 10000, None, ""),
+    ("έφτασε τους 10.000", "el", "exact", 10000, None, None, ""),
+    ("a depășit 10.000", "ro", "over", 10000, 10000, None, ""),
+    ("a ajuns la 10.000", "ro", "exact", 10000, None, None, ""),
+    ("overschreed de 10.000", "nl", "over", 10000, 10000, None, ""),
+    ("heeft de 10.000 overschreden", "nl", "over", 10000, 10000, None, ""),
+    ("bedraagt 10.000", "nl", "exact", 10000, None, None, ""),
+    ("heeft de 10.000 bereikt", "nl", "exact", 10000, None, None, ""),
+    ("telah melampaui 10.000", "id", "over", 10000, 10000, None, ""),
+    ("berjumlah 10.000 orang", "id", "exact", 10000, None, None, "people"),
+    ("meningkat menjadi 10.000", "id", "exact", 10000, None, None, ""),
+    ("imefikia 10,000", "sw", "exact", 10000, None, None, ""),
+    ("imefikia watu 10,000", "sw", "exact", 10000, None, None, "people"),
+    ("imezidi 10,000", "sw", "over", 10000, 10000, None, ""),
+    # A verb after the figure, where the language writes it there: never the count noun.
+    ("10 bini aştı", "tr", "over", 10000, 10000, None, ""),
+    ("10 bin kişiyi aştı", "tr", "over", 10000, 10000, None, "people"),
+    ("10.000'i aştı", "tr", "over", 10000, 10000, None, ""),
+    ("10 bini aşan", "tr", "over", 10000, 10000, None, ""),
+    ("10 bine ulaştı", "tr", "exact", 10000, None, None, ""),
+    ("10 bin kişiye ulaştı", "tr", "exact", 10000, None, None, "people"),
+    ("10 mini aşıb", "az", "over", 10000, 10000, None, ""),
+    ("10 minə çatıb", "az", "exact", 10000, None, None, ""),
+    ("10 ezret meghaladta", "hu", "over", 10000, 10000, None, ""),
+    ("10 ezer embert meghaladta", "hu", "over", 10000, 10000, None, "people"),
+    ("meghaladta a 10 ezret", "hu", "over", 10000, 10000, None, ""),
+    ("elérte a 10 ezret", "hu", "exact", 10000, None, None, ""),
+    ("10 ezer fölé emelkedett", "hu", "over", 10000, 10000, None, ""),
+    ("10,000 को पार कर गया", "hi", "over", 10000, 10000, None, ""),
+    ("10,000 के पार", "hi", "over", 10000, 10000, None, ""),
+    ("10,000 तक पहुंच गया", "hi", "exact", 10000, None, None, ""),
+    ("10,000 سے تجاوز کر گئی", "ur", "over", 10000, 10000, None, ""),
+    ("10,000 تک پہنچ گئی", "ur", "exact", 10000, None, None, ""),
+    ("১০ হাজার ছাড়িয়েছে", "bn", "over", 10000, 10000, None, ""),
+    ("به 10 هزار نفر رسید", "fa", "exact", 10000, None, None, "people"),
+    ("ከ10 ሺህ አልፏል", "am", "over", 10000, 10000, None, ""),
+    ("10 ሺህ ደርሷል", "am", "exact", 10000, None, None, ""),
+]
 
 
 @pytest.mark.parametrize(
@@ -1748,54 +1737,40 @@ def test_lexicon_quantity_tables_use_known_ids() -> None:
 # --------------------------------------------------------------------------- case endings
 
 
-@pytest.mark.parametrize(
-    ("text", "language", "qualifier", "value", "low", "high", "unit"),
-    [
-        # Hungarian "-ig" is "up to", "-nál/-nél több" "more than", "-an/-en" counts people.
-        ("10 ezerig", "hu", "up_to", 10_000, None, 10_000, ""),
-        ("10 ezerig", None, "up_to", 10_000, None, 10_000, ""),
-        ("legfeljebb 2 millióig", "hu", "up_to", 2_000_000, None, 2_000_000, ""),
-        ("tízezerig", "hu", "up_to", 10_000, None, 10_000, ""),
-        ("10 ezer emberig", "hu", "up_to", 10_000, None, 10_000, "people"),
-        ("30 százalékig", "hu", "up_to", 30, None, 30, "percent"),
-        ("50 ezernél több ember", "hu", "over", 50_000, 50_000, None, "people"),
-        ("10 ezernél is több", "hu", "over", 10_000, 10_000, None, ""),
-        ("5 ezer embernél több", "hu", "over", 5_000, 5_000, None, "people"),
-        ("2 milliónál kevesebb menekült", "hu", "under", 2_000_000, None, 2_000_000, "refugees"),
-        ("tízezren", "hu", "exact", 10_000, None, None, "people"),
-        ("több mint 100 ezren", "hu", "over", 100_000, 100_000, None, "people"),
-        # Turkish "kadar" after a dative is "up to".
-        ("10 bine kadar", "tr", "up_to", 10_000, None, 10_000, ""),
-        ("10.000 kişiye kadar", "tr", "up_to", 10_000, None, 10_000, "people"),
-        ("5 bin askere kadar", "tr", "up_to", 5_000, None, 5_000, "troops"),
-        ("2 milyona dek", "tr", "up_to", 2_000_000, None, 2_000_000, ""),
-        ("10 bine yakın", "tr", "close_to", 10_000, None, None, ""),
-        ("10 binden az", "tr", "under", 10_000, None, 10_000, ""),
-        ("10 bini geçkin", "tr", "over", 10_000, 10_000, None, ""),
-        ("10 bini geçti", "tr", "over", 10_000, 10_000, None, ""),
-        ("1 milyara kadar", "tr", "up_to", 1e9, None, 1e9, ""),
-        # Azerbaijani "-dək" on the word is "up to".
-        ("10 minədək", "az", "up_to", 10_000, None, 10_000, ""),
-        ("10 min nəfərədək", "az", "up_to", 10_000, None, 10_000, "people"),
-        # Slavic case forms of "thousand" and "million".
-        ("более 10 тысячами", "ru", "over", 10_000, 10_000, None, ""),
-        ("до 5 миллионам", "ru", "up_to", 5_000_000, None, 5_000_000, ""),
-        ("до 10 тисячами", "uk", "up_to", 10_000, None, 10_000, ""),
-        ("ponad 10 tysiącami", "pl", "over", 10_000, 10_000, None, ""),
-        ("10 hiljadama", "sr", "exact", 10_000, None, None, ""),
-    ],
-)
-def test_case_endings_of_multipliers_and_nouns(
-    text: str,
-    language: str | None,
-    qualifier: str,
-    value: float,
-    low: float | None,
-    high: float | None,
-    unit: str,
-) -> None:
-    q = parse(text, language)
-    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)
+CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
+    # Hungarian "-ig" is "up to", "-nál/-nél több" "more than", "-an/-en" counts people.
+    ("10 ezerig", "hu", "up_to", 10_000, None, 10_000, ""),
+    ("10 ezerig", None, "up_to", 10_000, None, 10_000, ""),
+    ("legfeljebb 2 millióig", "hu", "up_to", 2_000_000, None, 2_000_000, ""),
+    ("tízezerig", "hu", "up_to", 10_000, None, 10_000, ""),
+    ("10 ezer emberig", "hu", "up_to", 10_000, None, 10_000, "people"),
+    ("30 százalékig", "hu", "up_to", 30, None, 30, "percent"),
+    ("50 ezernél több ember", "hu", "over", 50_000, 50_000, None, "people"),
+    ("10 ezernél is több", "hu", "over", 10_000, 10_000, None, ""),
+    ("5 ezer embernél több", "hu", "over", 5_000, 5_000, None, "people"),
+    ("2 milliónál kevesebb menekült", "hu", "under", 2_000_000, None, 2_000_000, "refugees"),
+    ("tízezren", "hu", "exact", 10_000, None, None, "people"),
+    ("több mint 100 ezren", "hu", "over", 100_000, 100_000, None, "people"),
+    # Turkish "kadar" after a dative is "up to".
+    ("10 bine kadar", "tr", "up_to", 10_000, None, 10_000, ""),
+    ("10.000 kişiye kadar", "tr", "up_to", 10_000, None, 10_000, "people"),
+    ("5 bin askere kadar", "tr", "up_to", 5_000, None, 5_000, "troops"),
+    ("2 milyona dek", "tr", "up_to", 2_000_000, None, 2_000_000, ""),
+    ("10 bine yakın", "tr", "close_to", 10_000, None, None, ""),
+    ("10 binden az", "tr", "under", 10_000, None, 10_000, ""),
+    ("10 bini geçkin", "tr", "over", 10_000, 10_000, None, ""),
+    ("10 bini geçti", "tr", "over", 10_000, 10_000, None, ""),
+    ("1 milyara kadar", "tr", "up_to", 1e9, None, 1e9, ""),
+    # Azerbaijani "-dək" on the word is "up to".
+    ("10 minədək", "az", "up_to", 10_000, None, 10_000, ""),
+    ("10 min nəfərədək", "az", "up_to", 10_000, None, 10_000, "people"),
+    # Slavic case forms of "thousand" and "million".
+    ("более 10 тысячами", "ru", "over", 10_000, 10_000, None, ""),
+    ("до 5 миллионам", "ru", "up_to", 5_000_000, None, 5_000_000, ""),
+    ("до 10 тисячами", "uk", "up_to", 10_000, None, 10_000, ""),
+    ("ponad 10 tysiącami", "pl", "over", 10_000, 10_000, None, ""),
+    ("10 hiljadama", "sr", "exact", 10_000, None, None, ""),
+]
 
 
 @pytest.mark.parametrize(
@@ -1822,62 +1797,34 @@ def test_case_endings_not_read_are_refused(text: str, language: str | None, reas
     assert reason in (explain_refusal(text, language) or "")
 
 
-@pytest.mark.parametrize(
-    ("text", "language", "qualifier", "value", "low", "high", "unit"),
-    [
-        # "kadar" after a bare figure or a nominative is "about".
-        ("500 kadar asker", "tr", "about", 500, None, None, "troops"),
-        ("10 bin kadar kişi", "tr", "about", 10_000, None, None, "people"),
-        ("3 bin kişiden fazla", "tr", "over", 3_000, 3_000, None, "people"),
-        ("10 minə qədər", "az", "up_to", 10_000, None, 10_000, ""),
-        ("10 min nəfərə qədər", "az", "up_to", 10_000, None, 10_000, "people"),
-        ("10 minə yaxın", "az", "close_to", 10_000, None, None, ""),
-    ],
-)
-def test_hedges_read_by_case_keep_their_readings(
-    text: str,
-    language: str,
-    qualifier: str,
-    value: float,
-    low: float | None,
-    high: float | None,
-    unit: str,
-) -> None:
-    q = parse(text, language)
-    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)
+HEDGES_READ_BY_CASE_KEEP_THEIR_READINGS_CASES: list[ReadCase] = [
+    # "kadar" after a bare figure or a nominative is "about".
+    ("500 kadar asker", "tr", "about", 500, None, None, "troops"),
+    ("10 bin kadar kişi", "tr", "about", 10_000, None, None, "people"),
+    ("3 bin kişiden fazla", "tr", "over", 3_000, 3_000, None, "people"),
+    ("10 minə qədər", "az", "up_to", 10_000, None, 10_000, ""),
+    ("10 min nəfərə qədər", "az", "up_to", 10_000, None, 10_000, "people"),
+    ("10 minə yaxın", "az", "close_to", 10_000, None, None, ""),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "language", "qualifier", "value", "low", "high", "unit"),
-    [
-        # Case endings written against the digits with a hyphen or an apostrophe.
-        ("10 000-ig", "hu", "up_to", 10_000, None, 10_000, ""),
-        ("akár 5000-ig", "hu", "up_to", 5_000, None, 5_000, ""),
-        ("1000-en felül", "hu", "over", 1_000, 1_000, None, ""),
-        ("100-nál is kevesebb ember", "hu", "under", 100, None, 100, "people"),
-        ("1000 fölött", "hu", "over", 1_000, 1_000, None, ""),
-        ("10 ezer alatt", "hu", "under", 10_000, None, 10_000, ""),
-        ("10.000'in üzerinde", "tr", "over", 10_000, 10_000, None, ""),
-        ("10 binin altında", "tr", "under", 10_000, None, 10_000, ""),
-        # Case forms of count nouns.
-        ("10 ezer katonáig", "hu", "up_to", 10_000, None, 10_000, "troops"),
-        ("500 katonánál több", "hu", "over", 500, 500, None, "troops"),
-        ("akár 300 halálos áldozatig", "hu", "up_to", 300, None, 300, "killed"),
-        # An unknown noun in the ablative is read with its hedge.
-        ("10 bin öğrenciden fazla", "tr", "over", 10_000, 10_000, None, "öğrenciden"),
-    ],
-)
-def test_case_endings_after_digits_and_on_nouns(
-    text: str,
-    language: str,
-    qualifier: str,
-    value: float,
-    low: float | None,
-    high: float | None,
-    unit: str,
-) -> None:
-    q = parse(text, language)
-    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)
+CASE_ENDINGS_AFTER_DIGITS_AND_ON_NOUNS_CASES: list[ReadCase] = [
+    # Case endings written against the digits with a hyphen or an apostrophe.
+    ("10 000-ig", "hu", "up_to", 10_000, None, 10_000, ""),
+    ("akár 5000-ig", "hu", "up_to", 5_000, None, 5_000, ""),
+    ("1000-en felül", "hu", "over", 1_000, 1_000, None, ""),
+    ("100-nál is kevesebb ember", "hu", "under", 100, None, 100, "people"),
+    ("1000 fölött", "hu", "over", 1_000, 1_000, None, ""),
+    ("10 ezer alatt", "hu", "under", 10_000, None, 10_000, ""),
+    ("10.000'in üzerinde", "tr", "over", 10_000, 10_000, None, ""),
+    ("10 binin altında", "tr", "under", 10_000, None, 10_000, ""),
+    # Case forms of count nouns.
+    ("10 ezer katonáig", "hu", "up_to", 10_000, None, 10_000, "troops"),
+    ("500 katonánál több", "hu", "over", 500, 500, None, "troops"),
+    ("akár 300 halálos áldozatig", "hu", "up_to", 300, None, 300, "killed"),
+    # An unknown noun in the ablative is read with its hedge.
+    ("10 bin öğrenciden fazla", "tr", "over", 10_000, 10_000, None, "öğrenciden"),
+]
 
 
 @pytest.mark.parametrize(
@@ -1989,3 +1936,23 @@ def test_arabic_and_hebrew_units_in_their_plural_forms(
     counted ten "kilometres" instead of measuring ten square kilometres."""
     q = parse(text, language)
     assert (q.unit, q.value) == (unit, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "value", "low", "high", "unit"),
+    VERBS_OF_EXCEEDING_AND_REACHING_CASES
+    + CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES
+    + HEDGES_READ_BY_CASE_KEEP_THEIR_READINGS_CASES
+    + CASE_ENDINGS_AFTER_DIGITS_AND_ON_NOUNS_CASES,
+)
+def test_reads_qualifier_value_bounds_and_unit(
+    text: str,
+    language: str | None,
+    qualifier: str,
+    value: float,
+    low: float | None,
+    high: float | None,
+    unit: str,
+) -> None:
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)

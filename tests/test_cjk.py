@@ -289,3 +289,21 @@ def test_dates_written_with_year_month_and_day_markers(
     article = Article(text=text, language=language, published="2026-01-05")
     found = extract_article(article).candidates
     assert [str(c.as_of) for c in found] == [as_of]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier"),
+    [
+        ("300人遇难", "zh", "exact"),
+        ("300多人丧生", "zh", "over"),
+        ("300人が死亡した", "ja", "exact"),
+        ("300명이 숨졌다", "ko", "exact"),
+    ],
+)
+def test_a_verb_after_a_count_is_neither_its_noun_nor_a_hedge(
+    text: str, language: str, qualifier: str
+) -> None:
+    """An unknown word written against a count may be a hedge, and is refused; the verbs
+    the press writes there ("遇难", died) are known and read as verbs."""
+    q = parse_quantity(text, language)
+    assert q is not None and (q.qualifier, q.value, q.unit) == (qualifier, 300, "people")

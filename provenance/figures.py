@@ -178,11 +178,14 @@ def _without_article(word: str) -> str | None:
 
 
 def _modifier(word: str) -> bool:
-    """A word that may qualify the count noun after it ("Sudanese refugees")."""
+    """A word that may qualify the count noun after it ("Sudanese refugees"); never a
+    multiplier or a vague amount ("tres cientos muertos" is not three dead)."""
     return (
         _is_noun(word)
         and word not in shared().stopwords
         and shared().units.get(word) is None
+        and word not in shared().multiplier_words
+        and word not in _vague_words()
         and not _month(word)
     )
 

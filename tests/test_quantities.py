@@ -1956,3 +1956,21 @@ def test_reads_qualifier_value_bounds_and_unit(
 ) -> None:
     q = parse(text, language)
     assert (q.qualifier, q.value, q.low, q.high, q.unit) == (qualifier, value, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [("שלוש מאות הרוגים", "he", 300), ("tiga ratus orang", "id", 300)],
+)
+def test_hundreds_written_after_a_number_word(text: str, language: str, value: float) -> None:
+    assert parse(text, language).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("tres cientos muertos", "es"), ("три сотни человек", "ru"), ("mia tatu", "sw")],
+)
+def test_hundreds_read_as_a_modifier_or_added_are_refused(text: str, language: str) -> None:
+    """These read as 3 dead, 3 people and 103 (Swahili writes the hundred first): a vague
+    or multiplier word between a figure and its noun is never a modifier."""
+    assert parse_quantity(text, language) is None

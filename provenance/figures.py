@@ -883,6 +883,9 @@ class _Parser:
             self._change_at(j)
             if self.lang.numbers.match(self.texts, j) is not None:
                 raise _NoParse("more than one figure")
+            if self.lang.multipliers.match(self.texts, j) is not None:
+                word = self.texts[j]
+                raise _NoParse(f"the multiplier {word!r} after the figure may change it")
             hit = self.lang.late_hedges.match(self.texts, j)
             if hit is not None:
                 words_after = " ".join(self.texts[j : j + hit[1]])

@@ -1974,3 +1974,12 @@ def test_hundreds_read_as_a_modifier_or_added_are_refused(text: str, language: s
     """These read as 3 dead, 3 people and 103 (Swahili writes the hundred first): a vague
     or multiplier word between a figure and its noun is never a modifier."""
     assert parse_quantity(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("two and a half thousand people", "en"), ("két és fél ezer ember", "hu")],
+)
+def test_a_multiplier_left_after_the_figure_is_refused(text: str, language: str) -> None:
+    """Both read as 2: the words after "and" were left unread."""
+    assert parse_quantity(text, language) is None

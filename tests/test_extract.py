@@ -1313,3 +1313,22 @@ def test_a_listener_after_a_speaker_named_after_the_verb_is_a_relay(
     sources = {s["key"]: s["name"] for s in got["sources"]}
     a = got["claims"][0]["attributions"][0]
     assert (sources[a["source"]], [sources[v] for v in a.get("via", [])]) == (origin, via)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "figure"),
+    [
+        ("The ministry said 300 people were killed, three of them children.", "en", "300 people"),
+        (
+            "Selon le ministère, 300 personnes ont été tuées, dont trois enfants.",
+            "fr",
+            "300 personnes",
+        ),
+    ],
+)
+def test_a_number_word_later_in_the_sentence_does_not_spoil_the_figure(
+    sentence: str, language: str, figure: str
+) -> None:
+    """The figure's window is cut before a later number word, as before later digits."""
+    got = _nested(sentence + "\n", language=language)
+    assert [c["quantity"] for c in got["claims"]] == [figure]

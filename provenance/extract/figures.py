@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from provenance.extract.lexis import words
-from provenance.figure_words import UNSPACED, lower, tokens, unspaced
+from provenance.figure_words import UNSPACED, key, lower, tokens, unspaced
+from provenance.figure_words import language as figure_language
 from provenance.folding import clitic_variants
 from provenance.quantities import Quantity, parse_quantity
 
@@ -89,19 +90,32 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _windows(sentence: str, start: int) -> list[str]:
-    """Up to nine words from ``start``, then the same cut before each later number, longest
-    first: a following figure must not spoil the parse of this one."""
+def _windows(sentence: str, start: int, language: str) -> list[str]:
+    """Up to nine words from ``start``, then the same cut before each later number (in
+    digits or a number word of the language), longest first: a following figure must not
+    spoil the parse of this one ("300 people were killed, three of them children")."""
     tail = sentence[start:]
     spans = _spans(tail)[:_WINDOW_WORDS]
     if not spans:
         return []
-    cuts = [i for i, (a, b) in enumerate(spans) if i and re.search(r"\d|[$€£¥₴₽]", tail[a:b])]
+    numbers = figure_language(language).numbers
+    cuts = [
+        i
+        for i, (a, b) in enumerate(spans)
+        if i
+        and (
+            re.search(r"\d|[$€£¥₴₽]", tail[a:b])
+            or numbers.get(key(tail[a:b].strip(_PUNCTUATION))) is not None
+        )
+    ]
     return [tail[: spans[i - 1][1]] for i in [len(spans), *reversed(cuts)]]
 
 
+_PUNCTUATION = ".,;:!?\"'()«»“”’"
+
+
 def _parse_window(sentence: str, start: int, language: str) -> Quantity | None:
-    for window in _windows(sentence, start):
+    for window in _windows(sentence, start, language):
         q = parse_quantity(window, language, number_words=False)
         if q is not None:
             return q

@@ -192,14 +192,14 @@ def month_names() -> dict[str, int]:
     return {name: months.pop() for name, months in found.items() if len(months) == 1}
 
 
-_OTHER_CALENDAR_YEARS = range(1300, 1500)
+OTHER_CALENDAR_YEARS = range(1300, 1500)
 """Years that the press of Iran and Afghanistan (Solar Hijri, 1403 is 2024) and the
 Islamic calendar (1446 is 2024) write today: a numeric date with such a year is not read
 as a Gregorian one."""
 
 
 def _gregorian(year: int, text: str) -> int:
-    if year in _OTHER_CALENDAR_YEARS:
+    if year in OTHER_CALENDAR_YEARS:
         raise ValueError(
             f"year {year} in {text!r} may be of the Solar Hijri or Islamic calendar: "
             "write the Gregorian date"

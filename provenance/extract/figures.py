@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from provenance.dates import OTHER_CALENDAR_YEARS
 from provenance.extract.lexis import words
 from provenance.figure_words import UNSPACED, key, lower, tokens, unspaced
 from provenance.figure_words import language as figure_language
@@ -111,7 +112,9 @@ def _windows(sentence: str, start: int, language: str) -> list[str]:
     return [tail[: spans[i - 1][1]] for i in [len(spans), *reversed(cuts)]]
 
 
-_PUNCTUATION = ".,;:!?\"'()«»“”’"
+_CLOSING = ".,;:!?\"'”’»)،"
+"""What may close a word in running text and is not part of it."""
+_PUNCTUATION = _CLOSING + "(«“"
 
 
 def _parse_window(sentence: str, start: int, language: str) -> Quantity | None:
@@ -125,7 +128,7 @@ def _parse_window(sentence: str, start: int, language: str) -> Quantity | None:
 def _ends(sentence: str, start: int) -> list[int]:
     """Word ends after ``start``, nearest first, within the window."""
     out = [start + b for _, b in _spans(sentence[start:])[:_WINDOW_WORDS]]
-    stripped = [start + len(sentence[start:e].rstrip(".,;:!?\"'”’»)")) for e in out]
+    stripped = [start + len(sentence[start:e].rstrip(_CLOSING)) for e in out]
     return sorted({e for e in stripped + out if e > start})
 
 
@@ -148,7 +151,7 @@ def _bare_figure(sentence: str, start: int, language: str) -> Figure | None:
     m = re.match(r"\S+", sentence[start:])
     if m is None:
         return None
-    end = start + len(m.group().rstrip(".,;:!?\"'”’»)،"))
+    end = start + len(m.group().rstrip(_CLOSING))
     q = parse_quantity(sentence[start:end], language)
     return None if q is None else Figure(start, end, sentence[start:end], q)
 
@@ -232,14 +235,15 @@ def _is_year(number: str, q: Quantity) -> bool:
 def _years_joined(text: str, q: Quantity) -> bool:
     """Two years joined into a range ("2010 až 2020", "از ۱۳۹۰ تا ۱۴۰۰"): a span of time,
     whatever word follows it (a verb is often read as the range's noun). Years of the
-    Solar Hijri and Hijri calendars (1300 to 1499) count only without a unit."""
+    Solar Hijri and Hijri calendars (``dates.OTHER_CALENDAR_YEARS``) count only without a
+    unit."""
     numbers = _DIGITS.findall(text)
     if len(numbers) != 2 or not all(len(n) == 4 and n.isdigit() for n in numbers):
         return False
     years = [int(n) for n in numbers]
     if all(1800 <= y <= 2100 for y in years):
         return True
-    return not q.unit and all(1300 <= y <= 1499 for y in years)
+    return not q.unit and all(y in OTHER_CALENDAR_YEARS for y in years)
 
 
 def _is_month(word: str, language: str) -> bool:

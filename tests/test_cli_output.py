@@ -3,12 +3,16 @@ format is honoured, lists are JSON arrays in every JSON format."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from provenance.cli.common import dumps, write_json_list
 from tests.helpers import row, write_csv
 
 
@@ -73,3 +77,19 @@ def test_export_lists_are_json_arrays(cli: Any, fixture_db: str) -> None:
         assert all(isinstance(r["hedges"], list) and isinstance(r["via"], list) for r in records)
     csv_line = next(x for x in cli("export").output.splitlines() if x.startswith(key))
     assert "Reuters; Daily Express" in csv_line
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JSON_VALUES, max_size=4))
+def test_a_streamed_json_list_is_the_list_dumped_whole(items: list[Any]) -> None:
+    out = io.StringIO()
+    write_json_list(iter(items), out)
+    assert out.getvalue() == dumps(items) + "\n"
+    assert json.loads(out.getvalue()) == items

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from provenance.db import open_session
+from provenance.edits import merge_source
 from provenance.errors import NotFoundError, UsageError
 from provenance.query import ClaimFilter, find_claims, get_claim, list_sources
+from tests.helpers import row, write_csv
+from tests.test_import import run_import
 
 FORTY = "ukraine-lost-over-40-percent-of-kursk-gains"
 UNNAMED_ONLY = {
@@ -147,3 +152,28 @@ def test_sources_list_counts_origin_and_relay(fixture_db: str) -> None:
     assert (rows["reuters"]["as_origin"], rows["reuters"]["as_relay"]) == (0, 5)
     assert rows["ua-general-staff-official"]["named"] is False
     assert rows["isw"]["aliases"] == ["ISW"]
+
+
+@pytest.mark.parametrize("sort", ["reports", "origins"])
+def test_the_orders_by_counts_are_the_views_counts_in_order(
+    db_url: str, tmp_path: Path, sort: str
+) -> None:
+    """The database sorts by counts it computes itself; they must be the counts each
+    claim shows, sources merged into another counted as that one."""
+    rows = [
+        row(claim_key=key, claim=f"Claim {key}", source=name, url=f"https://e.org/{key}/{name}")
+        for key, names in (("c1", "AB"), ("c2", "CDE"), ("c3", "F"), ("c4", "GH"))
+        for name in names
+    ]
+    run_import(db_url, write_csv(tmp_path / "c.csv", rows))
+    with open_session(db_url, write=True) as session:
+        keys = dict(session.connection().exec_driver_sql("SELECT name, key FROM source").all())
+        for other in "DE":
+            merge_source(session, keys["C"], keys[other], reason="t", actor="t", command="t")
+    with open_session(db_url) as session:
+        listed = [(v.key, getattr(v, sort)) for v in find_claims(session, ClaimFilter(), sort=sort)]
+        first = [v.key for v in find_claims(session, ClaimFilter(), sort=sort, limit=2)]
+    expected = {"reports": [("c2", 3), ("c1", 2), ("c4", 2), ("c3", 1)],
+                "origins": [("c1", 2), ("c4", 2), ("c2", 1), ("c3", 1)]}  # fmt: skip
+    assert listed == expected[sort]
+    assert first == [k for k, _ in expected[sort][:2]]

@@ -101,20 +101,23 @@ def claims_command(
 
         provenance claims --unnamed --category territory --format json
     """
-    from provenance.query import count_claims, find_claims
+    from provenance.query import count_claims, iter_claims
 
     f = filters.from_options(locals())
     page = limit if limit is not None else PAGE if fmt is OutputFormat.table else 0
     with session(db) as db_session:
-        views = find_claims(db_session, f, limit=page or None, sort=sort.value)
-        paged = fmt is OutputFormat.table and page and len(views) == page
-        more = count_claims(db_session, f) - len(views) if paged else 0
+        views = iter_claims(db_session, f, limit=page or None, sort=sort.value)
+        if fmt is not OutputFormat.table:
+            render((v.summary() for v in views), fmt, columns=CLAIM_COLUMNS)
+            return
+        shown = [v.summary() for v in views]
+        more = count_claims(db_session, f) - len(shown) if page and len(shown) == page else 0
     render(
-        [v.summary() for v in views],
+        shown,
         fmt,
         columns=CLAIM_COLUMNS,
         table_columns=CLAIM_TABLE_COLUMNS,
-        title=f"{len(views)} of {len(views) + more} claims" if more else f"{len(views)} claims",
+        title=f"{len(shown)} of {len(shown) + more} claims" if more else f"{len(shown)} claims",
         empty="no claims match",
     )
     if more > 0:

@@ -7,7 +7,6 @@ commands import the library inside their bodies.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sys
@@ -366,7 +365,7 @@ def dumps(data: Any) -> str:
 
 
 def render(
-    rows: list[dict[str, Any]],
+    rows: Iterable[dict[str, Any]],
     fmt: OutputFormat | DataFormat,
     *,
     columns: Sequence[str],
@@ -375,20 +374,34 @@ def render(
     empty: str = "nothing matched",
     table_cell: Callable[[str, Any], str] | None = None,
 ) -> None:
-    """Print rows as a Rich table, JSON (a list), JSON Lines or CSV."""
+    """Print rows as a Rich table, JSON (a list), JSON Lines or CSV. JSON, JSON Lines and
+    CSV are written row by row as the rows come, so a generator of rows is never held."""
+    out = sys.stdout
     if fmt.value == "json":
-        typer.echo(dumps(rows))
+        write_json_list(rows, out)
     elif fmt.value == "jsonl":
         for row in rows:
-            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif fmt.value == "csv":
-        buf = io.StringIO()
-        write_csv(rows, columns, buf)
-        typer.echo(buf.getvalue(), nl=False)
-    elif not rows:
-        typer.echo(empty, err=True)
+        write_csv(rows, columns, out)
     else:
-        print_table(rows, table_columns or columns, title=title, cell=table_cell)
+        listed = list(rows)
+        if not listed:
+            typer.echo(empty, err=True)
+        else:
+            print_table(listed, table_columns or columns, title=title, cell=table_cell)
+
+
+def write_json_list(rows: Iterable[Any], out: Any) -> None:
+    """``dumps(list(rows))`` and a newline, written an item at a time: each item is
+    dumped alone and indented one level, which is how a list's items are laid out (a JSON
+    text breaks lines only between tokens, never inside a string)."""
+    started = False
+    for row in rows:
+        out.write(",\n  " if started else "[\n  ")
+        out.write(dumps(row).replace("\n", "\n  "))
+        started = True
+    out.write("\n]\n" if started else "[]\n")
 
 
 def print_table(

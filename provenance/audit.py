@@ -41,9 +41,9 @@ class UnnamedAudit:
 
 
 _ONE_ORIGIN_SQL = (
-    "SELECT a.claim_id FROM attribution a CROSS JOIN claim c "
+    "SELECT a.claim_id, c.key FROM attribution a CROSS JOIN claim c "
     "JOIN source s ON s.id = a.source_id WHERE c.id = a.claim_id AND {where} "
-    "GROUP BY a.claim_id HAVING COUNT(*) >= :min_reports "
+    "GROUP BY a.claim_id, c.key HAVING COUNT(*) >= :min_reports "
     "AND MIN(COALESCE(s.merged_into_id, s.id)) = MAX(COALESCE(s.merged_into_id, s.id))"
 )
 """Each selected claim reported at least ``min_reports`` times, all from one origin."""
@@ -197,24 +197,36 @@ def _possible_identities(unnamed: list[_Origin], named: list[_Origin]) -> list[s
 def circular_audit(
     session: Session, f: ClaimFilter, *, min_reports: int = 2
 ) -> list[dict[str, Any]]:
-    """Claims reported many times that all trace back to one origin.
+    """Claims reported many times that all trace back to one origin, most reports first."""
+    return list(iter_circular(session, f, min_reports=min_reports))
 
-    Found as ``unnamed_audit`` finds its claims: the database groups the attributions
-    (``_ONE_ORIGIN_SQL``); later passes read the attributions, relays and text of the
-    claims listed only."""
+
+LISTED_CHUNK = 5000
+
+
+def iter_circular(
+    session: Session, f: ClaimFilter, *, min_reports: int = 2
+) -> Iterator[dict[str, Any]]:
+    """``circular_audit`` a chunk of claims at a time: the database groups the
+    attributions and orders the claims (``_ONE_ORIGIN_SQL``); the attributions, relays
+    and text of each chunk's claims are read then, so only the ids are held."""
     conn = session.connection()
     where, params = claim_where(conn, f)
     sources = _origins(conn)
+    collate = "" if conn.dialect.name == "sqlite" else ' COLLATE "C"'
+    sql = _ONE_ORIGIN_SQL.format(where=where) + f" ORDER BY COUNT(*) DESC, c.key{collate}"
+    found = stream_rows(conn, sql, {**params, "min_reports": min_reports})
+    listed = [(int(claim_id), str(key)) for claim_id, key in found]
     with paused_gc():
-        sql = _ONE_ORIGIN_SQL.format(where=where)
-        found = stream_rows(conn, sql, {**params, "min_reports": min_reports})
-        listed = {claim_id for (claim_id,) in found}
-        out = [
-            _circular_row(key, text, reports)
-            for key, text, reports in _listed_reports(conn, listed, sources, unnamed_only=False)
-        ]
-    out.sort(key=lambda r: (-r["reports"], r["key"]))
-    return out
+        for at in range(0, len(listed), LISTED_CHUNK):
+            chunk = listed[at : at + LISTED_CHUNK]
+            rows = {
+                key: _circular_row(key, text, reports)
+                for key, text, reports in _listed_reports(
+                    conn, {claim_id for claim_id, _ in chunk}, sources, unnamed_only=False
+                )
+            }
+            yield from (rows[key] for _, key in chunk)
 
 
 def _circular_row(key: str, text: str, reports: list[_Report]) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from provenance.audit import circular_audit, unnamed_audit
 from provenance.db import open_session
 from provenance.query import ClaimFilter
@@ -130,3 +132,30 @@ def test_circular_reporting_sees_merged_sources_as_one_origin(db_url: str, tmp_p
         found = circular_audit(session, ClaimFilter(), min_reports=3)
         assert [(r["key"], r["reports"], r["origin"]) for r in found] == [("c3", 4, "ISW")]
         assert circular_audit(session, ClaimFilter(), min_reports=5) == []
+
+
+def test_circular_reporting_lists_most_reports_first_across_chunks(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims come most reports first, ties by key in code-point order, chunk after chunk;
+    every claim with one origin is listed once, the rest never."""
+    from provenance import audit
+    from tests.test_import import run_import
+
+    reports = {"b": 2, "É": 3, "a": 3, "z": 2, "c": 4, "Z": 3}
+    rows = [
+        row(
+            claim_key=key,
+            claim=f"Claim {key}",
+            via=f"Outlet {i}",
+            url=f"https://e.org/{ord(key)}/{i}",
+        )
+        for key, n in reports.items()
+        for i in range(n)
+    ]
+    rows.append(row(claim_key="b", claim="Claim b", source="ISW", url="https://e.org/b/isw"))
+    run_import(db_url, write_csv(tmp_path / "c.csv", rows))
+    monkeypatch.setattr(audit, "LISTED_CHUNK", 2)
+    with open_session(db_url) as session:
+        found = [(r["key"], r["reports"]) for r in circular_audit(session, ClaimFilter())]
+    assert found == [("c", 4), ("Z", 3), ("a", 3), ("É", 3), ("z", 2)]

@@ -102,6 +102,9 @@ def _print_groups(groups: list[dict[str, Any]]) -> None:
                 out.print(f"    [yellow]{escape(note)}[/yellow]")
 
 
+CIRCULAR_COLUMNS = ("key", "claim", "origin", "origin_named", "reports", "relayed_by", "documents")
+
+
 @app.command("circular")
 def circular_command(
     min_reports: Annotated[
@@ -120,15 +123,14 @@ def circular_command(
 
         provenance audit circular --min-reports 3
     """
-    from provenance.audit import circular_audit
+    from provenance.audit import iter_circular
 
     f = filters.build(category=category, subject=subject)
     with session(db) as db_session:
-        rows = circular_audit(db_session, f, min_reports=min_reports)
-    render(
-        rows,
-        fmt,
-        columns=("key", "claim", "origin", "origin_named", "reports", "relayed_by", "documents"),
-        title="claims with many reports and one origin",
-        empty="no claim has several reports from a single origin",
-    )
+        render(
+            iter_circular(db_session, f, min_reports=min_reports),
+            fmt,
+            columns=CIRCULAR_COLUMNS,
+            title="claims with many reports and one origin",
+            empty="no claim has several reports from a single origin",
+        )

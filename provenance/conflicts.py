@@ -32,6 +32,7 @@ from provenance.measures import (
     DEFAULT_WINDOW_DAYS,
     DENIED_RATIO,
     ClaimPoint,
+    PairCount,
     apart,
     claim_stances,
     close_in_time,
@@ -183,13 +184,13 @@ def find_conflicts(
     stances = claim_stances(conn)
     locations = location_clusters(points)
     found: list[Conflict] = []
-    compared = 0
+    compared = PairCount()
     decisions = load_decisions(conn)
     for group in tracked(measure_groups(points), COMPARING, on_progress):
         for a, b in window_pairs(group, window_days, locations):
             if apart(a, b):
                 continue
-            compared += 1
+            compared.add(*pair_ids(a.id, b.id))
             c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
             if c:
                 found.append(c)
@@ -199,7 +200,7 @@ def find_conflicts(
         for a, b in close_pairs(group, window_days, locations):
             if pair_ids(a.id, b.id) in seen or apart(a, b):
                 continue
-            compared += 1
+            compared.add(*pair_ids(a.id, b.id))
             c = cue_conflict(a, b, tolerance, locations)
             if c:
                 seen.add(pair_ids(a.id, b.id))
@@ -208,7 +209,7 @@ def find_conflicts(
         for a, b in close_pairs(group, window_days):
             if pair_ids(a.id, b.id) in seen:
                 continue
-            compared += 1
+            compared.add(*pair_ids(a.id, b.id))
             c = user_conflict(a, b, tolerance)
             if c:
                 seen.add(pair_ids(a.id, b.id))
@@ -240,7 +241,7 @@ def find_conflicts(
         ]
     shown = {id(c) for d in found_disputes for c in d.pairs}
     listed = [c for c in kept if c.a.id == c.b.id or id(c) in shown]
-    return ConflictReport(listed, len(points), compared, found_disputes)
+    return ConflictReport(listed, len(points), compared.total(), found_disputes)
 
 
 def _review_disputes(found: Sequence[Dispute], reviews: Sequence[DisputeReview]) -> None:

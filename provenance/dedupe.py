@@ -41,6 +41,7 @@ from provenance.measures import (
     NUMBER,
     ClaimPoint,
     Decisions,
+    PairCount,
     TextScorer,
     TextScores,
     apart,
@@ -249,8 +250,7 @@ def candidate_pairs(
     decisions: Decisions | None = None,
     on_progress: Progress = ignore,
 ) -> tuple[list[Pair], int]:
-    seen: set[tuple[int, int]] = set()
-    compared = 0
+    compared = PairCount()
     locations = location_clusters(points)
     fields = cluster_strings([v for p in points for v in (p.location, p.subject, p.metric) if v])
 
@@ -259,11 +259,9 @@ def candidate_pairs(
 
     def consider(a: ClaimPoint, b: ClaimPoint, make: Any, count: bool = True) -> None:
         """Each route scores the pair its own way; the best score stands."""
-        nonlocal compared
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        if key not in seen:
-            seen.add(key)
-            compared += count
+        if count:
+            compared.add(*key)
         if apart(a, b) or (
             (a.id in stances or b.id in stances)
             and opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED))
@@ -291,7 +289,7 @@ def candidate_pairs(
     for block in _rare_word_blocks(distinct):
         parts = list(text_parts(block, window_days))
         for rows, cols in parts:
-            compared += len(rows) * len(cols) if cols else len(rows) * (len(rows) - 1) // 2
+            compared.add_cells([p.id for p in rows], None if cols is None else [p.id for p in cols])
         for a, b in similar_texts(block, parts, threshold):
             consider(
                 a,
@@ -299,7 +297,7 @@ def candidate_pairs(
                 lambda x, y: text_pair(x, y, window_days, tolerance, fields, words),
                 count=False,
             )
-    return list(best.values()), compared
+    return list(best.values()), compared.total()
 
 
 def _twin_pair(a: ClaimPoint, b: ClaimPoint) -> Pair:

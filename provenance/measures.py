@@ -689,6 +689,49 @@ def _sweep(
                 yield a, b
 
 
+_SMALL_CELLS = 64
+"""Parts with at most this many cells are counted one pair at a time."""
+
+
+class PairCount:
+    """Distinct pairs of claims compared, however many routes and blocks met them: the
+    routes' pairs one by one, a text block's cells (scored in C, too many to walk in
+    Python) as arrays of pair keys, made distinct once at the end."""
+
+    def __init__(self) -> None:
+        self.pairs: set[int] = set()
+        self.cells: list[Any] = []
+
+    def add(self, low: int, high: int) -> None:
+        self.pairs.add(low << 32 | high)
+
+    def add_cells(self, rows: list[int], cols: list[int] | None) -> None:
+        """The cells of ``rows`` against ``cols`` (against themselves if None), the
+        diagonal left out."""
+        others = rows if cols is None else cols
+        if len(rows) * len(others) <= _SMALL_CELLS:
+            for i, x in enumerate(rows):
+                for y in others[i + 1 :] if cols is None else others:
+                    if x != y:
+                        self.pairs.add(x << 32 | y if x < y else y << 32 | x)
+            return
+        import numpy as np
+
+        a = np.asarray(rows, dtype=np.int64)
+        b = a if cols is None else np.asarray(cols, dtype=np.int64)
+        low, high = np.minimum.outer(a, b), np.maximum.outer(a, b)
+        keep = np.triu(np.ones(low.shape, dtype=bool), 1) if cols is None else low != high
+        self.cells.append((low[keep] << 32) | high[keep])
+
+    def total(self) -> int:
+        if not self.cells:
+            return len(self.pairs)
+        import numpy as np
+
+        routes = np.fromiter(self.pairs, dtype=np.int64, count=len(self.pairs))
+        return int(np.unique(np.concatenate([routes, *self.cells])).size)
+
+
 def location_clusters(points: Sequence[ClaimPoint]) -> dict[str, str]:
     return cluster_strings([p.location for p in points if p.location])
 

@@ -331,3 +331,22 @@ def test_keys_with_sql_wildcards_are_matched_literally(db_url: str, tmp_path: Pa
         assert get_claim(session, "nk_troops").status == "active"
         assert get_claim(session, "nkXtroops").status == "active"
         assert check(session).problems == []
+
+
+def test_dedupe_cli_exact_output(cli, db_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every pair of a cluster as a CSV row; the table counts each pair compared once,
+    however many routes met it."""
+    variants = ["close to 60,000 troops", "some 59,000 troops", "about 60,000 troops"]
+    rows_ = [row(claim_key=f"v{i}", claim=f"Russia has {q} in Kursk.", quantity=q, url=f"https://e.org/{i}")
+             for i, q in enumerate(variants)]  # fmt: skip
+    run_import(db_url, write_csv(tmp_path / "c.csv", rows_))
+    same = "counts troops; same place; same day; same origin"
+    assert cli("dedupe", "-f", "csv").stdout == (
+        "cluster,claim_a,claim_b,score,reasons\n"
+        f'1,v0,v2,100,"values close to 60,000 troops ≈ about 60,000 troops; {same}; text 87"\n'
+        f'1,v1,v0,100,"values some 59,000 troops ≈ close to 60,000 troops; {same}; text 88"\n'
+        f'1,v1,v2,100,"values some 59,000 troops ≈ about 60,000 troops; {same}; text 87"\n'
+    )
+    assert cli("dedupe").stdout.endswith(
+        "1 clusters among 3 claims (3 pairs compared of 3 possible)\n"
+    )

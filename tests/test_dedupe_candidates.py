@@ -8,13 +8,20 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.dedupe import evidence_pair, figure_blocks, similar_texts, text_pair, text_parts
+from provenance.dedupe import (
+    evidence_pair,
+    figure_blocks,
+    similar_texts,
+    text_pair,
+    text_parts,
+)
 from provenance.measures import (
     ASSERTED,
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
     DENIED_ONLY,
     ClaimPoint,
+    PairCount,
     location_clusters,
 )
 from provenance.quantities import parse_quantity
@@ -106,3 +113,35 @@ def test_a_text_score_rounded_up_to_the_threshold_is_not_dropped() -> None:
     assert pair is not None and pair.score == 85
     found = similar_texts(points, text_parts(points, DEFAULT_WINDOW_DAYS), 85)
     assert _once(list(found)) == {(1, 2)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.integers(1, 40), min_size=1, max_size=12, unique=True),
+            st.none() | st.lists(st.integers(1, 40), min_size=1, max_size=12, unique=True),
+        ),
+        max_size=6,
+    ),
+    st.lists(st.tuples(st.integers(1, 40), st.integers(1, 40)), max_size=10),
+)
+def test_pairs_compared_are_counted_once(
+    parts: list[tuple[list[int], list[int] | None]], routed: list[tuple[int, int]]
+) -> None:
+    """However many blocks and routes meet a pair, it is one pair compared; a claim is
+    never paired with itself; small parts (counted one by one) and large ones (as arrays)
+    agree."""
+    count = PairCount()
+    expected: set[frozenset[int]] = set()
+    for a, b in routed:
+        if a != b:
+            count.add(min(a, b), max(a, b))
+            expected.add(frozenset((a, b)))
+    for rows, cols in parts:
+        count.add_cells(rows, cols)
+        if cols is None:
+            expected.update(frozenset(p) for p in combinations(rows, 2))
+        else:
+            expected.update(frozenset((a, b)) for a in rows for b in cols if a != b)
+    assert count.total() == len(expected)

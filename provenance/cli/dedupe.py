@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,6 +23,9 @@ from provenance.cli.common import (
     render,
     session,
 )
+
+if TYPE_CHECKING:
+    from provenance.dedupe import Cluster
 
 app = new_app(
     invoke_without_command=True,
@@ -77,28 +81,38 @@ def dedupe_command(
             tolerance=tolerance,
             on_progress=on_progress,
         )
-    clusters = [c.as_dict() for c in report.clusters]
-    mergeable = [c.as_dict() for c in report.clusters if c.mergeable(apply_threshold)]
     summary = {
-        "clusters": len(clusters),
+        "clusters": len(report.clusters),
         "claims": report.claims,
         "pairs_compared": report.pairs_compared,
         "all_pairs": report.all_pairs,
     }
     if fmt is DataFormat.json and not apply:
-        typer.echo(dumps({**summary, "duplicates": clusters}))
+        typer.echo(dumps({**summary, "duplicates": [c.as_dict() for c in report.clusters]}))
         return
     if fmt is DataFormat.csv and not apply:
-        rows = [{"cluster": i + 1, **p} for i, c in enumerate(clusters) for p in c["pairs"]]
-        render(
-            [{**r, "claim_a": r["claims"][0], "claim_b": r["claims"][1]} for r in rows],
-            fmt,
-            columns=("cluster", "claim_a", "claim_b", "score", "reasons"),
-        )
+        render(_pair_rows(report.clusters), fmt, columns=PAIR_COLUMNS)
         return
-    _print(clusters, summary)
+    _print([c.as_dict() for c in report.clusters], summary)
     if apply:
+        mergeable = [c.as_dict() for c in report.clusters if c.mergeable(apply_threshold)]
         _apply(mergeable, yes, db, actor, no_wait)
+
+
+PAIR_COLUMNS = ("cluster", "claim_a", "claim_b", "score", "reasons")
+
+
+def _pair_rows(clusters: list[Cluster]) -> Iterator[dict[str, Any]]:
+    """One row per scored pair, numbered by its cluster."""
+    for i, c in enumerate(clusters, 1):
+        for p in c.pairs:
+            yield {
+                "cluster": i,
+                "claim_a": p.a.key,
+                "claim_b": p.b.key,
+                "score": p.score,
+                "reasons": p.reasons,
+            }
 
 
 def _print(clusters: list[dict[str, Any]], summary: dict[str, int]) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from provenance import lexicon, sides
+from provenance import lexicon, organisations, sides
 from provenance.folding import WORD_MARKS, attached, clitic_variants, fold_word, script_of
 
 _TOKEN = re.compile(
@@ -278,7 +278,9 @@ def place_words(
     is written, as its label ("Kyiv", "Ukraine" and "украинские" add ``ukrainian``), with
     every language's table in labels and with their own language's in sentences. The
     words stay beside the label: a capital names its country's side, and is a place of its
-    own too ("Khartoum state" is not the whole of Sudan)."""
+    own too ("Khartoum state" is not the whole of Sudan). The words of an international
+    body's name ("World Health Organization", "l'Unicef", ``organisations``) are never
+    places."""
     code = _languages(language)[0]
     capitals = lexicon.section(code, "measures").get("places_from_capitals") is not False
     found: tuple[set[str], set[str]] = (set(), set())
@@ -287,9 +289,14 @@ def place_words(
         out.update(sides.labels_in(text or "", None if is_label else language))
         if not (is_label or capitals):
             continue
+        bodies = organisations.covered(text or "", None if is_label else language)
         for m in _TOKEN.finditer(text or ""):
             parts = _place_parts(code, m.group())
-            if parts and (is_label or not _starts_sentence(text, m.start())):
+            if (
+                parts
+                and (is_label or not _starts_sentence(text, m.start()))
+                and not any(start <= m.start() < end for start, end in bodies)
+            ):
                 out.update(parts)
     return frozenset(found[0]), frozenset(found[1])
 
@@ -371,6 +378,19 @@ def read(
     ).cues(exclude)
 
 
+IMPLIED_SCOPES = {"displaced": "civilians", "refugees": "civilians", "returnees": "civilians"}
+"""Scopes every figure of a concept has: the displaced, refugees and returnees counted
+are civilians, so "displaced civilians" is the measure "displaced people" is."""
+
+
+def implied_scopes(concepts: frozenset[str]) -> frozenset[str]:
+    """The scopes that the counted ``concepts`` imply and so do not narrow (only when
+    every concept implies them: "civilians killed and displaced" stays narrowed)."""
+    if not concepts or not all(c in IMPLIED_SCOPES for c in concepts):
+        return frozenset()
+    return frozenset(IMPLIED_SCOPES[c] for c in concepts)
+
+
 def read_words(
     text: str,
     *,
@@ -399,6 +419,7 @@ def read_words(
     scopes = names_in((window or folded) + q_words + described, language, "scopes")
     if at is not None:
         scopes |= qualifiers(raw, at, language)
+    scopes -= implied_scopes(concepts)
     denial = bool(names_in(described + _main_clause(folded, language), language, "denial"))
     named, written = place_words((subject or "", location or ""), (text,), language)
     return Reading(concepts, scopes, named, written, denial, script_of(text))
@@ -415,7 +436,7 @@ def version() -> str:
     from provenance import folding
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for module in (folding, sides):
+    for module in (folding, sides, organisations):
         digest.update(Path(str(module.__file__)).read_bytes())
     files = resources.files(lexicon.__name__)
     for name in sorted(f.name for f in files.iterdir() if f.name.endswith(".toml")):

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, text
 
-from provenance import db, lexicon, quantities, sides
+from provenance import db, lexicon, organisations, quantities, sides
 from provenance.bulk import expanding_text
 from provenance.cues import Cues, Reading, read, read_words, tokens, version
 from provenance.folding import fold_word, script_of
@@ -493,16 +493,18 @@ def _name_words(conn: Connection) -> frozenset[str]:
 def origin_words(name: str) -> frozenset[str]:
     """Words that identify an origin across wordings and languages: its name's words of
     four letters or more, its acronyms (WHO, ACLED), the initials of its name (Organización
-    Mundial de la Salud → oms) and the countries it names, as labels read them ("حكومة
-    مصر" and "Government of Egypt" both name egyptian); never the words any language lists
-    as ``origin_generic_words`` ("ministry", "army")."""
+    Mundial de la Salud → oms), the countries it names, as labels read them ("حكومة
+    مصر" and "Government of Egypt" both name egyptian), and the international bodies it
+    names (``organisations``: "OMS" and "WHO" both name who); never the words any
+    language lists as ``origin_generic_words`` ("ministry", "army")."""
     raw = tokens(name)
     out = {fold_word(w) for w in raw if len(w) >= 4 or (w.isupper() and len(w) >= 2)}
     capitals = [w for w in raw if w[:1].isupper()]
     if len(capitals) >= 3:
         out.add("".join(fold_word(w)[0] for w in capitals))
     out.update(sides.label(code) for code in sides.named(sides.split(name)))
-    return frozenset(out - _generic_origin_words())
+    out -= _generic_origin_words()
+    return frozenset(out | organisations.named(name))
 
 
 @lru_cache(maxsize=1)

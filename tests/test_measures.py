@@ -72,6 +72,17 @@ def test_the_figure_counts_what_stands_next_to_it() -> None:
     assert read(text, "30", "30").concepts == {"wounded"}
 
 
+def test_the_displaced_are_civilians_but_the_killed_may_not_be() -> None:
+    """A scope every figure of its concept has narrows nothing: displaced civilians are
+    the displaced; civilians killed are some of the killed."""
+    displaced = read("Fighting has displaced 10,000 civilians.", "10,000", "10,000")
+    assert (displaced.concepts, displaced.scopes) == ({"displaced"}, frozenset())
+    sfollati = read("Gli sfollati civili sono 10.000.", "10.000", "10.000", "it")
+    assert (sfollati.concepts, sfollati.scopes) == ({"displaced"}, frozenset())
+    killed = read("The strike killed 40 civilians.", "40", "40")
+    assert (killed.concepts, killed.scopes) == ({"dead"}, {"civilians"})
+
+
 def test_killed_and_injured_together_is_another_count() -> None:
     text = "The attack killed and injured more than 100 people."
     assert read(text, "more than 100 people", "100").concepts == {"dead", "wounded"}

@@ -212,7 +212,7 @@ def load_points(
                 documents=_one(shared, frozenset(x[3] for x in own if x[3] is not None)),
                 stances=_one(shared, frozenset(x[4] for x in own)) or ASSERTED,
                 cues=cues,
-                text_figure=None if quantity else figure_in_text(r[2], r[18]),
+                text_figure=None if quantity else figure_in_text(r[2], r[18], r[9]),
             )
         )
     _attach_rare_words(out)
@@ -398,13 +398,19 @@ _TEXT_NUMBER = re.compile(r"\d{1,3}(?:[ ,.'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?(?
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
-def figure_in_text(claim_text: str, language: str | None) -> quantities.Quantity | None:
-    """The first figure a claim's text states with its hedge ("rejected claims that more
-    than 400 people were killed"), for claims whose quantity is not given: a year is not a
-    figure. Read with up to three words before it and one after."""
-    for m in _TEXT_NUMBER.finditer(claim_text):
-        if _YEAR.fullmatch(m.group()):
-            continue
+def figure_in_text(
+    claim_text: str, language: str | None, quantity_text: str | None = None
+) -> quantities.Quantity | None:
+    """The figure a claim's text states with its hedge ("rejected claims that more than
+    400 people were killed"), for claims whose quantity is not given or could not be
+    read: the first one whose digits the coder's unread quantity text holds ("Some think
+    it's at 150,000" picks 150,000 out of "by a factor of 10 or 15; ... at 150,000"),
+    else the first one. A year is not a figure. Read with up to three words before it and
+    one after."""
+    wanted = {re.sub(r"\D", "", m.group()) for m in _TEXT_NUMBER.finditer(quantity_text or "")}
+    numbers = [m for m in _TEXT_NUMBER.finditer(claim_text) if not _YEAR.fullmatch(m.group())]
+    chosen = [m for m in numbers if re.sub(r"\D", "", m.group()) in wanted] or numbers[:1]
+    for m in chosen[:1]:
         before = claim_text[: m.start()].split()[-3:]
         after = claim_text[m.end() :].split()[:1]
         for start in range(len(before) + 1):
@@ -412,7 +418,6 @@ def figure_in_text(claim_text: str, language: str | None) -> quantities.Quantity
             q = quantities.parse_quantity(phrase, language)
             if q is not None:
                 return q
-        return None
     return None
 
 

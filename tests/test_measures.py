@@ -13,7 +13,7 @@ from unittest import mock
 
 import pytest
 
-from provenance import cues, measures
+from provenance import cues, measures, quantities
 from provenance.conflicts import find_conflicts
 from provenance.db import open_session
 from provenance.dedupe import find_duplicates
@@ -534,3 +534,24 @@ def test_countries_are_places_wherever_they_stand_and_however_written() -> None:
     assert named == {"khartoum", "sudanese"}
     german = "Die Bundeswehr hat 40 Krankenwagen nach Moldawien geliefert."
     assert place_words((), (german,), "de")[1] == {"moldovan"}
+
+
+@pytest.mark.parametrize(
+    ("quantity_text", "value"),
+    [
+        (None, 10.0),
+        ("Some think it's at 150,000", 150_000.0),
+        ("15.000 bis 30.000", 22_500.0),
+        ("around 1,000", 10.0),
+    ],
+)
+def test_a_claim_whose_figure_was_not_read_is_compared_by_the_figure_its_coder_wrote(
+    quantity_text: str | None, value: float
+) -> None:
+    """The text's figure whose digits the unread quantity holds, else its first figure."""
+    text = (
+        "Perriello said the real toll is unknown, possibly by a factor of 10 or 15; figures "
+        "of 15,000-30,000 had been cited and some believe it is at 150,000."
+    )
+    found = measures.figure_in_text(text, "en", quantity_text)
+    assert found is not None and quantities.point(found) == value

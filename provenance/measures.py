@@ -514,12 +514,14 @@ def origin_words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _generic_origin_words() -> frozenset[str]:
-    """``[sources] origin_generic_words`` of every language: a source's name has no
-    language of its own."""
+    """``[sources] origin_generic_words`` and ``name_function_words`` of every language
+    (a source's name has no language of its own): "ministry" and "para" say nothing of
+    which origin a name names."""
     return frozenset(
         fold_word(str(word))
         for code in lexicon.languages()
-        for word in lexicon.section(code, "sources").get("origin_generic_words", [])
+        for table in ("origin_generic_words", "name_function_words")
+        for word in lexicon.section(code, "sources").get(table, [])
     )
 
 

@@ -555,3 +555,13 @@ def test_a_claim_whose_figure_was_not_read_is_compared_by_the_figure_its_coder_w
     )
     found = measures.figure_in_text(text, "en", quantity_text)
     assert found is not None and quantities.point(found) == value
+
+
+def test_roles_and_function_words_name_no_origin() -> None:
+    """Two special envoys of two bodies are two origins; "para" names no one."""
+    assert not measures.origin_words("UN Special Envoy Ramtane Lamamra") & measures.origin_words(
+        "EU Special Envoy Annette Weber"
+    )
+    assert not {"para", "enviado", "especial"} & measures.origin_words(
+        "Tom Perriello, enviado especial de EEUU para Sudán"
+    )

@@ -31,6 +31,11 @@ def test_each_language_lists_bodies_english_knows_once(code: str) -> None:
             assert name[:1].isupper(), (code, name)
 
 
+def test_every_language_with_a_file_lists_the_bodies() -> None:
+    missing = [code for code in lexicon.languages() if not _entries(code)]
+    assert missing == []
+
+
 @pytest.mark.parametrize(
     ("name", "bodies"),
     [
@@ -50,6 +55,47 @@ def test_each_language_lists_bodies_english_knows_once(code: str) -> None:
         ("officials who spoke on condition of anonymity", set()),
         ("Onu", {"un"}),
         ("onu", set()),
+        ("NRC Handelsblad", set()),
+        ("Pam Smith", set()),
+        ("Saab AB", set()),
+        ("Моніторингова місія ООН з прав людини в Україні", {"ohchr"}),
+        ("Міжнародны камітэт Чырвонага Крыжа (МКЧК)", {"icrc"}),
+        ("Mezinárodní výbor Červeného kříže (MVČK)", {"icrc"}),
+        ("Światowa Organizacja Zdrowia (WHO)", {"who"}),
+        ("Међународни комитет Црвеног крста", {"icrc"}),
+        ("Svetska zdravstvena organizacija (SZO)", {"who"}),
+        ("Διεθνής Επιτροπή του Ερυθρού Σταυρού (ΔΕΕΣ)", {"icrc"}),
+        ("Organizația Mondială a Sănătății (OMS)", {"who"}),
+        ("ENSZ Menekültügyi Főbiztossága (UNHCR)", {"unhcr"}),
+        ("Wereldgezondheidsorganisatie (WHO)", {"who"}),
+        ("Dünya Sağlık Örgütü'nün sözcüsü", {"who"}),
+        ("BMT-nin Qaçqınlar üzrə Ali Komissarlığı", {"un", "unhcr"}),
+        ("Organisasi Kesehatan Dunia (WHO)", {"who"}),
+        ("Msemaji wa Umoja wa Mataifa", {"un"}),
+        ("Hay'adda Caafimaadka Adduunka", {"who"}),
+        ("የተባበሩት መንግሥታት ድርጅት ቃል አቀባይ", {"un"}),
+        ('דובר האו"ם', {"un"}),
+        ("سخنگوی سازمان جهانی بهداشت", {"who"}),
+        ("د روغتیا نړیوال سازمان", {"who"}),
+        ("عالمی ادارۂ صحت کے ترجمان", {"who"}),
+        ("विश्व स्वास्थ्य संगठन के प्रवक्ता", {"who"}),
+        ("জাতিসংঘের শরণার্থী বিষয়ক সংস্থা ইউএনএইচসিআর", {"unhcr"}),
+        ("联合国儿童基金会发言人", {"unicef"}),
+        ("ＩＡＥＡ＝国際原子力機関", {"iaea"}),
+        ("유엔난민기구(UNHCR) 대변인", {"unhcr"}),
+        ("Дитячий фонд Харкова", set()),
+        ("Evropská univerzita v Praze", set()),
+        ("Ujedinjeno Kraljevstvo", set()),
+        ("Που είναι οι όμηροι", set()),
+        ("Curtea de Apel București", set()),
+        ("egy nemzetközi bíróság", set()),
+        ("Amnestie voor deserteurs", set()),
+        ("Palang Merah Indonesia", set()),
+        ("Umoja wa Kitaifa", set()),
+        ("בית הדין העליון", set()),
+        ("سازمان ملی استاندارد ایران", set()),
+        ("आईसीसी अध्यक्ष", set()),
+        ("人权观察员", set()),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:
@@ -77,6 +123,25 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("Selon l'Organisation mondiale de la santé, 300 morts au Darfour.", "fr", {"darfour"}),
         ("По данным Всемирной организации здравоохранения, 300 человек погибли в Дарфуре.",
          "ru", {"дарфуре"}),
+        ("За даними Всесвітньої організації охорони здоров'я, у Харкові загинули 12 людей.",
+         "uk", {"харкові"}),
+        ("Według Światowej Organizacji Zdrowia w Darfurze zginęło 300 osób.", "pl", {"darfurze"}),
+        ("Prema podacima Svetske zdravstvene organizacije, u Darfuru je poginulo 300 ljudi.",
+         "sr", {"darfuru"}),
+        ("Σύμφωνα με τον Παγκόσμιο Οργανισμό Υγείας, 300 άνθρωποι σκοτώθηκαν στο Νταρφούρ.",
+         "el", {"νταρφουρ"}),
+        ("Potrivit Organizației Mondiale a Sănătății, 300 de persoane au murit în Darfur.", "ro",
+         {"darfur"}),
+        ("Az Egészségügyi Világszervezet szerint 300 ember halt meg Dárfúrban.", "hu",
+         {"darfurban"}),
+        ("Volgens de Wereldgezondheidsorganisatie zijn 300 mensen omgekomen in Darfur.", "nl",
+         {"darfur"}),
+        ("Dünya Sağlık Örgütü'ne göre Darfur'da 300 kişi öldü.", "tr", {"darfur"}),
+        ("Menurut Organisasi Kesehatan Dunia, 300 orang tewas di Darfur.", "id", {"darfur"}),
+        ("Kwa mujibu wa Shirika la Afya Duniani, watu 300 wameuawa Darfur.", "sw", {"darfur"}),
+        ("Sida ay sheegtay Hay'adda Caafimaadka Adduunka, 300 qof ayaa ku dhintay Darfur.", "so",
+         {"darfur"}),
+        ("세계보건기구(WHO)는 우크라이나 하르키우에서 300명이 숨졌다고 밝혔다.", "ko", {"ukrainian"}),
     ],
 )  # fmt: skip
 def test_a_bodys_name_in_a_claim_is_not_a_place(text: str, language: str, places: set[str]) -> None:

@@ -1888,6 +1888,8 @@ def test_a_word_after_a_figure_in_a_language_without_a_word_list_is_refused() ->
         ("3 biljoen euro", "nl", 3e12),
         ("1 تريليون دولار", "ar", 1e12),
         ("1 trilyon lira", "tr", 1e12),
+        ("1 tirilyan oo doolar", "so", 1e12),
+        ("2 تریلیون", "ps", 2e12),
     ],
 )
 def test_a_trillion_in_every_scale(text: str, language: str, value: float) -> None:
@@ -1897,7 +1899,14 @@ def test_a_trillion_in_every_scale(text: str, language: str, value: float) -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "language"), [("1 trillón", "es"), ("2 trilioane", "ro"), ("1 trilione", "it")]
+    ("text", "language"),
+    [
+        ("1 trillón", "es"),
+        ("2 trilioane", "ro"),
+        ("1 trilione", "it"),
+        ("1 трилион динара", "sr"),
+        ("2 biliona dolara", "sr"),
+    ],
 )
 def test_a_scale_word_that_differs_between_scales_is_refused(text: str, language: str) -> None:
     assert parse_quantity(text, language) is None

@@ -44,6 +44,8 @@ def test_a_year_is_not_january_first() -> None:
         ("yesterday", "not a date"),
         ("Smarch 2024", "unknown month"),
         ("መጋቢት 15 2016", "unknown month"),
+        # Tigray dates by the Ethiopian calendar, Eritrea by the Gregorian, in one name.
+        ("15 ሕዳር 2017", "unknown month"),
     ],
 )
 def test_rejects_impossible_and_ambiguous(text: str, reason: str) -> None:

@@ -626,6 +626,13 @@ def test_articles_in_other_languages(language: str) -> None:
             "Wasaaradda caafimaadka",
         ),
         (
+            "ሚኒስትሪ ጥዕና ከም ዝሓበሮ ዓርቢ 300 ሰባት ተቐቲሎም።",
+            "ti",
+            "2024-11-15",
+            "300 ሰባት",
+            "ሚኒስትሪ ጥዕና",
+        ),
+        (
             "د روغتیا وزارت د جمعې په ورځ وویل چې ۳۰۰ کسان وژل شوي دي.",
             "ps",
             "2024-11-15",
@@ -769,6 +776,8 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("وزارت بهداشت روز یک\u200cشنبه اعلام کرد ۳۰۰ نفر کشته شدند.", "fa", "2024-11-10"),
         ("وزارت بهداشت روز شنبه اعلام کرد ۳۰۰ نفر کشته شدند.", "fa", "2024-11-16"),
         ("وزارت بهداشت روز سه شنبه اعلام کرد ۳۰۰ نفر کشته شدند.", "fa", "2024-11-12"),
+        ("ሚኒስትሪ ጥዕና ትማሊ 300 ሰባት ከም ዝሞቱ ሓቢሩ።", "ti", "2024-11-15"),
+        ("ሚኒስትሪ ጥዕና ሰንበት 300 ሰባት ከም ዝሞቱ ሓቢሩ።", "ti", "2024-11-10"),
     ],
 )
 def test_weekdays_and_yesterday_in_verb_final_and_unspaced_text(
@@ -938,6 +947,7 @@ def test_figures_beside_months_units_and_function_words(
             "10 ile 20 kişi arasında",
         ),
         ("ፖሊስ እንዳለው በጥቃቱ ከ10 እስከ 20 ሰዎች ተገድለዋል።", "am", "2026-01-05", "ከ10 እስከ 20 ሰዎች"),
+        ("ፖሊስ ከም ዝሓበሮ ኣብቲ መጥቃዕቲ ካብ 10 ክሳብ 20 ሰባት ተቐቲሎም።", "ti", "2026-01-05", "ካብ 10 ክሳብ 20 ሰባት"),
     ],
 )
 def test_ranges_and_year_first_dates_in_running_text(

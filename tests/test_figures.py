@@ -319,6 +319,11 @@ PHRASES: list[Reading] = [
     ("በግምት 1.2 ሚሊዮን ስደተኞች", "am", "about", 1_200_000, "refugees", "count"),
     ("ወደ 2 ሚሊዮን የሚጠጉ ተፈናቃዮች", "am", "close_to", 2_000_000, "displaced", "count"),
     ("በሺዎች የሚቆጠሩ ሰዎች", "am", "vague", (2000, 9999), "people", "count"),
+    # Tigrinya
+    ("ካብ 10,000 ንላዕሊ ሰባት", "ti", "over", 10_000, "people", "count"),
+    ("እንተወሓደ 50 ሲቪላውያን", "ti", "at_least", 50, "people", "count"),
+    ("ኣስታት 1.2 ሚልዮን ስደተኛታት", "ti", "about", 1_200_000, "refugees", "count"),
+    ("ዓሰርተታት ኣሽሓት ሰባት", "ti", "vague", (20_000, 99_999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

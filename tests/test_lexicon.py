@@ -37,6 +37,7 @@ REQUIRED = [
     "so",
     "az",
     "am",
+    "ti",
 ]
 
 

@@ -145,6 +145,10 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("በአየር ጥቃቱ ቢያንስ 50 ሲቪሎች ተገድለዋል።", "am", "dead", False),
         ("ሚኒስቴሩ ወታደሮቹ 300 ሰዎችን ገድለዋል የሚለውን ክስ አስተባብሏል።", "am", "dead", True),
         ("ከ10 ሺህ በላይ ሰዎች ከቀያቸው ተፈናቅለዋል።", "am", "displaced", False),
+        ("ኣብ ናይ ነፈርቲ መጥቃዕቲ እንተወሓደ 50 ሰላማውያን ተቐቲሎም።", "ti", "dead", False),
+        ("ሚኒስትሪ ምክልኻል ወተሃደራቱ 300 ሰባት ቀቲሎም ዝብል ክሲ ክሒዱ።", "ti", "dead", True),
+        ("ካብ 10 ሽሕ ንላዕሊ ሰባት ካብ ገዛውቶም ተመዛቢሎም።", "ti", "displaced", False),
+        ("ኣብቲ መጥቃዕቲ 45 ሰባት ቆሲሎም።", "ti", "wounded", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

@@ -74,6 +74,8 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("Msemaji wa Umoja wa Mataifa", {"un"}),
         ("Hay'adda Caafimaadka Adduunka", {"who"}),
         ("የተባበሩት መንግሥታት ድርጅት ቃል አቀባይ", {"un"}),
+        ("ቃል ኣቀባይ ውድብ ጥዕና ዓለም", {"who"}),
+        ("ንሕቡራት ሃገራት", {"un"}),
         ('דובר האו"ם', {"un"}),
         ("سخنگوی سازمان جهانی بهداشت", {"who"}),
         ("د روغتیا نړیوال سازمان", {"who"}),
@@ -141,6 +143,7 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("Kwa mujibu wa Shirika la Afya Duniani, watu 300 wameuawa Darfur.", "sw", {"darfur"}),
         ("Sida ay sheegtay Hay'adda Caafimaadka Adduunka, 300 qof ayaa ku dhintay Darfur.", "so",
          {"darfur"}),
+        ("ውድብ ጥዕና ዓለም ከም ዝሓበሮ ኣብ ሱዳን 300 ሰባት ሞይቶም።", "ti", {"sudanese"}),
         ("세계보건기구(WHO)는 우크라이나 하르키우에서 300명이 숨졌다고 밝혔다.", "ko", {"ukrainian"}),
     ],
 )  # fmt: skip

@@ -243,6 +243,13 @@ def test_english_qualifiers(
         ("500 ገደማ", "am", "about", 500, None, None),
         ("እስከ 500", "am", "up_to", 500, None, 500),
         ("ከ20 በታች", "am", "under", 20, None, 20),
+        ("ኣስታት 500", "ti", "about", 500, None, None),
+        ("ካብ 10,000 ንላዕሊ", "ti", "over", 10000, 10000, None),
+        ("ልዕሊ 10,000", "ti", "over", 10000, 10000, None),
+        ("እንተወሓደ 50", "ti", "at_least", 50, 50, None),
+        ("ክሳብ 500", "ti", "up_to", 500, None, 500),
+        ("ካብ 20 ንታሕቲ", "ti", "under", 20, None, 20),
+        ("ናብ 2 ሚልዮን ዝቐርቡ", "ti", "close_to", 2_000_000, None, None),
         ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
     ],
 )
@@ -361,6 +368,8 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
     ("به 10 هزار نفر رسید", "fa", "exact", 10000, None, None, "people"),
     ("ከ10 ሺህ አልፏል", "am", "over", 10000, 10000, None, ""),
     ("10 ሺህ ደርሷል", "am", "exact", 10000, None, None, ""),
+    ("ካብ 10 ሽሕ ሓሊፉ", "ti", "over", 10000, 10000, None, ""),
+    ("10 ሽሕ በጺሑ", "ti", "exact", 10000, None, None, ""),
 ]
 
 
@@ -445,6 +454,8 @@ def test_russian_do_alone_is_up_to_but_ot_do_is_a_range() -> None:
         ("10 سے 20 ہزار افراد کے درمیان", "ur", 10_000, 20_000, "people"),
         ("ከ10 እስከ 20 ሰዎች", "am", 10, 20, "people"),
         ("ከ10 እስከ 20 ሺህ ሰዎች", "am", 10_000, 20_000, "people"),
+        ("ካብ 10 ክሳብ 20 ሰባት", "ti", 10, 20, "people"),
+        ("ካብ 10 ክሳብ 20 ሽሕ ሰባት", "ti", 10_000, 20_000, "people"),
     ],
 )
 def test_ranges_closed_after_the_second_figure(
@@ -479,6 +490,7 @@ def test_a_range_word_without_its_closing_word_is_refused(text: str, language: s
         ("legalább 10 és 20 között", "hu"),
         ("20 és 10 között", "hu"),
         ("ከ20 እስከ 10 ሰዎች", "am"),
+        ("ካብ 20 ክሳብ 10 ሰባት", "ti"),
     ],
 )
 def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str) -> None:
@@ -518,6 +530,7 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("10 până la 20 de morți", "ro", 10, 20, "killed"),
         ("de la 10 până la 20 de morți", "ro", 10, 20, "killed"),
         ("10 ilaa 20 qof", "so", 10, 20, "people"),
+        ("10 ክሳብ 20 ሰባት", "ti", 10, 20, "people"),
         ("10-dan 20-yə qədər", "az", 10, 20, ""),
         ("10-dan 20-dək", "az", 10, 20, ""),
         ("10'dan 20'ye kadar", "tr", 10, 20, ""),
@@ -796,6 +809,10 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("10 ሺህ", "am", 10000, ""),
         ("1.2 ሚሊዮን", "am", 1.2e6, ""),
         ("2 ቢሊዮን ብር", "am", 2e9, "ETB"),
+        ("10 ሽሕ", "ti", 10000, ""),
+        ("1.2 ሚልዮን", "ti", 1.2e6, ""),
+        ("2 ቢልዮን ዶላር", "ti", 2e9, "USD"),
+        ("ሰለስተ ሽሕ", "ti", 3000, ""),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -978,6 +995,8 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("300 askari", "so", "troops"),
         ("300 hərbçi", "az", "troops"),
         ("300 ወታደሮች", "am", "troops"),
+        ("300 ወተሃደራት", "ti", "troops"),
+        ("2,500 ቁሱላት", "ti", "wounded"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:
@@ -1785,6 +1804,8 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         ("10 thousands", "en", "a vague quantity, not a count noun"),
         ("10 ሺዎች", "am", "a vague quantity, not a count noun"),
         ("10 ሚሊዮኖች", "am", "the multiplier 'ሚሊዮ' with an ending not read"),
+        ("10 ኣሽሓት", "ti", "a vague quantity, not a count noun"),
+        ("300 ወሲኹ", "ti", "makes it a change, not a total"),
         ("50 ezernél", "hu", "read only with a hedge after it"),
         ("10 binden", "tr", "read only with a hedge after it"),
         ("10 mindən", "az", "read only with a hedge after it"),

@@ -62,6 +62,9 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("کیف کی سڑکوں پر", set()),
         ("የኢትዮጵያ እና የኤርትራ ወታደሮች", {"et", "er"}),
         ("በሱዳን እና በደቡብ ሱዳን", {"sd", "ss"}),
+        ("ሰራዊት ኢትዮጵያን ኤርትራን", {"et", "er"}),
+        ("ሩስያ ኣብ ልዕሊ ዩክሬን", {"ru", "ua"}),
+        ("ሱዳንን ደቡብ ሱዳንን", {"sd", "ss"}),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

@@ -751,6 +751,7 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Volgens het ministerie werden 300 mensen gedood.", "nl", "ministerie"),
         ("Segundo relatos, 300 pessoas morreram.", "pt", "unspecified reports"),
         ("Kwa mujibu wa ripoti, watu 300 waliuawa.", "sw", "unspecified reports"),
+        ("ብመሰረት ውድብ ጥዕና ዓለም ኣብቲ ከባቢ 45 ሰባት ሞይቶም።", "ti", "ውድብ ጥዕና ዓለም"),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
     ],
 )

@@ -250,6 +250,7 @@ def test_english_qualifiers(
         ("ክሳብ 500", "ti", "up_to", 500, None, 500),
         ("ካብ 20 ንታሕቲ", "ti", "under", 20, None, 20),
         ("ናብ 2 ሚልዮን ዝቐርቡ", "ti", "close_to", 2_000_000, None, None),
+        ("ካብ 50 ዘይውሕዱ", "ti", "at_least", 50, 50, None),
         ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
     ],
 )

@@ -136,6 +136,8 @@ def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:
         ("2024 novemberében", "2024-11"),
         ("2022. febr. 24.", "2022-02-24"),
         ("2024. 11. 16.", "2024-11-16"),
+        ("2024 նոյեմբերի 16-ին", "2024-11-16"),
+        ("2024 նոյեմբերի", "2024-11"),
     ],
 )
 def test_year_first_dates(text: str, iso: str) -> None:
@@ -152,6 +154,7 @@ def test_year_first_dates(text: str, iso: str) -> None:
         ("2024년 11월 31일", "November has 30 days"),
         ("2024. február 30.", "February has 29 days"),
         ("2024. november 16-ig", "unknown ending 'ig'"),
+        ("2024 նոյեմբերի 16-ով", "unknown ending 'ով'"),
         ("11月16日", "not a date"),
         ("令和6年11月16日", "not a date"),
         ("2024년 11月", "not a date"),

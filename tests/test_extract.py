@@ -237,6 +237,7 @@ def test_dates_ages_times_and_names_are_not_figures(sentence: str) -> None:
         ("10 έως 20 Μαρτίου σκοτώθηκαν 500 άνθρωποι.", "el", "500 άνθρωποι"),
         ("۱۰ تا ۲۰ مهر ۵۰۰ نفر کشته شدند.", "fa", "۵۰۰ نفر"),
         ("10 עד 20 במרץ נהרגו 500 בני אדם.", "he", "500 בני אדם"),
+        ("2010-ից 2020 թվականներին զոհվել է 500 մարդ։", "hy", "500 մարդ"),
     ],
 )
 def test_a_range_of_years_is_not_a_figure(sentence: str, language: str, figure: str) -> None:
@@ -633,6 +634,13 @@ def test_articles_in_other_languages(language: str) -> None:
             "ሚኒስትሪ ጥዕና",
         ),
         (
+            "Առողջապահության նախարարությունը ուրբաթ օրը հայտնել է, որ զոհվել է 300 մարդ։",
+            "hy",
+            "2024-11-15",
+            "300 մարդ",
+            "Առողջապահության նախարարությունը",
+        ),
+        (
             "د روغتیا وزارت د جمعې په ورځ وویل چې ۳۰۰ کسان وژل شوي دي.",
             "ps",
             "2024-11-15",
@@ -728,6 +736,12 @@ def test_a_ministry_said_on_friday_or_yesterday(
             "Τουλάχιστον 300 άνθρωποι",
             "υπουργείο Υγείας",
         ),
+        (
+            "Զոհվել է առնվազն 300 մարդ, ուրբաթ օրը հայտնել է առողջապահության նախարարությունը։",
+            "hy",
+            "առնվազն 300 մարդ",
+            "առողջապահության նախարարությունը",
+        ),
     ],
 )
 def test_a_speaker_after_the_verb_and_its_day(
@@ -752,6 +766,7 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Segundo relatos, 300 pessoas morreram.", "pt", "unspecified reports"),
         ("Kwa mujibu wa ripoti, watu 300 waliuawa.", "sw", "unspecified reports"),
         ("ብመሰረት ውድብ ጥዕና ዓለም ኣብቲ ከባቢ 45 ሰባት ሞይቶም።", "ti", "ውድብ ጥዕና ዓለም"),
+        ("Հաղորդվում է, որ զոհվել է 300 մարդ։", "hy", "unspecified reports"),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
     ],
 )
@@ -779,6 +794,11 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("وزارت بهداشت روز سه شنبه اعلام کرد ۳۰۰ نفر کشته شدند.", "fa", "2024-11-12"),
         ("ሚኒስትሪ ጥዕና ትማሊ 300 ሰባት ከም ዝሞቱ ሓቢሩ።", "ti", "2024-11-15"),
         ("ሚኒስትሪ ጥዕና ሰንበት 300 ሰባት ከም ዝሞቱ ሓቢሩ።", "ti", "2024-11-10"),
+        ("Նախարարությունը կիրակի օրը հայտնել է, որ զոհվել է 300 մարդ։", "hy", "2024-11-10"),
+        ("2022 թվականի փետրվարի 24-ին զոհվել է 300 մարդ։", "hy", "2022-02-24"),
+        ("2023 թ. հոկտեմբերի 7-ին զոհվել է 1200 մարդ։", "hy", "2023-10-07"),
+        ("2022 թվականի փետրվարից ի վեր զոհվել է 300 մարդ։", "hy", "2024-11-16"),
+        ("Հոկտեմբերի 7-ից ի վեր զոհվել է 43 հազար մարդ։", "hy", "2024-11-16"),
     ],
 )
 def test_weekdays_and_yesterday_in_verb_final_and_unspaced_text(
@@ -949,6 +969,12 @@ def test_figures_beside_months_units_and_function_words(
         ),
         ("ፖሊስ እንዳለው በጥቃቱ ከ10 እስከ 20 ሰዎች ተገድለዋል።", "am", "2026-01-05", "ከ10 እስከ 20 ሰዎች"),
         ("ፖሊስ ከም ዝሓበሮ ኣብቲ መጥቃዕቲ ካብ 10 ክሳብ 20 ሰባት ተቐቲሎም።", "ti", "2026-01-05", "ካብ 10 ክሳብ 20 ሰባት"),
+        (
+            "Ըստ ոստիկանության՝ զոհվել է 10-ից մինչև 20 մարդ։",
+            "hy",
+            "2026-01-05",
+            "10-ից մինչև 20 մարդ",
+        ),
     ],
 )
 def test_ranges_and_year_first_dates_in_running_text(
@@ -1005,10 +1031,11 @@ def test_a_day_written_against_its_month_name(sentence: str, language: str, as_o
         "রাশিয়া বলেছে ৫০০ সৈন্য নিহত হয়েছে। ইউক্রেন অস্বীকার করেছে।",
         "روس نے کہا کہ 500 فوجی ہلاک ہوئے۔ یوکرین نے تردید کی۔",
         "ሩሲያ 500 ወታደሮች ሞተዋል አለች። ዩክሬን አስተባበለች።",
+        "Ռուսաստանը հայտարարել է, որ զոհվել է 500 զինծառայող։ Ուկրաինան հերքել է։",
     ],
 )
 def test_a_danda_and_other_scripts_full_stops_end_sentences(text: str) -> None:
-    """Hindi and Bengali (।), Urdu (۔) and Amharic (።) paragraphs are prose, not page
+    """Hindi and Bengali (।), Urdu (۔), Amharic (።) and Armenian (։) paragraphs are prose, not page
     furniture, and split into their sentences."""
     from provenance.extract.sentences import sentences
 

@@ -324,6 +324,12 @@ PHRASES: list[Reading] = [
     ("እንተወሓደ 50 ሲቪላውያን", "ti", "at_least", 50, "people", "count"),
     ("ኣስታት 1.2 ሚልዮን ስደተኛታት", "ti", "about", 1_200_000, "refugees", "count"),
     ("ዓሰርተታት ኣሽሓት ሰባት", "ti", "vague", (20_000, 99_999), "people", "count"),
+    # Armenian
+    ("ավելի քան 10 հազար մարդ", "hy", "over", 10_000, "people", "count"),
+    ("առնվազն 50 խաղաղ բնակիչ", "hy", "at_least", 50, "people", "count"),
+    ("շուրջ 1,2 միլիոն փախստական", "hy", "about", 1_200_000, "refugees", "count"),
+    ("100 մարդուց ավելի", "hy", "over", 100, "people", "count"),
+    ("հազարավոր մարդիկ", "hy", "vague", (2000, 9999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

@@ -38,6 +38,7 @@ REQUIRED = [
     "az",
     "am",
     "ti",
+    "hy",
 ]
 
 

@@ -149,6 +149,9 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("ሚኒስትሪ ምክልኻል ወተሃደራቱ 300 ሰባት ቀቲሎም ዝብል ክሲ ክሒዱ።", "ti", "dead", True),
         ("ካብ 10 ሽሕ ንላዕሊ ሰባት ካብ ገዛውቶም ተመዛቢሎም።", "ti", "displaced", False),
         ("ኣብቲ መጥቃዕቲ 45 ሰባት ቆሲሎም።", "ti", "wounded", False),
+        ("Ավիահարվածի հետևանքով զոհվել է առնվազն 50 խաղաղ բնակիչ։", "hy", "dead", False),
+        ("Նախարարությունը հերքել է, որ զինծառայողները սպանել են 300 մարդու։", "hy", "dead", True),
+        ("Ավելի քան 10 հազար մարդ տեղահանվել է։", "hy", "displaced", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

@@ -251,6 +251,13 @@ def test_english_qualifiers(
         ("ካብ 20 ንታሕቲ", "ti", "under", 20, None, 20),
         ("ናብ 2 ሚልዮን ዝቐርቡ", "ti", "close_to", 2_000_000, None, None),
         ("ካብ 50 ዘይውሕዱ", "ti", "at_least", 50, 50, None),
+        ("մոտ 500", "hy", "about", 500, None, None),
+        ("գրեթե 1000", "hy", "close_to", 1000, None, None),
+        ("մինչև 500", "hy", "up_to", 500, None, 500),
+        ("10 հազարից ավելի", "hy", "over", 10000, 10000, None),
+        ("10 000-ից պակաս", "hy", "under", 10000, None, 10000),
+        ("10 հազարի մոտ", "hy", "about", 10000, None, None),
+        ("10-ից մինչեւ 20", "hy", "range", None, 10, 20),
         ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
     ],
 )
@@ -371,6 +378,9 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
     ("10 ሺህ ደርሷል", "am", "exact", 10000, None, None, ""),
     ("ካብ 10 ሽሕ ሓሊፉ", "ti", "over", 10000, 10000, None, ""),
     ("10 ሽሕ በጺሑ", "ti", "exact", 10000, None, None, ""),
+    ("գերազանցել է 10 հազարը", "hy", "over", 10000, 10000, None, ""),
+    ("հասել է 10 հազարի", "hy", "exact", 10000, None, None, ""),
+    ("10 հազարի է հասել", "hy", "exact", 10000, None, None, ""),
 ]
 
 
@@ -814,6 +824,9 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("1.2 ሚልዮን", "ti", 1.2e6, ""),
         ("2 ቢልዮን ዶላር", "ti", 2e9, "USD"),
         ("ሰለስተ ሽሕ", "ti", 3000, ""),
+        ("10 հազար", "hy", 10000, ""),
+        ("1,2 միլիոն", "hy", 1.2e6, ""),
+        ("2 մլրդ դոլար", "hy", 2e9, "USD"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -998,6 +1011,8 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("300 ወታደሮች", "am", "troops"),
         ("300 ወተሃደራት", "ti", "troops"),
         ("2,500 ቁሱላት", "ti", "wounded"),
+        ("300 զինծառայող", "hy", "troops"),
+        ("30 գերի", "hy", "prisoners"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:
@@ -1807,6 +1822,10 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         ("10 ሚሊዮኖች", "am", "the multiplier 'ሚሊዮ' with an ending not read"),
         ("10 ኣሽሓት", "ti", "a vague quantity, not a count noun"),
         ("300 ወሲኹ", "ti", "makes it a change, not a total"),
+        ("10 հազարավոր", "hy", "a vague quantity, not a count noun"),
+        ("10 հազարից", "hy", "read only with a hedge after it"),
+        ("20 տոկոսով", "hy", "read only with a hedge after it"),
+        ("10 հազարներ", "hy", "the multiplier 'հազար' with an ending not read"),
         ("50 ezernél", "hu", "read only with a hedge after it"),
         ("10 binden", "tr", "read only with a hedge after it"),
         ("10 mindən", "az", "read only with a hedge after it"),

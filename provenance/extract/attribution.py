@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 
 from provenance.extract.lexis import phrase_end, subtable, words
 
-_STRONG_BREAK = re.compile(r"[;:\"“”„«»؛]|[.!?؟](?=\s)|\s[-–—]\s")
-_SOFT_END = re.compile(r"[,;:.!?\"“”„«»،؛؟]|\s[-–—]\s")
+# The Armenian full stop (U+0589) ends a clause as a full stop does, and the Armenian
+# comma (U+055D) as a comma does.
+_STRONG_BREAK = re.compile(r"[;:\"“”„«»؛]|[.!?؟\u0589](?=\s|$)|\s[-–—]\s")
+_SOFT_END = re.compile(r"[,;:.!?\"“”„«»،؛؟\u0589\u055d]|\s[-–—]\s")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 

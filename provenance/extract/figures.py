@@ -112,7 +112,7 @@ def _windows(sentence: str, start: int, language: str) -> list[str]:
     return [tail[: spans[i - 1][1]] for i in [len(spans), *reversed(cuts)]]
 
 
-_CLOSING = ".,;:!?\"'”’»)،"
+_CLOSING = ".,;:!?\"'”’»)،\u0589\u055d"
 """What may close a word in running text and is not part of it."""
 _PUNCTUATION = _CLOSING + "(«“"
 

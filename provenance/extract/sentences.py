@@ -12,8 +12,8 @@ from dataclasses import dataclass
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # Full-width stops end a sentence without a space after them (Chinese, Japanese). The
 # danda (Hindi, Bengali), the Urdu full stop and the Ethiopic full stop and question mark
-# end one as a full stop does.
-_STOPS = ".!?؟。…\u0964\u0965\u06d4\u1362\u1367"
+# end one as a full stop does, and so does the Armenian full stop (verjaket).
+_STOPS = ".!?؟。…\u0964\u0965\u06d4\u1362\u1367\u0589"
 _SENTENCE_END = re.compile(rf"[{_STOPS}]+[\"'”’»)\]]*(?=\s+|$)|[。！？]+[」』”’）)]*")
 _FINAL = re.compile(rf"[{_STOPS}！？][\"'”’»)\]*」』）]*$")
 _ABBREVIATIONS = frozenset(

@@ -46,9 +46,33 @@ def _word_at(low: str, phrase: str) -> re.Match[str] | None:
     return re.search(rf"(?<![\w-]){body}(?![\w-])", low)
 
 
-def _after_since(low: str, pos: int, language: str) -> bool:
+def _after_since(low: str, pos: int, language: str, end: int | None = None) -> bool:
+    """A "since" word before the date, or, where the language writes it after the date
+    (Armenian "փետրվարից ի վեր", since February), one of ``since_after`` within the three
+    words after it (a day and its ending may stand between)."""
     before = low[:pos].split(",")[-1].split()[-5:]
-    return any(w in words(language, "dates", "since") for w in before)
+    if any(w in words(language, "dates", "since") for w in before):
+        return True
+    after = words(language, "dates", "since_after")
+    if end is None or not after:
+        return False
+    rest = low[end:].split(",")[0].split()
+    return any(
+        rest[i : i + len(w.split())] == w.split() for w in after for i in range(min(3, len(rest)))
+    )
+
+
+def _year_with_word(low: str, start: int, language: str) -> re.Match[str] | None:
+    """A year written before its month with a word between ("2022 թվականի փետրվարի", in
+    February 2022), one of the language's ``year_words``."""
+    for word in words(language, "dates", "year_words"):
+        found = re.search(
+            rf"(?<![\d.,])(1[89]\d\d|20\d\d)\s*{re.escape(word)}\s+$",
+            low[max(0, start - 30) : start],
+        )
+        if found:
+            return found
+    return None
 
 
 def _is_date_context(low: str, m: re.Match[str], language: str) -> bool:
@@ -79,7 +103,7 @@ def _since_against(low: str, m: re.Match[str], language: str) -> bool:
     since = words(language, "dates", "since")
     before, after = low[: m.start()].rstrip(), low[m.end() :].lstrip()
     attached = any(before.endswith(w) or after.startswith(w) for w in since)
-    return attached or _after_since(low, m.start(), language)
+    return attached or _after_since(low, m.start(), language, m.end())
 
 
 def _marked(low: str, language: str, published: PartialDate | None) -> PartialDate | None:
@@ -113,10 +137,12 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
             )
             if m is None or not _is_date_context(low, m, language):
                 continue
-            if _after_since(low, m.start(), language):
+            if _after_since(low, m.start(), language, m.end()):
                 return published
-            year_m = _YEAR.search(low[m.end() : m.end() + 12]) or _YEAR_BEFORE.search(
-                low[max(0, m.start() - 8) : m.start()]
+            year_m = (
+                _YEAR.search(low[m.end() : m.end() + 12])
+                or _YEAR_BEFORE.search(low[max(0, m.start() - 8) : m.start()])
+                or _year_with_word(low, m.start(), language)
             )
             year = int(year_m.group(1)) if year_m else _year_of(month, published)
             if year is None:
@@ -183,7 +209,7 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
     if any(_word_at(low, p) for p in words(language, "dates", "last_year")):
         return PartialDate(published.year - 1)
     for found in _YEAR.finditer(low):
-        if not _after_since(low, found.start(), language):
+        if not _after_since(low, found.start(), language, found.end()):
             return PartialDate(int(found.group(1)))
     return None
 

@@ -98,6 +98,8 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("سازمان ملی استاندارد ایران", set()),
         ("आईसीसी अध्यक्ष", set()),
         ("人权观察员", set()),
+        ("ՄԱԿ-ի Փախստականների գերագույն հանձնակատարի գրասենյակը", {"unhcr"}),
+        ("Կարմիր խաչի միջազգային կոմիտեի ներկայացուցիչը", {"icrc"}),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:
@@ -144,6 +146,8 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("Sida ay sheegtay Hay'adda Caafimaadka Adduunka, 300 qof ayaa ku dhintay Darfur.", "so",
          {"darfur"}),
         ("ውድብ ጥዕና ዓለም ከም ዝሓበሮ ኣብ ሱዳን 300 ሰባት ሞይቶም።", "ti", {"sudanese"}),
+        ("Առողջապահության համաշխարհային կազմակերպության տվյալներով՝ Դարֆուրում զոհվել է 300 մարդ։",
+         "hy", {"դարֆուրում"}),
         ("세계보건기구(WHO)는 우크라이나 하르키우에서 300명이 숨졌다고 밝혔다.", "ko", {"ukrainian"}),
     ],
 )  # fmt: skip

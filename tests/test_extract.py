@@ -943,6 +943,7 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
             "superó los 11 millones",
         ),
         ("The toll in Gaza topped 40,000, the ministry said.", "en", "topped 40,000"),
+        ("5-րդ բրիգադի 25-ամյա զինծառայողը հայտնել է, որ զոհվել է 2 զինվոր։", "hy", "2 զինվոր"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(

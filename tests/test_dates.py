@@ -111,6 +111,9 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("15 İyun 2024", "2024-06-15"),
         ("ማርች 15, 2024", "2024-03-15"),
         ("ሜይ 2024", "2024-05"),
+        ("15 Gulan 2024", "2024-05-15"),
+        ("Mijdar 2024", "2024-11"),
+        ("7 Cotmeh 2023", "2023-10-07"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

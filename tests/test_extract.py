@@ -641,6 +641,20 @@ def test_articles_in_other_languages(language: str) -> None:
             "Առողջապահության նախարարությունը",
         ),
         (
+            "Wezareta Tenduristiyê roja Înê ragihand ku 300 kes hatin kuştin.",
+            "ku",
+            "2024-11-15",
+            "300 kes",
+            "Wezareta Tenduristiyê",
+        ),
+        (
+            "Wezareta Tenduristiyê duh di daxuyaniyekê de da zanîn ku 300 kes mirin.",
+            "ku",
+            "2024-11-15",
+            "300 kes",
+            "Wezareta Tenduristiyê",
+        ),
+        (
             "د روغتیا وزارت د جمعې په ورځ وویل چې ۳۰۰ کسان وژل شوي دي.",
             "ps",
             "2024-11-15",
@@ -799,6 +813,8 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("2023 թ. հոկտեմբերի 7-ին զոհվել է 1200 մարդ։", "hy", "2023-10-07"),
         ("2022 թվականի փետրվարից ի վեր զոհվել է 300 մարդ։", "hy", "2024-11-16"),
         ("Հոկտեմբերի 7-ից ի վեր զոհվել է 43 հազար մարդ։", "hy", "2024-11-16"),
+        ("Wezaretê roja Yekşemê ragihand ku 300 kes hatin kuştin.", "ku", "2024-11-10"),
+        ("Wezaretê roja Sêşemê ragihand ku 300 kes hatin kuştin.", "ku", "2024-11-12"),
     ],
 )
 def test_weekdays_and_yesterday_in_verb_final_and_unspaced_text(

@@ -330,6 +330,12 @@ PHRASES: list[Reading] = [
     ("շուրջ 1,2 միլիոն փախստական", "hy", "about", 1_200_000, "refugees", "count"),
     ("100 մարդուց ավելի", "hy", "over", 100, "people", "count"),
     ("հազարավոր մարդիկ", "hy", "vague", (2000, 9999), "people", "count"),
+    # Kurdish (Kurmanji)
+    ("zêdetirî 10 hezar kesan", "ku", "over", 10_000, "people", "count"),
+    ("herî kêm 50 kesên sivîl", "ku", "at_least", 50, "people", "count"),
+    ("nêzîkî 2 milyon penaber", "ku", "close_to", 2_000_000, "refugees", "count"),
+    ("bi qasî 1,2 milyon koçber", "ku", "about", 1_200_000, "displaced", "count"),
+    ("bi hezaran kes", "ku", "vague", (2000, 9999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

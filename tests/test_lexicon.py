@@ -39,6 +39,7 @@ REQUIRED = [
     "am",
     "ti",
     "hy",
+    "ku",
 ]
 
 

@@ -152,6 +152,11 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Ավիահարվածի հետևանքով զոհվել է առնվազն 50 խաղաղ բնակիչ։", "hy", "dead", False),
         ("Նախարարությունը հերքել է, որ զինծառայողները սպանել են 300 մարդու։", "hy", "dead", True),
         ("Ավելի քան 10 հազար մարդ տեղահանվել է։", "hy", "displaced", False),
+        ("Di êrîşa asmanî de herî kêm 50 sivîl hatin kuştin.", "ku", "dead", False),
+        ("Artêşê înkar kir ku leşkerên wê 300 kes kuştine.", "ku", "dead", True),
+        ("Wezaretê îdiayên ku hêzan 300 sivîl kuştine red kir.", "ku", "dead", True),
+        ("Zêdetirî 10 hezar kes ji mal û milkên xwe koçber bûn.", "ku", "displaced", False),
+        ("Herî kêm 12 kes di êrîşê de birîndar bûn.", "ku", "wounded", False),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

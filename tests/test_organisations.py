@@ -73,6 +73,9 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("Organisasi Kesehatan Dunia (WHO)", {"who"}),
         ("Msemaji wa Umoja wa Mataifa", {"un"}),
         ("Hay'adda Caafimaadka Adduunka", {"who"}),
+        ("Rêxistina Tenduristiyê ya Cîhanê", {"who"}),
+        ("berdevkê Neteweyên Yekbûyî", {"un"}),
+        ("Komîteya Navneteweyî ya Xaça Sor", {"icrc"}),
         ("የተባበሩት መንግሥታት ድርጅት ቃል አቀባይ", {"un"}),
         ("ቃል ኣቀባይ ውድብ ጥዕና ዓለም", {"who"}),
         ("ንሕቡራት ሃገራት", {"un"}),
@@ -148,6 +151,8 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("ውድብ ጥዕና ዓለም ከም ዝሓበሮ ኣብ ሱዳን 300 ሰባት ሞይቶም።", "ti", {"sudanese"}),
         ("Առողջապահության համաշխարհային կազմակերպության տվյալներով՝ Դարֆուրում զոհվել է 300 մարդ։",
          "hy", {"դարֆուրում"}),
+        ("Li gorî Rêxistina Tenduristiyê ya Cîhanê, li Darfurê 300 kes mirin.", "ku",
+         {"darfure"}),
         ("세계보건기구(WHO)는 우크라이나 하르키우에서 300명이 숨졌다고 밝혔다.", "ko", {"ukrainian"}),
     ],
 )  # fmt: skip

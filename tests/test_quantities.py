@@ -258,6 +258,14 @@ def test_english_qualifiers(
         ("10 000-ից պակաս", "hy", "under", 10000, None, 10000),
         ("10 հազարի մոտ", "hy", "about", 10000, None, None),
         ("10-ից մինչեւ 20", "hy", "range", None, 10, 20),
+        ("nêzîkî 300", "ku", "close_to", 300, None, None),
+        ("herî kêm 50", "ku", "at_least", 50, 50, None),
+        ("zêdetirî 10 hezar", "ku", "over", 10000, 10000, None),
+        ("bi qasî 200", "ku", "about", 200, None, None),
+        ("heta 500", "ku", "up_to", 500, None, 500),
+        ("kêmtirî 20", "ku", "under", 20, None, 20),
+        ("50 û zêdetir", "ku", "at_least", 50, 50, None),
+        ("di navbera 10 û 20 de", "ku", "range", None, 10, 20),
         ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
     ],
 )
@@ -381,6 +389,8 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
     ("գերազանցել է 10 հազարը", "hy", "over", 10000, 10000, None, ""),
     ("հասել է 10 հազարի", "hy", "exact", 10000, None, None, ""),
     ("10 հազարի է հասել", "hy", "exact", 10000, None, None, ""),
+    ("gihîşt 10 hezar", "ku", "exact", 10000, None, None, ""),
+    ("gihîşt 10 hezar kesî", "ku", "exact", 10000, None, None, "people"),
 ]
 
 
@@ -414,6 +424,7 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
         ("1만 명이 증가했다", "1만 명을 넘어섰다", "ko"),
         ("1만 명 늘었다", "1만 명을 돌파했다", "ko"),
         ("增加1万人", "增至1万人", "zh"),
+        ("10 hezar zêde bû", "gihîşt 10 hezar", "ku"),
     ],
 )
 def test_a_change_is_not_a_total(change: str, total: str, language: str) -> None:
@@ -549,6 +560,9 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("10 binden 20 bine kadar", "tr", 10_000, 20_000, ""),
         ("5 milyondan 10 milyona kadar", "tr", 5_000_000, 10_000_000, ""),
         ("5'ten 10'a kadar", "tr", 5, 10, ""),
+        ("10 heta 20 kes", "ku", 10, 20, "people"),
+        ("ji 10 heta 20 kesan", "ku", 10, 20, "people"),
+        ("di navbera 10 û 20 kesan de", "ku", 10, 20, "people"),
     ],
 )
 def test_press_ranges_of_every_language(
@@ -580,6 +594,9 @@ def test_press_ranges_of_every_language(
         ("10 hadi 20 Machi watu", "sw", "a date, a unit not read"),
         ("10 و20 شخصا", "ar", "more than one figure"),
         ("10 na 20", "sw", "more than one figure"),
+        # Kurmanji "û" joins "3 hezar û 500" (3,500), never two figures into a sum.
+        ("10 û 20 kes", "ku", "a date, a unit not read, or not a noun"),
+        ("ji 300 kesan", "ku", "not a figure this parser can read safely"),
         ("tra i 10 morti", "it", "not a figure this parser can read safely"),
         ("מ-10 הרוגים", "he", "not a figure this parser can read safely"),
         # A range word with no second figure read is not the count noun ("10 až" is cut
@@ -827,6 +844,10 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("10 հազար", "hy", 10000, ""),
         ("1,2 միլիոն", "hy", 1.2e6, ""),
         ("2 մլրդ դոլար", "hy", 2e9, "USD"),
+        ("10 hezar", "ku", 10000, ""),
+        ("2,5 milyon", "ku", 2.5e6, ""),
+        ("3 hezar û 500", "ku", 3500, ""),
+        ("2 milyar dolar", "ku", 2e9, "USD"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -1013,6 +1034,10 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("2,500 ቁሱላት", "ti", "wounded"),
         ("300 զինծառայող", "hy", "troops"),
         ("30 գերի", "hy", "prisoners"),
+        ("300 leşker", "ku", "troops"),
+        ("300 kesan", "ku", "people"),
+        ("50 kesên sivîl", "ku", "people"),
+        ("12 zarok", "ku", "children"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:
@@ -1829,6 +1854,9 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         ("50 ezernél", "hu", "read only with a hedge after it"),
         ("10 binden", "tr", "read only with a hedge after it"),
         ("10 mindən", "az", "read only with a hedge after it"),
+        # "5'ê" is a day before its month ("5'ê Çiriya Paşîn"), never a count.
+        ("5'ê", "ku", "read only with a hedge after it"),
+        ("10 hezarek", "ku", "the multiplier 'hezar' with an ending not read"),
         ("500 subaya kadar", "tr", "reads by the case of 'subaya', a word not known"),
         ("500 qədər əsgər", "az", "reads by the case of the word before it"),
     ],

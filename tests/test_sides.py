@@ -70,6 +70,9 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("Սուդանում եւ Հարավային Սուդանում", {"sd", "ss"}),
         ("ԱՄՆ-ի պետքարտուղարը Կիևում", {"us", "ua"}),
         ("Հարվածը կատարել են անօդաչուները", set()),
+        ("Hêzên Rûsyayê nêzîkî Kîevê", {"ru", "ua"}),
+        ("Sûdan û Sûdana Başûr", {"sd", "ss"}),
+        ("Artêşa Tirkiyeyê li Sûriyeyê", {"tr", "sy"}),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

@@ -498,7 +498,11 @@ class _Parser:
             self.i += hit[1]
 
     def _starts_figure(self, i: int) -> bool:
-        """A number word, or (where the multiplier comes first) a multiplier and digits."""
+        """A number word, or (where the multiplier comes first) a multiplier and digits,
+        which are read also where number words are not ("watu elfu 61" is 61,000)."""
+        mult = self.lang.multipliers.match(self.texts, i) if self.lang.multiplier_first else None
+        if mult is not None and i + mult[1] < self.n and self.kinds[i + mult[1]] == "n":
+            return True
         if not self.number_words:
             return False
         if self.lang.numbers.match(self.texts, i) is not None:
@@ -519,6 +523,11 @@ class _Parser:
                 parts, exp = self._digits(False) if digits else self._words_figure(True)
                 if exp:
                     raise _NoParse("two multipliers")
+                if len(parts[0].lstrip("0")) > 3:
+                    raise _NoParse(
+                        "a multiplier before a figure written in full ('elfu 7,500' may be "
+                        "7,500 or 7,500,000)"
+                    )
                 return parts, mult[0]
         values: list[tuple[int, bool]] = []
         while self.i < self.n:

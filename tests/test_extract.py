@@ -960,6 +960,9 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ),
         ("The toll in Gaza topped 40,000, the ministry said.", "en", "topped 40,000"),
         ("5-րդ բրիգադի 25-ամյա զինծառայողը հայտնել է, որ զոհվել է 2 զինվոր։", "hy", "2 զինվոր"),
+        # A multiplier written before the figure is read with it, not left behind.
+        ("Watu elfu 61 waliuawa.", "sw", "Watu elfu 61"),
+        ("Watu elfu 7,500 na watu 20 waliuawa.", "sw", "watu 20"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(

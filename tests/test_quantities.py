@@ -597,6 +597,10 @@ def test_press_ranges_of_every_language(
         # Kurmanji "û" joins "3 hezar û 500" (3,500), never two figures into a sum.
         ("10 û 20 kes", "ku", "a date, a unit not read, or not a noun"),
         ("ji 300 kesan", "ku", "not a figure this parser can read safely"),
+        # A multiplier before a figure written in full: "elfu 7,500" is 7,500 in some
+        # press and 7,500,000 by the words.
+        ("elfu 7,500", "sw", "a multiplier before a figure written in full"),
+        ("watu milioni 7,400,000", "sw", "a multiplier before a figure written in full"),
         ("tra i 10 morti", "it", "not a figure this parser can read safely"),
         ("מ-10 הרוגים", "he", "not a figure this parser can read safely"),
         # A range word with no second figure read is not the count noun ("10 až" is cut

@@ -216,6 +216,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
     if previous in words(language, "dates", "before_number"):
         return True
+    if _after_multiplier(previous, language):
+        return True
     days = [q.low, q.high] if q.qualifier == "range" else [q.value]
     day_like = all(d is not None and d == int(d) and 1 <= d <= 31 for d in days)
     if day_like and (
@@ -226,6 +228,15 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
         return True
     starts_with_digits = digits is not None
     return bool(not q.unit and starts_with_digits and previous and _is_name_word(before, language))
+
+
+def _after_multiplier(previous: str, language: str) -> bool:
+    """Digits after a multiplier where the multiplier comes first ("dubu 7,500", "elfu 61")
+    that were not read with it: the figure is not what the digits alone say."""
+    lang = figure_language(language)
+    return (
+        lang.multiplier_first and bool(previous) and lang.multipliers.get(key(previous)) is not None
+    )
 
 
 def _is_year(number: str, q: Quantity) -> bool:

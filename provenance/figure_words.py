@@ -575,6 +575,17 @@ def _pairs(code: str, name: str) -> list[tuple[str, str]]:
     return [(k, p) for k, ps in _mapping(_table(code), name).items() for p in ps]
 
 
+@cache
+def own_function_words(code: str) -> frozenset[str]:
+    """The language's own stopwords and stating verbs: words that link or state a figure in
+    its text, though another language may write a unit so (Hausa "tun", since, is the
+    Czech for tonnes)."""
+    table = _table(code) if code else {}
+    return frozenset(
+        w for name in ("stopwords", "stating_verbs") for w in map(key, _list(table, name))
+    )
+
+
 def _flag(code: str, name: str) -> bool:
     return bool(_table(code).get(name, False))
 

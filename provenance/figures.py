@@ -45,6 +45,7 @@ from provenance.figure_words import (
     language,
     language_code,
     lower,
+    own_function_words,
     qualifier_names,
     shared,
     text_language,
@@ -614,22 +615,23 @@ class _Parser:
         return (str(int(whole) * 10**exp + addend), ""), 0
 
     def _noun_before(self) -> bool:
-        """A count noun written before the figure or its hedge ("watu 61,000" in Swahili,
-        "兵士約1万人" in Japanese); whether one was read."""
+        """A count noun of up to three words written before the figure or its hedge ("watu
+        61,000" in Swahili, "fararen hula 50" in Hausa, "兵士約1万人" in Japanese); whether
+        one was read."""
+        if not self.lang.noun_first:
+            return False
         i = self.i
-        canon = shared().nouns.get(self.texts[i]) if self.lang.noun_first else None
-        if (
-            canon is not None
-            and i + 1 < self.n
-            and (
-                self.kinds[i + 1] == "n"
-                or self._starts_figure(i + 1)
-                or self.lang.prefixes.match(self.texts, i + 1) is not None
-            )
-        ):
-            self.noun_before = (Unit(canon, 1.0, "count"), self._written(i, 1))
-            self.i += 1
-            return True
+        for span in _NOUN_SPANS:
+            j = i + span
+            canon = shared().nouns.get(" ".join(self.texts[i:j])) if j < self.n else None
+            if canon is not None and (
+                self.kinds[j] == "n"
+                or self._starts_figure(j)
+                or self.lang.prefixes.match(self.texts, j) is not None
+            ):
+                self.noun_before = (Unit(canon, 1.0, "count"), self._written(i, span))
+                self.i = j
+                return True
         return False
 
     def _skip_hyphen(self) -> None:
@@ -656,12 +658,15 @@ class _Parser:
 
     def _unit_at(self, i: int) -> tuple[Unit, int] | None:
         """The unit written at ``i`` (units are read in every language), unless its words
-        count in the text's own language: Spanish "miles" is thousands, not the mile."""
+        count in the text's own language: Spanish "miles" is thousands, not the mile; Hausa
+        "tun" after a figure is "since", not the Czech for tonnes."""
         hit = shared().units.match(self.texts, i)
         if hit is None:
             return None
         phrase = " ".join(self.texts[i : i + hit[1]])
         lang = self.lang
+        if phrase in own_function_words(lang.code):
+            return None
         if any(t.get(phrase) is not None for t in (lang.vague, lang.multipliers, lang.numbers)):
             raise _NoParse(f"{phrase!r} is a unit in one language and a number in this one")
         return hit

@@ -114,6 +114,9 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("15 Gulan 2024", "2024-05-15"),
         ("Mijdar 2024", "2024-11"),
         ("7 Cotmeh 2023", "2023-10-07"),
+        ("15 ga Maris 2024", "2024-03-15"),
+        ("16 ga Nuwamba, 2024", "2024-11-16"),
+        ("Fabrairu 2022", "2022-02"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

@@ -655,6 +655,20 @@ def test_articles_in_other_languages(language: str) -> None:
             "Wezareta Tenduristiyê",
         ),
         (
+            "Ma'aikatar lafiya ta ce mutum 300 ne aka kashe ranar Juma'a.",
+            "ha",
+            "2024-11-15",
+            "mutum 300",
+            "ma'aikatar lafiya",
+        ),
+        (
+            "Mutum 300 aka kashe jiya, in ji ma'aikatar lafiya.",
+            "ha",
+            "2024-11-15",
+            "Mutum 300",
+            "ma'aikatar lafiya",
+        ),
+        (
             "د روغتیا وزارت د جمعې په ورځ وویل چې ۳۰۰ کسان وژل شوي دي.",
             "ps",
             "2024-11-15",
@@ -781,6 +795,7 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Kwa mujibu wa ripoti, watu 300 waliuawa.", "sw", "unspecified reports"),
         ("ብመሰረት ውድብ ጥዕና ዓለም ኣብቲ ከባቢ 45 ሰባት ሞይቶም።", "ti", "ውድብ ጥዕና ዓለም"),
         ("Հաղորդվում է, որ զոհվել է 300 մարդ։", "hy", "unspecified reports"),
+        ("Rahotanni sun ce an kashe mutum 300.", "ha", "unspecified reports"),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
     ],
 )
@@ -963,6 +978,10 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         # A multiplier written before the figure is read with it, not left behind.
         ("Watu elfu 61 waliuawa.", "sw", "Watu elfu 61"),
         ("Watu elfu 7,500 na watu 20 waliuawa.", "sw", "watu 20"),
+        ("Mutane dubu 10 ne suka tsere zuwa Chadi.", "ha", "Mutane dubu 10"),
+        ("Rasha ta rasa sojoji fiye da 600,000 tun fara yaƙin.", "ha", "sojoji fiye da 600,000"),
+        ("A ranar 15 ga Nuwamba mutum 20 sun mutu a Kano.", "ha", "mutum 20"),
+        ("Kimanin kashi 70 cikin 100 na asibitoci ba sa aiki.", "ha", "Kimanin kashi 70"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(

@@ -304,6 +304,13 @@ PHRASES: list[Reading] = [
     ("ugu yaraan 50 qof oo rayid ah", "so", "at_least", 50, "people", "count"),
     ("qiyaastii 1.2 milyan oo qaxooti ah", "so", "about", 1_200_000, "refugees", "count"),
     ("tobanaan kun oo qof", "so", "vague", (20_000, 99_999), "people", "count"),
+    # Hausa: the count noun and the multiplier stand before the figure
+    ("sama da mutane miliyan 7.4", "ha", "over", 7_400_000, "people", "count"),
+    ("aƙalla fararen hula 50", "ha", "at_least", 50, "people", "count"),
+    ("mutane sama da 28,000", "ha", "over", 28_000, "people", "count"),
+    ("kashi 90 cikin 100", "ha", "exact", 90, "percent", "percent"),
+    ("dubban mutane", "ha", "vague", (2000, 9999), "people", "count"),
+    ("gomman dubban mutane", "ha", "vague", (20_000, 99_999), "people", "count"),
     # Azerbaijani
     ("10 mindən çox insan", "az", "over", 10_000, "people", "count"),
     ("10 mindən az insan", "az", "under", 10_000, "people", "count"),

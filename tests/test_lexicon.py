@@ -40,6 +40,7 @@ REQUIRED = [
     "ti",
     "hy",
     "ku",
+    "ha",
 ]
 
 

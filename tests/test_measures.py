@@ -157,6 +157,10 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Wezaretê îdiayên ku hêzan 300 sivîl kuştine red kir.", "ku", "dead", True),
         ("Zêdetirî 10 hezar kes ji mal û milkên xwe koçber bûn.", "ku", "displaced", False),
         ("Herî kêm 12 kes di êrîşê de birîndar bûn.", "ku", "wounded", False),
+        ("Aƙalla fararen hula 50 aka kashe a harin sama.", "ha", "dead", False),
+        ("Rundunar sojin ta musanta cewa dakarunta sun kashe mutum 300.", "ha", "dead", True),
+        ("Sama da mutane dubu 10 ne suka rasa matsugunansu.", "ha", "displaced", False),
+        ("Gwamnati ta ce labarin kashe mutum 300 ba gaskiya ba ne.", "ha", "dead", True),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

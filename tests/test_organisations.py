@@ -88,6 +88,8 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("联合国儿童基金会发言人", {"unicef"}),
         ("ＩＡＥＡ＝国際原子力機関", {"iaea"}),
         ("유엔난민기구(UNHCR) 대변인", {"unhcr"}),
+        ("Kakakin Majalisar Ɗinkin Duniya", {"un"}),
+        ("Hukumar Lafiya ta Duniya", {"who"}),
         ("Дитячий фонд Харкова", set()),
         ("Evropská univerzita v Praze", set()),
         ("Ujedinjeno Kraljevstvo", set()),
@@ -153,6 +155,7 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
          "hy", {"դարֆուրում"}),
         ("Li gorî Rêxistina Tenduristiyê ya Cîhanê, li Darfurê 300 kes mirin.", "ku",
          {"darfure"}),
+        ("A cewar Hukumar Lafiya ta Duniya, mutum 300 ne suka mutu a Darfur.", "ha", {"darfur"}),
         ("세계보건기구(WHO)는 우크라이나 하르키우에서 300명이 숨졌다고 밝혔다.", "ko", {"ukrainian"}),
     ],
 )  # fmt: skip

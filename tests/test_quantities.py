@@ -266,6 +266,14 @@ def test_english_qualifiers(
         ("kêmtirî 20", "ku", "under", 20, None, 20),
         ("50 û zêdetir", "ku", "at_least", 50, 50, None),
         ("di navbera 10 û 20 de", "ku", "range", None, 10, 20),
+        ("aƙalla mutum 20", "ha", "at_least", 20, 20, None),
+        ("akalla mutane 50", "ha", "at_least", 50, 50, None),
+        ("mutum fiye da 67,000", "ha", "over", 67000, 67000, None),
+        ("kimanin mutum dubu 10", "ha", "about", 10000, None, None),
+        ("kusan mutane miliyan 2", "ha", "close_to", 2000000, None, None),
+        ("ƙasa da mutum 20", "ha", "under", 20, None, 20),
+        ("mutum 50 da doriya", "ha", "at_least", 50, 50, None),
+        ("tsakanin mutum 10 zuwa 20", "ha", "range", None, 10, 20),
         ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
     ],
 )
@@ -391,6 +399,11 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
     ("10 հազարի է հասել", "hy", "exact", 10000, None, None, ""),
     ("gihîşt 10 hezar", "ku", "exact", 10000, None, None, ""),
     ("gihîşt 10 hezar kesî", "ku", "exact", 10000, None, None, "people"),
+    ("ya kai mutum 10,000", "ha", "exact", 10000, None, None, "people"),
+    ("ya haura miliyan 7", "ha", "over", 7000000, 7000000, None, ""),
+    # A verb after the figure: never the count noun ("mutum 20 ne suka mutu").
+    ("mutum 20 sun mutu", "ha", "exact", 20, None, None, "people"),
+    ("mutum 20 ne suka mutu", "ha", "exact", 20, None, None, "people"),
 ]
 
 
@@ -553,6 +566,9 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("de la 10 până la 20 de morți", "ro", 10, 20, "killed"),
         ("10 ilaa 20 qof", "so", 10, 20, "people"),
         ("10 ክሳብ 20 ሰባት", "ti", 10, 20, "people"),
+        ("mutum 10 zuwa 20", "ha", 10, 20, "people"),
+        ("tsakanin 10 da 20", "ha", 10, 20, ""),
+        ("daga 10 zuwa 20", "ha", 10, 20, ""),
         ("10-dan 20-yə qədər", "az", 10, 20, ""),
         ("10-dan 20-dək", "az", 10, 20, ""),
         ("10'dan 20'ye kadar", "tr", 10, 20, ""),
@@ -601,6 +617,9 @@ def test_press_ranges_of_every_language(
         # press and 7,500,000 by the words.
         ("elfu 7,500", "sw", "a multiplier before a figure written in full"),
         ("watu milioni 7,400,000", "sw", "a multiplier before a figure written in full"),
+        ("dubu 7,500", "ha", "a multiplier before a figure written in full"),
+        ("mutane miliyan 7,400,000", "ha", "a multiplier before a figure written in full"),
+        ("mutane 20 cikin 100", "ha", "a count noun before a measured figure"),
         ("tra i 10 morti", "it", "not a figure this parser can read safely"),
         ("מ-10 הרוגים", "he", "not a figure this parser can read safely"),
         # A range word with no second figure read is not the count noun ("10 až" is cut
@@ -834,6 +853,11 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("10 kun", "so", 10000, ""),
         ("1.2 milyan", "so", 1.2e6, ""),
         ("2 bilyan oo doolar", "so", 2e9, "USD"),
+        ("dubu 10", "ha", 10000, ""),
+        ("miliyan 1.2", "ha", 1.2e6, ""),
+        ("dala biliyan 2", "ha", 2e9, "USD"),
+        ("naira miliyan 5", "ha", 5e6, "NGN"),
+        ("dubu biyu", "ha", 2000, ""),
         ("10 min", "az", 10000, ""),
         ("1,2 milyon", "az", 1.2e6, ""),
         ("2 milyard manat", "az", 2e9, "AZN"),
@@ -1032,6 +1056,8 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("۱۰۰ فوجی", "ur", "troops"),
         ("۳۰۰ ټپیان", "ps", "wounded"),
         ("300 askari", "so", "troops"),
+        ("sojoji 300", "ha", "troops"),
+        ("motoci guda 5", "ha", "vehicles"),
         ("300 hərbçi", "az", "troops"),
         ("300 ወታደሮች", "am", "troops"),
         ("300 ወተሃደራት", "ti", "troops"),
@@ -1962,6 +1988,7 @@ def test_a_word_after_a_figure_in_a_language_without_a_word_list_is_refused() ->
         ("1 تريليون دولار", "ar", 1e12),
         ("1 trilyon lira", "tr", 1e12),
         ("1 tirilyan oo doolar", "so", 1e12),
+        ("dala tiriliyan 1", "ha", 1e12),
         ("2 تریلیون", "ps", 2e12),
     ],
 )

@@ -220,9 +220,10 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
         return True
     days = [q.low, q.high] if q.qualifier == "range" else [q.value]
     day_like = all(d is not None and d == int(d) and 1 <= d <= 31 for d in days)
-    if day_like and (
-        _is_month(previous, language) or any(_is_month(w, language) for w in following)
-    ):
+    # A month right before the digits makes them its day; not before a count noun written
+    # ahead of its figure ("ranar 15 ga Nuwamba mutum 20": 20 people).
+    month_before = digits is not None and _is_month(previous, language)
+    if day_like and (month_before or any(_is_month(w, language) for w in following)):
         return True
     if _is_duration(figure, language):
         return True

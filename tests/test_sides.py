@@ -73,6 +73,11 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("Hêzên Rûsyayê nêzîkî Kîevê", {"ru", "ua"}),
         ("Sûdan û Sûdana Başûr", {"sd", "ss"}),
         ("Artêşa Tirkiyeyê li Sûriyeyê", {"tr", "sy"}),
+        ("Sojojin Rasha sun kai hari a Ukraine", {"ru", "ua"}),
+        ("Amurkawa da Rashawa", {"us", "ru"}),
+        ("Sudan ta Kudu da Sudan", {"ss", "sd"}),
+        ("Habasha da Eritiriya", {"et", "er"}),
+        ("Isra'ila da Falasɗinawa", {"il", "ps"}),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:

@@ -515,7 +515,8 @@ class Language(NamedTuple):
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
     pairs: list[tuple[tuple[str, str], str]] = [(("w", ""), p) for p in _all_lists("wrappers")]
     pairs += [(("t", ""), p) for p in _all_lists("total_wrappers")]
-    pairs += [(("q", q), p) for q, p in resolved("before", code)]
+    others = {key(p) for p in _list(_table(code), "not_hedges")}
+    pairs += [(("q", q), p) for q, p in resolved("before", code) if key(p) not in others]
     pairs += [(("s", start), start) for start in shared().range_starts]
     pairs += [
         (("c", c), p) for c, p in _all_pairs("currencies") if shared().prefix_currency.get(key(p))

@@ -982,6 +982,9 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("Rasha ta rasa sojoji fiye da 600,000 tun fara yaƙin.", "ha", "sojoji fiye da 600,000"),
         ("A ranar 15 ga Nuwamba mutum 20 sun mutu a Kano.", "ha", "mutum 20"),
         ("Kimanin kashi 70 cikin 100 na asibitoci ba sa aiki.", "ha", "Kimanin kashi 70"),
+        # Swahili "kama" (about) is Hausa "arrest"; "kamar yadda" (as) is no hedge.
+        ("'Yan sanda sun kama mutum 300 a Kano.", "ha", "mutum 300"),
+        ("Mutum 50 aka kashe kamar yadda rundunar ta bayyana.", "ha", "Mutum 50"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(

@@ -29,7 +29,9 @@ A figure is often stated with a verb ("has exceeded 10,000", "rose to 1,200", Tu
 are hedges of ``over`` (``[quantities.before]`` or ``[quantities.after]``, where the
 language writes them); verbs written before a figure that state it as it is ("reached",
 "stood at") are ``wrappers``, and ``wrappers_own_language_only`` those read only in text
-of their own language (German "hat" is Hungarian "six"); ``stating_verbs`` are such verbs
+of their own language (German "hat" is Hungarian "six"), and ``not_hedges`` words of the
+language that another language's press writes as a hedge before a figure (Swahili "kama",
+about, is Hausa "arrest": "kama mutum 300" is not about 300); ``stating_verbs`` are such verbs
 written after the figure ("10 bine ulaştı", "auf 10.000 gestiegen"), never taken for its
 count noun; ``change_verbs`` after a figure make it a change, not a total ("10 bin arttı",
 rose by 10,000), and the figure is refused, unless one of the ``total_wrappers`` before it

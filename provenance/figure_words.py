@@ -702,6 +702,8 @@ def _script_language(text: str) -> str | None:
             return "el"
         if 0x1200 <= code <= 0x137F:
             return "am"
+        if 0x10A0 <= code <= 0x10FF or 0x1C90 <= code <= 0x1CBF:
+            return "ka"
         if 0x0400 <= code <= 0x04FF:
             return _cyrillic(text)
         if 0x0900 <= code <= 0x097F:

@@ -48,6 +48,13 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def no_capitals(letter: str) -> bool:
+    """Whether the letter's script writes no capitals: an uncased script (Arabic, Ge'ez…),
+    or Georgian Mkhedruli, lower case to Unicode though its capitals (Mtavruli) never begin
+    a sentence or a name."""
+    return not (letter.isupper() or letter.islower()) or "\u10d0" <= letter <= "\u10ff"
+
+
 def script_of(text: str) -> str:
     """The writing system of the first letter: latin, cyrillic, arabic, hebrew, greek,
     other."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from provenance import lexicon
-from provenance.folding import WORD_MARKS, clitic_variants, fold_word
+from provenance.folding import WORD_MARKS, clitic_variants, fold_word, no_capitals
 
 _WORD = re.compile(rf"(?:[^\W\d_]|[{WORD_MARKS}])+", re.UNICODE)
 EVERY = ""
@@ -96,7 +96,7 @@ def _written_matches(written: str, token: str) -> bool:
     if written.isupper():
         return token.isupper()
     first = token[:1]
-    return first.isupper() or not first.islower()
+    return first.isupper() or no_capitals(first)
 
 
 def _candidates(table: dict[str, tuple[_Entry, ...]], folded: str) -> Iterator[tuple[_Entry, str]]:

@@ -178,7 +178,7 @@ def _before(sentence: str, pos: int, lang: _Words) -> str:
         bounds = _matches(segments[-2], lang.boundaries)
         first = segments[-2][bounds[-1].end() :] if bounds else segments[-2]
         return f"{first.strip()}, {segments[-1].strip()}"
-    phrase = ",".join(take)
+    phrase = _strip_trailing(",".join(take), lang.auxiliaries)
     bounds = _matches(phrase, lang.boundaries)
     if bounds and _has_phrase(phrase[bounds[-1].start() :], lang.unnamed) and bounds[-1].start():
         opening = bounds[-2].end() if len(bounds) > 1 else 0
@@ -209,9 +209,13 @@ def _strip_leading(phrase: str, drop: tuple[str, ...]) -> str:
 
 
 def _strip_trailing(phrase: str, drop: tuple[str, ...]) -> str:
+    """The phrase without the words of ``drop`` at its end, and without the day written
+    before a dropped month name ("the ministry 15 November said" in Georgian word order)."""
     tokens = phrase.split()
     while tokens and tokens[-1].lower().strip(",") in drop:
         tokens.pop()
+        if tokens and tokens[-1].isdigit() and len(tokens[-1]) <= 2:
+            tokens.pop()
     return " ".join(tokens)
 
 

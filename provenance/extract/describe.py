@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from provenance import lexicon
 from provenance.extract.figures import Figure, clause_bounds
 from provenance.extract.lexis import phrase_end, subtable, words
+from provenance.folding import no_capitals
 
 _CAPITALISED = r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*"
 _DIMENSION_CATEGORY = {"area": "territory", "length": "territory", "currency": "aid_transfer"}
@@ -46,13 +47,20 @@ def describe(
     start, end = _claim_span(sentence, lo, hi, figure, language)
     text = sentence[start:end].strip(" ,;:\"“”'،؛")
     return Description(
-        text=text[:1].upper() + text[1:] if text else figure.text,
+        text=_sentence_case(text) if text else figure.text,
         category=category,
         subject=_subject(sentence[lo : figure.start], figure, language),
         metric=metric,
         location=_location(sentence[figure.end : end], language, not_places)
         or _location(sentence[start : figure.start], language, not_places),
     )
+
+
+def _sentence_case(text: str) -> str:
+    """The text with a capital first letter, in a script that writes capitals (Georgian
+    keeps its letter: Mtavruli never begins a sentence)."""
+    first = text[:1]
+    return text if no_capitals(first) else first.upper() + text[1:]
 
 
 def _category(clause: str, figure: Figure, language: str) -> tuple[str, str | None]:

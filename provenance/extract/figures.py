@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from provenance import lexicon
 from provenance.dates import OTHER_CALENDAR_YEARS
 from provenance.extract.lexis import words
 from provenance.figure_words import UNSPACED, key, lower, tokens, unspaced
@@ -221,8 +222,11 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     days = [q.low, q.high] if q.qualifier == "range" else [q.value]
     day_like = all(d is not None and d == int(d) and 1 <= d <= 31 for d in days)
     # A month right before the digits makes them its day; not before a count noun written
-    # ahead of its figure ("ranar 15 ga Nuwamba mutum 20": 20 people).
-    month_before = digits is not None and _is_month(previous, language)
+    # ahead of its figure ("ranar 15 ga Nuwamba mutum 20": 20 people), nor in a language
+    # that writes the day only before its month ("16 ნოემბერს 25 ადამიანი").
+    month_before = (
+        digits is not None and _is_month(previous, language) and not _day_before_month(language)
+    )
     if day_like and (month_before or any(_is_month(w, language) for w in following)):
         return True
     if _is_duration(figure, language):
@@ -256,6 +260,12 @@ def _years_joined(text: str, q: Quantity) -> bool:
     if all(1800 <= y <= 2100 for y in years):
         return True
     return not q.unit and all(y in OTHER_CALENDAR_YEARS for y in years)
+
+
+def _day_before_month(language: str) -> bool:
+    """The language writes a day only before its month ("16 ნოემბერს"): a figure after a
+    month name is a count ("16 ნოემბერს 25 ადამიანი", 25 people on 16 November)."""
+    return lexicon.section(language, "dates").get("day_before_month") is True
 
 
 def _is_month(word: str, language: str) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from provenance.folding import no_capitals
+
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # Full-width stops end a sentence without a space after them (Chinese, Japanese). The
 # danda (Hindi, Bengali), the Urdu full stop and the Ethiopic full stop and question mark
@@ -84,6 +86,13 @@ _ABBREVIATIONS = frozenset(
         "см",
         "им",
         "тис",
+        "დაახლ",
+        "ე.წ",
+        "მლნ",
+        "მლრდ",
+        "ათ",
+        "კვ",
+        "ქ",
     ]
 )
 
@@ -144,4 +153,4 @@ def _next_starts_sentence(text: str, pos: int, end: int) -> bool:
     if not rest:
         return True
     first = rest[0]
-    return not first.islower() and first not in ",;:"
+    return (not first.islower() or no_capitals(first)) and first not in ",;:"

@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from provenance import lexicon
 from provenance.dates import PartialDate, parse_partial_date
 from provenance.extract.lexis import words
 from provenance.figure_words import unspaced
@@ -64,10 +65,11 @@ def _after_since(low: str, pos: int, language: str, end: int | None = None) -> b
 
 def _year_with_word(low: str, start: int, language: str) -> re.Match[str] | None:
     """A year written before its month with a word between ("2022 թվականի փետրվարի", in
-    February 2022), one of the language's ``year_words``."""
+    February 2022), one of the language's ``year_words``, and the day there may be between
+    them ("2022 წლის 24 თებერვალს", on 24 February 2022)."""
     for word in words(language, "dates", "year_words"):
         found = re.search(
-            rf"(?<![\d.,])(1[89]\d\d|20\d\d)\s*{re.escape(word)}\s+$",
+            rf"(?<![\d.,])(1[89]\d\d|20\d\d)\s*{re.escape(word)}\s+(?:[0-3]?\d\s+)?$",
             low[max(0, start - 30) : start],
         )
         if found:
@@ -137,7 +139,7 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
             )
             if m is None or not _is_date_context(low, m, language):
                 continue
-            if _after_since(low, m.start(), language, m.end()):
+            if _after_since(low, m.start(), language, m.end()) or _since_ending(low, m, language):
                 return published
             year_m = (
                 _YEAR.search(low[m.end() : m.end() + 12])
@@ -147,12 +149,36 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
             year = int(year_m.group(1)) if year_m else _year_of(month, published)
             if year is None:
                 return None
-            day = _day_beside(low, m, after=whole is not None)
+            after = whole is not None and not lexicon.section(language, "dates").get(
+                "day_before_month"
+            )
+            day = _day_beside(low, m, after=after)
             try:
                 return PartialDate(year, month, day) if day else PartialDate(year, month)
             except ValueError:
                 return PartialDate(year, month)
     return None
+
+
+def _since_written_on(low: str, end: int, language: str) -> bool:
+    """A "since" ending written on the year before ``end`` ("2010-დან", since 2010), or on
+    the word for year after it ("2014 წლიდან")."""
+    rest = low[end:].removeprefix("-")
+    since = words(language, "dates", "since")
+    if any(re.match(rf"{re.escape(w)}(?!\w)", rest) for w in since):
+        return True
+    after = re.match(r"\s+(\w+)", rest)
+    word = after[1] if after else ""
+    return word in words(language, "dates", "durations") and any(
+        word.endswith(w) and word != w for w in since
+    )
+
+
+def _since_ending(low: str, m: re.Match[str], language: str) -> bool:
+    """A "since" ending written on the month's own word (Georgian "თებერვლიდან", since
+    February): the figure is counted up to the document's date."""
+    word = low[m.start() : m.end()]
+    return any(len(w) < len(word) and word.endswith(w) for w in words(language, "dates", "since"))
 
 
 def _day_beside(low: str, m: re.Match[str], after: bool) -> int | None:
@@ -209,7 +235,9 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
     if any(_word_at(low, p) for p in words(language, "dates", "last_year")):
         return PartialDate(published.year - 1)
     for found in _YEAR.finditer(low):
-        if not _after_since(low, found.start(), language, found.end()):
+        if not _after_since(low, found.start(), language, found.end()) and not _since_written_on(
+            low, found.end(), language
+        ):
             return PartialDate(int(found.group(1)))
     return None
 

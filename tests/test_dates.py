@@ -117,6 +117,8 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("15 ga Maris 2024", "2024-03-15"),
         ("16 ga Nuwamba, 2024", "2024-11-16"),
         ("Fabrairu 2022", "2022-02"),
+        ("24 თებერვალი 2022", "2022-02-24"),
+        ("ნოემბერი 2024", "2024-11"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

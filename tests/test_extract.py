@@ -223,6 +223,7 @@ def test_dates_ages_times_and_names_are_not_figures(sentence: str) -> None:
         ("2010 ila 2020 yılları arasında 500 kişi öldü.", "tr", "500 kişi öldü"),
         ("2010 és 2020 évek között 500 ember halt meg.", "hu", "500 ember"),
         ("ከ2010 እስከ 2020 ዓ.ም 500 ሰዎች ሞተዋል።", "am", "500 ሰዎች"),
+        ("2010-დან 2020 წლამდე 500 ადამიანი დაიღუპა.", "ka", "500 ადამიანი"),
         ("از ۱۳۹۰ تا ۱۴۰۰، ۵۰۰ نفر کشته شدند.", "fa", "۵۰۰ نفر"),
         ("2010-től 2020-ig 500 ember halt meg.", "hu", "500 ember"),
         ("2010'dan 2020'ye kadar 500 kişi öldü.", "tr", "500 kişi öldü"),
@@ -682,6 +683,27 @@ def test_articles_in_other_languages(language: str) -> None:
             "300 افراد",
             "وزارت صحت",
         ),
+        (
+            "ჯანდაცვის სამინისტრომ გუშინ განაცხადა, რომ 300 ადამიანი დაიღუპა.",
+            "ka",
+            "2024-11-15",
+            "300 ადამიანი",
+            "ჯანდაცვის სამინისტრომ",
+        ),
+        (
+            "15 ნოემბერს ჯანდაცვის სამინისტრომ განაცხადა, რომ 300 ადამიანი დაიღუპა.",
+            "ka",
+            "2024-11-15",
+            "300 ადამიანი",
+            "ჯანდაცვის სამინისტრომ",
+        ),
+        (
+            "ჯანდაცვის სამინისტრომ 15 ნოემბერს განაცხადა, რომ 300 ადამიანი დაიღუპა.",
+            "ka",
+            "2024-11-15",
+            "300 ადამიანი",
+            "ჯანდაცვის სამინისტრომ",
+        ),
     ],
 )
 def test_a_ministry_said_on_friday_or_yesterday(
@@ -1017,6 +1039,13 @@ def test_figures_beside_months_units_and_function_words(
             "2026-01-05",
             "10-ից մինչև 20 մարդ",
         ),
+        (
+            "სამინისტროს ცნობით, 2024 წლის 16 ნოემბერს 10-დან 20-მდე ადამიანი დაიღუპა.",
+            "ka",
+            "2024-11-16",
+            "10-დან 20-მდე ადამიანი",
+        ),
+        ("2022 წლის თებერვალში 300 ადამიანი დაიღუპა.", "ka", "2022-02", "300 ადამიანი"),
     ],
 )
 def test_ranges_and_year_first_dates_in_running_text(
@@ -1025,6 +1054,39 @@ def test_ranges_and_year_first_dates_in_running_text(
     """A range closed after its figures is one figure, not two; a year written before its
     month is the claim's year, not the one before the article's."""
     got = _nested(sentence + "\n", language=language, published="2026-01-05")
+    assert [(c["as_of"], c["quantity"]) for c in got["claims"]] == [(as_of, figure)]
+
+
+def test_georgian_sentences_split_without_capitals() -> None:
+    """Georgian has no capitals to begin a sentence: each sentence keeps its own source,
+    and a claim's text keeps its letter (Mtavruli never begins a sentence)."""
+    text = (
+        "არმიამ განაცხადა, რომ 20 მებრძოლი მოკლა. "
+        "სამინისტროს თქმით, 43 ათასზე მეტი ადამიანი დაიღუპა.\n"
+    )
+    got = _nested(text, language="ka", published="2024-11-16")
+    sources = {s["key"]: s["name"] for s in got["sources"]}
+    rows = [(c["quantity"], sources[c["attributions"][0]["source"]]) for c in got["claims"]]
+    assert rows == [("20 მებრძოლი", "არმიამ"), ("43 ათასზე მეტი ადამიანი", "სამინისტროს")]
+    assert [c["text"][:1] for c in got["claims"]] == ["2", "ს"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of", "figure"),
+    [
+        ("2022 წლის 24 თებერვლიდან 6 მილიონზე მეტი ადამიანი გაიქცა.", "2024-11-16",
+         "6 მილიონზე მეტი ადამიანი"),
+        ("2014 წლიდან 14 ათასი ადამიანი დაიღუპა.", "2024-11-16", "14 ათასი ადამიანი"),
+        ("16 ნოემბერს 25 ადამიანი დაიღუპა.", "2024-11-16", "25 ადამიანი"),
+        ("ნოემბერში 25 ადამიანი დაიღუპა.", "2024-11", "25 ადამიანი"),
+        ("2022 წლის 24 თებერვალს 137 ადამიანი დაიღუპა.", "2022-02-24", "137 ადამიანი"),
+    ],
+)  # fmt: skip
+def test_georgian_dates_in_running_text(sentence: str, as_of: str, figure: str) -> None:
+    """ "Since" is an ending ("-დან") on the month or year: the figure is counted to the
+    article's date. A day stands before its month, so a figure after a month is a count.
+    The year comes first, before "წლის" (of the year), then the day and month."""
+    got = _nested(sentence + "\n", language="ka", published="2024-11-16")
     assert [(c["as_of"], c["quantity"]) for c in got["claims"]] == [(as_of, figure)]
 
 

@@ -343,6 +343,11 @@ PHRASES: list[Reading] = [
     ("nêzîkî 2 milyon penaber", "ku", "close_to", 2_000_000, "refugees", "count"),
     ("bi qasî 1,2 milyon koçber", "ku", "about", 1_200_000, "displaced", "count"),
     ("bi hezaran kes", "ku", "vague", (2000, 9999), "people", "count"),
+    # Georgian
+    ("10 ათასზე მეტი ადამიანი", "ka", "over", 10_000, "people", "count"),
+    ("სულ მცირე 50 მშვიდობიანი მოქალაქე", "ka", "at_least", 50, "people", "count"),
+    ("დაახლოებით 1,2 მილიონი ლტოლვილი", "ka", "about", 1_200_000, "refugees", "count"),
+    ("ათასობით ადამიანი", "ka", "vague", (2000, 9999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [

@@ -41,6 +41,7 @@ REQUIRED = [
     "hy",
     "ku",
     "ha",
+    "ka",
 ]
 
 

@@ -161,6 +161,20 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Rundunar sojin ta musanta cewa dakarunta sun kashe mutum 300.", "ha", "dead", True),
         ("Sama da mutane dubu 10 ne suka rasa matsugunansu.", "ha", "displaced", False),
         ("Gwamnati ta ce labarin kashe mutum 300 ba gaskiya ba ne.", "ha", "dead", True),
+        (
+            "საჰაერო დარტყმის შედეგად სულ მცირე 50 მშვიდობიანი მოქალაქე დაიღუპა.",
+            "ka",
+            "dead",
+            False,
+        ),
+        ("სამინისტრომ უარყო, რომ ჯარისკაცებმა 300 ადამიანი მოკლეს.", "ka", "dead", True),
+        ("ქალაქიდან 10 ათასზე მეტი დევნილი გაიქცა.", "ka", "displaced", False),
+        (
+            "არმიამ 45 კვადრატული კილომეტრი დაიკავა, თუმცა კიევმა ეს უარყო.",
+            "ka",
+            "territory",
+            False,
+        ),
     ],
 )
 def test_what_is_counted_and_denied_in_each_language(

@@ -274,6 +274,13 @@ def test_english_qualifiers(
         ("ƙasa da mutum 20", "ha", "under", 20, None, 20),
         ("mutum 50 da doriya", "ha", "at_least", 50, 50, None),
         ("tsakanin mutum 10 zuwa 20", "ha", "range", None, 10, 20),
+        ("დაახლოებით 500", "ka", "about", 500, None, None),
+        ("სულ მცირე 50", "ka", "at_least", 50, 50, None),
+        ("თითქმის 300", "ka", "close_to", 300, None, None),
+        ("500-მდე", "ka", "up_to", 500, None, 500),
+        ("1000-ზე მეტი", "ka", "over", 1000, 1000, None),
+        ("100-ზე ნაკლები", "ka", "under", 100, None, 100),
+        ("50 და მეტი", "ka", "at_least", 50, 50, None),
         ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
     ],
 )
@@ -404,6 +411,11 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
     # A verb after the figure: never the count noun ("mutum 20 ne suka mutu").
     ("mutum 20 sun mutu", "ha", "exact", 20, None, None, "people"),
     ("mutum 20 ne suka mutu", "ha", "exact", 20, None, None, "people"),
+    ("10 ათასს გადააჭარბა", "ka", "over", 10000, 10000, None, ""),
+    ("10 ათასს მიაღწია", "ka", "exact", 10000, None, None, ""),
+    ("10 ათასზე მეტი ადამიანი", "ka", "over", 10000, 10000, None, "people"),
+    ("500 ადამიანზე მეტი", "ka", "over", 500, 500, None, "people"),
+    ("10 ათასამდე ადამიანი", "ka", "up_to", 10000, None, 10000, "people"),
 ]
 
 
@@ -491,6 +503,8 @@ def test_russian_do_alone_is_up_to_but_ot_do_is_a_range() -> None:
         ("ከ10 እስከ 20 ሺህ ሰዎች", "am", 10_000, 20_000, "people"),
         ("ካብ 10 ክሳብ 20 ሰባት", "ti", 10, 20, "people"),
         ("ካብ 10 ክሳብ 20 ሽሕ ሰባት", "ti", 10_000, 20_000, "people"),
+        ("10-დან 20-მდე ადამიანი", "ka", 10, 20, "people"),
+        ("10 ათასიდან 20 ათასამდე", "ka", 10_000, 20_000, ""),
     ],
 )
 def test_ranges_closed_after_the_second_figure(
@@ -876,6 +890,10 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("2,5 milyon", "ku", 2.5e6, ""),
         ("3 hezar û 500", "ku", 3500, ""),
         ("2 milyar dolar", "ku", 2e9, "USD"),
+        ("10 ათასი", "ka", 10000, ""),
+        ("1,2 მილიონი", "ka", 1.2e6, ""),
+        ("2 მილიარდი დოლარი", "ka", 2e9, "USD"),
+        ("5 მლნ ლარი", "ka", 5e6, "GEL"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -1068,6 +1086,9 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("300 kesan", "ku", "people"),
         ("50 kesên sivîl", "ku", "people"),
         ("12 zarok", "ku", "children"),
+        ("300 ჯარისკაცი", "ka", "troops"),
+        ("50 მშვიდობიანი მოქალაქე", "ka", "people"),
+        ("50-ზე მეტი დაიჭრა", "ka", "wounded"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:
@@ -1881,6 +1902,8 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         ("10 հազարից", "hy", "read only with a hedge after it"),
         ("20 տոկոսով", "hy", "read only with a hedge after it"),
         ("10 հազարներ", "hy", "the multiplier 'հազար' with an ending not read"),
+        ("10 ათასით გაიზარდა", "ka", "a unit not read"),
+        ("1000-ზე", "ka", "read only with a hedge after it"),
         ("50 ezernél", "hu", "read only with a hedge after it"),
         ("10 binden", "tr", "read only with a hedge after it"),
         ("10 mindən", "az", "read only with a hedge after it"),

@@ -161,6 +161,7 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
          {"darfure"}),
         ("A cewar Hukumar Lafiya ta Duniya, mutum 300 ne suka mutu a Darfur.", "ha", {"darfur"}),
         ("세계보건기구(WHO)는 우크라이나 하르키우에서 300명이 숨졌다고 밝혔다.", "ko", {"ukrainian"}),
+        ("ჯანმოს ცნობით, სუდანის დარფურში 300 ადამიანი დაიღუპა.", "ka", {"sudanese"}),
     ],
 )  # fmt: skip
 def test_a_bodys_name_in_a_claim_is_not_a_place(text: str, language: str, places: set[str]) -> None:

@@ -78,6 +78,10 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("Sudan ta Kudu da Sudan", {"ss", "sd"}),
         ("Habasha da Eritiriya", {"et", "er"}),
         ("Isra'ila da Falasɗinawa", {"il", "ps"}),
+        ("რუსეთის ჯარებმა კიევზე შეტევა დაიწყეს", {"ru", "ua"}),
+        ("სამხრეთ სუდანი და სუდანი", {"ss", "sd"}),
+        ("ნიგერიის არმია და ნიგერის მთავრობა", {"ng", "ne"}),
+        ("დაკარგული და ჩადენილი", set()),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:
@@ -155,7 +159,11 @@ def test_words_keep_their_vowel_signs() -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("више од 10 хиљада људи", "people"), ("більше 10 тисяч людей", "people")],
+    [
+        ("више од 10 хиљада људи", "people"),
+        ("більше 10 тисяч людей", "people"),
+        ("10 ათასზე მეტი ადამიანი", "people"),
+    ],
 )
 def test_the_script_tells_the_language_of_a_figure(text: str, unit: str) -> None:
     q = quantities.parse(text)

@@ -852,6 +852,11 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("Հոկտեմբերի 7-ից ի վեր զոհվել է 43 հազար մարդ։", "hy", "2024-11-16"),
         ("Wezaretê roja Yekşemê ragihand ku 300 kes hatin kuştin.", "ku", "2024-11-10"),
         ("Wezaretê roja Sêşemê ragihand ku 300 kes hatin kuştin.", "ku", "2024-11-12"),
+        ("Ma'aikatar ta ce jiya an kashe mutum 300.", "ha", "2024-11-15"),
+        ("Ma'aikatar ta ce ranar Lahadi an kashe mutum 300.", "ha", "2024-11-10"),
+        # "Makon jiya" (last week) holds "jiya" (yesterday): it is last week.
+        ("Ma'aikatar ta ce a makon jiya an kashe mutum 300.", "ha", "2024-11"),
+        ("Ma'aikatar ta ce a watan jiya an kashe mutum 300.", "ha", "2024-10"),
     ],
 )
 def test_weekdays_and_yesterday_in_verb_final_and_unspaced_text(
@@ -1119,6 +1124,7 @@ def test_a_figure_near_a_month_name_is_not_its_day(
         ("Am 23. November starben 12 Menschen.", "de", "2025-11-23"),
         ("23 ноября погибли 12 человек.", "ru", "2025-11-23"),
         ("A támadásban 2024. november 16-án 12 ember meghalt.", "hu", "2024-11-16"),
+        ("A ranar 16 ga Nuwamba mutum 12 sun mutu.", "ha", "2025-11-16"),
     ],
 )
 def test_a_day_written_against_its_month_name(sentence: str, language: str, as_of: str) -> None:

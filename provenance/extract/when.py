@@ -205,8 +205,9 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
         return None
     known_day = published.day is not None
     today = published.first_day() if known_day else None
+    days = _without_longer_periods(low, language)
     for key, shift in (("today", 0), ("yesterday", 1)):
-        if any(_word_at(low, p) for p in words(language, "dates", key)):
+        if any(_word_at(days, p) for p in words(language, "dates", key)):
             return _day(today - timedelta(days=shift)) if today else published
     weekday = _weekday(low, language)
     if weekday is not None:
@@ -240,6 +241,21 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
         ):
             return PartialDate(int(found.group(1)))
     return None
+
+
+_PERIODS = ("last_week", "this_week", "last_month", "this_month", "last_year", "this_year")
+
+
+def _without_longer_periods(low: str, language: str) -> str:
+    """The sentence with its week, month and year phrases blanked out: a day word inside one
+    is not that day (Hausa "makon jiya", last week, holds "jiya", yesterday)."""
+    for key in _PERIODS:
+        for phrase in words(language, "dates", key):
+            found = _word_at(low, phrase)
+            while found is not None:
+                low = low[: found.start()] + " " * len(found.group()) + low[found.end() :]
+                found = _word_at(low, phrase)
+    return low
 
 
 def _weekday(low: str, language: str) -> int | None:

@@ -1012,6 +1012,7 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         # Swahili "kama" (about) is Hausa "arrest"; "kamar yadda" (as) is no hedge.
         ("'Yan sanda sun kama mutum 300 a Kano.", "ha", "mutum 300"),
         ("Mutum 50 aka kashe kamar yadda rundunar ta bayyana.", "ha", "Mutum 50"),
+        ("Sojoji sun kashe 'yan bindiga 30 a dajin Kaduna.", "ha", "yan bindiga 30"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(

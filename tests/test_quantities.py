@@ -1076,6 +1076,8 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("300 askari", "so", "troops"),
         ("sojoji 300", "ha", "troops"),
         ("motoci guda 5", "ha", "vehicles"),
+        ("'yan bindiga 30", "ha", "gunmen"),
+        ("ƴan ta'adda 50", "ha", "militants"),
         ("300 hərbçi", "az", "troops"),
         ("300 ወታደሮች", "am", "troops"),
         ("300 ወተሃደራት", "ti", "troops"),

@@ -1481,3 +1481,24 @@ def test_a_number_word_later_in_the_sentence_does_not_spoil_the_figure(
     """The figure's window is cut before a later number word, as before later digits."""
     got = _nested(sentence + "\n", language=language)
     assert [c["quantity"] for c in got["claims"]] == [figure]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("About 2000 people were killed in El Fasher, the ministry said.", "2024-11-16"),
+        ("Some 1999 soldiers were captured near the town.", "2024-11-16"),
+        ("The agency counted a total of 2000 people displaced.", "2024-11-16"),
+        ("The UN said 1500 families fled in 2023.", "2023"),
+        ("In 2023 the army lost 500 troops.", "2023"),
+        ("Plus de 2000 personnes ont fui en 2023, selon l'ONU.", "2023"),
+    ],
+)
+def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> None:
+    """A four-digit figure counting something is not a date: the sentence gets the
+    document's date; a year after "in" or before a full stop is still read."""
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    language = "fr" if sentence.startswith("Plus") else "en"
+    assert sentence_date(sentence, language, PartialDate(2024, 11, 16)).iso() == as_of

@@ -236,8 +236,10 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
     if any(_word_at(low, p) for p in words(language, "dates", "last_year")):
         return PartialDate(published.year - 1)
     for found in _YEAR.finditer(low):
-        if not _after_since(low, found.start(), language, found.end()) and not _since_written_on(
-            low, found.end(), language
+        if (
+            _bare_year(low, found, language)
+            and not _after_since(low, found.start(), language, found.end())
+            and not _since_written_on(low, found.end(), language)
         ):
             return PartialDate(int(found.group(1)))
     return None
@@ -256,6 +258,28 @@ def _without_longer_periods(low: str, language: str) -> str:
                 low = low[: found.start()] + " " * len(found.group()) + low[found.end() :]
                 found = _word_at(low, phrase)
     return low
+
+
+_CLOSES = re.compile(r"\s*(?:[^\w\s]|$)")
+
+
+def _bare_year(low: str, m: re.Match[str], language: str) -> bool:
+    """A four-digit number standing alone is a year when a punctuation mark or the end
+    follows it ("fled in 2023."), or a word such as "in" stands before it and what
+    follows does not make it a count ("in 2023 the army", not "of 2000 people"); "About
+    2000 people" is a figure, not the year 2000."""
+    if _CLOSES.match(low, m.end()):
+        return True
+    previous = low[: m.start()].split()[-1:]
+    if not previous or previous[0] not in words(language, "dates", "month_before"):
+        return False
+    following = low[m.end() :].split()[:1]
+    if not following:
+        return True
+    from provenance.quantities import parse_quantity
+
+    read = parse_quantity(f"{m.group(1)} {following[0]}", language)
+    return read is None or not read.unit
 
 
 def _weekday(low: str, language: str) -> int | None:

@@ -818,6 +818,13 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("ብመሰረት ውድብ ጥዕና ዓለም ኣብቲ ከባቢ 45 ሰባት ሞይቶም።", "ti", "ውድብ ጥዕና ዓለም"),
         ("Հաղորդվում է, որ զոհվել է 300 մարդ։", "hy", "unspecified reports"),
         ("Rahotanni sun ce an kashe mutum 300.", "ha", "unspecified reports"),
+        # The speaker after "as", not the clause before it.
+        ("18 people died in the attack, as residents told Reuters.", "en", "unnamed residents"),
+        (
+            "Mutum 18 ne suka mutu, kamar yadda mazauna garin suka shaida wa Aminiya.",
+            "ha",
+            "mazauna garin",
+        ),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
     ],
 )

@@ -160,7 +160,8 @@ def _before(sentence: str, pos: int, lang: _Words) -> str:
             break
     head = head[start:]
     segments = re.split(r"[,،]", head)
-    if not segments[-1].strip():
+    closed = not segments[-1].strip()
+    if closed:
         segments.pop()
         if not (len(segments) > 1 and _is_aside(segments[-1], lang)):
             return ""
@@ -174,7 +175,10 @@ def _before(sentence: str, pos: int, lang: _Words) -> str:
             take.insert(0, seg)
             if len(seg.split()) > 6:
                 break
-    elif len(segments) > 1 and _is_aside(segments[-1], lang):
+    elif closed and len(segments) > 1 and _is_aside(segments[-1], lang):
+        # An aside is set off by commas on both sides ("a spokesman, who declined to be
+        # named, said"); a clause opened after a comma and running to the verb holds the
+        # speaker ("…, as residents told Reuters").
         bounds = _matches(segments[-2], lang.boundaries)
         first = segments[-2][bounds[-1].end() :] if bounds else segments[-2]
         return f"{first.strip()}, {segments[-1].strip()}"

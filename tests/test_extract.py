@@ -825,6 +825,8 @@ def test_a_speaker_after_the_verb_and_its_day(
             "ha",
             "mazauna garin",
         ),
+        ("გავრცელებული ინფორმაციით, 300 ადამიანი დაიღუპა.", "ka", "unspecified reports"),
+        ("ჯანდაცვის სამინისტროს ცნობით, 300 ადამიანი დაიღუპა.", "ka", "ჯანდაცვის სამინისტროს"),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
     ],
 )

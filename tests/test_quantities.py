@@ -281,6 +281,7 @@ def test_english_qualifiers(
         ("1000-ზე მეტი", "ka", "over", 1000, 1000, None),
         ("100-ზე ნაკლები", "ka", "under", 100, None, 100),
         ("50 და მეტი", "ka", "at_least", 50, 50, None),
+        ("30%-ზე მეტი", "ka", "over", 30, 30, None),
         ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
     ],
 )
@@ -1091,6 +1092,7 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("300 ჯარისკაცი", "ka", "troops"),
         ("50 მშვიდობიანი მოქალაქე", "ka", "people"),
         ("50-ზე მეტი დაიჭრა", "ka", "wounded"),
+        ("500 სამხედრო მოსამსახურე", "ka", "troops"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:
@@ -1906,6 +1908,7 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         ("10 հազարներ", "hy", "the multiplier 'հազար' with an ending not read"),
         ("10 ათასით გაიზარდა", "ka", "a unit not read"),
         ("1000-ზე", "ka", "read only with a hedge after it"),
+        ("1000-ით", "ka", "a unit not read"),
         ("50 ezernél", "hu", "read only with a hedge after it"),
         ("10 binden", "tr", "read only with a hedge after it"),
         ("10 mindən", "az", "read only with a hedge after it"),

@@ -827,6 +827,13 @@ def test_a_speaker_after_the_verb_and_its_day(
         ),
         ("გავრცელებული ინფორმაციით, 300 ადამიანი დაიღუპა.", "ka", "unspecified reports"),
         ("ჯანდაცვის სამინისტროს ცნობით, 300 ადამიანი დაიღუპა.", "ka", "ჯანდაცვის სამინისტროს"),
+        # After "ya ce" come the words said, never the speaker: a speaker set off by
+        # commas before it is not read, and no one after it is taken for one.
+        (
+            "Kakakin rundunar, Janar Edward Buba, ya ce dakarun sun kashe 'yan ta'adda 150.",
+            "ha",
+            "author of the article",
+        ),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
     ],
 )

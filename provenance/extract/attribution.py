@@ -84,6 +84,7 @@ class _Words:
         self.stops = stops
         a, s = "attribution", "sources"
         self.verbs = words(language, a, "verbs")
+        self.speaker_after = words(language, a, "speaker_after_verbs")
         self.relay_verbs = words(language, a, "relay_verbs")
         self.before = words(language, a, "source_before")
         self.after = words(language, a, "source_after")
@@ -291,7 +292,7 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
         phrase = _before(sentence, m.start(), lang)
         found = _resolve(phrase, lang, previous) if phrase else None
         heard: tuple[SourceRef, ...] = ()
-        if found is None and not phrase:
+        if found is None and not phrase and _speaker_may_follow(m.group(), lang):
             after = _strip_leading(_after(sentence, m.end(), lang), lang.auxiliaries)
             speaker, heard = _split_listener(after, lang)
             found = _resolve(speaker, lang, previous)
@@ -300,6 +301,13 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
         relays = heard or tuple(r for r in _listener(sentence, m, lang) if r not in found.origins)
         return Attribution(found.origins, (*found.via, *relays), m.group().lower(), found.inherited)
     return None
+
+
+def _speaker_may_follow(verb: str, lang: _Words) -> bool:
+    """Whether the speaker may be named after this verb ("…, said the ministry"): after
+    every verb, unless the language lists the only verbs that take it there (Hausa "in
+    ji"; after "ya ce" come the words said, "ya ce dakarun sun kashe…")."""
+    return not lang.speaker_after or " ".join(verb.lower().split()) in lang.speaker_after
 
 
 def _split_listener(phrase: str, lang: _Words) -> tuple[str, tuple[SourceRef, ...]]:

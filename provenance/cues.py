@@ -76,7 +76,7 @@ def _patterns(code: str, table: str) -> _Patterns:
 
 @lru_cache(maxsize=1024)
 def _languages(language: str | None) -> tuple[str, ...]:
-    code = (language or "en").split("-")[0].lower()
+    code = lexicon.code(language) or "en"
     return (code,) if code in lexicon.languages() else ("en",)
 
 

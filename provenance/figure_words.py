@@ -792,7 +792,7 @@ def infer_language(text: str) -> str:
 def language_code(language_name: str | None) -> str:
     if not language_name or language_name == "en":
         return "en"
-    return language_name.strip().lower().replace("_", "-").split("-")[0] or "en"
+    return lexicon.code(language_name) or "en"
 
 
 def text_language(text: str, language_name: str | None) -> str:

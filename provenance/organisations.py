@@ -82,7 +82,7 @@ def _table(language: str) -> dict[str, tuple[_Entry, ...]]:
 def scope(language: str | None) -> str:
     """The table a text in ``language`` is read with: its own when its file has one,
     else every table."""
-    code = (language or "").split("-")[0].split("_")[0].lower()
+    code = lexicon.code(language)
     return code if code and lexicon.section(code, "organisations") else EVERY
 
 

@@ -94,7 +94,7 @@ def _labels() -> dict[str, str]:
 def scope(language: str | None) -> str:
     """The table a text in ``language`` is read with: its own when its file has one
     ("pt-BR" reads Portuguese), else every table."""
-    code = (language or "").split("-")[0].split("_")[0].lower()
+    code = lexicon.code(language)
     return code if code and lexicon.load(code).get("sides") else EVERY
 
 

@@ -75,3 +75,28 @@ def test_every_unit_key_is_a_known_unit() -> None:
     for code in lexicon.languages():
         units = lexicon.section(code, "quantities").get("units", {})
         assert set(units) <= set(UNIT_IDS), (code, sorted(set(units) - set(UNIT_IDS)))
+
+
+def test_a_language_tag_is_read_with_its_file() -> None:
+    """Region subtags, three-letter ISO 639 codes and close varieties read a file's words;
+    a language with no file stays itself (its figures keep their unknown words as text)."""
+    assert [lexicon.code(t) for t in ("pt-BR", "fr_CA", "fra", "arb", "prs", "fa-AF")] == [
+        "pt", "fr", "fr", "ar", "fa", "fa",
+    ]  # fmt: skip
+    assert [lexicon.code(t) for t in ("hr", "bs", "ms", "apd", "xx-YY", None)] == [
+        "sr", "sr", "id", "ar", "xx", "",
+    ]  # fmt: skip
+    assert lexicon.load("pt-BR") is lexicon.load("pt")
+    assert set(lexicon.ALIASES.values()) <= set(lexicon.languages())
+    assert not set(lexicon.ALIASES) & set(lexicon.languages())
+
+
+def test_aliases_read_figures_countries_and_bodies() -> None:
+    from provenance import organisations, sides
+    from provenance.quantities import parse_quantity
+
+    over = parse_quantity("više od 10 tisuća ljudi", "hr")
+    assert over is not None and (over.qualifier, over.value) == ("over", 10_000)
+    dari = parse_quantity("بیش از ۱۰ هزار نفر", "prs")
+    assert dari is not None and dari.unit == "people"
+    assert sides.scope("fra") == "fr" and organisations.scope("ara") == "ar"

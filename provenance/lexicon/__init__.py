@@ -22,7 +22,13 @@ language, in top-level tables owned by one concern each:
 - ``[sources]``: cues that a source is unnamed ("a senior official", "sources familiar with"),
   and the words of source names that do not tell one source (``name_generic_words``:
   "agency") or one origin (``origin_generic_words``: "ministry", "army") from another;
-- ``[attribution]``: attribution verbs and phrases ("said", "according to", "told").
+- ``[attribution]``: attribution verbs and phrases ("said", "according to", "told");
+- ``[organisations]``: the international bodies war reporting cites, by English acronym.
+
+A document's language tag is read with one file (``code``): its primary subtag ("pt-BR"
+reads ``pt``), a three-letter ISO 639 code of a language with a file ("fra", "arb"), or a
+close variety written like a language with a file (Dari with Persian, Croatian and
+Bosnian with Serbian, Malay with Indonesian, Arabic dialect codes with Arabic).
 
 A figure is often stated with a verb ("has exceeded 10,000", "rose to 1,200", Turkish
 "10 bini aştı"). In ``[quantities]``, verbs that put the true figure beyond the stated one
@@ -71,12 +77,17 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(f.name[:-5] for f in files if f.name.endswith(".toml")))
 
 
+def load(tag: str) -> Table:
+    """The whole lexicon of one language (a file's code or any tag ``code`` reads with
+    it); an empty table for a language without a file."""
+    return _load(code(tag))
+
+
 @cache
-def load(code: str) -> Table:
-    """The whole lexicon of one language; an empty table for a language without a file."""
-    if code not in languages():
+def _load(name: str) -> Table:
+    if name not in languages():
         return {}
-    with resources.files(__name__).joinpath(f"{code}.toml").open("rb") as fh:
+    with resources.files(__name__).joinpath(f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
 
 
@@ -84,3 +95,60 @@ def section(code: str, name: str) -> Table:
     """One top-level table of one language's lexicon (empty if absent)."""
     value = load(code).get(name, {})
     return value if isinstance(value, dict) else {}
+
+
+ALIASES = {
+    **dict.fromkeys(("eng",), "en"),
+    **dict.fromkeys(("deu", "ger"), "de"),
+    **dict.fromkeys(("fra", "fre"), "fr"),
+    **dict.fromkeys(("spa",), "es"),
+    **dict.fromkeys(("ita",), "it"),
+    **dict.fromkeys(("por",), "pt"),
+    **dict.fromkeys(("nld", "dut"), "nl"),
+    **dict.fromkeys(("pol",), "pl"),
+    **dict.fromkeys(("rus",), "ru"),
+    **dict.fromkeys(("ukr",), "uk"),
+    **dict.fromkeys(("bel",), "be"),
+    **dict.fromkeys(("ces", "cze"), "cs"),
+    **dict.fromkeys(("ron", "rum", "mo"), "ro"),
+    **dict.fromkeys(("hun",), "hu"),
+    **dict.fromkeys(("ell", "gre"), "el"),
+    **dict.fromkeys(("srp", "hr", "hrv", "bs", "bos", "cnr", "sh", "hbs"), "sr"),
+    **dict.fromkeys(("tur",), "tr"),
+    **dict.fromkeys(("aze", "azj"), "az"),
+    **dict.fromkeys(
+        ("ara", "arb", "apd", "arz", "apc", "ajp", "acm", "ary", "aeb", "ayl", "afb"), "ar"
+    ),
+    **dict.fromkeys(("heb", "iw"), "he"),
+    **dict.fromkeys(("fas", "per", "pes", "prs"), "fa"),
+    **dict.fromkeys(("pus", "pbt", "pbu"), "ps"),
+    **dict.fromkeys(("urd",), "ur"),
+    **dict.fromkeys(("hin",), "hi"),
+    **dict.fromkeys(("ben",), "bn"),
+    **dict.fromkeys(("ind", "in", "ms", "msa", "may", "zsm"), "id"),
+    **dict.fromkeys(("zho", "chi", "cmn"), "zh"),
+    **dict.fromkeys(("jpn",), "ja"),
+    **dict.fromkeys(("kor",), "ko"),
+    **dict.fromkeys(("swa", "swh"), "sw"),
+    **dict.fromkeys(("som",), "so"),
+    **dict.fromkeys(("amh",), "am"),
+    **dict.fromkeys(("tir",), "ti"),
+    **dict.fromkeys(("hye", "arm"), "hy"),
+    **dict.fromkeys(("kat", "geo"), "ka"),
+    **dict.fromkeys(("kur", "kmr"), "ku"),
+    **dict.fromkeys(("hau",), "ha"),
+}
+"""Language tags read with another tag's file: ISO 639-2 and 639-3 codes, and close
+varieties written with the same words (Dari, Croatian, Bosnian, Malay, Arabic dialects).
+Sorani Kurdish (ckb) is not Kurmanji's: another script and other words."""
+
+
+@cache
+def code(tag: str | None) -> str:
+    """The lexicon file a language tag is read with ("pt-BR" → pt, "fra" → fr, "prs"
+    → fa), or the tag's primary subtag when no file is meant; "" for no tag."""
+    low = (tag or "").strip().lower().replace("_", "-")
+    if low in ALIASES:
+        return ALIASES[low]
+    primary = low.split("-")[0]
+    return ALIASES.get(primary, primary)

@@ -1520,3 +1520,26 @@ def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> No
 
     language = "fr" if sentence.startswith("Plus") else "en"
     assert sentence_date(sentence, language, PartialDate(2024, 11, 16)).iso() == as_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "figures"),
+    [
+        ("The number of displaced people rose by 40 percent, the UN said.", "en", []),
+        ("Food prices increased by 300 percent in a year.", "en", []),
+        ("Attacks on aid workers saw a rise of 25 percent.", "en", []),
+        ("The toll rose to 40,000, the ministry said.", "en", ["rose to 40,000"]),
+        ("Le nombre de déplacés est en hausse de 40 % selon l'ONU.", "fr", []),
+        ("Die Zahl der Flüchtlinge ist um 40 Prozent gestiegen.", "de", []),
+        ("Die Zahl der Toten ist auf 40.000 gestiegen.", "de", ["ist auf 40.000 gestiegen"]),
+        ("Число беженцев выросло на 40%.", "ru", []),
+        ("ارتفع عدد النازحين بنسبة 40% خلال شهر.", "ar", []),
+    ],
+)
+def test_the_size_of_a_change_is_not_proposed_as_a_figure(
+    sentence: str, language: str, figures: list[str]
+) -> None:
+    """'rose by 40 percent' is no level of 40 percent; 'rose to 40,000' is a total."""
+    from provenance.extract.figures import find_figures
+
+    assert [f.text for f in find_figures(sentence, language)] == figures

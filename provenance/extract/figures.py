@@ -217,6 +217,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
     if previous in words(language, "dates", "before_number"):
         return True
+    if _after_change(before, language):
+        return True
     if _after_multiplier(previous, language):
         return True
     days = [q.low, q.high] if q.qualifier == "range" else [q.value]
@@ -233,6 +235,16 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
         return True
     starts_with_digits = digits is not None
     return bool(not q.unit and starts_with_digits and previous and _is_name_word(before, language))
+
+
+def _after_change(before: str, language: str) -> bool:
+    """The figure is the size of a change, not a level or a count: "rose by 40 percent",
+    "en hausse de 40 %" (the language's ``[quantities] changes_before``)."""
+    low = " ".join(before.lower().split())
+    return any(
+        low == phrase or low.endswith(" " + phrase)
+        for phrase in words(language, "quantities", "changes_before")
+    )
 
 
 def _after_multiplier(previous: str, language: str) -> bool:

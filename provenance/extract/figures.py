@@ -217,7 +217,7 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
     if previous in words(language, "dates", "before_number"):
         return True
-    if _after_change(before, language):
+    if _after_change(before, figure.text, language):
         return True
     if _after_multiplier(previous, language):
         return True
@@ -237,12 +237,23 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     return bool(not q.unit and starts_with_digits and previous and _is_name_word(before, language))
 
 
-def _after_change(before: str, language: str) -> bool:
+def _after_change(before: str, text: str, language: str) -> bool:
     """The figure is the size of a change, not a level or a count: "rose by 40 percent",
-    "en hausse de 40 %" (the language's ``[quantities] changes_before``)."""
-    low = " ".join(before.lower().split())
+    "en hausse de 40 %" (the language's ``[quantities] changes_before``). Words at the head
+    of the figure that only wrap it are read with the words before ("wzrosła o 40
+    procent": "o" wraps figures in Portuguese); in a script written without spaces a phrase
+    may stand against the words before it ("难民人数增长了40%")."""
+    head = " ".join(before.lower().split())
+    own = words(language, "quantities", "wrappers_own_language_only")
+    wrappers = figure_language(language).wrappers | {key(w) for w in own}
+    for word in text.lower().split()[:-1]:
+        if key(word) not in wrappers:
+            break
+        head = f"{head} {word}".strip()
     return any(
-        low == phrase or low.endswith(" " + phrase)
+        head == phrase
+        or head.endswith(" " + phrase)
+        or (unspaced(phrase[:1]) and head.endswith(phrase))
         for phrase in words(language, "quantities", "changes_before")
     )
 

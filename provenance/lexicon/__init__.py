@@ -44,7 +44,9 @@ rose by 10,000), and the figure is refused, unless one of the ``total_wrappers``
 said the figure is the total the change reached ("ist auf 10.000 gestiegen"); a figure
 after a total wrapper but without a change verb is refused ("ist auf 10.000 begrenzt").
 ``changes_before`` are the words right before a figure that make it the size of a change
-("rose by 40 percent", "um 40 Prozent"): running text proposes no figure after them.
+("rose by 40 percent", "um 40 Prozent"): running text proposes no figure after them, nor
+after them and a wrapper read with the figure ("wzrosła o 40 procent"); in Chinese they
+may be written against the words before ("比去年增长了40%").
 
 Where a case ending of a multiplier, unit or count noun changes a figure's reading,
 ``[quantities.cases.<case>]`` lists the case's ``forms`` (each also in its own table) and

@@ -694,6 +694,8 @@ class _Parser:
     def _suffix(self) -> None:
         if self._case_suffix():
             return
+        if self._change_at(self.i):
+            return
         hit = self.lang.suffixes.match(self.texts, self.i)
         if hit is not None:
             self._set_qualifier(hit[0])

@@ -451,6 +451,8 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
         ("1만 명 늘었다", "1만 명을 돌파했다", "ko"),
         ("增加1万人", "增至1万人", "zh"),
         ("10 hezar zêde bû", "gihîşt 10 hezar", "ku"),
+        ("۴۰ سلنه زیات شوی", "له ۱۰۰ څخه زیات کسان", "ps"),
+        ("۱۰۰ کسان زیات شوي", "۱۰۰ کسان وژل شوي", "ps"),
     ],
 )
 def test_a_change_is_not_a_total(change: str, total: str, language: str) -> None:

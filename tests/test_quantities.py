@@ -2050,6 +2050,9 @@ def test_a_scale_word_that_differs_between_scales_is_refused(text: str, language
         ("zaidi ya asilimia 10", "sw", "over"),
         ("10 процентів", "uk", "exact"),
         ("10 procentów", "pl", "exact"),
+        ("boqolkiiba 10", "so", "exact"),
+        ("in ka badan boqolkiiba 10", "so", "over"),
+        ("10 boqolkiiba", "so", "exact"),
     ],
 )
 def test_percent_written_before_the_figure_or_in_other_forms(

@@ -658,6 +658,20 @@ def test_articles_in_other_languages(language: str) -> None:
             "Wezareta Tenduristiyê",
         ),
         (
+            "وەزارەتی تەندروستی ڕۆژی هەینی ڕایگەیاند کە ٣٠٠ کەس کوژران.",
+            "ckb",
+            "2024-11-15",
+            "٣٠٠ کەس",
+            "وەزارەتی تەندروستی",
+        ),
+        (
+            "وەزارەتی تەندروستی دوێنێ ڕایگەیاند کە ٣٠٠ کەس کوژراون.",
+            "ckb",
+            "2024-11-15",
+            "٣٠٠ کەس",
+            "وەزارەتی تەندروستی",
+        ),
+        (
             "Ma'aikatar lafiya ta ce mutum 300 ne aka kashe ranar Juma'a.",
             "ha",
             "2024-11-15",
@@ -820,6 +834,8 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("ብመሰረት ውድብ ጥዕና ዓለም ኣብቲ ከባቢ 45 ሰባት ሞይቶም።", "ti", "ውድብ ጥዕና ዓለም"),
         ("Հաղորդվում է, որ զոհվել է 300 մարդ։", "hy", "unspecified reports"),
         ("Rahotanni sun ce an kashe mutum 300.", "ha", "unspecified reports"),
+        ("بەپێی ڕاپۆرتەکان، ٣٠٠ کەس کوژراون.", "ckb", "unspecified reports"),
+        ("بەپێی وەزارەتی تەندروستی، ٣٠٠ کەس کوژراون.", "ckb", "وەزارەتی تەندروستی"),
         # The speaker after "as", not the clause before it.
         ("18 people died in the attack, as residents told Reuters.", "en", "unnamed residents"),
         (
@@ -870,6 +886,8 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("Հոկտեմբերի 7-ից ի վեր զոհվել է 43 հազար մարդ։", "hy", "2024-11-16"),
         ("Wezaretê roja Yekşemê ragihand ku 300 kes hatin kuştin.", "ku", "2024-11-10"),
         ("Wezaretê roja Sêşemê ragihand ku 300 kes hatin kuştin.", "ku", "2024-11-12"),
+        ("وەزارەتەکە ڕۆژی یەکشەممە ڕایگەیاند کە ٣٠٠ کەس کوژران.", "ckb", "2024-11-10"),
+        ("وەزارەتەکە هەفتەی ڕابردوو ڕایگەیاند کە ٣٠٠ کەس کوژران.", "ckb", "2024-11"),
         ("Ma'aikatar ta ce jiya an kashe mutum 300.", "ha", "2024-11-15"),
         ("Ma'aikatar ta ce ranar Lahadi an kashe mutum 300.", "ha", "2024-11-10"),
         # "Makon jiya" (last week) holds "jiya" (yesterday): it is last week.

@@ -42,6 +42,7 @@ REQUIRED = [
     "ku",
     "ha",
     "ka",
+    "ckb",
 ]
 
 

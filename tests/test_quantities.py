@@ -266,6 +266,13 @@ def test_english_qualifiers(
         ("kêmtirî 20", "ku", "under", 20, None, 20),
         ("50 û zêdetir", "ku", "at_least", 50, 50, None),
         ("di navbera 10 û 20 de", "ku", "range", None, 10, 20),
+        ("نزیکەی ٥٠٠", "ckb", "about", 500, None, None),
+        ("لانیکەم ٣٠", "ckb", "at_least", 30, 30, None),
+        ("زیاتر لە ١٠ هەزار", "ckb", "over", 10000, 10000, None),
+        ("کەمتر لە ٢٠", "ckb", "under", 20, None, 20),
+        ("تا ٥٠٠", "ckb", "up_to", 500, None, 500),
+        ("٥٠ و زیاتر", "ckb", "at_least", 50, 50, None),
+        ("لە نێوان ١٠ و ٢٠", "ckb", "range", None, 10, 20),
         ("aƙalla mutum 20", "ha", "at_least", 20, 20, None),
         ("akalla mutane 50", "ha", "at_least", 50, 50, None),
         ("mutum fiye da 67,000", "ha", "over", 67000, 67000, None),
@@ -407,6 +414,8 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
     ("10 հազարի է հասել", "hy", "exact", 10000, None, None, ""),
     ("gihîşt 10 hezar", "ku", "exact", 10000, None, None, ""),
     ("gihîşt 10 hezar kesî", "ku", "exact", 10000, None, None, "people"),
+    ("گەیشتە ١٠ هەزار کەس", "ckb", "exact", 10000, None, None, "people"),
+    ("١٠ هەزاری تێپەڕاند", "ckb", "over", 10000, 10000, None, ""),
     ("ya kai mutum 10,000", "ha", "exact", 10000, None, None, "people"),
     ("ya haura miliyan 7", "ha", "over", 7000000, 7000000, None, ""),
     # A verb after the figure: never the count noun ("mutum 20 ne suka mutu").
@@ -453,6 +462,7 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
         ("10 hezar zêde bû", "gihîşt 10 hezar", "ku"),
         ("۴۰ سلنه زیات شوی", "له ۱۰۰ څخه زیات کسان", "ps"),
         ("۱۰۰ کسان زیات شوي", "۱۰۰ کسان وژل شوي", "ps"),
+        ("١٠ هەزار کەس زیادی کرد", "گەیشتە ١٠ هەزار کەس", "ckb"),
     ],
 )
 def test_a_change_is_not_a_total(change: str, total: str, language: str) -> None:
@@ -596,6 +606,9 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("10 heta 20 kes", "ku", 10, 20, "people"),
         ("ji 10 heta 20 kesan", "ku", 10, 20, "people"),
         ("di navbera 10 û 20 kesan de", "ku", 10, 20, "people"),
+        ("١٠ بۆ ٢٠ کەس", "ckb", 10, 20, "people"),
+        ("لە نێوان ١٠ بۆ ٢٠ کەس", "ckb", 10, 20, "people"),
+        ("لە ١٠ تا ٢٠ هەزار کەس", "ckb", 10_000, 20_000, "people"),
     ],
 )
 def test_press_ranges_of_every_language(
@@ -630,6 +643,9 @@ def test_press_ranges_of_every_language(
         # Kurmanji "û" joins "3 hezar û 500" (3,500), never two figures into a sum.
         ("10 û 20 kes", "ku", "a date, a unit not read, or not a noun"),
         ("ji 300 kesan", "ku", "not a figure this parser can read safely"),
+        # Sorani "لە" before a figure is "from" as often as "than": kept as text.
+        ("لە ٣٠٠ کەس زیاتر", "ckb", "not a figure this parser can read safely"),
+        ("١٠ و ٢٠ کەس", "ckb", "more than one figure"),
         # A multiplier before a figure written in full: "elfu 7,500" is 7,500 in some
         # press and 7,500,000 by the words.
         ("elfu 7,500", "sw", "a multiplier before a figure written in full"),
@@ -893,6 +909,11 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("2,5 milyon", "ku", 2.5e6, ""),
         ("3 hezar û 500", "ku", 3500, ""),
         ("2 milyar dolar", "ku", 2e9, "USD"),
+        ("١٠ هەزار", "ckb", 10000, ""),
+        ("٢.٥ ملیۆن", "ckb", 2.5e6, ""),
+        ("سێ هەزار و پێنجسەد", "ckb", 3500, ""),
+        ("٢ ملیار دۆلار", "ckb", 2e9, "USD"),
+        ("لەسەدا ٤٠", "ckb", 40, "percent"),
         ("10 ათასი", "ka", 10000, ""),
         ("1,2 მილიონი", "ka", 1.2e6, ""),
         ("2 მილიარდი დოლარი", "ka", 2e9, "USD"),
@@ -1091,6 +1112,11 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("300 kesan", "ku", "people"),
         ("50 kesên sivîl", "ku", "people"),
         ("12 zarok", "ku", "children"),
+        ("٣٠٠ سەرباز", "ckb", "troops"),
+        ("٥٠ هاوڵاتی", "ckb", "people"),
+        ("١٢ منداڵ", "ckb", "children"),
+        ("٥٠٠ خێزان", "ckb", "families"),
+        ("١٠ هەزار ئاوارە", "ckb", "displaced"),
         ("300 ჯარისკაცი", "ka", "troops"),
         ("50 მშვიდობიანი მოქალაქე", "ka", "people"),
         ("50-ზე მეტი დაიჭრა", "ka", "wounded"),
@@ -1917,6 +1943,8 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         # "5'ê" is a day before its month ("5'ê Çiriya Paşîn"), never a count.
         ("5'ê", "ku", "read only with a hedge after it"),
         ("10 hezarek", "ku", "the multiplier 'hezar' with an ending not read"),
+        ("١٠ هەزاران", "ckb", "a vague quantity, not a count noun"),
+        ("٣٠٠ کەس زیادی کرد", "ckb", "makes it a change, not a total"),
         ("500 subaya kadar", "tr", "reads by the case of 'subaya', a word not known"),
         ("500 qədər əsgər", "az", "reads by the case of the word before it"),
     ],
@@ -2018,6 +2046,7 @@ def test_a_word_after_a_figure_in_a_language_without_a_word_list_is_refused() ->
         ("1 تريليون دولار", "ar", 1e12),
         ("1 trilyon lira", "tr", 1e12),
         ("1 tirilyan oo doolar", "so", 1e12),
+        ("١ تریلیۆن دۆلار", "ckb", 1e12),
         ("dala tiriliyan 1", "ha", 1e12),
         ("2 تریلیون", "ps", 2e12),
     ],

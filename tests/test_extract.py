@@ -888,6 +888,10 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("Wezaretê roja Sêşemê ragihand ku 300 kes hatin kuştin.", "ku", "2024-11-12"),
         ("وەزارەتەکە ڕۆژی یەکشەممە ڕایگەیاند کە ٣٠٠ کەس کوژران.", "ckb", "2024-11-10"),
         ("وەزارەتەکە هەفتەی ڕابردوو ڕایگەیاند کە ٣٠٠ کەس کوژران.", "ckb", "2024-11"),
+        # A date in Eastern Arabic-Indic or Persian digits, and the izafe on the day ("١٦ی").
+        ("لە ١٦ی ئازاری ٢٠٢٢ ٣٠٠ کەس کوژران.", "ckb", "2022-03-16"),
+        ("في ١٦ آذار ٢٠٢٢ قتل ٣٠٠ شخص.", "ar", "2022-03-16"),
+        ("در ۱۶ نوامبر ۲۰۲۲ ۳۰۰ نفر کشته شدند.", "fa", "2022-11-16"),
         ("Ma'aikatar ta ce jiya an kashe mutum 300.", "ha", "2024-11-15"),
         ("Ma'aikatar ta ce ranar Lahadi an kashe mutum 300.", "ha", "2024-11-10"),
         # "Makon jiya" (last week) holds "jiya" (yesterday): it is last week.

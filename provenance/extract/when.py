@@ -18,20 +18,25 @@ from provenance.dates import PartialDate, parse_partial_date
 from provenance.extract.lexis import words
 from provenance.figure_words import unspaced
 
+# Eastern Arabic-Indic (٠-٩) and Persian (۰-۹) digits, one character each as written.
+_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # A year right before a month name, where the year comes first ("2024. november 16-án").
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)\.?\s+$")
 # A day written against its month name: before it ("23 novembre", "23rd of November", "23 de
 # noviembre") or after it ("November 23", "Nov. 23,", "november 16-án").
-_DAY_BEFORE = re.compile(r"(?<![\d:.,])([0-3]?\d)(?:\.|st|nd|rd|th|er|º)?\s+(?:[^\W\d_]{1,3}\s+)?$")
+_DAY_BEFORE = re.compile(
+    r"(?<![\d:.,])([0-3]?\d)(?:\.|st|nd|rd|th|er|º|ی)?\s+(?:[^\W\d_]{1,3}\s+)?$"
+)
 _DAY_AFTER = re.compile(r"\.?\s+([0-3]?\d)(?:\.|st|nd|rd|th|er|º)?(?![\d:]|[.,]\d)")
 
 
 def sentence_date(
     sentence: str, language: str, published: PartialDate | None
 ) -> PartialDate | None:
-    """The date the sentence speaks of; the document's date when it names none."""
-    low = sentence.lower()
+    """The date the sentence speaks of; the document's date when it names none. Eastern
+    Arabic-Indic and Persian digits are read as the digits they are ("٢٠٢٢" is 2022)."""
+    low = sentence.lower().translate(_ASCII_DIGITS)
     for found in (_explicit(low, language, published), _relative(low, language, published)):
         if found is not None:
             return found

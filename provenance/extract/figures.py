@@ -209,7 +209,7 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
             return True
         if _ATTACHED_BEFORE.search(before) or re.search(r"[A-Za-z]-$", before):
             return True
-        if _is_year(digits.group(), q):
+        if _is_year(digits.group(), q) or _year_with_ending(digits.group(), number_after, q):
             return True
         if re.match(r"^\.\s*\w", number_after) and language in ("de", "pl", "cs", "da", "no"):
             return True
@@ -269,6 +269,20 @@ def _after_multiplier(previous: str, language: str) -> bool:
 
 def _is_year(number: str, q: Quantity) -> bool:
     return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100 and not q.unit
+
+
+def _year_with_ending(number: str, number_after: str, q: Quantity) -> bool:
+    """A year with an ending written against it ("٢٠٢٣دا", in 2023; "٢٠١٤ەوە", since
+    2014): a date, not a count of something the ending names. A unit written against a
+    figure ("2000km") is still read."""
+    return (
+        len(number) == 4
+        and number.isdigit()
+        and 1800 <= int(number) <= 2100
+        and number_after[:1].isalpha()
+        and q.dimension == "count"
+        and q.unit == q.unit_written
+    )
 
 
 def _years_joined(text: str, q: Quantity) -> bool:

@@ -1116,6 +1116,7 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("٥٠ هاوڵاتی", "ckb", "people"),
         ("١٢ منداڵ", "ckb", "children"),
         ("٥٠٠ خێزان", "ckb", "families"),
+        ("٥٠٠ دانیشتووی", "ckb", "people"),
         ("١٠ هەزار ئاوارە", "ckb", "displaced"),
         ("300 ჯარისკაცი", "ka", "troops"),
         ("50 მშვიდობიანი მოქალაქე", "ka", "people"),

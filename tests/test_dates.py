@@ -122,6 +122,9 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("Fabrairu 2022", "2022-02"),
         ("24 თებერვალი 2022", "2022-02-24"),
         ("ნოემბერი 2024", "2024-11"),
+        ("23 novanm 2024", "2024-11-23"),
+        ("15 dawout 2024", "2024-08-15"),
+        ("jiyè 2021", "2021-07"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

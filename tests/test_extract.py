@@ -832,6 +832,8 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("לפי הדיווחים, 300 בני אדם נהרגו.", "he", "unspecified reports"),
         ("Secondo le stime, 300 persone sono morte.", "it", "unspecified reports"),
         ("Volgens berichten zijn 300 mensen gedood.", "nl", "unspecified reports"),
+        ("Selon rapò yo, 300 moun mouri.", "ht", "unspecified reports"),
+        ("Dapre OIM, plis pase 700 000 moun deplase nan peyi a.", "ht", "OIM"),
         ("Volgens het ministerie werden 300 mensen gedood.", "nl", "ministerie"),
         ("Segundo relatos, 300 pessoas morreram.", "pt", "unspecified reports"),
         ("Kwa mujibu wa ripoti, watu 300 waliuawa.", "sw", "unspecified reports"),
@@ -896,6 +898,8 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("لە ١٦ی ئازاری ٢٠٢٢ ٣٠٠ کەس کوژران.", "ckb", "2022-03-16"),
         ("في ١٦ آذار ٢٠٢٢ قتل ٣٠٠ شخص.", "ar", "2022-03-16"),
         ("در ۱۶ نوامبر ۲۰۲۲ ۳۰۰ نفر کشته شدند.", "fa", "2022-11-16"),
+        ("Ministè Sante Piblik la di yè 300 moun mouri.", "ht", "2024-11-15"),
+        ("Nan mwa jiyè 2024, gang yo touye 300 moun, selon ONI.", "ht", "2024-07"),
         ("Ma'aikatar ta ce jiya an kashe mutum 300.", "ha", "2024-11-15"),
         ("Ma'aikatar ta ce ranar Lahadi an kashe mutum 300.", "ha", "2024-11-10"),
         # "Makon jiya" (last week) holds "jiya" (yesterday): it is last week.
@@ -1590,6 +1594,8 @@ def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> No
         ("难民人数比去年增长了40%。", "zh", []),
         ("难民人数增幅达40%。", "zh", []),
         ("难民人数增至4万人。", "zh", ["4万人"]),
+        ("Kantite moun deplase yo ogmante 40 pousan, selon OIM.", "ht", []),
+        ("Kantite moun deplase yo ogmante rive 700 000.", "ht", ["700 000"]),
     ],
 )
 def test_the_size_of_a_change_is_not_proposed_as_a_figure(

@@ -304,6 +304,10 @@ PHRASES: list[Reading] = [
     ("ugu yaraan 50 qof oo rayid ah", "so", "at_least", 50, "people", "count"),
     ("qiyaastii 1.2 milyan oo qaxooti ah", "so", "about", 1_200_000, "refugees", "count"),
     ("tobanaan kun oo qof", "so", "vague", (20_000, 99_999), "people", "count"),
+    ("plis pase 10 000 moun", "ht", "over", 10_000, "people", "count"),
+    ("omwen 50 sivil", "ht", "at_least", 50, "people", "count"),
+    ("apeprè 1,2 milyon refijye", "ht", "about", 1_200_000, "refugees", "count"),
+    ("dè milye moun", "ht", "vague", (2000, 9999), "people", "count"),
     # Hausa: the count noun and the multiplier stand before the figure
     ("sama da mutane miliyan 7.4", "ha", "over", 7_400_000, "people", "count"),
     ("aƙalla fararen hula 50", "ha", "at_least", 50, "people", "count"),

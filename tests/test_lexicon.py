@@ -43,6 +43,7 @@ REQUIRED = [
     "ha",
     "ka",
     "ckb",
+    "ht",
 ]
 
 

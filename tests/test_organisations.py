@@ -111,6 +111,9 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("გაეროს ლტოლვილთა სააგენტოს", {"unhcr"}),
         ("ნატოს გენერალური მდივანი", {"nato"}),
         ("საქართველოს თავდაცვის სამინისტრო", set()),
+        ("Òganizasyon Entènasyonal pou Migrasyon (OIM)", {"iom"}),
+        ("Pwogram Alimantè Mondyal", {"wfp"}),
+        ("Ministè Sante Piblik ak Popilasyon", set()),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:
@@ -156,6 +159,7 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("Kwa mujibu wa Shirika la Afya Duniani, watu 300 wameuawa Darfur.", "sw", {"darfur"}),
         ("Sida ay sheegtay Hay'adda Caafimaadka Adduunka, 300 qof ayaa ku dhintay Darfur.", "so",
          {"darfur"}),
+        ("Selon Òganizasyon Mondyal Lasante, 300 moun mouri nan Darfour.", "ht", {"darfour"}),
         ("ውድብ ጥዕና ዓለም ከም ዝሓበሮ ኣብ ሱዳን 300 ሰባት ሞይቶም።", "ti", {"sudanese"}),
         ("Առողջապահության համաշխարհային կազմակերպության տվյալներով՝ Դարֆուրում զոհվել է 300 մարդ։",
          "hy", {"դարֆուրում"}),

@@ -1042,6 +1042,10 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
     [
         ("In September over 21 million people faced hunger.", "en", "over 21 million people"),
         ("Die Armee zog 22 in Neustadt stationierte Panzer ab.", "de", "22"),
+        ("Rapò a presize 1 494 te kidnape.", "ht", "1 494"),
+        ("Yon responsab di 12 ajan te blese.", "ht", "12 ajan"),
+        ("Nan 20yèm syèk la, 30 moun te mouri.", "ht", "30 moun"),
+        ("Lidè gang 400 Mawozo a kidnape 17 misyonè.", "ht", "17 misyonè"),
         ("قالت الوزارة إن 17 قتيلاً سقطوا في الفرقة 22 في المدينة.", "ar", "17 قتيلاً"),
         (
             "El número de desplazados en Sudán superó los 11 millones, según la OIM.",

@@ -834,6 +834,11 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Volgens berichten zijn 300 mensen gedood.", "nl", "unspecified reports"),
         ("Selon rapò yo, 300 moun mouri.", "ht", "unspecified reports"),
         ("Dapre OIM, plis pase 700 000 moun deplase nan peyi a.", "ht", "OIM"),
+        (
+            "Nan yon kominike li pibliye vandredi, Inisèf avèti 3 milyon timoun bezwen èd.",
+            "ht",
+            "Inisèf",
+        ),
         ("Volgens het ministerie werden 300 mensen gedood.", "nl", "ministerie"),
         ("Segundo relatos, 300 pessoas morreram.", "pt", "unspecified reports"),
         ("Kwa mujibu wa ripoti, watu 300 waliuawa.", "sw", "unspecified reports"),

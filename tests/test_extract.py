@@ -1614,3 +1614,26 @@ def test_the_size_of_a_change_is_not_proposed_as_a_figure(
     from provenance.extract.figures import find_figures
 
     assert [f.text for f in find_figures(sentence, language)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "figures"),
+    [
+        ("Près de 1 000 personnes de plus ont été tuées.", "fr", []),
+        ("Près de 1 000 personnes ont été tuées.", "fr", ["Près de 1 000 personnes"]),
+        ("prèske 1 000 moun plis pase ane pase", "ht", []),
+        (
+            "Il y a eu 3 000 morts et 10\u00a0000 blessés.",
+            "fr",
+            ["3 000 morts", "10\u00a0000 blessés"],
+        ),
+    ],
+)
+def test_a_figure_is_never_cut_inside_its_number(
+    sentence: str, language: str, figures: list[str]
+) -> None:
+    """A number grouped by spaces is one figure: when it cannot be read whole, its first
+    group is not proposed instead ("près de 1" of "près de 1 000")."""
+    from provenance.extract.figures import find_figures
+
+    assert [f.text for f in find_figures(sentence, language)] == figures

@@ -105,12 +105,30 @@ def _windows(sentence: str, start: int, language: str) -> list[str]:
         i
         for i, (a, b) in enumerate(spans)
         if i
+        and not _digit_group(tail, spans[i - 1], (a, b))
         and (
             re.search(r"\d|[$€£¥₴₽]", tail[a:b])
             or numbers.get(key(tail[a:b].strip(_PUNCTUATION))) is not None
         )
     ]
     return [tail[: spans[i - 1][1]] for i in [len(spans), *reversed(cuts)]]
+
+
+_CUT_GROUP = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
+"""A digit group right after a figure's last digit: the figure was cut inside its number
+("près de 1" of "près de 1 000"), and what it says is not what the text says."""
+_GROUP = re.compile(r"\d{3}(?:[.,]\d+)?[^\w\s]*")
+_GROUP_GAP = re.compile(r"[ \u00a0\u202f]")
+
+
+def _digit_group(text: str, previous: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether ``span`` is three digits that continue the number of the span before it,
+    grouped by a space ("1 000", "12 500"): part of one figure, not a later one."""
+    return bool(
+        _GROUP.fullmatch(text[span[0] : span[1]])
+        and text[previous[1] - 1 : previous[1]].isdigit()
+        and _GROUP_GAP.fullmatch(text[previous[1] : span[0]])
+    )
 
 
 _CLOSING = ".,;:!?\"'”’»)،\u0589\u055d"
@@ -202,6 +220,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
         return True
     before = sentence[: figure.start]
     after = sentence[figure.end :]
+    if figure.text[-1:].isdigit() and _CUT_GROUP.match(after):
+        return True
     digits = _NUMBER.match(sentence, figure.start)
     if digits is not None:
         number_after = sentence[digits.end() :]

@@ -141,6 +141,7 @@ ALIASES = {
     **dict.fromkeys(("kat", "geo"), "ka"),
     **dict.fromkeys(("kur", "kmr"), "ku"),
     **dict.fromkeys(("hau",), "ha"),
+    **dict.fromkeys(("hat",), "ht"),
 }
 """Language tags read with another tag's file: ISO 639-2 and 639-3 codes, and close
 varieties written with the same words (Dari, Croatian, Bosnian, Malay, Arabic dialects).

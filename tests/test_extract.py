@@ -856,13 +856,26 @@ def test_a_speaker_after_the_verb_and_its_day(
         ),
         ("გავრცელებული ინფორმაციით, 300 ადამიანი დაიღუპა.", "ka", "unspecified reports"),
         ("ჯანდაცვის სამინისტროს ცნობით, 300 ადამიანი დაიღუპა.", "ka", "ჯანდაცვის სამინისტროს"),
-        # After "ya ce" come the words said, never the speaker: a speaker set off by
-        # commas before it is not read, and no one after it is taken for one.
+        # After "ya ce" come the words said, never the speaker; a name set off by commas
+        # after a role before it is the speaker ("the army spokesman, General X, said").
         (
             "Kakakin rundunar, Janar Edward Buba, ya ce dakarun sun kashe 'yan ta'adda 150.",
             "ha",
-            "author of the article",
+            "Kakakin rundunar, Janar Edward Buba",
         ),
+        (
+            "The police spokesman, Michel-Ange Louis-Jeune, said that 16 people were killed.",
+            "en",
+            "police spokesman, Michel-Ange Louis-Jeune",
+        ),
+        (
+            "Le porte-parole de la police, Michel-Ange Louis-Jeune, a déclaré que 16 "
+            "personnes ont été tuées.",
+            "fr",
+            "porte-parole de la police, Michel-Ange Louis-Jeune",
+        ),
+        ("Officials said that 16 people were killed.", "en", "unnamed Officials"),
+        ("Heavy fighting, officials said that 16 people were killed.", "en", "unnamed officials"),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
     ],
 )

@@ -134,7 +134,9 @@ def _has_phrase(sentence: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _after(sentence: str, pos: int, lang: _Words) -> str:
-    """The phrase after ``pos`` up to the end of its clause, a verb or a figure."""
+    """The phrase after ``pos`` up to the end of its clause, a verb or a figure; none when
+    a clause begins there ("said that 16 people…" names no speaker after the verb; German
+    "die", a relative pronoun and an article, still begins one: "sagte die Verwaltung")."""
     while pos < len(sentence) and sentence[pos].isspace():
         pos += 1
     rest = sentence[pos:]
@@ -142,6 +144,11 @@ def _after(sentence: str, pos: int, lang: _Words) -> str:
     limit = end.start() if end else len(rest)
     limit = min([limit, *(s - pos for s in lang.stops if s > pos)])
     phrase = rest[:limit]
+    if any(
+        b.start() == 0 and b.group().lower() not in lang.articles
+        for b in _matches(phrase, lang.boundaries)
+    ):
+        return ""
     for found in (_matches(phrase, lang.boundaries), _matches(phrase, lang.verbs)):
         for b in found:
             if b.start() > 0:
@@ -164,6 +171,10 @@ def _before(sentence: str, pos: int, lang: _Words) -> str:
     closed = not segments[-1].strip()
     if closed:
         segments.pop()
+        if len(segments) > 1 and _is_apposed_name(segments[-1]):
+            bounds = _matches(segments[-2], lang.boundaries)
+            role = segments[-2][bounds[-1].end() :] if bounds else segments[-2]
+            return f"{role.strip()}, {segments[-1].strip()}" if role.strip() else ""
         if not (len(segments) > 1 and _is_aside(segments[-1], lang)):
             return ""
     if any(start <= s < pos for s in lang.stops) and any(
@@ -191,6 +202,16 @@ def _before(sentence: str, pos: int, lang: _Words) -> str:
     elif bounds:
         phrase = phrase[bounds[-1].end() :]
     return _strip_trailing(phrase.strip(), lang.auxiliaries)
+
+
+_NAME_PART = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _is_apposed_name(segment: str) -> bool:
+    """A person's name set off by commas after a role ("The police spokesman, Michel-Ange
+    Louis-Jeune, said"): two to five words, each beginning with a capital letter."""
+    parts = segment.split()
+    return 2 <= len(parts) <= 5 and all(_NAME_PART.fullmatch(p) and p[0].isupper() for p in parts)
 
 
 def _is_aside(segment: str, lang: _Words) -> bool:

@@ -4,6 +4,8 @@ each lexicon file): one body however each language writes it, and never a place.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance import cues, lexicon, organisations
 from provenance.folding import script_of
@@ -173,3 +175,26 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
 )  # fmt: skip
 def test_a_bodys_name_in_a_claim_is_not_a_place(text: str, language: str, places: set[str]) -> None:
     assert cues.place_words((), (text,), language)[1] == places
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("UNWHOOnuoms l'()-,.ÉéВОЗвоз ال الأمم المتحدة 联合国 1")),
+        max_size=60,
+    ),
+    st.sampled_from([None, "en", "fr", "ar", "ru", "zh", "xx"]),
+)
+def test_bodies_are_found_in_any_text_as_ordered_spans_of_it(
+    text: str, language: str | None
+) -> None:
+    """Any text: the spans found are in order, inside the text, never overlapping, and
+    each names a body English knows."""
+    english = set(lexicon.section("en", "organisations"))
+    found = list(organisations.spans(text, language))
+    ends = 0
+    for start, end, body in found:
+        assert ends <= start < end <= len(text)
+        assert body in english
+        ends = end
+    assert organisations.named(text, language) == {body for _, _, body in found}

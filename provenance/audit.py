@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.bulk import expanding_text, in_set, paused_gc, stream_rows
+from provenance.bulk import code_point_order, expanding_text, in_set, paused_gc, stream_rows
 from provenance.ledger import verify_chain, verify_rows
 from provenance.normalize import fold
 from provenance.query import ClaimFilter, claim_where
@@ -213,7 +213,7 @@ def iter_circular(
     conn = session.connection()
     where, params = claim_where(conn, f)
     sources = _origins(conn)
-    collate = "" if conn.dialect.name == "sqlite" else ' COLLATE "C"'
+    collate = code_point_order(conn)
     sql = _ONE_ORIGIN_SQL.format(where=where) + f" ORDER BY COUNT(*) DESC, c.key{collate}"
     found = stream_rows(conn, sql, {**params, "min_reports": min_reports})
     listed = [(int(claim_id), str(key)) for claim_id, key in found]

@@ -38,6 +38,12 @@ def collect_young() -> None:
     gc.collect(1)
 
 
+def code_point_order(conn: Connection) -> str:
+    """The ``COLLATE`` clause that sorts text in code-point order, Python's order of
+    strings: SQLite's binary collation already does (UTF-8 bytes), PostgreSQL needs "C"."""
+    return "" if conn.dialect.name == "sqlite" else ' COLLATE "C"'
+
+
 def expanding_text(sql: str, params: dict[str, Any]) -> Any:
     """``text(sql)`` with its list-valued parameters expanded (``c.key IN :keys``)."""
     stmt = text(sql)

@@ -81,6 +81,15 @@ _FOLD = _Fold(
 )
 
 
+_DIGITS_ONLY = _Fold()
+"""``_FOLD``'s digits alone: any Unicode decimal digit as ASCII, every other character kept."""
+
+
+def ascii_digits(text: str) -> str:
+    """The text with its digits in any script written as ASCII digits ("٢٠٢٢" is 2022)."""
+    return text.translate(_DIGITS_ONLY)
+
+
 def lower(text: str) -> str:
     low = text.lower()
     return low if low.isascii() else low.translate(_FOLD)

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 
-from provenance.bulk import column_batches, stream_rows
+from provenance.bulk import code_point_order, column_batches, stream_rows
 
 # Every table whose rows the log vouches for, with the columns naming a row.
 TRACKED: dict[str, tuple[str, ...]] = {
@@ -293,11 +293,10 @@ class EventLines:
     events skipped over are ``strays``."""
 
     def __init__(self, conn: Connection, table: str, *, distinct: bool) -> None:
-        from provenance import db
 
         self.conn, self.table, self.distinct = conn, table, distinct
         line = "tbl || ':' || row_key || ':' || digest"
-        collate = "" if db.is_sqlite(conn) else ' COLLATE "C"'
+        collate = code_point_order(conn)
         self.rows = stream_rows(
             conn,
             f"SELECT event_id, tbl, row_key, digest FROM {table} "
@@ -421,7 +420,7 @@ def _logged_by_table(conn: Connection) -> Iterator[tuple[str, _Logged]]:
     from provenance import db
 
     within = ", rowid" if db.is_sqlite(conn) else ""
-    collate = "" if db.is_sqlite(conn) else ' COLLATE "C"'
+    collate = code_point_order(conn)
     rows = stream_rows(
         conn,
         "SELECT tbl, row_key, digest, event_id FROM row_digest "

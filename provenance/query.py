@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
-from provenance.bulk import expanding_text
+from provenance.bulk import code_point_order, expanding_text
 from provenance.errors import NotFoundError, UsageError
 from provenance.normalize import fold, like_literal
 from provenance.vocabulary import CATEGORIES, DOCUMENT_FIELDS, RELIABILITY_GRADES, SOURCE_KINDS
@@ -447,7 +447,7 @@ def _order_by(conn: Connection, sort: str) -> str:
         return "c.as_of_start, c.key"
     if sort not in _COUNTED:
         return "c.key"
-    collate = "" if conn.dialect.name == "sqlite" else ' COLLATE "C"'
+    collate = code_point_order(conn)
     return f"COALESCE({_COUNTED[sort]}, 0) DESC, c.key{collate}"
 
 

@@ -915,6 +915,7 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         # A date in Eastern Arabic-Indic or Persian digits, and the izafe on the day ("١٦ی").
         ("لە ١٦ی ئازاری ٢٠٢٢ ٣٠٠ کەس کوژران.", "ckb", "2022-03-16"),
         ("في ١٦ آذار ٢٠٢٢ قتل ٣٠٠ شخص.", "ar", "2022-03-16"),
+        ("১৬ নভেম্বর ২০২২ তারিখে ৩০০ জন নিহত হন।", "bn", "2022-11-16"),
         ("در ۱۶ نوامبر ۲۰۲۲ ۳۰۰ نفر کشته شدند.", "fa", "2022-11-16"),
         ("Ministè Sante Piblik la di yè 300 moun mouri.", "ht", "2024-11-15"),
         ("Nan mwa jiyè 2024, gang yo touye 300 moun, selon ONI.", "ht", "2024-07"),

@@ -287,8 +287,12 @@ def _after_multiplier(previous: str, language: str) -> bool:
     )
 
 
+def _year_number(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
+
+
 def _is_year(number: str, q: Quantity) -> bool:
-    return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100 and not q.unit
+    return _year_number(number) and not q.unit
 
 
 def _year_with_ending(number: str, number_after: str, q: Quantity) -> bool:
@@ -296,9 +300,7 @@ def _year_with_ending(number: str, number_after: str, q: Quantity) -> bool:
     2014): a date, not a count of something the ending names. A unit written against a
     figure ("2000km") is still read."""
     return (
-        len(number) == 4
-        and number.isdigit()
-        and 1800 <= int(number) <= 2100
+        _year_number(number)
         and number_after[:1].isalpha()
         and q.dimension == "count"
         and q.unit == q.unit_written

@@ -16,10 +16,9 @@ from functools import cache
 from provenance import lexicon
 from provenance.dates import PartialDate, parse_partial_date
 from provenance.extract.lexis import words
-from provenance.figure_words import unspaced
+from provenance.figure_words import ascii_digits, unspaced
+from provenance.quantities import parse_quantity
 
-# Eastern Arabic-Indic (٠-٩) and Persian (۰-۹) digits, one character each as written.
-_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # A year right before a month name, where the year comes first ("2024. november 16-án").
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)\.?\s+$")
@@ -34,9 +33,9 @@ _DAY_AFTER = re.compile(r"\.?\s+([0-3]?\d)(?:\.|st|nd|rd|th|er|º)?(?![\d:]|[.,]
 def sentence_date(
     sentence: str, language: str, published: PartialDate | None
 ) -> PartialDate | None:
-    """The date the sentence speaks of; the document's date when it names none. Eastern
-    Arabic-Indic and Persian digits are read as the digits they are ("٢٠٢٢" is 2022)."""
-    low = sentence.lower().translate(_ASCII_DIGITS)
+    """The date the sentence speaks of; the document's date when it names none. Digits of
+    any script are read as the digits they are ("٢٠٢٢" is 2022)."""
+    low = ascii_digits(sentence.lower())
     for found in (_explicit(low, language, published), _relative(low, language, published)):
         if found is not None:
             return found
@@ -281,8 +280,6 @@ def _bare_year(low: str, m: re.Match[str], language: str) -> bool:
     following = low[m.end() :].split()[:1]
     if not following:
         return True
-    from provenance.quantities import parse_quantity
-
     read = parse_quantity(f"{m.group(1)} {following[0]}", language)
     return read is None or not read.unit
 

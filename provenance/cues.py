@@ -283,22 +283,38 @@ def place_words(
     places."""
     code = _languages(language)[0]
     capitals = lexicon.section(code, "measures").get("places_from_capitals") is not False
-    found: tuple[set[str], set[str]] = (set(), set())
-    for text, is_label in [(t, True) for t in labels] + [(t, False) for t in sentences]:
-        out = found[0] if is_label else found[1]
-        out.update(sides.labels_in(text or "", None if is_label else language))
-        if not (is_label or capitals):
-            continue
-        bodies = organisations.covered(text or "", None if is_label else language)
-        for m in _TOKEN.finditer(text or ""):
-            parts = _place_parts(code, m.group())
-            if (
-                parts
-                and (is_label or not _starts_sentence(text, m.start()))
-                and not any(start <= m.start() < end for start, end in bodies)
-            ):
-                out.update(parts)
-    return frozenset(found[0]), frozenset(found[1])
+    named: set[str] = set()
+    for label in labels:
+        named |= _label_places(code, label or "")
+    written: set[str] = set()
+    for sentence in sentences:
+        written |= sides.labels_in(sentence or "", language)
+        if capitals:
+            written |= _capitalised(code, sentence or "", language, is_label=False)
+    return frozenset(named), frozenset(written)
+
+
+@lru_cache(maxsize=65_536)
+def _label_places(code: str, label: str) -> frozenset[str]:
+    """``place_words`` of one label, read with every language's tables (memoised: the
+    coders' subjects and locations recur)."""
+    return sides.labels_in(label) | _capitalised(code, label, None, is_label=True)
+
+
+def _capitalised(code: str, text: str, language: str | None, *, is_label: bool) -> set[str]:
+    """The parts of the capitalised words of a text that may name a place: not a word of a
+    body's name, nor (in a sentence) the sentence's first word."""
+    bodies = organisations.covered(text, language)
+    out: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        parts = _place_parts(code, m.group())
+        if (
+            parts
+            and (is_label or not _starts_sentence(text, m.start()))
+            and not any(start <= m.start() < end for start, end in bodies)
+        ):
+            out.update(parts)
+    return out
 
 
 @lru_cache(maxsize=262_144)

@@ -99,13 +99,18 @@ def _written_matches(written: str, token: str) -> bool:
     return first.isupper() or no_capitals(first)
 
 
-def _candidates(table: dict[str, tuple[_Entry, ...]], folded: str) -> Iterator[tuple[_Entry, str]]:
-    """Entries that may start at a word, with the form of the word they start with (the
-    word itself, or without an attached clitic)."""
-    for variant in clitic_variants(folded):
-        for key in {variant, variant[:MIN_STEM]}:
-            for entry in table.get(key, ()):
-                yield entry, variant
+@lru_cache(maxsize=262_144)
+def _candidates(table_name: str, folded: str) -> tuple[tuple[_Entry, str], ...]:
+    """Entries of a table that may start at a word, with the form of the word they start
+    with (the word itself, or without an attached clitic). Memoised: most words start
+    none, and words recur across texts."""
+    table = _table(table_name)
+    return tuple(
+        (entry, variant)
+        for variant in clitic_variants(folded)
+        for key in {variant, variant[:MIN_STEM]}
+        for entry in table.get(key, ())
+    )
 
 
 def _length(
@@ -126,8 +131,8 @@ def _length(
 def spans(text: str, language: str | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, body) of each body the text names, as character offsets, left to
     right; read with the table of ``language`` (``scope``)."""
-    table = _table(scope(language))
-    if not table:
+    table_name = scope(language)
+    if not _table(table_name):
         return
     matches = list(_WORD.finditer(text))
     tokens = [m.group() for m in matches]
@@ -135,7 +140,7 @@ def spans(text: str, language: str | None = None) -> Iterator[tuple[int, int, st
     at = 0
     while at < len(tokens):
         best, body = 0, ""
-        for entry, first in _candidates(table, folded[at]):
+        for entry, first in _candidates(table_name, folded[at]):
             n = _length(entry, first, tokens, folded, at)
             if n > best:
                 best, body = n, entry.body

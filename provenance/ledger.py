@@ -12,7 +12,6 @@ against someone able to rewrite the whole log consistently.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -384,86 +383,212 @@ def verify_chain(conn: Connection, keep: str | None = None) -> tuple[list[str], 
 
 def verify_rows(conn: Connection) -> list[str]:
     """Replay the row digests: every row must be as the last event that wrote it left it,
-    and every row must have been written by an event. One table's digests are held at
-    a time, not the whole log's."""
+    and every row must have been written by an event. The log's digests and each table's
+    rows are both read in row-key order and matched as they come, so memory does not grow
+    with the archive. A table whose keys the database does not return in that order (a
+    tampered key of another type) is checked again with its digests held in memory.
+    Problems are listed table by table, each table's in the natural order of its keys,
+    then the rows that are missing."""
     baselines = {
         int(r[0]) for r in conn.execute(text("SELECT id FROM event WHERE action = 'baseline'"))
     }
-    present = _present_tables(conn)
-    found: dict[str, list[str]] = {}
-    missing: list[tuple[tuple[str, str], int]] = []
-    for table, logged in _logged_by_table(conn):
-        if table in present:
-            found[table] = _check_table(conn, table, logged, baselines)
-        missing.extend((key, event_id) for key, (_, event_id) in logged.expected.items())
-    for table in present - found.keys():
-        found[table] = _check_table(conn, table, _Logged(table), baselines)
-    problems = [p for table in sorted(found) for p in found[table]]
-    for (table, key), event_id in sorted(missing):
-        problems.append(f"{table} {key}, written by event {event_id}, is missing")
-    return problems
+    present = sorted(_present_tables(conn))
+    logged = _LogStream(conn)
+    found: list[tuple[str, tuple[Any, ...], str]] = []
+    missing: list[tuple[str, str, int]] = []
+    while True:
+        table = min(filter(None, (present[0] if present else None, logged.table())), default=None)
+        if table is None:
+            break
+        if present and present[0] == table:
+            present.pop(0)
+            problems, gone = _replay_table(conn, table, logged.entries(table), baselines)
+        else:
+            problems, gone = [], [(table, k, e) for k, _, e in logged.entries(table)]
+        found += problems
+        missing += gone
+    missing += logged.odd
+    out = [p for _, _, p in sorted(found, key=lambda f: (f[0], f[1]))]
+    out += [f"{t} {k}, written by event {e}, is missing" for t, k, e in sorted(missing)]
+    return out
 
 
-@dataclass
-class _Logged:
-    """What the log says of one table's rows: each key's digest and the event that last
-    wrote it; and, for a table with a link column, every (key, event) that wrote one."""
-
-    table: str
-    expected: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
-    writers: set[tuple[str, str, int]] = field(default_factory=set)
+def _natural(key: str) -> tuple[tuple[int, Any], ...]:
+    """A row key's sort order: numbers as numbers ("relay 2:10" after "relay 2:9")."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in key.split(":"))
 
 
-def _logged_by_table(conn: Connection) -> Iterator[tuple[str, _Logged]]:
-    """The row digests table by table, each table's in the order of the events (and of
-    the rows within one event on SQLite), so the last event that wrote a row wins."""
+class _LogStream:
+    """The row digests of the log, by table and row key in code-point order, each key's
+    entries in the order of the events (and of the rows within one event on SQLite), so
+    the last entry of a key is the digest its row must have. Entries whose table or key
+    is not text cannot be matched to a row: they are kept aside in ``odd``."""
+
+    def __init__(self, conn: Connection) -> None:
+        from provenance import db
+
+        within = ", rowid" if db.is_sqlite(conn) else ""
+        collate = code_point_order(conn)
+        self.rows = stream_rows(
+            conn,
+            "SELECT tbl, row_key, digest, event_id FROM row_digest "
+            f"ORDER BY tbl{collate}, row_key{collate}, event_id{within}",
+            {},
+        )
+        self.odd: list[tuple[str, str, int]] = []
+        self.pending: Sequence[Any] | None = None
+        self._advance()
+
+    def _advance(self) -> None:
+        for row in self.rows:
+            if isinstance(row[0], str) and isinstance(row[1], str):
+                self.pending = row
+                return
+            self.odd.append((str(row[0]), str(row[1]), int(row[3])))
+        self.pending = None
+
+    def table(self) -> str | None:
+        """The table of the next entry."""
+        return None if self.pending is None else str(self.pending[0])
+
+    def entries(self, table: str) -> Iterator[tuple[str, list[tuple[str, int]], int]]:
+        """(key, [(digest, event)...] in event order, last event) of each key of
+        ``table``; the table's remaining entries are skipped when the caller stops."""
+        try:
+            while self.pending is not None and self.pending[0] == table:
+                key = self.pending[1]
+                writes: list[tuple[str, int]] = []
+                while (
+                    self.pending is not None and self.pending[0] == table and self.pending[1] == key
+                ):
+                    writes.append((self.pending[2], int(self.pending[3])))
+                    self._advance()
+                yield key, writes, writes[-1][1]
+        finally:
+            while self.pending is not None and self.pending[0] == table:
+                self._advance()
+
+
+class _OutOfOrder(Exception):
+    """A table's rows did not come in row-key order."""
+
+
+def _replay_table(
+    conn: Connection,
+    table: str,
+    logged: Iterator[tuple[str, list[tuple[str, int]], int]],
+    baselines: set[int],
+) -> tuple[list[tuple[str, tuple[Any, ...], str]], list[tuple[str, str, int]]]:
+    """The problems of one table's rows, and the keys the log has but the table lacks."""
+    try:
+        return _merge_table(conn, table, logged, baselines)
+    except _OutOfOrder:
+        for _ in logged:
+            pass
+        return _replay_in_memory(conn, table, baselines)
+
+
+def _merge_table(
+    conn: Connection,
+    table: str,
+    logged: Iterator[tuple[str, list[tuple[str, int]], int]],
+    baselines: set[int],
+) -> tuple[list[tuple[str, tuple[Any, ...], str]], list[tuple[str, str, int]]]:
+    collate = code_point_order(conn)
+    key_text = " || ':' || ".join(f"COALESCE(CAST({c} AS TEXT), 'None')" for c in TRACKED[table])
+    rows = _row_digests(conn, f"SELECT * FROM {table} ORDER BY {key_text}{collate}", table)
+    checker = _RowChecker(table, baselines)
+    missing: list[tuple[str, str, int]] = []
+    entry = _next_in_order(logged, "")
+    last = ""
+    for key, digest, link in rows:
+        if key < last:
+            raise _OutOfOrder(table)
+        last = key
+        while entry is not None and entry[0] < key:
+            missing.append((table, entry[0], entry[2]))
+            entry = _next_in_order(logged, entry[0])
+        if entry is not None and entry[0] == key:
+            checker.check(key, digest, link, entry[1])
+            entry = _next_in_order(logged, key)
+        else:
+            checker.check(key, digest, link, None)
+    while entry is not None:
+        missing.append((table, entry[0], entry[2]))
+        entry = _next_in_order(logged, entry[0])
+    return checker.problems, missing
+
+
+def _next_in_order(
+    logged: Iterator[tuple[str, list[tuple[str, int]], int]], after: str
+) -> tuple[str, list[tuple[str, int]], int] | None:
+    """The log's next key of a table, which must come after the one before."""
+    entry = next(logged, None)
+    if entry is not None and entry[0] <= after and after:
+        raise _OutOfOrder(after)
+    return entry
+
+
+def _replay_in_memory(
+    conn: Connection, table: str, baselines: set[int]
+) -> tuple[list[tuple[str, tuple[Any, ...], str]], list[tuple[str, str, int]]]:
+    """``_merge_table`` with the table's digests held in memory, for rows in any order."""
     from provenance import db
 
     within = ", rowid" if db.is_sqlite(conn) else ""
-    collate = code_point_order(conn)
-    rows = stream_rows(
+    writes: dict[str, list[tuple[str, int]]] = {}
+    for k, d, e in stream_rows(
         conn,
-        "SELECT tbl, row_key, digest, event_id FROM row_digest "
-        f"ORDER BY tbl{collate}, event_id{within}",
-        {},
-    )
-    for table, group in itertools.groupby(rows, key=lambda r: r[0]):
-        logged = _Logged(table)
-        linked = table in LINK_COLUMNS
-        for t, k, d, event_id in group:
-            logged.expected[(t, k)] = (d, int(event_id))
-            if linked:
-                logged.writers.add((t, k, int(event_id)))
-        yield table, logged
+        "SELECT row_key, digest, event_id FROM row_digest WHERE tbl = :t "
+        f"ORDER BY event_id{within}",
+        {"t": table},
+    ):
+        if isinstance(k, str):
+            writes.setdefault(k, []).append((d, int(e)))
+    checker = _RowChecker(table, baselines)
+    for key, digest, link in _row_digests(conn, f"SELECT * FROM {table}", table):
+        checker.check(key, digest, link, writes.pop(key, None))
+    missing = [(table, k, w[-1][1]) for k, w in writes.items()]
+    return checker.problems, missing
 
 
-def _check_table(conn: Connection, table: str, logged: _Logged, baselines: set[int]) -> list[str]:
-    """The problems of one table's rows; the rows met are taken out of ``logged``."""
-    expected, writers = logged.expected, logged.writers
+def _row_digests(conn: Connection, sql: str, table: str) -> Iterator[tuple[str, str, Any]]:
+    """(key, digest, value of the link column or None) of each row a query returns."""
+    link = LINK_COLUMNS.get(table)
+    for columns, rows in column_batches(conn, sql, {}):
+        digest = digester(table, columns)
+        at = columns.index(link) if link in columns else None
+        for values in rows:
+            key, value = digest(values)
+            yield key, value, None if at is None else values[at]
 
-    def _linked(key: str, link: Any, writer: int) -> bool:
+
+class _RowChecker:
+    """Checks rows against what the log says of them, collecting the problems."""
+
+    def __init__(self, table: str, baselines: set[int]) -> None:
+        self.table, self.baselines = table, baselines
+        self.problems: list[tuple[str, tuple[Any, ...], str]] = []
+
+    def check(self, key: str, digest: str, link: Any, writes: list[tuple[str, int]] | None) -> None:
+        """One row, given the log's (digest, event) entries for its key, oldest first."""
+        where = f"{self.table} {key}"
+        if writes is None:
+            self._add(key, f"{where} was written outside the event log")
+            return
+        logged_digest, writer = writes[-1]
+        if logged_digest != digest:
+            self._add(key, f"{where} differs from what event {writer} wrote")
+        elif link is not None and not self._linked(int(link), writer, writes):
+            column = LINK_COLUMNS[self.table]
+            self._add(key, f"{where}: {column} does not name the event that wrote it")
+
+    def _linked(self, link: int, writer: int, writes: list[tuple[str, int]]) -> bool:
         """A row points at an event that wrote it; a row vouched for by the upgrade's
         baseline points at an event before it."""
-        if link is None:
-            return True
-        if writer in baselines:
-            return int(link) < writer
-        return (table, key, int(link)) in writers
+        if writer in self.baselines:
+            return link < writer
+        return any(event == link for _, event in writes)
 
-    problems: list[str] = []
-    link = LINK_COLUMNS.get(table)
-    for columns, rows in column_batches(conn, f"SELECT * FROM {table}", {}):
-        digester_of = digester(table, columns)
-        for values in rows:
-            key, digest = digester_of(values)
-            logged_as = expected.pop((table, key), None)
-            where = f"{table} {key}"
-            if logged_as is None:
-                problems.append(f"{where} was written outside the event log")
-            elif logged_as[0] != digest:
-                problems.append(f"{where} differs from what event {logged_as[1]} wrote")
-            elif link and not _linked(
-                key, dict(zip(columns, values, strict=True))[link], logged_as[1]
-            ):
-                problems.append(f"{where}: {link} does not name the event that wrote it")
-    return problems
+    def _add(self, key: str, problem: str) -> None:
+        self.problems.append((self.table, _natural(key), problem))

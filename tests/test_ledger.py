@@ -169,9 +169,14 @@ def _verify_chain_in_memory(conn: Connection) -> tuple[list[str], bool]:
     return problems, True
 
 
+def _natural(key: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in key.split(":"))
+
+
 def _verify_rows_in_memory(conn: Connection) -> list[str]:
     """``verify_rows`` as first written, every row digest of the log held at once (the
-    link columns aside: the histories here have none)."""
+    link columns aside: the histories here have none), each table's problems in the
+    natural order of its keys."""
     expected: dict[tuple[str, str], tuple[str, int]] = {}
     for event_id, t, k, d in conn.execute(
         text("SELECT event_id, tbl, row_key, digest FROM row_digest ORDER BY event_id")
@@ -182,13 +187,17 @@ def _verify_rows_in_memory(conn: Connection) -> list[str]:
     for table in sorted(present):
         result = conn.execute(text(f"SELECT * FROM {table}"))
         digester_of = ledger.digester(table, list(result.keys()))
+        found: list[tuple[tuple[tuple[int, int | str], ...], str]] = []
         for values in result:
             key, digest = digester_of(values)
             logged = expected.pop((table, key), None)
             if logged is None:
-                problems.append(f"{table} {key} was written outside the event log")
+                found.append((_natural(key), f"{table} {key} was written outside the event log"))
             elif logged[0] != digest:
-                problems.append(f"{table} {key} differs from what event {logged[1]} wrote")
+                found.append(
+                    (_natural(key), f"{table} {key} differs from what event {logged[1]} wrote")
+                )
+        problems += [p for _, p in sorted(found)]
     for (table, key), (_, event_id) in sorted(expected.items()):
         problems.append(f"{table} {key}, written by event {event_id}, is missing")
     return problems
@@ -228,6 +237,11 @@ _CHAIN_TAMPERINGS = {
     "digests of a table not in the database": [
         "INSERT INTO row_digest SELECT event_id, 'gone', row_key, digest FROM row_digest"
     ],
+    "keys of another type, out of the database's order": [
+        "UPDATE relay SET position = 1e20 WHERE attribution_id = "
+        "(SELECT MIN(attribution_id) FROM relay) AND position = 0",
+        "INSERT INTO relay SELECT attribution_id, 1.5, source_id FROM relay WHERE position = 1e20",
+    ],
     "rows written twice by one event, differently": [
         "INSERT INTO row_digest SELECT event_id, tbl, row_key, 'y' FROM row_digest "
         "WHERE tbl = 'claim'"
@@ -238,8 +252,8 @@ _CHAIN_TAMPERINGS = {
 @pytest.mark.parametrize("tampering", sorted(_CHAIN_TAMPERINGS))
 def test_checks_as_in_memory(cli, db_url: str, is_postgres: bool, tampering: str) -> None:  # type: ignore[no-untyped-def]
     """The streamed check finds what holding every row digest found, in the same words."""
-    if is_postgres and "blob" in tampering:
-        pytest.skip("PostgreSQL keeps text columns text")
+    if is_postgres and ("blob" in tampering or "type" in tampering):
+        pytest.skip("PostgreSQL keeps each column's type")
     if is_postgres and "twice" in tampering:
         pytest.skip("the rows of one event come in no defined order on PostgreSQL")
     assert cli("import", str(FIXTURE)).exit_code == 0

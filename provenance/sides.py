@@ -52,7 +52,13 @@ class _Gazetteer:
 
 def split(text: str) -> list[str]:
     """Folded words of a text, as side entries are matched."""
-    return [w for token in text.split() for w in _WORD.findall(fold_word(token))]
+    return [w for token in text.split() for w in _token_words(token)]
+
+
+@lru_cache(maxsize=262_144)
+def _token_words(token: str) -> tuple[str, ...]:
+    """Folded words of one whitespace-separated token (memoised: tokens recur)."""
+    return tuple(_WORD.findall(fold_word(token)))
 
 
 def _entry(raw: str, code: str) -> _Entry | None:
@@ -125,8 +131,12 @@ def _length(entry: _Entry, words: Sequence[str], at: int) -> int:
 def match_at(words: Sequence[str], at: int, language: str = EVERY) -> tuple[int, str]:
     """(number of words, country code) of the longest side named at ``at`` among folded
     words, read with the table ``language`` (``scope``); (0, "") when none is."""
+    return _longest(_starting(words[at], language), words, at)
+
+
+def _longest(entries: Sequence[_Entry], words: Sequence[str], at: int) -> tuple[int, str]:
     best = (0, "")
-    for entry in _starting(words[at], language):
+    for entry in entries:
         n = _length(entry, words, at)
         if n > best[0]:
             best = (n, entry.code)
@@ -138,9 +148,8 @@ def spans(words: Sequence[str], language: str = EVERY) -> Iterator[tuple[int, in
     at = 0
     starting = _starting
     while at < len(words):
-        n, code = 0, ""
-        if starting(words[at], language):
-            n, code = match_at(words, at, language)
+        entries = starting(words[at], language)
+        n, code = _longest(entries, words, at) if entries else (0, "")
         if n:
             yield at, at + n, code
             at += n

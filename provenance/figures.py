@@ -379,6 +379,13 @@ class _Parser:
     def _attached(self, i: int) -> bool:
         return 0 < i < self.n and self.matches[i].start() == self.matches[i - 1].end()
 
+    def _ordinal_ending(self, i: int) -> bool:
+        """An ordinal ending written against the digits, or after a hyphen against them
+        ("47th", "47-ма бригада", "47-го полка")."""
+        if self._attached(i) and self.texts[i] == "-" and i + 1 < self.n:
+            i += 1
+        return self._attached(i) and self.texts[i] in shared().ordinals
+
     def _range_opened(self) -> bool:
         """A range opener was read that is not also a wrapper ("between", not Amharic "ከ",
         which is a range only when "እስከ" and a second figure follow)."""
@@ -474,7 +481,7 @@ class _Parser:
         if len(parts[0]) + len(parts[1]) > _MAX_DIGITS:
             raise _NoParse("too many digits")
         self.i += 1
-        if self._attached(self.i) and self.texts[self.i] in shared().ordinals:
+        if self._ordinal_ending(self.i):
             raise _NoParse("an ordinal, not a count")
         self._digit_ending()
         self._skip_hyphen()

@@ -1947,6 +1947,8 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         ("10 ሺዎች", "am", "a vague quantity, not a count noun"),
         ("10 ሚሊዮኖች", "am", "the multiplier 'ሚሊዮ' with an ending not read"),
         ("10,000 moun", "ht", "a thousands separator where the language has a decimal mark"),
+        # An ordinal's ending may be written after a hyphen ("47-го полка", the 47th regiment).
+        ("47-го полка", "ru", "an ordinal, not a count"),
         ("10 ኣሽሓት", "ti", "a vague quantity, not a count noun"),
         ("300 ወሲኹ", "ti", "makes it a change, not a total"),
         ("10 հազարավոր", "hy", "a vague quantity, not a count noun"),

@@ -125,6 +125,9 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("23 novanm 2024", "2024-11-23"),
         ("15 dawout 2024", "2024-08-15"),
         ("jiyè 2021", "2021-07"),
+        ("16 ноември 2024", "2024-11-16"),
+        ("24 февруари 2022", "2022-02-24"),
+        ("октомври 2023", "2023-10"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

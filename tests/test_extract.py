@@ -801,6 +801,12 @@ def test_a_ministry_said_on_friday_or_yesterday(
             "Ministarstvo zdravlja",
         ),
         (
+            "Най-малко 300 души са загинали, съобщи в петък Министерството на здравеопазването.",
+            "bg",
+            "Най-малко 300 души",
+            "Министерството на здравеопазването",
+        ),
+        (
             "Τουλάχιστον 300 άνθρωποι σκοτώθηκαν, ανακοίνωσε την Παρασκευή το υπουργείο Υγείας.",
             "el",
             "Τουλάχιστον 300 άνθρωποι",
@@ -834,6 +840,9 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Volgens berichten zijn 300 mensen gedood.", "nl", "unspecified reports"),
         ("Selon rapò yo, 300 moun mouri.", "ht", "unspecified reports"),
         ("Dapre OIM, plis pase 700 000 moun deplase nan peyi a.", "ht", "OIM"),
+        ("Според медийни публикации 300 души са загинали.", "bg", "unspecified reports"),
+        ("По неофициална информация 300 души са загинали.", "bg", "unspecified reports"),
+        ("Според МОМ над 700 000 души са разселени.", "bg", "МОМ"),
         (
             "Nan yon kominike li pibliye vandredi, Inisèf avèti 3 milyon timoun bezwen èd.",
             "ht",
@@ -919,6 +928,9 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("در ۱۶ نوامبر ۲۰۲۲ ۳۰۰ نفر کشته شدند.", "fa", "2022-11-16"),
         ("Ministè Sante Piblik la di yè 300 moun mouri.", "ht", "2024-11-15"),
         ("Nan mwa jiyè 2024, gang yo touye 300 moun, selon ONI.", "ht", "2024-07"),
+        ("Министерството съобщи вчера, че 300 души са загинали.", "bg", "2024-11-15"),
+        ("Министерството съобщи в понеделник, че 300 души са загинали.", "bg", "2024-11-11"),
+        ("През миналия месец са загинали 300 души, съобщи министерството.", "bg", "2024-10"),
         ("Ma'aikatar ta ce jiya an kashe mutum 300.", "ha", "2024-11-15"),
         ("Ma'aikatar ta ce ranar Lahadi an kashe mutum 300.", "ha", "2024-11-10"),
         # "Makon jiya" (last week) holds "jiya" (yesterday): it is last week.
@@ -1084,6 +1096,7 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("'Yan sanda sun kama mutum 300 a Kano.", "ha", "mutum 300"),
         ("Mutum 50 aka kashe kamar yadda rundunar ta bayyana.", "ha", "Mutum 50"),
         ("Sojoji sun kashe 'yan bindiga 30 a dajin Kaduna.", "ha", "yan bindiga 30"),
+        ("47-ма бригада съобщи, че 12 войници са ранени.", "bg", "12 войници"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(
@@ -1622,6 +1635,8 @@ def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> No
         ("难民人数增至4万人。", "zh", ["4万人"]),
         ("Kantite moun deplase yo ogmante 40 pousan, selon OIM.", "ht", []),
         ("Kantite moun deplase yo ogmante rive 700 000.", "ht", ["700 000"]),
+        ("Броят на бежанците се увеличи с 40%.", "bg", []),
+        ("Броят на загиналите нарасна до 40 000.", "bg", ["нарасна до 40 000"]),
     ],
 )
 def test_the_size_of_a_change_is_not_proposed_as_a_figure(

@@ -44,6 +44,7 @@ REQUIRED = [
     "ka",
     "ckb",
     "ht",
+    "bg",
 ]
 
 

@@ -116,6 +116,11 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("Òganizasyon Entènasyonal pou Migrasyon (OIM)", {"iom"}),
         ("Pwogram Alimantè Mondyal", {"wfp"}),
         ("Ministè Sante Piblik ak Popilasyon", set()),
+        ("Световната здравна организация (СЗО)", {"who"}),
+        ("говорител на ВКБООН", {"unhcr"}),
+        ("Върховният комисар на ООН за бежанците", {"unhcr"}),
+        ("Международния комитет на Червения кръст", {"icrc"}),
+        ("Министерството на отбраната на България", set()),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:
@@ -162,6 +167,8 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("Sida ay sheegtay Hay'adda Caafimaadka Adduunka, 300 qof ayaa ku dhintay Darfur.", "so",
          {"darfur"}),
         ("Selon Òganizasyon Mondyal Lasante, 300 moun mouri nan Darfour.", "ht", {"darfour"}),
+        ("Според Световната здравна организация 300 души са загинали в Дарфур.", "bg",
+         {"дарфур"}),
         ("ውድብ ጥዕና ዓለም ከም ዝሓበሮ ኣብ ሱዳን 300 ሰባት ሞይቶም።", "ti", {"sudanese"}),
         ("Առողջապահության համաշխարհային կազմակերպության տվյալներով՝ Դարֆուրում զոհվել է 300 մարդ։",
          "hy", {"դարֆուրում"}),

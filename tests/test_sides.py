@@ -90,6 +90,11 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("სამხრეთ სუდანი და სუდანი", {"ss", "sd"}),
         ("ნიგერიის არმია და ნიგერის მთავრობა", {"ng", "ne"}),
         ("დაკარგული და ჩადენილი", set()),
+        ("Руските войски настъпват край Киев", {"ru", "ua"}),
+        ("украинските сили и руснаците", {"ua", "ru"}),
+        ("Южен Судан и Судан", {"ss", "sd"}),
+        ("Северна Корея изпрати войници", {"kp"}),
+        ("Вашингтон и Пекин", {"us", "cn"}),
     ],
 )
 def test_sides_named_in_a_text(text: str, named: set[str]) -> None:
@@ -149,6 +154,7 @@ def test_a_country_before_the_counted_noun_is_not_the_noun(text: str, unit: str)
         ("Türkiye kabul etti", "tr", {"tr"}),
         ("Kabul said", "en", {"af"}),
         ("mali broj žrtava", "sr", set()),
+        ("чад от пожара в ранните часове", "bg", set()),
         ("les forces russes", "fr", {"ru"}),
         ("les forces russes", "fr-FR", {"ru"}),
     ],

@@ -90,6 +90,7 @@ def test_a_language_tag_is_read_with_its_file() -> None:
         "sr", "sr", "id", "ar", "xx", "",
     ]  # fmt: skip
     assert lexicon.load("pt-BR") is lexicon.load("pt")
+    assert lexicon.code("bul") == "bg"
     assert set(lexicon.ALIASES.values()) <= set(lexicon.languages())
     assert not set(lexicon.ALIASES) & set(lexicon.languages())
 

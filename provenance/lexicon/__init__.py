@@ -112,6 +112,7 @@ ALIASES = {
     **dict.fromkeys(("pol",), "pl"),
     **dict.fromkeys(("rus",), "ru"),
     **dict.fromkeys(("ukr",), "uk"),
+    **dict.fromkeys(("bul",), "bg"),
     **dict.fromkeys(("bel",), "be"),
     **dict.fromkeys(("ces", "cze"), "cs"),
     **dict.fromkeys(("ron", "rum", "mo"), "ro"),

@@ -313,6 +313,7 @@ PHRASES: list[Reading] = [
     ("близо 6,7 млн. бежанци", "bg", "close_to", 6_700_000, "refugees", "count"),
     ("десетки хиляди души", "bg", "vague", (20_000, 99_999), "people", "count"),
     ("стотици цивилни", "bg", "vague", (200, 999), "people", "count"),
+    ("няколкостотин души", "bg", "vague", (200, 999), "people", "count"),
     ("двадесет и пет войници", "bg", "exact", 25, "troops", "count"),
     ("трима журналисти", "bg", "exact", 3, "journalists", "count"),
     ("около 200 камиона на ден", "bg", "about", 200, "trucks/day", "rate"),

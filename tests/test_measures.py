@@ -150,6 +150,9 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Най-малко 12 души са ранени при атаката.", "bg", "wounded", False),
         ("Над 1000 бежанци пристигнаха в страната.", "bg", "refugees", False),
         ("Бойците са отвлекли 17 заложници.", "bg", "hostages", False),
+        # "броят на жертвите" is the death toll.
+        ("Министерството съобщи, че броят на жертвите е достигнал 43 800.", "bg", "dead", False),
+        ("Руските сили контролират 18 процента от територията.", "bg", "territory", False),
         ("Hava hücumu nəticəsində ən azı 50 dinc sakin həlak olub.", "az", "dead", False),
         ("Nazirlik 300 hərbçinin öldürüldüyü barədə məlumatları təkzib edib.", "az", "dead", True),
         ("10 mindən çox insan məcburi köçkünə çevrilib.", "az", "displaced", False),

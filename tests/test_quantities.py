@@ -243,6 +243,7 @@ def test_english_qualifiers(
         ("mwens pase 20", "ht", "under", 20, None, 20),
         ("ant 10 ak 20", "ht", "range", None, 10, 20),
         ("около 800", "bg", "about", 800, None, None),
+        ("от порядъка на 20 000", "bg", "about", 20000, None, None),
         ("над 10 000", "bg", "over", 10000, 10000, None),
         ("повече от 40", "bg", "over", 40, 40, None),
         ("най-малко 12", "bg", "at_least", 12, 12, None),

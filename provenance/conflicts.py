@@ -47,6 +47,7 @@ from provenance.measures import (
     location_clusters,
     measure_groups,
     opposed,
+    pair_key,
     places_agree,
     qualitative_groups,
     same_event,
@@ -190,7 +191,7 @@ def find_conflicts(
         for a, b in window_pairs(group, window_days, locations):
             if apart(a, b):
                 continue
-            compared.add(*pair_ids(a.id, b.id))
+            compared.add(pair_key(a.id, b.id))
             c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
             if c:
                 found.append(c)
@@ -200,7 +201,7 @@ def find_conflicts(
         for a, b in close_pairs(group, window_days, locations):
             if pair_ids(a.id, b.id) in seen or apart(a, b):
                 continue
-            compared.add(*pair_ids(a.id, b.id))
+            compared.add(pair_key(a.id, b.id))
             c = cue_conflict(a, b, tolerance, locations)
             if c:
                 seen.add(pair_ids(a.id, b.id))
@@ -209,7 +210,7 @@ def find_conflicts(
         for a, b in close_pairs(group, window_days):
             if pair_ids(a.id, b.id) in seen:
                 continue
-            compared.add(*pair_ids(a.id, b.id))
+            compared.add(pair_key(a.id, b.id))
             c = user_conflict(a, b, tolerance)
             if c:
                 seen.add(pair_ids(a.id, b.id))

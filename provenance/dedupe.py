@@ -39,6 +39,7 @@ from provenance.measures import (
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
     NUMBER,
+    SMALL_PART,
     ClaimPoint,
     Decisions,
     PairCount,
@@ -60,6 +61,7 @@ from provenance.measures import (
     measure_groups,
     names_agree,
     opposed,
+    pair_key,
     qualitative_groups,
     same_event,
     same_origin,
@@ -254,14 +256,14 @@ def candidate_pairs(
     locations = location_clusters(points)
     fields = cluster_strings([v for p in points for v in (p.location, p.subject, p.metric) if v])
 
-    best: dict[tuple[int, int], Pair] = {}
+    best: dict[int, Pair] = {}
     words = TextScores()
 
     def consider(a: ClaimPoint, b: ClaimPoint, make: Any, count: bool = True) -> None:
         """Each route scores the pair its own way; the best score stands."""
-        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        key = pair_key(a.id, b.id)
         if count:
-            compared.add(*key)
+            compared.add(key)
         if apart(a, b) or (
             (a.id in stances or b.id in stances)
             and opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED))
@@ -355,11 +357,6 @@ def similar_texts(
             if key not in seen:
                 seen.add(key)
                 yield a, b
-
-
-SMALL_PART = 64
-"""Parts with at most this many cells are scored one pair at a time: a matrix call costs
-more than a few pairs."""
 
 
 def _similar_cells(

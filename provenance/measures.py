@@ -698,8 +698,18 @@ def _sweep(
                 yield a, b
 
 
-_SMALL_CELLS = 64
-"""Parts with at most this many cells are counted one pair at a time."""
+SMALL_PART = 64
+"""Parts of a block with at most this many cells are worked one pair at a time (scored,
+counted): a matrix call costs more than a few pairs."""
+
+PAIR_BITS = 32
+"""A pair of claims is known by one integer, ``pair_key``: ids below 2**31 fit in the
+64-bit integers of a numpy array of keys."""
+
+
+def pair_key(a: int, b: int) -> int:
+    """The key of the pair of claims ``a`` and ``b``, the same in either order."""
+    return a << PAIR_BITS | b if a < b else b << PAIR_BITS | a
 
 
 class PairCount:
@@ -711,18 +721,19 @@ class PairCount:
         self.pairs: set[int] = set()
         self.cells: list[Any] = []
 
-    def add(self, low: int, high: int) -> None:
-        self.pairs.add(low << 32 | high)
+    def add(self, key: int) -> None:
+        """One pair, by its ``pair_key``."""
+        self.pairs.add(key)
 
     def add_cells(self, rows: list[int], cols: list[int] | None) -> None:
         """The cells of ``rows`` against ``cols`` (against themselves if None), the
         diagonal left out."""
         others = rows if cols is None else cols
-        if len(rows) * len(others) <= _SMALL_CELLS:
+        if len(rows) * len(others) <= SMALL_PART:
             for i, x in enumerate(rows):
                 for y in others[i + 1 :] if cols is None else others:
                     if x != y:
-                        self.pairs.add(x << 32 | y if x < y else y << 32 | x)
+                        self.pairs.add(pair_key(x, y))
             return
         import numpy as np
 
@@ -730,7 +741,7 @@ class PairCount:
         b = a if cols is None else np.asarray(cols, dtype=np.int64)
         low, high = np.minimum.outer(a, b), np.maximum.outer(a, b)
         keep = np.triu(np.ones(low.shape, dtype=bool), 1) if cols is None else low != high
-        self.cells.append((low[keep] << 32) | high[keep])
+        self.cells.append((low[keep] << PAIR_BITS) | high[keep])
 
     def total(self) -> int:
         if not self.cells:
@@ -1047,7 +1058,7 @@ class TextScores:
         self.known: dict[int, int] = {}
 
     def __call__(self, a: ClaimPoint, b: ClaimPoint) -> int:
-        key = (a.id << 64) | b.id if a.id < b.id else (b.id << 64) | a.id
+        key = pair_key(a.id, b.id)
         score = self.known.get(key)
         if score is None:
             score = self.known[key] = text_score(a, b)

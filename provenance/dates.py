@@ -183,13 +183,26 @@ def _marked_patterns() -> tuple[re.Pattern[str], ...]:
 @cache
 def month_names() -> dict[str, int]:
     """Month names and abbreviations of every lexicon language, folded as the figure parser
-    folds text; a name that means different months in two languages is left out."""
+    folds text; a name that means different months in two languages is left out, and so are
+    the names a language also writes for another calendar's months (Oromo writes the
+    Ethiopian months with its Gregorian names): without the document's date, the calendar
+    cannot be told."""
     found: dict[str, set[int]] = {}
     for code in lexicon.languages():
+        if other_calendar_lag(code):
+            continue
         for number, forms in enumerate(lexicon.section(code, "dates").get("months", []), 1):
             for form in forms:
                 found.setdefault(lower(form), set()).add(number)
     return {name: months.pop() for name, months in found.items() if len(months) == 1}
+
+
+def other_calendar_lag(code: str) -> int:
+    """How many years (or one more) the other calendar whose months the language writes
+    with its month names runs behind the Gregorian one (``[dates]
+    other_calendar_years_behind``: 7 for the Ethiopian), 0 when it writes no other."""
+    lag = lexicon.section(code, "dates").get("other_calendar_years_behind", 0)
+    return lag if isinstance(lag, int) else 0
 
 
 OTHER_CALENDAR_YEARS = range(1300, 1500)

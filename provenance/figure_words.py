@@ -486,6 +486,9 @@ class Language(NamedTuple):
     units_before_tens: bool
     multiplier_first: bool
     noun_first: bool
+    noun_only_first: bool
+    """The language writes a count noun only before its figure ("namoota 300"): a word after
+    the figure is never its noun ("namoonni 300 ajjeefaman", 300 people were killed)."""
     shares: Phrases[tuple[int, int]]
     periods: Phrases[str]
     late_hedges: Phrases[str]
@@ -624,6 +627,7 @@ def language(code: str) -> Language:
         _flag(code, "units_before_tens"),
         _flag(code, "multiplier_before_figure"),
         _flag(code, "noun_before_figure"),
+        _flag(code, "noun_only_before_figure"),
         Phrases(_share_pairs(code)),
         Phrases((k, p) for k, p in periods if k in PERIODS),
         Phrases(_late_hedges(code)),

@@ -873,6 +873,8 @@ class _Parser:
         if change:
             self.i = i + change
             return BARE, ""
+        if self.lang.noun_only_first:
+            return BARE, ""
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
             end += 1

@@ -46,6 +46,10 @@ def test_a_year_is_not_january_first() -> None:
         ("መጋቢት 15 2016", "unknown month"),
         # Tigray dates by the Ethiopian calendar, Eritrea by the Gregorian, in one name.
         ("15 ሕዳር 2017", "unknown month"),
+        # Oromo writes the Ethiopian months with its Gregorian names ("Onkoloolessa 5, 2017"
+        # is 15 October 2024): without the document's date the calendar cannot be told.
+        ("16 Sadaasa 2024", "unknown month"),
+        ("Onkoloolessa 5, 2017", "unknown month"),
     ],
 )
 def test_rejects_impossible_and_ambiguous(text: str, reason: str) -> None:

@@ -877,6 +877,13 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Secondo le stime, 300 persone sono morte.", "it", "unspecified reports"),
         ("Volgens berichten zijn 300 mensen gedood.", "nl", "unspecified reports"),
         ("Selon rapò yo, 300 moun mouri.", "ht", "unspecified reports"),
+        ("Gabaasni akka jedhutti, namoonni 300 ajjeefamaniiru.", "om", "unspecified reports"),
+        (
+            "Akka Ministeerri Fayyaa jedhetti, namoonni 300 ajjeefamaniiru.",
+            "om",
+            "Ministeerri Fayyaa",
+        ),
+        ("Akka maddoota fayyaa jedhanitti, namoonni 300 ajjeefamaniiru.", "om", "maddoota fayyaa"),
         ("Dapre OIM, plis pase 700 000 moun deplase nan peyi a.", "ht", "OIM"),
         ("Според медийни публикации 300 души са загинали.", "bg", "unspecified reports"),
         ("По неофициална информация 300 души са загинали.", "bg", "unspecified reports"),
@@ -975,6 +982,11 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         # "Makon jiya" (last week) holds "jiya" (yesterday): it is last week.
         ("Ma'aikatar ta ce a makon jiya an kashe mutum 300.", "ha", "2024-11"),
         ("Ma'aikatar ta ce a watan jiya an kashe mutum 300.", "ha", "2024-10"),
+        ("Poolisiin kaleessa namoonni 300 ajjeefamuu beeksise.", "om", "2024-11-15"),
+        ("Dilbata namoonni 300 ajjeefamaniiru.", "om", "2024-11-10"),
+        ("Sanbata guddaa namoonni 300 ajjeefamaniiru.", "om", "2024-11-10"),
+        ("Sadaasa 12, 2024 namoonni 300 ajjeefamaniiru.", "om", "2024-11-12"),
+        ("Bara 2023 keessa namoonni 300 ajjeefamaniiru.", "om", "2023"),
     ],
 )
 def test_weekdays_and_yesterday_in_verb_final_and_unspaced_text(
@@ -986,6 +998,50 @@ def test_weekdays_and_yesterday_in_verb_final_and_unspaced_text(
     from provenance.extract.when import sentence_date
 
     assert sentence_date(sentence, language, PartialDate(2024, 11, 16)).iso() == as_of
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The Ethiopian calendar's year then: 5 Tikimt 2017 is 15 October 2024.
+        "Onkoloolessa 5, 2017 namoonni 300 ajjeefamaniiru.",
+        "Bara 2017 keessa namoonni 300 ajjeefamaniiru.",
+        # No year: 16 Hidar is 25 November, and "Sadaasa 16" may be either.
+        "Sadaasa 16 namoonni 300 ajjeefamaniiru.",
+    ],
+)
+def test_a_date_that_may_be_of_the_ethiopian_calendar_is_not_read(sentence: str) -> None:
+    """Ethiopian outlets write the Ethiopian months with the Oromo names of the Gregorian
+    ones: only a year too late to be an Ethiopian one places the date."""
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    assert sentence_date(sentence, "om", PartialDate(2024, 11, 16)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Haleellaa kanaan namoonni 300 ajjeefamaniiru.", [("namoonni 300", "people")]),
+        ("Yoo xiqqaate namoonni 50 du'aniiru.", [("Yoo xiqqaate namoonni 50", "people")]),
+        (
+            "Loltoonni 20 fi siviilonni 10 ajjeefaman.",
+            [("Loltoonni 20", "troops"), ("siviilonni 10", "people")],
+        ),
+        # A year before a count noun written ahead of its figure is not a count.
+        ("Sadaasa 16, 2024 namoonni 300 ajjeefaman.", [("namoonni 300", "people")]),
+        ("Lakkoofsi baqattootaa kuma 10 ga'eera.", [("kuma 10", "")]),
+    ],
+)
+def test_a_word_after_a_figure_is_its_verb_where_nouns_stand_before(
+    sentence: str, figures: list[tuple[str, str]]
+) -> None:
+    """Oromo writes a count noun only before its figure ("namoonni 300 ajjeefaman", 300
+    people were killed): the verb after the figure is not what it counts."""
+    from provenance.extract.figures import find_figures
+
+    found = find_figures(sentence, "om")
+    assert [(f.text, f.quantity.unit) for f in found] == figures
 
 
 EXAMPLE = ROOT / "fixtures" / "example_article.md"

@@ -318,6 +318,12 @@ PHRASES: list[Reading] = [
     ("трима журналисти", "bg", "exact", 3, "journalists", "count"),
     ("около 200 камиона на ден", "bg", "about", 200, "trucks/day", "rate"),
     ("половината", "bg", "exact", 50, "percent", "percent"),
+    # Oromo: the count noun and the multiplier before the figure, "ol" (over) after it
+    ("namoota 300 ol", "om", "over", 300, "people", "count"),
+    ("yoo xiqqaate namoonni 50", "om", "at_least", 50, "people", "count"),
+    ("namoota miliyoona 1.2", "om", "exact", 1_200_000, "people", "count"),
+    ("baqattoota kuma 10", "om", "exact", 10_000, "refugees", "count"),
+    ("daa'imman 20", "om", "exact", 20, "children", "count"),
     # Hausa: the count noun and the multiplier stand before the figure
     ("sama da mutane miliyan 7.4", "ha", "over", 7_400_000, "people", "count"),
     ("aƙalla fararen hula 50", "ha", "at_least", 50, "people", "count"),

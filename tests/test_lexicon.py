@@ -45,6 +45,7 @@ REQUIRED = [
     "ckb",
     "ht",
     "bg",
+    "om",
 ]
 
 

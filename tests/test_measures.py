@@ -153,6 +153,11 @@ def test_a_denial_is_read_from_the_words() -> None:
         # "броят на жертвите" is the death toll.
         ("Министерството съобщи, че броят на жертвите е достигнал 43 800.", "bg", "dead", False),
         ("Руските сили контролират 18 процента от територията.", "bg", "territory", False),
+        ("Yoo xiqqaate namoonni 50 haleellaa kanaan ajjeefamaniiru.", "om", "dead", False),
+        ("Mootummaan namoota 300 ajjeesuu haale.", "om", "dead", True),
+        ("Namoonni miliyoona 1.2 ol qe'ee isaanii irraa buqqa'aniiru.", "om", "displaced", False),
+        ("Namoonni 12 haleellaa kanaan madaa'aniiru.", "om", "wounded", False),
+        ("Baqattoonni kuma 10 Keeniyaa seenaniiru.", "om", "refugees", False),
         ("Hava hücumu nəticəsində ən azı 50 dinc sakin həlak olub.", "az", "dead", False),
         ("Nazirlik 300 hərbçinin öldürüldüyü barədə məlumatları təkzib edib.", "az", "dead", True),
         ("10 mindən çox insan məcburi köçkünə çevrilib.", "az", "displaced", False),

@@ -121,6 +121,10 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("Върховният комисар на ООН за бежанците", {"unhcr"}),
         ("Международния комитет на Червения кръст", {"icrc"}),
         ("Министерството на отбраната на България", set()),
+        ("Dhaabbata Godaansa Addunyaa (IOM)", {"iom"}),
+        ("Sagantaa Nyaata Addunyaa", {"wfp"}),
+        ("Mootummoota Gamtoomanii", {"un"}),
+        ("Ministeera Fayyaa Oromiyaa", set()),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:
@@ -169,6 +173,8 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("Selon Òganizasyon Mondyal Lasante, 300 moun mouri nan Darfour.", "ht", {"darfour"}),
         ("Според Световната здравна организация 300 души са загинали в Дарфур.", "bg",
          {"дарфур"}),
+        ("Akka Dhaabbata Fayyaa Addunyaa jedhetti, namoonni 300 Daarfuuritti du'aniiru.", "om",
+         {"daarfuuritti"}),
         ("ውድብ ጥዕና ዓለም ከም ዝሓበሮ ኣብ ሱዳን 300 ሰባት ሞይቶም።", "ti", {"sudanese"}),
         ("Առողջապահության համաշխարհային կազմակերպության տվյալներով՝ Դարֆուրում զոհվել է 300 մարդ։",
          "hy", {"դարֆուրում"}),

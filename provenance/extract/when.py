@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from provenance import lexicon
-from provenance.dates import PartialDate, parse_partial_date
+from provenance.dates import PartialDate, other_calendar_lag, parse_partial_date
 from provenance.extract.lexis import words
 from provenance.figure_words import ascii_digits, unspaced
 from provenance.quantities import parse_quantity
@@ -36,10 +36,29 @@ def sentence_date(
     """The date the sentence speaks of; the document's date when it names none. Digits of
     any script are read as the digits they are ("٢٠٢٢" is 2022)."""
     low = ascii_digits(sentence.lower())
-    for found in (_explicit(low, language, published), _relative(low, language, published)):
-        if found is not None:
-            return found
+    try:
+        for found in (_explicit(low, language, published), _relative(low, language, published)):
+            if found is not None:
+                return found
+    except _OtherCalendar:
+        return None
     return published
+
+
+class _OtherCalendar(Exception):
+    """A date that may be of another calendar the language writes with the same words
+    (``dates.other_calendar_lag``): the sentence's date is not read."""
+
+
+def _gregorian(year: int | None, language: str, published: PartialDate | None) -> int:
+    """The year written, where the language also writes another calendar's dates with the
+    same month names: only a year too late to be of the other calendar at the document's
+    date ("2024" in 2024, not "2017", the Ethiopian year then)."""
+    lag = other_calendar_lag(language)
+    if lag and (year is None or published is None or year <= published.year - lag):
+        raise _OtherCalendar
+    assert year is not None
+    return year
 
 
 def _word_at(low: str, phrase: str) -> re.Match[str] | None:
@@ -150,7 +169,12 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
                 or _YEAR_BEFORE.search(low[max(0, m.start() - 8) : m.start()])
                 or _year_with_word(low, m.start(), language)
             )
-            year = int(year_m.group(1)) if year_m else _year_of(month, published)
+            if other_calendar_lag(language):
+                year: int | None = _gregorian(
+                    int(year_m.group(1)) if year_m else None, language, published
+                )
+            else:
+                year = int(year_m.group(1)) if year_m else _year_of(month, published)
             if year is None:
                 return None
             after = whole is not None and not lexicon.section(language, "dates").get(
@@ -245,7 +269,10 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
             and not _after_since(low, found.start(), language, found.end())
             and not _since_written_on(low, found.end(), language)
         ):
-            return PartialDate(int(found.group(1)))
+            year = int(found.group(1))
+            return PartialDate(
+                _gregorian(year, language, published) if other_calendar_lag(language) else year
+            )
     return None
 
 

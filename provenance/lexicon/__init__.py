@@ -12,10 +12,14 @@ language, in top-level tables owned by one concern each:
   case endings, written on the figures ("10-től 20-ig") or cut from a multiplier ("10
   ezertől 20 ezerig");
   ``units_before`` lists units written before the figure ("yüzde 10", "asilimia 10" are
-  10 percent), by unit id;
+  10 percent), by unit id; ``noun_only_before_figure`` says a count noun never follows its
+  figure ("namoonni 300 ajjeefaman": the word after is the verb);
 - ``[dates]``: month names and relative-date words; ``year_month_day_markers`` lists the
   marks written after a date's year, month and day ("2024年11月16日"), ``day_endings`` the
-  endings a day's figure may take ("2024. november 16-án");
+  endings a day's figure may take ("2024. november 16-án"); ``other_calendar_years_behind``
+  says the month names also name the months of a calendar that many (or one more) years
+  behind (Oromo, the Ethiopian): a date with them is read only with a year too late to be
+  of that calendar at the document's date;
 - ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
   counted: killed, wounded, troops, displaced…), stopwords and negation words;
 - ``[sides]``: every country's name, people and capital, keyed by ISO 3166 code;
@@ -143,6 +147,7 @@ ALIASES = {
     **dict.fromkeys(("kur", "kmr"), "ku"),
     **dict.fromkeys(("hau",), "ha"),
     **dict.fromkeys(("hat",), "ht"),
+    **dict.fromkeys(("orm", "gaz", "gax", "hae", "orc"), "om"),
 }
 """Language tags read with another tag's file: ISO 639-2 and 639-3 codes, and close
 varieties written with the same words (Dari, Croatian, Bosnian, Malay, Arabic dialects).

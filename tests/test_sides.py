@@ -60,6 +60,10 @@ def test_english_names_every_country_of_the_united_nations() -> None:
         ("Larisi atake Ikrèn", {"ru", "ua"}),
         ("Kore di Nò ak Kore di Sid", {"kp", "kr"}),
         ("otorite dominiken yo depòte ayisyen", {"do", "ht"}),
+        ("Humnoonni Itoophiyaa fi Eritiraa", {"et", "er"}),
+        ("Raashiyaan Yuukireen haleelte", {"ru", "ua"}),
+        ("Sudaan Kibbaa fi Sudaan", {"ss", "sd"}),
+        ("Finfinnee fi Asmaraa", {"et", "er"}),
         ("روسی افواج نے یوکرین پر حملہ کیا", {"ru", "ua"}),
         ("بھارت اور پاکستان", {"in", "pk"}),
         ("پاکستان او افغانستان", {"pk", "af"}),
@@ -157,6 +161,7 @@ def test_a_country_before_the_counted_noun_is_not_the_noun(text: str, unit: str)
         ("чад от пожара в ранните часове", "bg", set()),
         ("les forces russes", "fr", {"ru"}),
         ("les forces russes", "fr-FR", {"ru"}),
+        ("namoota 300 fi sanaa ol ammaan tana", "om", set()),
     ],
 )
 def test_a_text_is_read_with_its_own_languages_countries(

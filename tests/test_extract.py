@@ -884,6 +884,12 @@ def test_a_speaker_after_the_verb_and_its_day(
             "Ministeerri Fayyaa",
         ),
         ("Akka maddoota fayyaa jedhanitti, namoonni 300 ajjeefamaniiru.", "om", "maddoota fayyaa"),
+        ("Akka OCHA jedhutti, namoonni miliyoona 4.5 ol buqqa'anii jiru.", "om", "OCHA"),
+        (
+            "Poolisiin naannichaa akka jedhetti, namoonni 50 ajjeefamaniiru.",
+            "om",
+            "Poolisiin naannichaa",
+        ),
         ("Dapre OIM, plis pase 700 000 moun deplase nan peyi a.", "ht", "OIM"),
         ("Според медийни публикации 300 души са загинали.", "bg", "unspecified reports"),
         ("По неофициална информация 300 души са загинали.", "bg", "unspecified reports"),

@@ -1155,6 +1155,8 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("loltoota 300", "om", "troops"),
         ("baqattoota 300", "om", "refugees"),
         ("buqqaatota 300", "om", "displaced"),
+        ("beeladoota kuma 300", "om", "livestock"),
+        ("lammiileen nagaa 50", "om", "people"),
         ("sojoji 300", "ha", "troops"),
         ("motoci guda 5", "ha", "vehicles"),
         ("'yan bindiga 30", "ha", "gunmen"),

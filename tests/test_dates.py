@@ -132,6 +132,10 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("16 ноември 2024", "2024-11-16"),
         ("24 февруари 2022", "2022-02-24"),
         ("октомври 2023", "2023-10"),
+        ("16 november 2024", "2024-11-16"),
+        ("24 februari 2022", "2022-02-24"),
+        ("15 sept. 2024", "2024-09-15"),
+        ("augusti 2021", "2021-08"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

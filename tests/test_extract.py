@@ -762,6 +762,21 @@ def test_articles_in_other_languages(language: str) -> None:
             "300 ადამიანი",
             "ჯანდაცვის სამინისტრომ",
         ),
+        (
+            "Hälsoministeriet uppgav i går att minst 300 människor dödades.",
+            "sv",
+            "2024-11-15",
+            "minst 300 människor",
+            "Hälsoministeriet",
+        ),
+        # Swedish puts the verb second: a day or a date first is not the speaker.
+        (
+            "På fredagen uppgav hälsoministeriet att minst 300 människor dödades.",
+            "sv",
+            "2024-11-15",
+            "minst 300 människor",
+            "hälsoministeriet",
+        ),
     ],
 )
 def test_a_ministry_said_on_friday_or_yesterday(
@@ -856,6 +871,12 @@ def test_a_ministry_said_on_friday_or_yesterday(
             "առնվազն 300 մարդ",
             "առողջապահության նախարարությունը",
         ),
+        (
+            "Minst 300 människor dödades, uppgav hälsoministeriet på fredagen.",
+            "sv",
+            "Minst 300 människor",
+            "hälsoministeriet",
+        ),
     ],
 )
 def test_a_speaker_after_the_verb_and_its_day(
@@ -895,6 +916,8 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("По неофициална информация 300 души са загинали.", "bg", "unspecified reports"),
         ("Според МОМ над 700 000 души са разселени.", "bg", "МОМ"),
         ("Според данни на ООН над 6 милиона души са напуснали страната.", "bg", "ООН"),
+        ("Enligt uppgifter har 300 människor dödats.", "sv", "unspecified reports"),
+        ("Enligt medieuppgifter har 300 människor dödats.", "sv", "unspecified reports"),
         (
             "Nan yon kominike li pibliye vandredi, Inisèf avèti 3 milyon timoun bezwen èd.",
             "ht",
@@ -983,6 +1006,10 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("Министерството съобщи вчера, че 300 души са загинали.", "bg", "2024-11-15"),
         ("Министерството съобщи в понеделник, че 300 души са загинали.", "bg", "2024-11-11"),
         ("През миналия месец са загинали 300 души, съобщи министерството.", "bg", "2024-10"),
+        ("Ministeriet uppgav i söndags att 300 människor dödades.", "sv", "2024-11-10"),
+        ("Förra veckan dödades 300 människor i Charkiv.", "sv", "2024-11"),
+        ("I fjol dödades 300 människor.", "sv", "2023"),
+        ("Den 14 november dödades 300 människor.", "sv", "2024-11-14"),
         ("Ma'aikatar ta ce jiya an kashe mutum 300.", "ha", "2024-11-15"),
         ("Ma'aikatar ta ce ranar Lahadi an kashe mutum 300.", "ha", "2024-11-10"),
         # "Makon jiya" (last week) holds "jiya" (yesterday): it is last week.
@@ -1638,6 +1665,19 @@ def test_a_source_s_relative_clause_is_part_of_the_source(
             "porte-parole de l'OIM",
             ["Reuters"],
         ),
+        (
+            "sv",
+            "Minst 3 miljoner människor har flytt till grannländerna, säger en talesperson för"
+            " IOM till TT.",
+            "talesperson för IOM",
+            ["TT"],
+        ),
+        (
+            "sv",
+            "Omkring 10 000 soldater finns i Kursk, säger en källa till Reuters.",
+            "källa",
+            ["Reuters"],
+        ),
     ],
 )
 def test_a_listener_after_a_speaker_named_after_the_verb_is_a_relay(
@@ -1658,6 +1698,7 @@ def test_a_listener_after_a_speaker_named_after_the_verb_is_a_relay(
             "fr",
             "300 personnes",
         ),
+        ("Ministeriet uppger att 300 människor dödades, varav tre barn.", "sv", "300 människor"),
     ],
 )
 def test_a_number_word_later_in_the_sentence_does_not_spoil_the_figure(
@@ -1738,6 +1779,9 @@ def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> No
         ("Kantite moun deplase yo ogmante rive 700 000.", "ht", ["700 000"]),
         ("Броят на бежанците се увеличи с 40%.", "bg", []),
         ("Броят на загиналите нарасна до 40 000.", "bg", ["нарасна до 40 000"]),
+        ("Antalet internflyktingar ökade med 40 procent, enligt FN.", "sv", []),
+        ("Det var en ökning med 40 procent på ett år.", "sv", []),
+        ("Antalet döda har stigit till 43 000.", "sv", ["stigit till 43 000"]),
     ],
 )
 def test_the_size_of_a_change_is_not_proposed_as_a_figure(

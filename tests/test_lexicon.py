@@ -46,6 +46,7 @@ REQUIRED = [
     "ht",
     "bg",
     "om",
+    "sv",
 ]
 
 

@@ -125,6 +125,12 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("Sagantaa Nyaata Addunyaa", {"wfp"}),
         ("Mootummoota Gamtoomanii", {"un"}),
         ("Ministeera Fayyaa Oromiyaa", set()),
+        ("FN:s flyktingorgan UNHCR", {"unhcr"}),
+        ("Världshälsoorganisationen", {"who"}),
+        ("Internationella rödakorskommittén", {"icrc"}),
+        ("Förenta nationernas säkerhetsråd", {"un"}),
+        ("Läkare utan gränser", {"msf"}),
+        ("Försvarsmakten", set()),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:
@@ -175,6 +181,7 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
          {"дарфур"}),
         ("Akka Dhaabbata Fayyaa Addunyaa jedhetti, namoonni 300 Daarfuuritti du'aniiru.", "om",
          {"daarfuuritti"}),
+        ("Enligt Världshälsoorganisationen har 300 människor dödats i Darfur.", "sv", {"darfur"}),
         ("ውድብ ጥዕና ዓለም ከም ዝሓበሮ ኣብ ሱዳን 300 ሰባት ሞይቶም።", "ti", {"sudanese"}),
         ("Առողջապահության համաշխարհային կազմակերպության տվյալներով՝ Դարֆուրում զոհվել է 300 մարդ։",
          "hy", {"դարֆուրում"}),

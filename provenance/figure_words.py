@@ -577,11 +577,12 @@ def _share_pairs(code: str) -> list[tuple[tuple[int, int], str]]:
 
 def _late_hedges(code: str) -> list[tuple[str, str]]:
     """Hedges that may follow a figure and its noun: every language's "after" phrases and the
-    document language's "before" phrases ("53 civilians at least")."""
+    document language's "before" phrases ("53 civilians at least"), but for the language's
+    ``not_hedges_after`` (Swedish "under", during: "300 döda under natten")."""
     pairs = [(q, p) for q, p in _all_pairs("after")] + _pairs(code, "after_own_language_only")
-    return pairs + [
-        (q, p) for source in _own_and_english(code) for q, p in _pairs(source, "before")
-    ]
+    pairs += [(q, p) for source in _own_and_english(code) for q, p in _pairs(source, "before")]
+    others = {key(p) for p in _list(_table(code), "not_hedges_after")}
+    return [(q, p) for q, p in pairs if key(p) not in others]
 
 
 def _pairs(code: str, name: str) -> list[tuple[str, str]]:

@@ -1225,6 +1225,8 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("Mutum 50 aka kashe kamar yadda rundunar ta bayyana.", "ha", "Mutum 50"),
         ("Sojoji sun kashe 'yan bindiga 30 a dajin Kaduna.", "ha", "yan bindiga 30"),
         ("47-ма бригада съобщи, че 12 войници са ранени.", "bg", "12 войници"),
+        # "Under" after a figure is "during", not "under".
+        ("Minst 300 människor dödades under natten.", "sv", "Minst 300 människor"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(

@@ -1240,6 +1240,27 @@ def test_trailing_context_is_tolerated_but_not_a_second_number() -> None:
     assert parse_quantity("12,000 of the 50,000") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("300 döda under helgen", 300, "killed"),
+        ("300 människor dödades under natten", 300, "people"),
+        ("50 civila flydde över gränsen", 50, "people"),
+        ("20 soldater dödades nära fronten", 20, "troops"),
+    ],
+)
+def test_a_preposition_that_is_a_hedge_only_before_a_figure(
+    text: str, value: float, unit: str
+) -> None:
+    """Swedish "under 20" is under 20, but "under" after a figure is "during" and "över"
+    "across": the figure is read as written. In English "over" after a figure still
+    refuses it."""
+    q = parse(text, "sv")
+    assert (q.qualifier, q.value, q.unit) == ("exact", value, unit)
+    assert parse("under 20 procent", "sv").qualifier == "under"
+    assert parse_quantity("300 killed over the weekend", "en") is None
+
+
 # --------------------------------------------------------------------------- vague
 
 

@@ -41,10 +41,12 @@ language writes them); verbs written before a figure that state it as it is ("re
 "stood at") are ``wrappers``, and ``wrappers_own_language_only`` those read only in text
 of their own language (German "hat" is Hungarian "six"), and ``not_hedges`` words of the
 language that another language's press writes as a hedge before a figure (Swahili "kama",
-about, is Hausa "arrest": "kama mutum 300" is not about 300); ``stating_verbs`` are such verbs
-written after the figure ("10 bine ulaştı", "auf 10.000 gestiegen"), never taken for its
-count noun; ``change_verbs`` after a figure make it a change, not a total ("10 bin arttı",
-rose by 10,000), and the figure is refused, unless one of the ``total_wrappers`` before it
+about, is Hausa "arrest": "kama mutum 300" is not about 300), and ``not_hedges_after`` words
+that are hedges before a figure but never after it in the language's text (Swedish "under 20"
+is under 20, "300 döda under natten" is 300 dead during the night); ``stating_verbs`` are
+such verbs written after the figure ("10 bine ulaştı", "auf 10.000 gestiegen"), never taken
+for its count noun; ``change_verbs`` after a figure make it a change, not a total ("10 bin
+arttı", rose by 10,000), and the figure is refused, unless one of the ``total_wrappers`` before it
 said the figure is the total the change reached ("ist auf 10.000 gestiegen"); a figure
 after a total wrapper but without a change verb is refused ("ist auf 10.000 begrenzt").
 ``changes_before`` are the words right before a figure that make it the size of a change

@@ -777,6 +777,13 @@ def test_articles_in_other_languages(language: str) -> None:
             "minst 300 människor",
             "hälsoministeriet",
         ),
+        (
+            "Den 15 november 2024 meddelade hälsoministeriet att minst 300 människor dödades.",
+            "sv",
+            "2024-11-15",
+            "minst 300 människor",
+            "hälsoministeriet",
+        ),
     ],
 )
 def test_a_ministry_said_on_friday_or_yesterday(
@@ -1225,6 +1232,8 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("Mutum 50 aka kashe kamar yadda rundunar ta bayyana.", "ha", "Mutum 50"),
         ("Sojoji sun kashe 'yan bindiga 30 a dajin Kaduna.", "ha", "yan bindiga 30"),
         ("47-ма бригада съобщи, че 12 войници са ранени.", "bg", "12 войници"),
+        # A year after its month is no figure, though a verb follows it ("2024 meddelade").
+        ("Den 16 november 2024 meddelade WHO att 12 sjukhus hade stängts.", "sv", "12 sjukhus"),
         # "Under" after a figure is "during", not "under".
         ("Minst 300 människor dödades under natten.", "sv", "Minst 300 människor"),
     ],

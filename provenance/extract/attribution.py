@@ -30,6 +30,7 @@ from provenance.extract.lexis import phrase_end, subtable, words
 _STRONG_BREAK = re.compile(r"[;:\"“”„«»؛]|[.!?؟\u0589](?=\s|$)|\s[-–—]\s")
 _SOFT_END = re.compile(r"[,;:.!?\"“”„«»،؛؟\u0589\u055d]|\s[-–—]\s")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
 
@@ -236,9 +237,13 @@ def _strip_leading(phrase: str, drop: tuple[str, ...]) -> str:
 
 def _strip_trailing(phrase: str, drop: tuple[str, ...]) -> str:
     """The phrase without the words of ``drop`` at its end, and without the day written
-    before a dropped month name ("the ministry 15 November said" in Georgian word order)."""
+    before a dropped month name ("the ministry 15 November said" in Georgian word order),
+    nor the year after it ("Den 16 november 2024 meddelade WHO", a Swedish date put first)."""
     tokens = phrase.split()
-    while tokens and tokens[-1].lower().strip(",") in drop:
+    while tokens and (
+        tokens[-1].lower().strip(",") in drop
+        or (len(tokens) > 1 and _YEAR.fullmatch(tokens[-1]) and tokens[-2].lower() in drop)
+    ):
         tokens.pop()
         if tokens and tokens[-1].isdigit() and len(tokens[-1]) <= 2:
             tokens.pop()

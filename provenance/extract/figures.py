@@ -237,6 +237,10 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
     if previous in words(language, "dates", "before_number"):
         return True
+    # A year after a month name is a date's, whatever word follows it (a verb put second,
+    # "Den 16 november 2024 meddelade WHO…", is read as the year's noun).
+    if digits is not None and _year_number(digits.group()) and _is_month(previous, language):
+        return True
     if _after_change(before, figure.text, language):
         return True
     if _after_multiplier(previous, language):

@@ -925,6 +925,12 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Според данни на ООН над 6 милиона души са напуснали страната.", "bg", "ООН"),
         ("Enligt uppgifter har 300 människor dödats.", "sv", "unspecified reports"),
         ("Enligt medieuppgifter har 300 människor dödats.", "sv", "unspecified reports"),
+        # A colon joins the genitive ending to an acronym: "FN:s" is part of the name.
+        (
+            "Enligt FN:s flyktingorgan UNHCR har 300 000 människor flytt.",
+            "sv",
+            "FN:s flyktingorgan UNHCR",
+        ),
         (
             "Nan yon kominike li pibliye vandredi, Inisèf avèti 3 milyon timoun bezwen èd.",
             "ht",

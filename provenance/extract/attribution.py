@@ -26,12 +26,14 @@ from dataclasses import dataclass, field
 from provenance.extract.lexis import phrase_end, subtable, words
 
 # The Armenian full stop (U+0589) ends a clause as a full stop does, and the Armenian
-# comma (U+055D) as a comma does.
-_STRONG_BREAK = re.compile(r"[;:\"“”„«»؛]|[.!?؟\u0589](?=\s|$)|\s[-–—]\s")
-_SOFT_END = re.compile(r"[,;:.!?\"“”„«»،؛؟\u0589\u055d]|\s[-–—]\s")
+# comma (U+055D) as a comma does. A colon inside a word joins an ending to an acronym
+# (Swedish "FN:s", "USA:s", Finnish "EU:n"): part of a name, not a break.
+_COLON = r"(?:(?<![^\W_]):|:(?![^\W_]))"
+_STRONG_BREAK = re.compile(rf"[;\"“”„«»؛]|{_COLON}|[.!?؟\u0589](?=\s|$)|\s[-–—]\s")
+_SOFT_END = re.compile(rf"[,;.!?\"“”„«»،؛؟\u0589\u055d]|{_COLON}|\s[-–—]\s")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.:][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,7 @@ def test_a_language_tag_is_read_with_its_file() -> None:
     assert [lexicon.code(t) for t in ("hr", "bs", "ms", "apd", "xx-YY", None)] == [
         "sr", "sr", "id", "ar", "xx", "",
     ]  # fmt: skip
+    assert [lexicon.code(t) for t in ("swe", "sv-FI")] == ["sv", "sv"]
     assert lexicon.load("pt-BR") is lexicon.load("pt")
     assert lexicon.code("bul") == "bg"
     assert set(lexicon.ALIASES.values()) <= set(lexicon.languages())

@@ -150,6 +150,7 @@ ALIASES = {
     **dict.fromkeys(("hau",), "ha"),
     **dict.fromkeys(("hat",), "ht"),
     **dict.fromkeys(("orm", "gaz", "gax", "hae", "orc"), "om"),
+    **dict.fromkeys(("swe",), "sv"),
 }
 """Language tags read with another tag's file: ISO 639-2 and 639-3 codes, and close
 varieties written with the same words (Dari, Croatian, Bosnian, Malay, Arabic dialects).

@@ -136,6 +136,12 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("24 februari 2022", "2022-02-24"),
         ("15 sept. 2024", "2024-09-15"),
         ("augusti 2021", "2021-08"),
+        # Finnish writes the day with a full stop and the month in the partitive.
+        ("16. marraskuuta 2024", "2024-11-16"),
+        ("24. helmikuuta 2022", "2022-02-24"),
+        ("1. heinäkuuta 2023", "2023-07-01"),
+        ("helmikuussa 2022", "2022-02"),
+        ("lokakuu 2023", "2023-10"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

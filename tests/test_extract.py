@@ -884,6 +884,12 @@ def test_a_ministry_said_on_friday_or_yesterday(
             "Minst 300 människor",
             "hälsoministeriet",
         ),
+        (
+            "Ainakin 300 ihmistä kuoli, kertoi terveysministeriö perjantaina.",
+            "fi",
+            "Ainakin 300 ihmistä",
+            "terveysministeriö",
+        ),
     ],
 )
 def test_a_speaker_after_the_verb_and_its_day(
@@ -953,6 +959,9 @@ def test_a_speaker_after_the_verb_and_its_day(
         ),
         ("გავრცელებული ინფორმაციით, 300 ადამიანი დაიღუპა.", "ka", "unspecified reports"),
         ("ჯანდაცვის სამინისტროს ცნობით, 300 ადამიანი დაიღუპა.", "ka", "ჯანდაცვის სამინისტროს"),
+        ("Tiettävästi 300 ihmistä on kuollut.", "fi", "unspecified reports"),
+        ("Raporttien mukaan 300 ihmistä on kuollut.", "fi", "unspecified reports"),
+        ("Terveysministeriön mukaan 300 ihmistä on kuollut.", "fi", "Terveysministeriön"),
         # After "ya ce" come the words said, never the speaker; a name set off by commas
         # after a role before it is the speaker ("the army spokesman, General X, said").
         (
@@ -1652,6 +1661,19 @@ def test_location_is_no_source_listener_or_party(
             " ont été tuées au Darfour.",
             "Plus de 2.000 personnes ont été tuées au Darfour.",
             ("responsable de l'ONU", False),
+        ),
+        (
+            "fi",
+            "Nimettömänä pysyttelevä virkamies kertoi Reutersille, että noin 2 500 sotilasta on"
+            " siirretty alueelle.",
+            "Noin 2 500 sotilasta on siirretty alueelle.",
+            ("Nimettömänä pysyttelevä virkamies", False),
+        ),
+        (
+            "fi",
+            "Asiaan perehtyneiden lähteiden mukaan noin 10 000 sotilasta on siirretty rajalle.",
+            "Asiaan perehtyneiden lähteiden mukaan noin 10 000 sotilasta on siirretty rajalle.",
+            ("Asiaan perehtyneiden lähteiden", False),
         ),
     ],
 )

@@ -231,6 +231,25 @@ PHRASES: list[Reading] = [
     ("több tízezer ember", "hu", "vague", (20_000, 99_999), "people", "count"),
     ("huszonöt katona", "hu", "exact", 25, "troops", "count"),
     ("100 teherautó naponta", "hu", "exact", 100, "trucks/day", "rate"),
+    ("yli 500 sotilasta", "fi", "over", 500, "troops", "count"),
+    ("noin 10 000 ihmistä", "fi", "about", 10_000, "people", "count"),
+    ("noin 10\u00a0000 ihmistä", "fi", "about", 10_000, "people", "count"),
+    ("ainakin 20 siviiliä", "fi", "at_least", 20, "people", "count"),
+    ("lähes 3 miljoonaa pakolaista", "fi", "close_to", 3_000_000, "refugees", "count"),
+    ("yli 40 000 kuollutta", "fi", "over", 40_000, "killed", "count"),
+    ("ainakin 12 haavoittunutta", "fi", "at_least", 12, "wounded", "count"),
+    ("1,5 miljoonaa euroa", "fi", "exact", 1_500_000, "EUR", "currency"),
+    ("1,2 miljardia dollaria", "fi", "exact", 1_200_000_000, "USD", "currency"),
+    ("noin 2 000 neliökilometriä", "fi", "about", 2_000, "km2", "area"),
+    ("20 prosenttia", "fi", "exact", 20, "percent", "percent"),
+    ("kaksikymmentäviisi sotilasta", "fi", "exact", 25, "troops", "count"),
+    ("viisisataa sotilasta", "fi", "exact", 500, "troops", "count"),
+    ("kolme sotilasta", "fi", "exact", 3, "troops", "count"),
+    ("kymmeniätuhansia ihmisiä", "fi", "vague", (20_000, 99_999), "people", "count"),
+    ("kymmeniä tuhansia ihmisiä", "fi", "vague", (20_000, 99_999), "people", "count"),
+    ("satoja haavoittuneita", "fi", "vague", (200, 999), "wounded", "count"),
+    ("tuhansia ihmisiä", "fi", "vague", (2_000, 9_999), "people", "count"),
+    ("459 rekkaa päivässä", "fi", "exact", 459, "trucks/day", "rate"),
     # Greek, also in the unaccented capitals of headlines
     ("περισσότεροι από 10.000 άνθρωποι", "el", "over", 10_000, "people", "count"),
     ("ΠΕΡΙΣΣΟΤΕΡΟΙ ΑΠΟ 10.000 ΑΝΘΡΩΠΟΙ", "el", "over", 10_000, "people", "count"),
@@ -392,6 +411,7 @@ REFUSED: list[tuple[str, str | None, str]] = [
     ("1,376", None, "decimal point"),
     ("10 ezerrel több menekült", "hu", "a unit not read"),
     ("50 ezernél", "hu", "read only with a hedge after it"),
+    ("10 miljoonalla", "fi", "a unit not read"),
 ]
 
 

@@ -23,6 +23,7 @@ REQUIRED = [
     "hi",
     "ro",
     "hu",
+    "fi",
     "el",
     "sr",
     "bn",

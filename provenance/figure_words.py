@@ -511,7 +511,7 @@ class Language(NamedTuple):
     cases: dict[str, Case]
     """The language's case forms of multipliers, units and count nouns, with their case."""
     case_endings: dict[str, Case]
-    """Case endings written after digits with a hyphen or an apostrophe ("10-ig",
+    """Case endings written after digits with a hyphen, an apostrophe or a colon ("10-ig",
     "10.000'den"), with their case."""
     case_hedges: Phrases[bool]
     """Hedges whose reading depends on the case of the word before them."""

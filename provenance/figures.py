@@ -717,15 +717,20 @@ class _Parser:
                 self._set_qualifier(case.hedge)
 
     def _digit_ending(self) -> None:
-        """A case ending written against the digits after a hyphen or an apostrophe
-        ("10-ig" is up to 10, "10.000'den" needs "fazla" or "az" after it); not one that
-        joins or closes a range ("10-től 20-ig")."""
+        """A case ending written against the digits after a hyphen, an apostrophe or a
+        colon ("10-ig" is up to 10, "10.000'den" needs "fazla" or "az" after it, Finnish
+        "10 000:een" is to 10,000); not one that joins or closes a range ("10-től 20-ig").
+        An ending after a colon that the language does not list is refused: it may make the
+        figure a difference or a starting point (Finnish "500:lla", by 500; "500:sta",
+        from 500)."""
         i = self.i
-        if i + 1 >= self.n or self.texts[i] not in ("-", "'") or not self._attached(i + 1):
+        if i + 1 >= self.n or self.texts[i] not in ("-", "'", ":") or not self._attached(i + 1):
             return
         if self._range_ending(i + 1):
             return
         case = self.lang.case_endings.get(self.texts[i + 1]) if self._attached(i) else None
+        if case is None and self.texts[i] == ":" and self._attached(i) and self.kinds[i + 1] == "w":
+            raise _NoParse(f"{self.texts[i + 1]!r} after the figure is a case ending not known")
         if case is not None:
             self.i = i + 2
             self.marked = (self.i, case)

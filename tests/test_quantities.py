@@ -508,6 +508,7 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
         ("10 bin kişi arttı", "10 bin kişiye ulaştı", "tr"),
         ("10 min artıb", "10 minə çatıb", "az"),
         ("10 ezer emelkedett", "10 ezer fölé emelkedett", "hu"),
+        ("10 000:lla", "10 000:een", "fi"),
         ("10,000 बढ़ गई", "10,000 तक पहुंच गया", "hi"),
         ("10,000 کا اضافہ", "10,000 تک پہنچ گئی", "ur"),
         ("১০ হাজার বেড়েছে", "১০ হাজার ছাড়িয়েছে", "bn"),
@@ -563,6 +564,7 @@ def test_russian_do_alone_is_up_to_but_ot_do_is_a_range() -> None:
         ("10 és 20 közötti ember", "hu", 10, 20, "people"),
         ("500 ja 1 000 välillä", "fi", 500, 1000, ""),
         ("500 ja 1 000 ihmisen välillä", "fi", 500, 1000, "people"),
+        ("500:n ja 1 000:n välillä", "fi", 500, 1000, ""),
         ("10 ile 20 arasında", "tr", 10, 20, ""),
         ("10 ile 20 kişi arasında", "tr", 10, 20, "people"),
         ("yaklaşık 10 ile 20 bin kişi arasında", "tr", 10_000, 20_000, "people"),
@@ -2058,6 +2060,14 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
     ("до 10 тисячами", "uk", "up_to", 10_000, None, 10_000, ""),
     ("ponad 10 tysiącami", "pl", "over", 10_000, 10_000, None, ""),
     ("10 hiljadama", "sr", "exact", 10_000, None, None, ""),
+    # Finnish writes a figure's ending after a colon: "to 10,000", "of 10,000 people",
+    # "about 500" (the genitive before "verran").
+    ("10 000:een", "fi", "exact", 10_000, None, None, ""),
+    ("yli 10 000:een", "fi", "over", 10_000, 10_000, None, ""),
+    ("10 000:n ihmisen", "fi", "exact", 10_000, None, None, "people"),
+    ("yli 500:n sotilaan", "fi", "over", 500, 500, None, "troops"),
+    ("noin 500:n verran", "fi", "about", 500, None, None, ""),
+    ("500:aa", "fi", "exact", 500, None, None, ""),
 ]
 
 
@@ -2104,6 +2114,10 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         ("٣٠٠ کەس زیادی کرد", "ckb", "makes it a change, not a total"),
         ("500 subaya kadar", "tr", "reads by the case of 'subaya', a word not known"),
         ("500 qədər əsgər", "az", "reads by the case of the word before it"),
+        # Finnish "by 500", "from 500": the size or the start of a change.
+        ("10 000:lla", "fi", "a case ending not known"),
+        ("500:sta", "fi", "a case ending not known"),
+        ("noin 1 500:lla", "fi", "a case ending not known"),
     ],
 )
 def test_case_endings_not_read_are_refused(text: str, language: str | None, reason: str) -> None:

@@ -62,10 +62,11 @@ is about 500); ``hedge``, the qualifier the ending itself gives (Hungarian "-ig"
 ezerig" is up to 10,000); ``noun``, the count noun it implies ("tízezren", ten thousand
 people); ``needs_hedge``, that a form is read only with one of its hedges after it ("10
 ezernél" alone is refused, "10 ezernél több" is over 10,000); ``endings``, the case's
-endings as written after digits with a hyphen or an apostrophe ("10 000-ig", "10.000'den
-fazla"), also read on count nouns the lexicon does not list. A hedge listed there after a
-word whose case is not known is refused, and so is an unlisted word that is a multiplier
-with a short ending ("10 ezerek").
+endings as written after digits with a hyphen, an apostrophe or a colon ("10 000-ig",
+"10.000'den fazla", "10 000:een"), also read on count nouns the lexicon does not list. A
+hedge listed there after a word whose case is not known is refused, and so is an unlisted
+word that is a multiplier with a short ending ("10 ezerek"), and an ending not listed after
+a colon ("500:lla", by 500, where the language lists only the endings of a total).
 
 Adding a language is adding a file. Files are read lazily, once per process.
 """

@@ -962,6 +962,13 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Tiettävästi 300 ihmistä on kuollut.", "fi", "unspecified reports"),
         ("Raporttien mukaan 300 ihmistä on kuollut.", "fi", "unspecified reports"),
         ("Terveysministeriön mukaan 300 ihmistä on kuollut.", "fi", "Terveysministeriön"),
+        # A colon between a name and its ending is part of the name ("UNHCR:n", UNHCR's).
+        (
+            "YK:n pakolaisjärjestön UNHCR:n mukaan Ukrainasta on paennut yli 6 miljoonaa ihmistä.",
+            "fi",
+            "YK:n pakolaisjärjestön UNHCR:n",
+        ),
+        ("Ukraina: ainakin 12 ihmistä kuoli, kertoi pelastuslaitos.", "fi", "pelastuslaitos"),
         # After "ya ce" come the words said, never the speaker; a name set off by commas
         # after a role before it is the speaker ("the army spokesman, General X, said").
         (

@@ -1229,6 +1229,14 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
     ("sentence", "language", "figure"),
     [
         ("In September over 21 million people faced hunger.", "en", "over 21 million people"),
+        # A year right after its month is the date's, whatever word follows it.
+        ("Iskussa kuoli 16. marraskuuta 2024 ainakin 12 ihmistä.", "fi", "ainakin 12 ihmistä"),
+        (
+            "Helmikuusta 2022 lähtien maasta on paennut 6 miljoonaa ihmistä.",
+            "fi",
+            "6 miljoonaa ihmistä",
+        ),
+        ("Im November 2024 mindestens 12 Menschen getötet.", "de", "mindestens 12 Menschen"),
         ("Die Armee zog 22 in Neustadt stationierte Panzer ab.", "de", "22"),
         ("Rapò a presize 1 494 te kidnape.", "ht", "1 494"),
         ("Yon responsab di 12 ajan te blese.", "ht", "12 ajan"),

@@ -1237,6 +1237,8 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
             "6 miljoonaa ihmistä",
         ),
         ("Im November 2024 mindestens 12 Menschen getötet.", "de", "mindestens 12 Menschen"),
+        # A verb after a figure is not its noun ("of which 62 were shot down").
+        ("Yöllä laukaistuista drooneista 62 torjuttiin.", "fi", "62"),
         ("Die Armee zog 22 in Neustadt stationierte Panzer ab.", "de", "22"),
         ("Rapò a presize 1 494 te kidnape.", "ht", "1 494"),
         ("Yon responsab di 12 ajan te blese.", "ht", "12 ajan"),

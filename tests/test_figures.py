@@ -412,6 +412,8 @@ REFUSED: list[tuple[str, str | None, str]] = [
     ("10 ezerrel több menekült", "hu", "a unit not read"),
     ("50 ezernél", "hu", "read only with a hedge after it"),
     ("10 miljoonalla", "fi", "a unit not read"),
+    # "ja yli" is "and over" a second figure, never "or more" after the first.
+    ("500 ihmistä ja yli", "fi", "hedge after the figure"),
 ]
 
 

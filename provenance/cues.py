@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from provenance import lexicon, organisations, sides
+from provenance.figure_words import ascii_digits
 from provenance.folding import WORD_MARKS, attached, clitic_variants, fold_word, script_of
 
 _TOKEN = re.compile(
@@ -123,10 +124,11 @@ _NOT_DIGIT = re.compile(r"\D")
 
 def figure_at(words: Sequence[str], figure: Iterable[str]) -> int | None:
     """Where the figure (any of its digit strings) first appears among the words (a
-    number token starts with a digit)."""
-    wanted = {d for d in figure if d}
+    number token starts with a digit), its digits and the text's read in any script
+    ("၃,၇၀၀" is 3700)."""
+    wanted = {ascii_digits(d) for d in figure if d}
     for i, w in enumerate(words):
-        if w[:1].isdigit() and _NOT_DIGIT.sub("", w) in wanted:
+        if w[:1].isdigit() and _NOT_DIGIT.sub("", ascii_digits(w)) in wanted:
             return i
     return None
 

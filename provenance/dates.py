@@ -206,15 +206,15 @@ def other_calendar_lag(code: str) -> int:
 
 
 OTHER_CALENDAR_YEARS = range(1300, 1500)
-"""Years that the press of Iran and Afghanistan (Solar Hijri, 1403 is 2024) and the
-Islamic calendar (1446 is 2024) write today: a numeric date with such a year is not read
-as a Gregorian one."""
+"""Years that the press of Iran and Afghanistan (Solar Hijri, 1403 is 2024), the Islamic
+calendar (1446 is 2024) and the Myanmar calendar (1386 is 2024) write today: a numeric
+date with such a year is not read as a Gregorian one."""
 
 
 def _gregorian(year: int, text: str) -> int:
     if year in OTHER_CALENDAR_YEARS:
         raise ValueError(
-            f"year {year} in {text!r} may be of the Solar Hijri or Islamic calendar: "
+            f"year {year} in {text!r} may be of the Solar Hijri, Islamic or Myanmar calendar: "
             "write the Gregorian date"
         )
     return year

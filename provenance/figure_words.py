@@ -26,7 +26,8 @@ T = TypeVar("T")
 LETTER = (
     r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
     r"\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
-    r"\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3])"
+    r"\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u102b-\u103e\u1056-\u1059\u105e-\u1060"
+    r"\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d\u108f\u109a-\u109d])"
 )
 TOKEN = re.compile(
     r"(?P<n>[0-9]+(?:[.,' ][0-9]+)*)"
@@ -35,9 +36,10 @@ TOKEN = re.compile(
 )
 DASHES = frozenset({"-", "–", "—", "‑"})
 # Scripts written without spaces between words: Han, kana and Hangul (with the iteration
-# marks and the long-vowel sign that belong inside their words).
+# marks and the long-vowel sign that belong inside their words), and Myanmar (its letters
+# and marks, not its digits and punctuation).
 UNSPACED = (
-    "\u1100-\u11ff\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff"
+    "\u1000-\u103f\u1050-\u108f\u109a-\u109f\u1100-\u11ff\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
 )
 _UNSPACED = re.compile(f"[{UNSPACED}]")
@@ -174,13 +176,19 @@ def tokens(low: str) -> Sequence[Span]:
 
 def _segments(run: str, at: int) -> Iterator[tuple[int, int]]:
     """(start, end) of the known words of an unspaced run, longest match first, and of the
-    unknown stretches between them."""
+    unknown stretches between them. A known word begins and ends where a syllable does."""
     known, longest = unspaced_words()
     i, pending = 0, -1
     while i < len(run):
         k = next(
-            (k for k in range(min(longest, len(run) - i), 0, -1) if run[i : i + k] in known), 0
+            (
+                k
+                for k in range(min(longest, len(run) - i), 0, -1)
+                if run[i : i + k] in known and syllable_starts(run, i + k)
+            ),
+            0,
         )
+        k = k if syllable_starts(run, i) else 0
         if not k:
             pending = i if pending < 0 else pending
             i += 1
@@ -192,6 +200,24 @@ def _segments(run: str, at: int) -> Iterator[tuple[int, int]]:
         i += k
     if pending >= 0:
         yield at + pending, at + len(run)
+
+
+_KILLED = "\u1039\u103a"
+"""The Myanmar virama and asat: a consonant before one ends the syllable before it, and
+one after the virama is stacked in the syllable it closes."""
+
+
+def syllable_starts(run: str, j: int) -> bool:
+    """Whether a word of an unspaced run may begin at ``j`` (or the run ends there). A Han,
+    kana or Hangul character begins one; in the Myanmar script only a syllable's first
+    letter does, not a vowel sign, a medial or a tone mark, nor a consonant killed by the
+    asat or the virama ("ဇွန်" is not a word of "ဇွန်း", nor "ကျ" of "ကျော်")."""
+    if j >= len(run):
+        return True
+    if unicodedata.category(run[j]).startswith("M"):
+        return False
+    after = run[j + 1 : j + 2]
+    return not (after and after in _KILLED) and run[j - 1 : j] != "\u1039"
 
 
 def _strings(node: object) -> Iterator[str]:
@@ -207,6 +233,9 @@ def _strings(node: object) -> Iterator[str]:
             yield from _strings(v)
 
 
+_LETTERS = re.compile(f"{LETTER}+")
+
+
 @cache
 def unspaced_words() -> tuple[frozenset[str], int]:
     """The words of unspaced scripts the figure tables, month names and country names
@@ -217,7 +246,7 @@ def unspaced_words() -> tuple[frozenset[str], int]:
         countries = list(lexicon.section(code, "sides").values())
         for phrase in _strings([_table(code), months, countries]):
             phrase = phrase.rstrip("*")
-            found.update(w for w in lower(phrase).split() if unspaced(w) and w.isalpha())
+            found.update(w for w in lower(phrase).split() if unspaced(w) and _LETTERS.fullmatch(w))
     return frozenset(found), max(map(len, found), default=0)
 
 
@@ -724,6 +753,8 @@ def _script_language(text: str) -> str | None:
             return "hi"
         if 0x0980 <= code <= 0x09FF:
             return "bn"
+        if 0x1000 <= code <= 0x109F:
+            return "my"
         if unspaced(char):
             return _east_asian(text)
     return None

@@ -878,7 +878,7 @@ class _Parser:
         if change:
             self.i = i + change
             return BARE, ""
-        if self.lang.noun_only_first:
+        if self.lang.noun_only_first or self._verb_after_noun_first(i):
             return BARE, ""
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
@@ -900,6 +900,20 @@ class _Parser:
             self._unknown_case(last)
         self._mark(last)
         return Unit(noun, 1.0, "count"), self._written(i + a, b - a)
+
+    def _verb_after_noun_first(self, i: int) -> bool:
+        """An unknown word of an unspaced script set off by a space after a figure whose
+        count noun stands before it ("စစ်သား ၂၀၀ ခန့် ချထားခဲ့သည်", some 200 soldiers were
+        deployed): the clause's verb, not a count noun. Written against the figure, it
+        may hide a hedge and is refused (``_unknown_attached``)."""
+        word = self.texts[i] if i < self.n else ""
+        return (
+            self.noun_before is not None
+            and self.kinds[i - 1] != "s"
+            and unspaced(word)
+            and not self._attached(i)
+            and word not in unspaced_words()[0]
+        )
 
     def _finish(self) -> None:
         """Reject rates we cannot read, further figures and hedges after the quantity."""

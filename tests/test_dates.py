@@ -142,6 +142,9 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("1. heinäkuuta 2023", "2023-07-01"),
         ("helmikuussa 2022", "2022-02"),
         ("lokakuu 2023", "2023-10"),
+        ("၁၆ နိုဝင်ဘာလ ၂၀၂၄", "2024-11-16"),
+        ("မတ်လ ၂၀၂၅", "2025-03"),
+        ("၁၆.၁၁.၂၀၂၄", "2024-11-16"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:
@@ -169,6 +172,7 @@ def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:
         ("2024. 11. 16.", "2024-11-16"),
         ("2024 նոյեմբերի 16-ին", "2024-11-16"),
         ("2024 նոյեմբերի", "2024-11"),
+        ("၂၀၂၄ နိုဝင်ဘာလ ၁၆", "2024-11-16"),
     ],
 )
 def test_year_first_dates(text: str, iso: str) -> None:
@@ -218,8 +222,9 @@ def test_every_lexicon_month_name_reads_as_its_month(month: int) -> None:
             assert parse_partial_date(text).month == month, (code, form)
 
 
-@pytest.mark.parametrize("text", ["1403/08/26", "26.08.1403", "1446/05/14"])
+@pytest.mark.parametrize("text", ["1403/08/26", "26.08.1403", "1446/05/14", "၁၃၈၆/၀၈/၁၆"])
 def test_a_numeric_date_in_a_year_of_another_calendar_is_refused(text: str) -> None:
-    """Iranian and Afghan press write Solar Hijri dates (1403/08/26 is 16 November 2024)."""
-    with pytest.raises(ValueError, match="Solar Hijri or Islamic calendar"):
+    """Iranian and Afghan press write Solar Hijri dates (1403/08/26 is 16 November 2024),
+    Burmese press the years of the Myanmar calendar (1386 is 2024-25), in its own digits."""
+    with pytest.raises(ValueError, match="Solar Hijri, Islamic or Myanmar calendar"):
         parse_partial_date(text)

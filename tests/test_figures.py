@@ -395,6 +395,17 @@ PHRASES: list[Reading] = [
     ("სულ მცირე 50 მშვიდობიანი მოქალაქე", "ka", "at_least", 50, "people", "count"),
     ("დაახლოებით 1,2 მილიონი ლტოლვილი", "ka", "about", 1_200_000, "refugees", "count"),
     ("ათასობით ადამიანი", "ka", "vague", (2000, 9999), "people", "count"),
+    # Burmese: Myanmar digits, the noun before the figure and its classifier after it,
+    # hedges written against the classifier or the multiplier
+    ("အနည်းဆုံး အရပ်သား ၃၀ ဦး", "my", "at_least", 30, "people", "count"),
+    ("လူ ၃,၇၀၀ ကျော်", "my", "over", 3700, "people", "count"),
+    ("စစ်ရှောင် ၃ သိန်းကျော်", "my", "over", 300_000, "displaced", "count"),
+    ("ခန့်မှန်းခြေ ဒုက္ခသည် ၁.၂ သန်း", "my", "about", 1_200_000, "refugees", "count"),
+    ("လူ ၁ သိန်းနီးပါး", "my", "close_to", 100_000, "people", "count"),
+    ("စစ်သား ၁၀ မှ ၂၀ အထိ", "my", "range", (10, 20), "troops", "count"),
+    ("အရပ်သား ရှစ်ဦး", "my", "exact", 8, "people", "count"),
+    ("ကုန်တင်ကား ၁၀၀ စီး", "my", "exact", 100, "trucks", "count"),
+    ("ထောင်ပေါင်းများစွာ", "my", "vague", (2000, 9999), "", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [
@@ -480,6 +491,30 @@ def test_eastern_arabic_digits_read_like_western(n: int) -> None:
     assert parse_quantity(eastern, "ar") == parse_quantity(written(n, "ar"), "ar") or (
         parse_quantity(eastern, "ar") is not None and parse_quantity(eastern, "ar").value == n  # type: ignore[union-attr]
     )
+
+
+MYANMAR = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(st.integers(min_value=0, max_value=10**9))
+def test_myanmar_digits_read_like_western(n: int) -> None:
+    """Burmese press writes its own digits ("၁၂,၀၀၀"), grouped as English ones are."""
+    q = parse_quantity(f"လူ {n:,} ဦး".translate(MYANMAR), "my")
+    assert q is not None and (q.value, q.unit) == (n, "people")
+
+
+def test_a_myanmar_run_is_cut_only_where_a_syllable_begins() -> None:
+    """A known word that begins a longer syllable is not cut out of it: "ဇွန်" (June) is not
+    a word of "ဇွန်း" (spoon), nor "လူ" (people) of "လူ့" (human)."""
+    from provenance.figure_words import lower, tokens
+
+    def cut(text: str) -> list[str]:
+        return [t.group() for t in tokens(lower(text))]
+
+    assert cut("လူ၃၀၀ဦးကျော်") == ["လူ", "300", "ဦး", "ကျော်"]
+    assert cut("ဇွန်းများ") == ["ဇွန်း", "များ"]
+    assert cut("လူ့အခွင့်အရေး") == ["လူ့အခွင့်အရေး"]
 
 
 MULTIPLIER_WORDS = sorted(

@@ -48,6 +48,7 @@ REQUIRED = [
     "bg",
     "om",
     "sv",
+    "my",
 ]
 
 
@@ -93,6 +94,7 @@ def test_a_language_tag_is_read_with_its_file() -> None:
         "sr", "sr", "id", "ar", "xx", "",
     ]  # fmt: skip
     assert [lexicon.code(t) for t in ("swe", "sv-FI")] == ["sv", "sv"]
+    assert [lexicon.code(t) for t in ("mya", "bur", "my-MM")] == ["my", "my", "my"]
     assert lexicon.load("pt-BR") is lexicon.load("pt")
     assert lexicon.code("bul") == "bg"
     assert set(lexicon.ALIASES.values()) <= set(lexicon.languages())

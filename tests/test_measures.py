@@ -72,6 +72,15 @@ def test_the_figure_counts_what_stands_next_to_it() -> None:
     assert read(text, "30", "30").concepts == {"wounded"}
 
 
+def test_a_figure_is_found_in_the_text_whatever_script_its_digits_are_in() -> None:
+    """A figure typed in ASCII digits is found in a text written in Myanmar digits, and
+    counts what stands next to it there."""
+    text = "ငလျင်ကြောင့် လူ ၃,၇၀၀ ကျော် သေဆုံးပြီး ၅,၀၀၀ ကျော် ဒဏ်ရာရခဲ့သည်။"
+    assert read(text, "3,700 ကျော်", "3700", "my").concepts == {"dead"}
+    assert read(text, "5,000 ကျော်", "5000", "my").concepts == {"wounded"}
+    assert read(text, "၅,၀၀၀ ကျော်", "၅၀၀၀", "my").concepts == {"wounded"}
+
+
 def test_the_displaced_are_civilians_but_the_killed_may_not_be() -> None:
     """A scope every figure of its concept has narrows nothing: displaced civilians are
     the displaced; civilians killed are some of the killed."""
@@ -222,6 +231,16 @@ def test_a_denial_is_read_from_the_words() -> None:
             False,
         ),
         ("სამინისტრომ უარყო, რომ ჯარისკაცებმა 300 ადამიანი მოკლეს.", "ka", "dead", True),
+        ("လေကြောင်းတိုက်ခိုက်မှုကြောင့် အရပ်သား ၃၀ ဦး သေဆုံးခဲ့သည်။", "my", "dead", False),
+        ("တိုက်ပွဲတွင် လူ ၄၅ ဦး ဒဏ်ရာရခဲ့သည်။", "my", "wounded", False),
+        ("စစ်ရှောင် ၃ သိန်းကျော် နေရပ်စွန့်ခွာခဲ့ရသည်။", "my", "displaced", False),
+        ("ဒုက္ခသည် ၁၀,၀၀၀ ကျော် နယ်စပ်ကို ဖြတ်ကျော်ခဲ့သည်။", "my", "refugees", False),
+        (
+            "စစ်တပ်က အရပ်သား ၃၀၀ ဦးကို သတ်ဖြတ်ခဲ့သည်ဆိုသည့် သတင်းကို ငြင်းဆိုခဲ့သည်။",
+            "my",
+            "dead",
+            True,
+        ),
         ("ქალაქიდან 10 ათასზე მეტი დევნილი გაიქცა.", "ka", "displaced", False),
         (
             "არმიამ 45 კვადრატული კილომეტრი დაიკავა, თუმცა კიევმა ეს უარყო.",

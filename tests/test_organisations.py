@@ -138,6 +138,12 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("Förenta nationernas säkerhetsråd", {"un"}),
         ("Läkare utan gränser", {"msf"}),
         ("Försvarsmakten", set()),
+        ("ကမ္ဘာ့ကျန်းမာရေးအဖွဲ့", {"who"}),
+        ("ကုလသမဂ္ဂဒုက္ခသည်ဆိုင်ရာမဟာမင်းကြီးရုံး", {"unhcr"}),
+        ("ကုလသမဂ္ဂ ကလေးများ ရန်ပုံငွေအဖွဲ့", {"unicef"}),
+        ("ကြက်ခြေနီအပြည်ပြည်ဆိုင်ရာကော်မတီ", {"icrc"}),
+        ("ကုလသမဂ္ဂက", {"un"}),
+        ("ကျန်းမာရေးဝန်ကြီးဌာနက", set()),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:
@@ -199,6 +205,7 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("A cewar Hukumar Lafiya ta Duniya, mutum 300 ne suka mutu a Darfur.", "ha", {"darfur"}),
         ("세계보건기구(WHO)는 우크라이나 하르키우에서 300명이 숨졌다고 밝혔다.", "ko", {"ukrainian"}),
         ("ჯანმოს ცნობით, სუდანის დარფურში 300 ადამიანი დაიღუპა.", "ka", {"sudanese"}),
+        ("ကမ္ဘာ့ကျန်းမာရေးအဖွဲ့၏ အဆိုအရ ဆူဒန်တွင် လူ ၃၀၀ သေဆုံးခဲ့သည်။", "my", {"sudanese"}),
     ],
 )  # fmt: skip
 def test_a_bodys_name_in_a_claim_is_not_a_place(text: str, language: str, places: set[str]) -> None:

@@ -249,6 +249,17 @@ def test_english_qualifiers(
         ("inta u dhaxaysa 10 iyo 20", "so", "range", None, 10, 20),
         ("omwen 50", "ht", "at_least", 50, 50, None),
         ("plis pase 10 000", "ht", "over", 10000, 10000, None),
+        # Burmese: Myanmar or ASCII digits, hedges before the figure or after it and its
+        # classifier.
+        ("အနည်းဆုံး ၃၀", "my", "at_least", 30, 30, None),
+        ("၃၀၀ ကျော်", "my", "over", 300, 300, None),
+        ("300 ကျော်", "my", "over", 300, 300, None),
+        ("၃၀၀ ခန့်", "my", "about", 300, None, None),
+        ("၁၀၀ နီးပါး", "my", "close_to", 100, None, None),
+        ("၅၀၀ အထိ", "my", "up_to", 500, None, 500),
+        ("အများဆုံး ၅၀၀", "my", "up_to", 500, None, 500),
+        ("၃၀၀ ဦးထက်မနည်း", "my", "at_least", 300, 300, None),
+        ("၂၀ အောက်", "my", "under", 20, None, 20),
         ("prèske 300", "ht", "close_to", 300, None, None),
         ("jiska 500", "ht", "up_to", 500, None, 500),
         ("mwens pase 20", "ht", "under", 20, None, 20),
@@ -679,6 +690,9 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("١٠ بۆ ٢٠ کەس", "ckb", 10, 20, "people"),
         ("لە نێوان ١٠ بۆ ٢٠ کەس", "ckb", 10, 20, "people"),
         ("لە ١٠ تا ٢٠ هەزار کەس", "ckb", 10_000, 20_000, "people"),
+        ("လူ ၁၀ မှ ၂၀ အထိ", "my", 10, 20, "people"),
+        ("၁၀ နှင့် ၂၀ ကြား", "my", 10, 20, ""),
+        ("လူ ၁၀-၂၀", "my", 10, 20, "people"),
     ],
 )
 def test_press_ranges_of_every_language(
@@ -777,10 +791,17 @@ def test_a_verb_of_motion_or_change_is_not_a_hedge(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("1000匹以上", "ja"), ("1000匹以上", None), ("300匹以上", "zh"), ("300마리이상", "ko")],
+    [
+        ("1000匹以上", "ja"),
+        ("1000匹以上", None),
+        ("300匹以上", "zh"),
+        ("300마리이상", "ko"),
+        # "လူ" (people) begins "လူငယ်" (young people): the rest is not a known word.
+        ("၅၀ လူငယ်", "my"),
+    ],
 )
 def test_an_unknown_count_noun_in_unspaced_text_is_refused(text: str, language: str | None) -> None:
-    """Words are not spaced in Chinese, Japanese and Korean: an unknown run of letters after
+    """Words are not spaced in Chinese, Japanese, Korean and Burmese: an unknown run of letters after
     a figure may hide a hedge ("以上" is "or more"), so it is never taken as the count noun."""
     assert parse_quantity(text, language) is None
 
@@ -1015,6 +1036,15 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("1,2 მილიონი", "ka", 1.2e6, ""),
         ("2 მილიარდი დოლარი", "ka", 2e9, "USD"),
         ("5 მლნ ლარი", "ka", 5e6, "GEL"),
+        # Burmese counts in ten thousands (သောင်း) and hundred thousands (သိန်း), and writes
+        # a multiplier before its figure too.
+        ("၁၂ သိန်း", "my", 1_200_000, ""),
+        ("လူ ၃ သောင်း", "my", 30_000, "people"),
+        ("၁.၂ သန်း", "my", 1_200_000, ""),
+        ("ဒေါ်လာ သန်း ၂၀၀", "my", 2e8, "USD"),
+        ("ကျပ်သိန်း ၅၀", "my", 5e6, "MMK"),
+        ("ရာခိုင်နှုန်း ၆၀", "my", 60, "percent"),
+        ("၆၀ ရာခိုင်နှုန်း", "my", 60, "percent"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -1242,6 +1272,14 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("50 მშვიდობიანი მოქალაქე", "ka", "people"),
         ("50-ზე მეტი დაიჭრა", "ka", "wounded"),
         ("500 სამხედრო მოსამსახურე", "ka", "troops"),
+        # Burmese: the noun before the figure, its classifier after it.
+        ("လူ ၃၀၀ ဦး", "my", "people"),
+        ("စစ်သား ၅၀၀ ဦး", "my", "troops"),
+        ("ကလေး ၁၂ ဦး", "my", "children"),
+        ("စစ်ရှောင် ၃ သိန်း", "my", "displaced"),
+        ("နေအိမ် ၅၀ လုံး", "my", "homes"),
+        ("တိုက်လေယာဉ် ၃ စီး", "my", "aircraft"),
+        ("လူ၃၀၀ဦးကျော်", "my", "people"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:
@@ -1323,6 +1361,9 @@ def test_a_preposition_that_is_a_hedge_only_before_a_figure(
         ("tiotusentals flyktingar", "sv", 20_000, 99_999, "refugees"),
         ("hundratusentals internflyktingar", "sv", 200_000, 999_999, "displaced"),
         ("dussintals drönare", "sv", 24, 99, "drones"),
+        ("ထောင်ချီ", "my", 2000, 9999, ""),
+        ("ရာပေါင်းများစွာ", "my", 200, 999, ""),
+        ("သောင်းချီ", "my", 20_000, 99_999, ""),
     ],
 )
 def test_vague_quantities(
@@ -1366,6 +1407,9 @@ def test_miles_is_only_vague_in_spanish() -> None:
         ("1/2", None),
         ("x" * 400, None),
         ("10 min", None),
+        # A prison term ("ထောင်ဒဏ်", where "ထောင်" is prison, not a thousand) and a year.
+        ("ထောင်ဒဏ် ၃ နှစ်", "my"),
+        ("၂၀၂၄ ခုနှစ်", "my"),
     ],
 )
 def test_unparseable_text_returns_none(text: str, language: str | None) -> None:

@@ -162,6 +162,12 @@ def test_a_country_before_the_counted_noun_is_not_the_noun(text: str, unit: str)
         ("les forces russes", "fr", {"ru"}),
         ("les forces russes", "fr-FR", {"ru"}),
         ("namoota 300 fi sanaa ol ammaan tana", "om", set()),
+        # Burmese writes its particles against a name ("ရုရှားစစ်တပ်က", the Russian army);
+        # "ချက်" (Czech) is also the last syllable of "ထုတ်ပြန်ချက်" (statement).
+        ("ရုရှားစစ်တပ်က ယူကရိန်းကို တိုက်ခိုက်သည်", "my", {"ru", "ua"}),
+        ("အီရန်နှင့် အစ္စရေး", "my", {"ir", "il"}),
+        ("တရုတ်နိုင်ငံနှင့် ထိုင်းနိုင်ငံ", "my", {"cn", "th"}),
+        ("ထုတ်ပြန်ချက်", "my", set()),
     ],
 )
 def test_a_text_is_read_with_its_own_languages_countries(
@@ -182,6 +188,7 @@ def test_words_keep_their_vowel_signs() -> None:
         ("више од 10 хиљада људи", "people"),
         ("більше 10 тисяч людей", "people"),
         ("10 ათასზე მეტი ადამიანი", "people"),
+        ("လူ ၁ သောင်းကျော်", "people"),
     ],
 )
 def test_the_script_tells_the_language_of_a_figure(text: str, unit: str) -> None:

@@ -14,9 +14,10 @@ from provenance.folding import no_capitals
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # Full-width stops end a sentence without a space after them (Chinese, Japanese). The
 # danda (Hindi, Bengali), the Urdu full stop and the Ethiopic full stop and question mark
-# end one as a full stop does, and so does the Armenian full stop (verjaket).
-_STOPS = ".!?؟。…\u0964\u0965\u06d4\u1362\u1367\u0589"
-_SENTENCE_END = re.compile(rf"[{_STOPS}]+[\"'”’»)\]]*(?=\s+|$)|[。！？]+[」』”’）)]*")
+# end one as a full stop does, and so does the Armenian full stop (verjaket). The Myanmar
+# full stop ends one whether a space follows or not.
+_STOPS = ".!?؟。…\u0964\u0965\u06d4\u1362\u1367\u0589\u104b"
+_SENTENCE_END = re.compile(rf"[{_STOPS}]+[\"'”’»)\]]*(?=\s+|$)|[。！？\u104b]+[」』”’）)]*")
 _FINAL = re.compile(rf"[{_STOPS}！？][\"'”’»)\]*」』）]*$")
 _ABBREVIATIONS = frozenset(
     [

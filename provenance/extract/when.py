@@ -16,7 +16,7 @@ from functools import cache
 from provenance import lexicon
 from provenance.dates import PartialDate, other_calendar_lag, parse_partial_date
 from provenance.extract.lexis import words
-from provenance.figure_words import ascii_digits, unspaced
+from provenance.figure_words import ascii_digits, syllable_starts, unspaced
 from provenance.quantities import parse_quantity
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -63,10 +63,15 @@ def _gregorian(year: int | None, language: str, published: PartialDate | None) -
 
 def _word_at(low: str, phrase: str) -> re.Match[str] | None:
     """The phrase as whole words; a phrase of a script written without spaces, or with
-    particles against its words ("金曜日、", "금요일에"), wherever it stands."""
+    particles against its words ("金曜日、", "금요일에"), wherever a syllable begins and
+    ends ("ဇွန်", June, is not read in "ဇွန်း", spoon)."""
     body = r"\s+".join(map(re.escape, phrase.split()))
     if unspaced(phrase):
-        return re.search(body, low)
+        found = re.finditer(body, low)
+        return next(
+            (m for m in found if syllable_starts(low, m.start()) and syllable_starts(low, m.end())),
+            None,
+        )
     return re.search(rf"(?<![\w-]){body}(?![\w-])", low)
 
 
@@ -158,7 +163,9 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
         for name in names:
             whole = _word_at(low, name)
             m = whole or (
-                re.search(rf"(?<![\w-]){re.escape(name)}\w*", low) if len(name) > 3 else None
+                re.search(rf"(?<![\w-]){re.escape(name)}\w*", low)
+                if len(name) > 3 and not unspaced(name)
+                else None
             )
             if m is None or not _is_date_context(low, m, language):
                 continue

@@ -141,6 +141,7 @@ ALIASES = {
     **dict.fromkeys(("zho", "chi", "cmn"), "zh"),
     **dict.fromkeys(("jpn",), "ja"),
     **dict.fromkeys(("kor",), "ko"),
+    **dict.fromkeys(("mya", "bur"), "my"),
     **dict.fromkeys(("swa", "swh"), "sw"),
     **dict.fromkeys(("som",), "so"),
     **dict.fromkeys(("amh",), "am"),

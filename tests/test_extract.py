@@ -327,6 +327,15 @@ El gobierno anunció el lunes una ayuda de 20 millones de euros.
 وبحسب الأمم المتحدة، فر 2000 شخص من المدينة الأسبوع الماضي.
 """,
     ),
+    "my": (
+        "2024-03-08",
+        """ကျန်းမာရေးဝန်ကြီးဌာန၏ အဆိုအရ လေကြောင်းတိုက်ခိုက်မှုကြောင့် အနည်းဆုံး လူ ၁၂ ဦး သေဆုံးခဲ့သည်။
+
+နောက်ထပ် လူ ၂၅ ဦး ဒဏ်ရာရခဲ့သည်ဟု ဒေသခံအာဏာပိုင်များက ကြာသပတေးနေ့တွင် ပြောသည်။
+
+အမည်မဖော်လိုသည့် စစ်ဘက်အရာရှိတစ်ဦးက စစ်သား ၃,၀၀၀ ခန့် ထိုဒေသသို့ ချထားခဲ့သည်ဟု ရိုက်တာသတင်းဌာနကို ပြောပြသည်။
+""",
+    ),
 }
 
 EXPECTED = {
@@ -516,6 +525,27 @@ EXPECTED = {
             ["Example News"],
         ),
         ("2000 شخص", "other", "2025-09", "الأمم المتحدة", True, None, ["Example News"]),
+    ],
+    "my": [
+        (
+            "အနည်းဆုံး လူ ၁၂",
+            "casualties",
+            "2024-03-08",
+            "ကျန်းမာရေးဝန်ကြီးဌာန",
+            True,
+            None,
+            ["Example News"],
+        ),
+        ("လူ ၂၅", "casualties", "2024-03-07", "ဒေသခံအာဏာပိုင်များက", True, None, ["Example News"]),
+        (
+            "စစ်သား ၃,၀၀၀ ခန့်",
+            "troop_count",
+            "2024-03-08",
+            "အမည်မဖော်လိုသည့် စစ်ဘက်အရာရှိတစ်ဦးက",
+            False,
+            None,
+            ["ရိုက်တာသတင်းဌာန", "Example News"],
+        ),
     ],
 }
 
@@ -784,6 +814,22 @@ def test_articles_in_other_languages(language: str) -> None:
             "minst 300 människor",
             "hälsoministeriet",
         ),
+        # Burmese names the speaker first, with its subject particle, and the day between
+        # the words it reports ("... ဟု") and the verb.
+        (
+            "ကျန်းမာရေးဝန်ကြီးဌာနက လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်ဟု သောကြာနေ့က ထုတ်ပြန်သည်။",
+            "my",
+            "2024-11-15",
+            "လူ ၃၀၀",
+            "ကျန်းမာရေးဝန်ကြီးဌာနက",
+        ),
+        (
+            "ကျန်းမာရေးဝန်ကြီးဌာနက မနေ့က လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်ဟု ပြောကြားသည်။",
+            "my",
+            "2024-11-15",
+            "လူ ၃၀၀",
+            "ကျန်းမာရေးဝန်ကြီးဌာနက",
+        ),
     ],
 )
 def test_a_ministry_said_on_friday_or_yesterday(
@@ -990,6 +1036,13 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Officials said that 16 people were killed.", "en", "unnamed Officials"),
         ("Heavy fighting, officials said that 16 people were killed.", "en", "unnamed officials"),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
+        ("သတင်းများအရ လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်။", "my", "unspecified reports"),
+        # Burmese: the speaker between the words reported ("... ဟု") and the verb.
+        (
+            "လေကြောင်းတိုက်ခိုက်မှုကြောင့် အရပ်သား ၃၀ ဦး သေဆုံးခဲ့သည်ဟု ဒေသခံများက ပြောသည်။",
+            "my",
+            "ဒေသခံများက",
+        ),
     ],
 )
 def test_according_to_a_report_or_a_party(sentence: str, language: str, source: str) -> None:
@@ -1030,6 +1083,13 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("في ١٦ آذار ٢٠٢٢ قتل ٣٠٠ شخص.", "ar", "2022-03-16"),
         ("১৬ নভেম্বর ২০২২ তারিখে ৩০০ জন নিহত হন।", "bn", "2022-11-16"),
         ("در ۱۶ نوامبر ۲۰۲۲ ۳۰۰ نفر کشته شدند.", "fa", "2022-11-16"),
+        ("၂၀၂၂ ခုနှစ် မတ်လ ၁၆ ရက်နေ့တွင် လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်။", "my", "2022-03-16"),
+        ("မတ်လ ၂၈ ရက်နေ့က ငလျင်ကြောင့် လူ ၃,၇၀၀ ကျော် သေဆုံးခဲ့သည်။", "my", "2024-03-28"),
+        ("၂၀၂၁ ခုနှစ် ဖေဖော်ဝါရီလ ကတည်းက လူ ၆,၀၀၀ ကျော် သေဆုံးခဲ့သည်။", "my", "2024-11-16"),
+        ("ဝန်ကြီးဌာနက လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်ဟု တနင်္ဂနွေနေ့က ထုတ်ပြန်သည်။", "my", "2024-11-10"),
+        ("ပြီးခဲ့သည့်အပတ်က လူ ၁၂ ဦး သေဆုံးခဲ့သည်။", "my", "2024-11"),
+        # "ဇွန်" (June) begins the syllable "ဇွန်း" (spoon): no month is named.
+        ("ဇွန်း ၁၀ ချောင်း ပျောက်ဆုံးခဲ့သည်။", "my", "2024-11-16"),
         ("Ministè Sante Piblik la di yè 300 moun mouri.", "ht", "2024-11-15"),
         ("Nan mwa jiyè 2024, gang yo touye 300 moun, selon ONI.", "ht", "2024-07"),
         ("Министерството съобщи вчера, че 300 души са загинали.", "bg", "2024-11-15"),
@@ -1268,6 +1328,11 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("Den 16 november 2024 meddelade WHO att 12 sjukhus hade stängts.", "sv", "12 sjukhus"),
         # "Under" after a figure is "during", not "under".
         ("Minst 300 människor dödades under natten.", "sv", "Minst 300 människor"),
+        # Burmese: a battalion's or a division's number is no figure; the clause's verb
+        # after the figure is not its noun.
+        ("ခလရ ၃၃ တပ်ရင်းမှ စစ်သား ၂၀ ဦး ကျဆုံးခဲ့သည်။", "my", "စစ်သား ၂၀"),
+        ("တပ်မ ၇၇ မှ စစ်သား ၂၀ ဦး ကျဆုံးခဲ့သည်။", "my", "စစ်သား ၂၀"),
+        ("စစ်သား ၂၀၀ ခန့် ထိုဒေသသို့ ချထားခဲ့သည်။", "my", "စစ်သား ၂၀၀ ခန့်"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(
@@ -1398,11 +1463,12 @@ def test_a_day_written_against_its_month_name(sentence: str, language: str, as_o
         "روس نے کہا کہ 500 فوجی ہلاک ہوئے۔ یوکرین نے تردید کی۔",
         "ሩሲያ 500 ወታደሮች ሞተዋል አለች። ዩክሬን አስተባበለች።",
         "Ռուսաստանը հայտարարել է, որ զոհվել է 500 զինծառայող։ Ուկրաինան հերքել է։",
+        "ရုရှားက စစ်သား ၅၀၀ ကျဆုံးခဲ့သည်ဟု ပြောသည်။ယူကရိန်းက ငြင်းဆိုသည်။",
     ],
 )
 def test_a_danda_and_other_scripts_full_stops_end_sentences(text: str) -> None:
-    """Hindi and Bengali (।), Urdu (۔), Amharic (።) and Armenian (։) paragraphs are prose, not page
-    furniture, and split into their sentences."""
+    """Hindi and Bengali (।), Urdu (۔), Amharic (።), Armenian (։) and Burmese (။, a space after
+    it or not) paragraphs are prose, not page furniture, and split into their sentences."""
     from provenance.extract.sentences import sentences
 
     found = sentences(text)
@@ -1838,6 +1904,8 @@ def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> No
         ("Antalet internflyktingar ökade med 40 procent, enligt FN.", "sv", []),
         ("Det var en ökning med 40 procent på ett år.", "sv", []),
         ("Antalet döda har stigit till 43 000.", "sv", ["stigit till 43 000"]),
+        ("စစ်ရှောင် ဦးရေ ရာခိုင်နှုန်း ၁၀ တိုးလာသည်။", "my", []),
+        ("စစ်ရှောင် ၃ သိန်းကျော် ရှိသည်။", "my", ["စစ်ရှောင် ၃ သိန်းကျော်"]),
     ],
 )
 def test_the_size_of_a_change_is_not_proposed_as_a_figure(

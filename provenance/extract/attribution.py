@@ -99,6 +99,8 @@ class _Words:
         self.auxiliaries = words(language, a, "auxiliaries")
         self.list_and = words(language, a, "list_and")
         self.listener_marks = words(language, a, "listener_marks")
+        self.complementisers = words(language, a, "complementisers")
+        self.subject_marks = words(language, a, "subject_marks")
         self.clitic_restore: tuple[tuple[str, str], ...] = words(
             language, a, "clitic_restore", nested=True
         )
@@ -123,8 +125,18 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = sorted(phrases, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) + phrase_end(p) for p in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
+    body = "|".join(
+        _phrase_start(p) + r"\s+".join(map(re.escape, p.split())) + phrase_end(p)
+        for p in alternatives
+    )
+    return re.compile(rf"(?:{body})", re.IGNORECASE)
+
+
+def _phrase_start(phrase: str) -> str:
+    """What must come before a phrase: the start of a word, unless the phrase begins with
+    a mark written against the word before (the Burmese genitive "၏" of "X၏ အဆိုအရ",
+    according to X)."""
+    return r"(?<![\w-])" if re.match(r"[\w-]", phrase) else ""
 
 
 def _matches(sentence: str, phrases: tuple[str, ...]) -> list[re.Match[str]]:
@@ -180,8 +192,11 @@ def _before(sentence: str, pos: int, lang: _Words) -> str:
             return f"{role.strip()}, {segments[-1].strip()}" if role.strip() else ""
         if not (len(segments) > 1 and _is_aside(segments[-1], lang)):
             return ""
+    closes = [start + m.end() for m in _matches(head, lang.complementisers)]
     if any(start <= s < pos for s in lang.stops) and any(
-        s >= start + len(head) - len(segments[-1]) for s in lang.stops if s < pos
+        s >= start + len(head) - len(segments[-1]) and not any(c > s for c in closes)
+        for s in lang.stops
+        if s < pos
     ):
         return ""
     take = [segments[-1]]
@@ -318,8 +333,12 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
     nouns_last = [m for m in matches if m.group().lower() not in lang.reports]
     for m in nouns_last + [m for m in matches if m not in nouns_last]:
         phrase = _before(sentence, m.start(), lang)
-        found = _resolve(phrase, lang, previous) if phrase else None
         heard: tuple[SourceRef, ...] = ()
+        told = _told(phrase, lang)
+        if told:
+            heard, phrase = _parse_source(told, lang), ""
+        phrase = phrase or _subject(sentence, m.start(), lang)
+        found = _resolve(phrase, lang, previous) if phrase else None
         if found is None and not phrase and _speaker_may_follow(m.group(), lang):
             after = _strip_leading(_after(sentence, m.end(), lang), lang.auxiliaries)
             speaker, heard = _split_listener(after, lang)
@@ -329,6 +348,40 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
         relays = heard or tuple(r for r in _listener(sentence, m, lang) if r not in found.origins)
         return Attribution(found.origins, (*found.via, *relays), m.group().lower(), found.inherited)
     return None
+
+
+_SUBJECT_WORDS = 6
+
+
+def _told(phrase: str, lang: _Words) -> str:
+    """The listener right before the verb, its mark written against it, where the speaker
+    is named first with a subject particle ("... ဟု ရိုက်တာသတင်းဌာနကို ပြောပြသည်", ... told
+    Reuters): the listener's name without its mark, or ""."""
+    if not lang.subject_marks:
+        return ""
+    for mark in lang.listener_marks:
+        if phrase.endswith(mark) and len(phrase.split()) == 1 and phrase != mark:
+            return phrase[: -len(mark)]
+    return ""
+
+
+def _subject(sentence: str, pos: int, lang: _Words) -> str:
+    """The speaker a verb-final sentence names first, its subject particle written against
+    it, before the figure it reports ("ဝန်ကြီးဌာနက လူ ၃၀၀ ... ဟု ထုတ်ပြန်သည်", the ministry
+    announced 300 people...): the words up to the first that ends with one of the
+    language's ``subject_marks``, day words before them left out; "" when none does."""
+    if not lang.subject_marks:
+        return ""
+    end = min([pos, *(s for s in lang.stops if s < pos)])
+    breaks = list(_STRONG_BREAK.finditer(sentence[:end]))
+    taken: list[str] = []
+    for token in sentence[breaks[-1].end() if breaks else 0 : end].split()[:_SUBJECT_WORDS]:
+        if not taken and token.lower() in lang.auxiliaries:
+            continue
+        taken.append(token)
+        if any(token.endswith(mark) and token != mark for mark in lang.subject_marks):
+            return " ".join(taken)
+    return ""
 
 
 def _speaker_may_follow(verb: str, lang: _Words) -> bool:

@@ -1333,6 +1333,8 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("ခလရ ၃၃ တပ်ရင်းမှ စစ်သား ၂၀ ဦး ကျဆုံးခဲ့သည်။", "my", "စစ်သား ၂၀"),
         ("တပ်မ ၇၇ မှ စစ်သား ၂၀ ဦး ကျဆုံးခဲ့သည်။", "my", "စစ်သား ၂၀"),
         ("စစ်သား ၂၀၀ ခန့် ထိုဒေသသို့ ချထားခဲ့သည်။", "my", "စစ်သား ၂၀၀ ခန့်"),
+        # A year after a word that is also a hedge: "under 2023" is during 2023.
+        ("Drygt 16 000 personer sökte asyl i Sverige under 2023.", "sv", "Drygt 16 000 personer"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(

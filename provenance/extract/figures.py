@@ -233,6 +233,15 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
             return True
         if re.match(r"^\.\s*\w", number_after) and language in ("de", "pl", "cs", "da", "no"):
             return True
+    # A year after a word that is also a hedge: "under 2023" is during 2023.
+    first = _NUMBER.search(figure.text)
+    if (
+        digits is None
+        and first is not None
+        and q.qualifier != "range"
+        and _is_year(first.group(), q)
+    ):
+        return True
     previous = _last_word(before)
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
     if previous in words(language, "dates", "before_number"):

@@ -977,6 +977,10 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Според данни на ООН над 6 милиона души са напуснали страната.", "bg", "ООН"),
         ("Enligt uppgifter har 300 människor dödats.", "sv", "unspecified reports"),
         ("Enligt medieuppgifter har 300 människor dödats.", "sv", "unspecified reports"),
+        # The verb comes second, right after a source put first: not part of its name.
+        ("Enligt uppgifter dödades 300 människor.", "sv", "unspecified reports"),
+        ("Enligt Migrationsverket sökte drygt 16 000 personer asyl.", "sv", "Migrationsverket"),
+        ("Enligt en källa har 500 soldater dödats.", "sv", "källa"),
         # A colon joins the genitive ending to an acronym: "FN:s" is part of the name.
         (
             "Enligt FN:s flyktingorgan UNHCR har 300 000 människor flytt.",

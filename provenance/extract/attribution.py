@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from provenance import lexicon
 from provenance.extract.lexis import phrase_end, subtable, words
 
 # The Armenian full stop (U+0589) ends a clause as a full stop does, and the Armenian
@@ -101,6 +102,7 @@ class _Words:
         self.listener_marks = words(language, a, "listener_marks")
         self.complementisers = words(language, a, "complementisers")
         self.subject_marks = words(language, a, "subject_marks")
+        self.verb_second = lexicon.section(language, a).get("verb_second") is True
         self.clitic_restore: tuple[tuple[str, str], ...] = words(
             language, a, "clitic_restore", nested=True
         )
@@ -291,7 +293,7 @@ def _speaker(clause: str, lang: _Words) -> tuple[SourceRef, ...]:
 
 def _source_phrase(sentence: str, lang: _Words, previous: Attribution | None) -> Attribution | None:
     for m in _matches(sentence, lang.before):
-        phrase = _after_clitic(sentence, m, lang)
+        phrase = _without_second_verb(sentence, m.end(), _after_clitic(sentence, m, lang), lang)
         found = _resolve(_with_aside(sentence, m.end(), phrase, lang), lang, previous)
         if found:
             return _with_cue(found, m.group())
@@ -300,6 +302,25 @@ def _source_phrase(sentence: str, lang: _Words, previous: Attribution | None) ->
         if found:
             return _with_cue(found, m.group())
     return None
+
+
+def _without_second_verb(sentence: str, pos: int, phrase: str, lang: _Words) -> str:
+    """The source phrase after a cue put first, without the verb a verb-second language
+    writes right after it ("Enligt uppgifter dödades 300 människor", "Enligt
+    Migrationsverket sökte drygt 16 000 personer asyl"): when the phrase runs on to a
+    figure, its last word is that verb. An auxiliary there ("Enligt en källa har 500…")
+    was already left out, and then the phrase does not run on to the figure."""
+    parts = phrase.split()
+    if not lang.verb_second or len(parts) < 2:
+        return phrase
+    found = sentence.find(phrase, pos)
+    if found < 0:
+        return phrase
+    end = found + len(phrase)
+    gap = len(sentence[end:]) - len(sentence[end:].lstrip())
+    if not any(s == end + gap for s in lang.stops):
+        return phrase
+    return " ".join(parts[:-1])
 
 
 def _with_aside(sentence: str, pos: int, phrase: str, lang: _Words) -> str:

@@ -27,6 +27,8 @@ language, in top-level tables owned by one concern each:
   and the words of source names that do not tell one source (``name_generic_words``:
   "agency") or one origin (``origin_generic_words``: "ministry", "army") from another;
 - ``[attribution]``: attribution verbs and phrases ("said", "according to", "told");
+  ``verb_second`` says the language writes its verb right after a source put first
+  ("Enligt uppgifter dödades 300 människor"), a word not of the source's name;
 - ``[organisations]``: the international bodies war reporting cites, by English acronym.
 
 A document's language tag is read with one file (``code``): its primary subtag ("pt-BR"

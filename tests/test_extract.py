@@ -1059,6 +1059,28 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "language", "source"),
+    [
+        ("Enligt Läkare utan gränser dödades minst 300 civila.", "sv", "Läkare utan gränser"),
+        ("Minst 300 civila har dödats, säger Läkare utan gränser.", "sv", "Läkare utan gränser"),
+        ("Läkare vid sjukhuset uppger att 30 personer dödades.", "sv", None),
+        ("A UN official said 300 people were killed.", "en", None),
+    ],
+)
+def test_a_body_whose_name_begins_with_a_role_is_named(
+    sentence: str, language: str, source: str | None
+) -> None:
+    """Swedish writes only a name's first word in capitals: "Läkare utan gränser" (Doctors
+    Without Borders) begins with a role and has no later capital, yet it names a body;
+    doctors at a hospital, or an official of a body, remain unnamed."""
+    got = _nested(sentence + "\n", language=language, published="2024-11-16")
+    origin = next(
+        s for s in got["sources"] if s["key"] == got["claims"][0]["attributions"][0]["source"]
+    )
+    assert (origin["name"] if origin["named"] else None) == source
+
+
+@pytest.mark.parametrize(
     ("sentence", "language", "as_of"),
     [
         ("Bakanlık dün yaptığı açıklamada 300 kişinin öldüğünü söyledi.", "tr", "2024-11-15"),

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance import lexicon
+from provenance import lexicon, organisations
 from provenance.extract.lexis import phrase_end, subtable, words
 
 # The Armenian full stop (U+0589) ends a clause as a full stop does, and the Armenian
@@ -574,7 +574,9 @@ def _source(
     lowered = [t.lower().strip(",") for t in tokens]
     has_role = any(t in lang.roles for t in lowered)
     unnamed = _has_phrase(cues or whole or head, lang.unnamed) or (
-        has_role and ((lowered and lowered[0] in lang.indefinite) or not _has_name(tokens, lang))
+        has_role
+        and ((lowered and lowered[0] in lang.indefinite) or not _has_name(tokens, lang))
+        and not _is_body_name(head, lang)
     )
     if affiliation is None and unnamed:
         affiliation = _proper_adjectives(tokens, lang)
@@ -589,6 +591,13 @@ def _source(
     if unnamed and not _has_phrase(name, lang.unnamed):
         name = f"unnamed {name}" if lang.code == "en" else name
     return SourceRef(name=name, named=not unnamed, kind=kind, affiliation=affiliation, alias=alias)
+
+
+def _is_body_name(text: str, lang: _Words) -> bool:
+    """The whole phrase names an international body, though its first word is a role and
+    no later word is capitalised (Swedish "Läkare utan gränser", Doctors Without Borders)."""
+    name = _strip_article(text, lang).strip()
+    return any(a == 0 and b == len(name) for a, b, _ in organisations.spans(name, lang.code))
 
 
 def _drop_first_article(text: str, lang: _Words) -> str:

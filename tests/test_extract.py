@@ -1041,6 +1041,18 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Heavy fighting, officials said that 16 people were killed.", "en", "unnamed officials"),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
         ("သတင်းများအရ လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်။", "my", "unspecified reports"),
+        # "ကြောင်း" (that) closes the words reported; the date before the verb is no
+        # part of the speaker.
+        (
+            "သေဆုံးသူ ၃,၅၆၄ ဦးရှိကြောင်း စစ်ကောင်စီက ဧပြီလ ၁၀ ရက်နေ့တွင် ထုတ်ပြန်သည်။",
+            "my",
+            "စစ်ကောင်စီက",
+        ),
+        (
+            "စစ်ရှောင်ဦးရေ ၃၅ သိန်းကျော် ရှိနေပြီဖြစ်သည်ဟု ကုလသမဂ္ဂက ဆိုသည်။",
+            "my",
+            "ကုလသမဂ္ဂက",
+        ),
         # Burmese: the speaker between the words reported ("... ဟု") and the verb.
         (
             "လေကြောင်းတိုက်ခိုက်မှုကြောင့် အရပ်သား ၃၀ ဦး သေဆုံးခဲ့သည်ဟု ဒေသခံများက ပြောသည်။",
@@ -1827,6 +1839,13 @@ def test_a_source_s_relative_clause_is_part_of_the_source(
             "Omkring 10 000 soldater finns i Kursk, säger en källa till Reuters.",
             "källa",
             ["Reuters"],
+        ),
+        # Burmese: the speaker with its subject particle, the listener with "ကို" after it.
+        (
+            "my",
+            "လေကြောင်းတိုက်ခိုက်မှုတွင် ရွာသား ၂၀ ဦး သေဆုံးခဲ့သည်ဟု ဒေသခံတစ်ဦးက RFA ကို ပြောသည်။",
+            "ဒေသခံတစ်ဦးက",
+            ["RFA"],
         ),
     ],
 )

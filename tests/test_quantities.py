@@ -260,6 +260,8 @@ def test_english_qualifiers(
         ("အများဆုံး ၅၀၀", "my", "up_to", 500, None, 500),
         ("၃၀၀ ဦးထက်မနည်း", "my", "at_least", 300, 300, None),
         ("၂၀ အောက်", "my", "under", 20, None, 20),
+        ("၃၀၀ ပတ်ဝန်းကျင်", "my", "about", 300, None, None),
+        ("စစ်ရှောင်ဦးရေ ၃၅ သိန်းကျော်", "my", "over", 3_500_000, 3_500_000, None),
         ("prèske 300", "ht", "close_to", 300, None, None),
         ("jiska 500", "ht", "up_to", 500, None, 500),
         ("mwens pase 20", "ht", "under", 20, None, 20),

@@ -355,9 +355,9 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
     for m in nouns_last + [m for m in matches if m not in nouns_last]:
         phrase = _before(sentence, m.start(), lang)
         heard: tuple[SourceRef, ...] = ()
-        told = _told(phrase, lang)
+        phrase, told = _told(phrase, lang)
         if told:
-            heard, phrase = _parse_source(told, lang), ""
+            heard = _parse_source(told, lang)
         phrase = phrase or _subject(sentence, m.start(), lang)
         found = _resolve(phrase, lang, previous) if phrase else None
         if found is None and not phrase and _speaker_may_follow(m.group(), lang):
@@ -374,16 +374,29 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
 _SUBJECT_WORDS = 6
 
 
-def _told(phrase: str, lang: _Words) -> str:
-    """The listener right before the verb, its mark written against it, where the speaker
-    is named first with a subject particle ("... ဟု ရိုက်တာသတင်းဌာနကို ပြောပြသည်", ... told
-    Reuters): the listener's name without its mark, or ""."""
-    if not lang.subject_marks:
-        return ""
-    for mark in lang.listener_marks:
-        if phrase.endswith(mark) and len(phrase.split()) == 1 and phrase != mark:
-            return phrase[: -len(mark)]
-    return ""
+def _told(phrase: str, lang: _Words) -> tuple[str, str]:
+    """The speaker and the listener of the phrase before the verb, where a language names
+    its speaker with a subject particle and its listener with a mark after it ("... ဟု
+    ဒေသခံတစ်ဦးက RFA ကို ပြောသည်", ... a resident told RFA; "... ဟု ရိုက်တာသတင်းဌာနကို
+    ပြောပြသည်", ... told Reuters, the speaker named first): the words up to the last one
+    with a subject particle, and the rest without its mark; (phrase, "") when no listener
+    is marked."""
+    tokens = phrase.split()
+    if not lang.subject_marks or not tokens:
+        return phrase, ""
+    mark = next((m for m in lang.listener_marks if tokens[-1].endswith(m)), "")
+    if not mark:
+        return phrase, ""
+    tokens[-1] = tokens[-1][: -len(mark)]
+    if not tokens[-1]:
+        tokens.pop()
+    marked = [
+        i + 1
+        for i, t in enumerate(tokens)
+        if any(t.endswith(s) and t != s for s in lang.subject_marks)
+    ]
+    cut = max(marked, default=0)
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
 
 
 def _subject(sentence: str, pos: int, lang: _Words) -> str:

@@ -26,7 +26,8 @@ T = TypeVar("T")
 LETTER = (
     r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
     r"\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
-    r"\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u102b-\u103e\u1056-\u1059\u105e-\u1060"
+    r"\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    r"\u102b-\u103e\u1056-\u1059\u105e-\u1060"
     r"\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d\u108f\u109a-\u109d])"
 )
 TOKEN = re.compile(
@@ -35,10 +36,12 @@ TOKEN = re.compile(
     r"|(?P<s>\S)"
 )
 DASHES = frozenset({"-", "–", "—", "‑"})
-# Scripts written without spaces between words: Han, kana and Hangul (with the iteration
-# marks and the long-vowel sign that belong inside their words), and Myanmar (its letters
-# and marks, not its digits and punctuation).
+# Scripts written without spaces between words: Thai (spaces part phrases, not words), Han,
+# kana and Hangul (with the vowel and tone marks, the iteration marks and the long-vowel sign
+# that belong inside their words), and Myanmar (its letters and marks, not its digits and
+# punctuation).
 UNSPACED = (
+    "\u0e01-\u0e3a\u0e40-\u0e4e"
     "\u1000-\u103f\u1050-\u108f\u109a-\u109f\u1100-\u11ff\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
 )
@@ -234,6 +237,7 @@ def _strings(node: object) -> Iterator[str]:
 
 
 _LETTERS = re.compile(f"{LETTER}+")
+"""A word of letters and the marks inside it (Thai vowels and tones are marks, not letters)."""
 
 
 @cache
@@ -755,6 +759,8 @@ def _script_language(text: str) -> str | None:
             return "bn"
         if 0x1000 <= code <= 0x109F:
             return "my"
+        if 0x0E00 <= code <= 0x0E7F:
+            return "th"
         if unspaced(char):
             return _east_asian(text)
     return None

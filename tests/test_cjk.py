@@ -107,6 +107,11 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("수천 명", "ko", ("vague", None, 2000, 9999, "people")),
         ("1만 명을 넘어섰다", "ko", ("over", 10000, 10000, None, "people")),
         ("1만 명을 돌파했다", "ko", ("over", 10000, 10000, None, "people")),
+        # Thai: vowel and tone marks inside words, Thai digits read as digits.
+        ("ผู้เสียชีวิตอย่างน้อย 12 ราย", "th", ("at_least", 12, 12, None, "killed")),
+        ("ผู้เสียชีวิตอย่างน้อย ๑๒ ราย", "th", ("at_least", 12, 12, None, "killed")),
+        ("ราว ๑.๓ แสนคน", "th", ("about", 130_000, None, None, "people")),
+        ("กว่า 1.3 แสนคน", None, ("over", 130_000, 130_000, None, "people")),
         ("5,000명 이상", None, ("at_least", 5000, 5000, None, "people")),
     ],
 )
@@ -125,6 +130,7 @@ def test_figures_glued_to_their_words(text: str, language: str | None, expected:
         ("2024年11月", "zh"),
         ("300匹", "ja"),
         ("300마리", "ko"),
+        ("300 คนแถวหน้า", "th"),
         ("300명씩", "ko"),
         ("5월", "ko"),
     ],
@@ -138,11 +144,18 @@ def test_an_unspaced_run_is_cut_into_known_words() -> None:
     assert [t.group() for t in tokens("约1.2万人")] == ["约", "1.2", "万", "人"]
     assert [t.group() for t in tokens("超过5000名士兵")] == ["超过", "5000", "名", "士兵"]
     assert [t.group() for t in tokens("冲突造成至少300人")] == ["冲突造成", "至少", "300", "人"]
+    assert [t.group() for t in tokens("ผู้เสียชีวิตอย่างน้อย 12 ราย")] == [
+        "ผู้เสียชีวิต",
+        "อย่างน้อย",
+        "12",
+        "ราย",
+    ]
+    assert [t.group() for t in tokens("ผู้อพยพกว่า 1.3 แสนคน")] == ["ผู้อพยพ", "กว่า", "1.3", "แสน", "คน"]
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("约1.2万人", "zh"), ("5,000명 이상", "ko"), ("1000人あまり", "ja")],
+    [("约1.2万人", "zh"), ("5,000명 이상", "ko"), ("1000人あまり", "ja"), ("กว่า 1.3 แสนคน", "th")],
 )
 def test_the_script_tells_the_language(text: str, code: str) -> None:
     assert infer_language(text) == code

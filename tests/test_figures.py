@@ -406,6 +406,14 @@ PHRASES: list[Reading] = [
     ("အရပ်သား ရှစ်ဦး", "my", "exact", 8, "people", "count"),
     ("ကုန်တင်ကား ၁၀၀ စီး", "my", "exact", 100, "trucks", "count"),
     ("ထောင်ပေါင်းများစွာ", "my", "vague", (2000, 9999), "", "count"),
+    # Thai: the count noun before the figure, a classifier after it, no spaces between words
+    ("ผู้เสียชีวิตอย่างน้อย 12 ราย", "th", "at_least", 12, "killed", "count"),
+    ("ผู้อพยพกว่า 1.3 แสนคน", "th", "over", 130_000, "displaced", "count"),
+    ("ผู้บาดเจ็บประมาณ 30 ราย", "th", "about", 30, "wounded", "count"),
+    ("ทหาร 5 นาย", "th", "exact", 5, "troops", "count"),
+    ("ผู้เสียชีวิต ๑๒ ราย", "th", "exact", 12, "killed", "count"),
+    ("ผู้เสียชีวิตเพิ่มขึ้นเป็น 14 ราย", "th", "exact", 14, "killed", "count"),
+    ("หลายหมื่นคน", "th", "vague", (20_000, 99_999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [
@@ -425,6 +433,7 @@ REFUSED: list[tuple[str, str | None, str]] = [
     ("10 miljoonalla", "fi", "a unit not read"),
     # "ja yli" is "and over" a second figure, never "or more" after the first.
     ("500 ihmistä ja yli", "fi", "hedge after the figure"),
+    ("300 คนแถวหน้า", "th", "may be a hedge"),
 ]
 
 

@@ -49,6 +49,7 @@ REQUIRED = [
     "om",
     "sv",
     "my",
+    "th",
 ]
 
 

@@ -350,6 +350,16 @@ def test_english_qualifiers(
         ("50 და მეტი", "ka", "at_least", 50, 50, None),
         ("30%-ზე მეტი", "ka", "over", 30, 30, None),
         ("legalább 50 ember az utcán", "hu", "at_least", 50, 50, None),
+        ("อย่างน้อย 12 ราย", "th", "at_least", 12, 12, None),
+        ("ไม่ต่ำกว่า 100 คน", "th", "at_least", 100, 100, None),
+        ("ประมาณ 300 คน", "th", "about", 300, None, None),
+        ("ราว 2 แสนคน", "th", "about", 200_000, None, None),
+        ("กว่า 1,000 คน", "th", "over", 1000, 1000, None),
+        ("1,000 กว่าคน", "th", "over", 1000, 1000, None),
+        ("100 คนขึ้นไป", "th", "at_least", 100, 100, None),
+        ("เกือบ 1,000 คน", "th", "close_to", 1000, None, None),
+        ("สูงถึง 3 หมื่นคน", "th", "up_to", 30_000, None, 30_000),
+        ("ไม่ถึง 100 คน", "th", "under", 100, None, 100),
     ],
 )
 def test_multilingual_qualifiers(
@@ -695,6 +705,10 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("လူ ၁၀ မှ ၂၀ အထိ", "my", 10, 20, "people"),
         ("၁၀ နှင့် ၂၀ ကြား", "my", 10, 20, ""),
         ("လူ ၁၀-၂၀", "my", 10, 20, "people"),
+        ("300-500 คน", "th", 300, 500, "people"),
+        ("300 ถึง 500 คน", "th", 300, 500, "people"),
+        ("ระหว่าง 300-500 คน", "th", 300, 500, "people"),
+        ("ตั้งแต่ 300 ถึง 500 คน", "th", 300, 500, "people"),
     ],
 )
 def test_press_ranges_of_every_language(
@@ -800,6 +814,7 @@ def test_a_verb_of_motion_or_change_is_not_a_hedge(text: str) -> None:
         ("300마리이상", "ko"),
         # "လူ" (people) begins "လူငယ်" (young people): the rest is not a known word.
         ("၅၀ လူငယ်", "my"),
+        ("300 คนแถวหน้า", "th"),
     ],
 )
 def test_an_unknown_count_noun_in_unspaced_text_is_refused(text: str, language: str | None) -> None:
@@ -1047,6 +1062,14 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("ကျပ်သိန်း ၅၀", "my", 5e6, "MMK"),
         ("ရာခိုင်နှုန်း ၆၀", "my", 60, "percent"),
         ("၆၀ ရာခိုင်နှုန်း", "my", 60, "percent"),
+        ("3 หมื่นคน", "th", 30_000, "people"),
+        ("1.3 แสนคน", "th", 130_000, "people"),
+        ("2 ล้านคน", "th", 2e6, "people"),
+        ("5 พันล้านบาท", "th", 5e9, "THB"),
+        ("๑.๓ แสนคน", "th", 130_000, "people"),
+        ("สามสิบห้าคน", "th", 35, "people"),
+        ("ร้อยละ 30", "th", 30, "percent"),
+        ("ครึ่งหนึ่ง", "th", 50, "percent"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -1282,6 +1305,12 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("နေအိမ် ၅၀ လုံး", "my", "homes"),
         ("တိုက်လေယာဉ် ၃ စီး", "my", "aircraft"),
         ("လူ၃၀၀ဦးကျော်", "my", "people"),
+        ("ผู้เสียชีวิต 12 ราย", "th", "killed"),
+        ("ทหาร 5 นาย", "th", "troops"),
+        ("ผู้อพยพ 1.3 แสนคน", "th", "displaced"),
+        ("ผู้ลี้ภัย 9 หมื่นคน", "th", "refugees"),
+        ("รถถัง 10 คัน", "th", "tanks"),
+        ("12 คนเสียชีวิต", "th", "people"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:
@@ -1366,6 +1395,9 @@ def test_a_preposition_that_is_a_hedge_only_before_a_figure(
         ("ထောင်ချီ", "my", 2000, 9999, ""),
         ("ရာပေါင်းများစွာ", "my", 200, 999, ""),
         ("သောင်းချီ", "my", 20_000, 99_999, ""),
+        ("หลายพันคน", "th", 2000, 9999, "people"),
+        ("นับหมื่นคน", "th", 20_000, 99_999, "people"),
+        ("หลายแสนคน", "th", 200_000, 999_999, "people"),
     ],
 )
 def test_vague_quantities(
@@ -1412,6 +1444,7 @@ def test_miles_is_only_vague_in_spanish() -> None:
         # A prison term ("ထောင်ဒဏ်", where "ထောင်" is prison, not a thousand) and a year.
         ("ထောင်ဒဏ် ၃ နှစ်", "my"),
         ("၂၀၂၄ ခုနှစ်", "my"),
+        ("1 หมื่นล้านบาท", "th"),
     ],
 )
 def test_unparseable_text_returns_none(text: str, language: str | None) -> None:

@@ -168,6 +168,9 @@ def test_a_country_before_the_counted_noun_is_not_the_noun(text: str, unit: str)
         ("အီရန်နှင့် အစ္စရေး", "my", {"ir", "il"}),
         ("တရုတ်နိုင်ငံနှင့် ထိုင်းနိုင်ငံ", "my", {"cn", "th"}),
         ("ထုတ်ပြန်ချက်", "my", set()),
+        ("กัมพูชาระบุว่า ไทย เปิดฉากยิงก่อน", "th", {"kh", "th"}),
+        ("ผู้ลี้ภัยจาก เมียนมา", "th", {"mm"}),
+        ("สำนักข่าวมาลี รายงาน", "th", set()),
     ],
 )
 def test_a_text_is_read_with_its_own_languages_countries(

@@ -22,9 +22,9 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO_TIME = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
-# A month name (one or two words of any script), and an optional short word before a
-# month or year ("23 de noviembre de 2024").
-_NAME = rf"({LETTER}+(?:\s{LETTER}{{4,}})?)"
+# A month name (one or two words of any script, or an abbreviation with dots: "พ.ย."), and
+# an optional short word before a month or year ("23 de noviembre de 2024").
+_NAME = rf"({LETTER}+(?:\.{LETTER}+)*(?:\s{LETTER}{{4,}})?)"
 _LINK = r"(?:[^\W\d_]{1,3}\s+)?"
 _DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})\.?\s+{_LINK}{_NAME}\.?,?\s+{_LINK}(\d{{4}})$")
 _MONTH_DAY_YEAR = re.compile(rf"^{_NAME}\.?\s+(\d{{1,2}}),?\s+(\d{{4}})$")
@@ -76,12 +76,17 @@ def parse_partial_date(text: str, numeric: DateOrder | None = None) -> PartialDa
     year first: ``2024. november 16.``, ``2024 novemberében``), a date written with the
     year, month and day markers of a lexicon (``2024年11月16日``, ``2024년 11월``) or a
     numeric date (``2024/11/23``, ``23.11.2024``; ``numeric`` settles ``11/10/2024``).
+    A year of an era of its own (``[dates] era_offset``: the Buddhist Era's 2567 is 2024)
+    is read as its common-era year with a month name of its language (``16 พ.ย. 2567``) or
+    after the era's word (``พ.ศ. 2567``); a year after a word of the common era (``ค.ศ.``)
+    is read as written, and one that may be of another era is refused without its word.
 
     Raises ValueError with a reason for impossible, ambiguous or unknown forms.
     """
     s = text.strip()
     if not s.isascii():
         s = lower(s)
+    s, era = _without_era_marker(s)
     m = _ISO_TIME.match(s)
     if m:
         s = m.group(1)
@@ -89,38 +94,38 @@ def parse_partial_date(text: str, numeric: DateOrder | None = None) -> PartialDa
     if m:
         year, month, day = (int(g) if g else None for g in m.groups())
         assert year is not None
-        return _checked(year, month, day, text)
+        return _checked(year if era is None else year - era, month, day, text)
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
         m = pattern.match(s)
         if m:
-            return _from_words(m.groups(), order, text)
+            return _from_words(m.groups(), order, text, era)
     m = _YEAR_MONTH_DAY.match(s)
     if m:
-        return _year_first(m, text)
+        return _year_first(m, text, era)
     for marked in _marked_patterns():
         m = marked.match(s)
         if m:
             year, month, day = (int(g) if g else None for g in m.groups())
             assert year is not None
             return _checked(year, month, day, text)
-    found = _numeric(s, numeric, text)
+    found = _numeric(s, numeric, text, era)
     if found is not None:
         return found
     raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
-def _numeric(s: str, order: DateOrder | None, text: str) -> PartialDate | None:
+def _numeric(s: str, order: DateOrder | None, text: str, era: int | None) -> PartialDate | None:
     """``2024/11/23`` or ``23.11.2024``: day and month are told apart by a value over 12,
     by being equal, or by ``order``; otherwise both readings are named in the error."""
     m = _YEAR_FIRST.match(s)
     if m:
-        return _checked(_gregorian(int(m[1]), text), int(m[3]), int(m[4]), text)
+        return _checked(_gregorian(int(m[1]), text, era), int(m[3]), int(m[4]), text)
     m = _YEAR_LAST.match(s)
     if m is None:
         return None
     if len(m[4]) != 4:
         raise ValueError(f"two-digit or short year in {text!r}: write the year in full")
-    first, second, year = int(m[1]), int(m[3]), _gregorian(int(m[4]), text)
+    first, second, year = int(m[1]), int(m[3]), _gregorian(int(m[4]), text, era)
     if first > 12 or first == second or (order == "dmy" and second <= 12):
         return _checked(year, second, first, text)
     if second > 12 or order == "mdy":
@@ -132,23 +137,31 @@ def _numeric(s: str, order: DateOrder | None, text: str) -> PartialDate | None:
     )
 
 
-def _from_words(groups: tuple[str | None, ...], order: str, text: str) -> PartialDate:
+def _from_words(
+    groups: tuple[str | None, ...], order: str, text: str, era: int | None
+) -> PartialDate:
     parts = dict(zip(order, groups, strict=True))
-    month = month_names().get(lower(parts["m"] or ""))
+    name = lower(parts["m"] or "")
+    month = month_names().get(name)
     if month is None:
         raise ValueError(f"unknown month name in {text!r}")
     day_text, year_text = parts.get("d"), parts["y"] or "0"
     day = int(day_text) if day_text else None
-    return _checked(int(year_text), month, day, text)
+    year = int(year_text)
+    if era is not None:
+        year -= era
+    else:
+        year = _of_era(year, month_eras().get(name, 0), text)
+    return _checked(year, month, day, text)
 
 
-def _year_first(m: re.Match[str], text: str) -> PartialDate:
+def _year_first(m: re.Match[str], text: str, era: int | None) -> PartialDate:
     """A year, a month name and an optional day: one order only, so never ambiguous.
     An ending on the day must be one the lexicon lists ("16-án" is "on the 16th")."""
     year, name, day, ending = m.groups()
     if ending is not None and lower(ending) not in day_endings():
         raise ValueError(f"unknown ending {ending!r} after the day in {text!r}")
-    return _from_words((day, name, year), "dmy", text)
+    return _from_words((day, name, year), "dmy", text, era)
 
 
 @cache
@@ -194,6 +207,7 @@ def month_names() -> dict[str, int]:
         for number, forms in enumerate(lexicon.section(code, "dates").get("months", []), 1):
             for form in forms:
                 found.setdefault(lower(form), set()).add(number)
+                found.setdefault(lower(form).rstrip("."), set()).add(number)
     return {name: months.pop() for name, months in found.items() if len(months) == 1}
 
 
@@ -205,19 +219,99 @@ def other_calendar_lag(code: str) -> int:
     return lag if isinstance(lag, int) else 0
 
 
+@cache
+def month_eras() -> dict[str, int]:
+    """Month names of languages whose press writes years of an era of its own, with the
+    era's offset (``[dates] era_offset``: Thai writes 2567 for 2024): a year written with
+    such a month name may be of that era."""
+    found: dict[str, int] = {}
+    for code in lexicon.languages():
+        table = lexicon.section(code, "dates")
+        offset = int(table.get("era_offset", 0))
+        for forms in table.get("months", []) if offset else []:
+            for form in forms:
+                found[lower(form)] = offset
+                found[lower(form).rstrip(".")] = offset
+    return found
+
+
+@cache
+def _era_markers() -> tuple[tuple[str, int], ...]:
+    """Words written before a year that name its era, with the era's offset: a language's
+    ``era`` ("พ.ศ.", the Buddhist Era) and ``common_era`` ("ค.ศ.", offset 0)."""
+    found: dict[str, int] = {}
+    for code in lexicon.languages():
+        table = lexicon.section(code, "dates")
+        offset = int(table.get("era_offset", 0))
+        found.update({lower(w): offset for w in table.get("era", []) if offset})
+        found.update({lower(w): 0 for w in table.get("common_era", [])})
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def _without_era_marker(s: str) -> tuple[str, int | None]:
+    """The text without the era word written before its year, and the era's offset; None
+    when no era is written."""
+    for marker, offset in _era_markers():
+        at = s.find(marker)
+        if at >= 0 and re.match(r"\s*\d{4}(?!\d)", s[at + len(marker) :]):
+            return " ".join((s[:at] + " " + s[at + len(marker) :]).split()), offset
+    return s, None
+
+
+ERA_YEARS = range(1800, 2101)
+"""The years of the common era a date in the press is read in: a year of an era of its
+own is one of these plus the era's offset (2343 to 2643 of the Buddhist Era)."""
+
+
+def _of_era(year: int, offset: int, text: str) -> int:
+    """The common-era year of a year written with a month name of a language with an era
+    of its own: a year of that era is moved to the common era; one of neither era is
+    refused. Without such a month, a year of an era the lexicon knows is refused: its
+    era is not known."""
+    if offset and year - offset in ERA_YEARS:
+        return year - offset
+    if offset and year not in ERA_YEARS:
+        raise ValueError(f"year {year} in {text!r} is of no era read: write the date in full")
+    if not offset and any(year - o in ERA_YEARS for o in _era_offsets()):
+        raise ValueError(
+            f"year {year} in {text!r} may be of another era (the Buddhist Era writes 2024 as "
+            "2567): write its era"
+        )
+    return year
+
+
+def era_year(year: int, language: str) -> int | None:
+    """The common-era year of a year of its own era written in text of ``language``
+    (2567 in Thai is 2024), or None when the language has no era or the year is not one
+    of its era's years."""
+    offset = int(lexicon.section(language, "dates").get("era_offset", 0))
+    return year - offset if offset and year - offset in ERA_YEARS else None
+
+
+@cache
+def _era_offsets() -> frozenset[int]:
+    return frozenset(
+        int(lexicon.section(code, "dates").get("era_offset", 0))
+        for code in lexicon.languages()
+        if lexicon.section(code, "dates").get("era_offset")
+    )
+
+
 OTHER_CALENDAR_YEARS = range(1300, 1500)
 """Years that the press of Iran and Afghanistan (Solar Hijri, 1403 is 2024), the Islamic
 calendar (1446 is 2024) and the Myanmar calendar (1386 is 2024) write today: a numeric
 date with such a year is not read as a Gregorian one."""
 
 
-def _gregorian(year: int, text: str) -> int:
+def _gregorian(year: int, text: str, era: int | None = None) -> int:
+    if era is not None:
+        return year - era
     if year in OTHER_CALENDAR_YEARS:
         raise ValueError(
             f"year {year} in {text!r} may be of the Solar Hijri, Islamic or Myanmar calendar: "
             "write the Gregorian date"
         )
-    return year
+    return _of_era(year, 0, text)
 
 
 def _checked(year: int, month: int | None, day: int | None, text: str) -> PartialDate:

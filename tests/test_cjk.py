@@ -131,6 +131,7 @@ def test_figures_glued_to_their_words(text: str, language: str | None, expected:
         ("300匹", "ja"),
         ("300마리", "ko"),
         ("300 คนแถวหน้า", "th"),
+        ("16 พ.ย.", "th"),
         ("300명씩", "ko"),
         ("5월", "ko"),
     ],

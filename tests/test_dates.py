@@ -145,6 +145,8 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("၁၆ နိုဝင်ဘာလ ၂၀၂၄", "2024-11-16"),
         ("မတ်လ ၂၀၂၅", "2025-03"),
         ("၁၆.၁၁.၂၀၂၄", "2024-11-16"),
+        ("16 พฤศจิกายน 2024", "2024-11-16"),
+        ("16 พ.ย. 2024", "2024-11-16"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:
@@ -227,4 +229,41 @@ def test_a_numeric_date_in_a_year_of_another_calendar_is_refused(text: str) -> N
     """Iranian and Afghan press write Solar Hijri dates (1403/08/26 is 16 November 2024),
     Burmese press the years of the Myanmar calendar (1386 is 2024-25), in its own digits."""
     with pytest.raises(ValueError, match="Solar Hijri, Islamic or Myanmar calendar"):
+        parse_partial_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("16 พฤศจิกายน 2567", "2024-11-16"),
+        ("16 พ.ย. 2567", "2024-11-16"),
+        ("๑๖ พ.ย. ๒๕๖๗", "2024-11-16"),
+        ("กรกฎาคม 2568", "2025-07"),
+        ("29 ก.พ. 2567", "2024-02-29"),
+        ("16 พฤศจิกายน พ.ศ. 2567", "2024-11-16"),
+        ("พ.ศ. 2567", "2024"),
+        ("16 พฤศจิกายน ค.ศ. 2024", "2024-11-16"),
+        ("ค.ศ. 2024", "2024"),
+    ],
+)
+def test_a_year_of_the_buddhist_era_is_read_as_its_common_era_year(text: str, iso: str) -> None:
+    """The Thai press writes years of the Buddhist Era (2567 is 2024): with a Thai month name
+    or after "พ.ศ." the year is moved to the common era before its day is checked (29
+    February 2024 exists); after "ค.ศ." it is of the common era as written."""
+    assert parse_partial_date(text).iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("16/11/2567", "may be of another era"),
+        ("16.11.2567", "may be of another era"),
+        ("16 November 2567", "may be of another era"),
+        ("16 พ.ย. 2200", "of no era read"),
+    ],
+)
+def test_a_year_of_the_buddhist_era_without_its_era_is_refused(text: str, reason: str) -> None:
+    """2567 is never read as a common-era year: without a Thai month name or an era word
+    nothing says its era, and a year of neither era is no year."""
+    with pytest.raises(ValueError, match=reason):
         parse_partial_date(text)

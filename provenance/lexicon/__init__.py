@@ -19,7 +19,10 @@ language, in top-level tables owned by one concern each:
   endings a day's figure may take ("2024. november 16-án"); ``other_calendar_years_behind``
   says the month names also name the months of a calendar that many (or one more) years
   behind (Oromo, the Ethiopian): a date with them is read only with a year too late to be
-  of that calendar at the document's date;
+  of that calendar at the document's date; ``era_offset`` the years a language's own era
+  is ahead of the common era (Thai 543: 2567 is 2024), read for years written with the
+  language's month names or after one of its ``era`` words ("พ.ศ."), and ``common_era``
+  the words before a year of the common era ("ค.ศ.");
 - ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
   counted: killed, wounded, troops, displaced…), stopwords and negation words;
 - ``[sides]``: every country's name, people and capital, keyed by ISO 3166 code;

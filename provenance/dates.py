@@ -288,6 +288,14 @@ def era_year(year: int, language: str) -> int | None:
     return year - offset if offset and year - offset in ERA_YEARS else None
 
 
+def short_era_year(year: int, language: str) -> int | None:
+    """The common-era year of a year of the language's own era written with two digits after
+    a month name ("16 พ.ย. 67": 2567, 2024), from the era's century (``[dates]
+    era_century``), or None when the language writes no such years."""
+    century = int(lexicon.section(language, "dates").get("era_century", 0))
+    return era_year(century + year, language) if century and 0 <= year < 100 else None
+
+
 @cache
 def _era_offsets() -> frozenset[int]:
     return frozenset(

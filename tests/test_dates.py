@@ -267,3 +267,12 @@ def test_a_year_of_the_buddhist_era_without_its_era_is_refused(text: str, reason
     nothing says its era, and a year of neither era is no year."""
     with pytest.raises(ValueError, match=reason):
         parse_partial_date(text)
+
+
+def test_a_year_of_an_era_written_with_two_digits_is_of_the_era_s_century() -> None:
+    """The Thai press shortens the year after a month name ("16 พ.ย. 67"): 2567, 2024;
+    a language without an era has no such years."""
+    from provenance.dates import short_era_year
+
+    assert short_era_year(67, "th") == 2024
+    assert short_era_year(67, "en") is None

@@ -336,6 +336,15 @@ El gobierno anunció el lunes una ayuda de 20 millones de euros.
 အမည်မဖော်လိုသည့် စစ်ဘက်အရာရှိတစ်ဦးက စစ်သား ၃,၀၀၀ ခန့် ထိုဒေသသို့ ချထားခဲ့သည်ဟု ရိုက်တာသတင်းဌာနကို ပြောပြသည်။
 """,
     ),
+    "th": (
+        "2025-07-26",
+        """กระทรวงสาธารณสุขระบุว่า เมื่อวันที่ 24 ก.ค. 2568 มีผู้เสียชีวิตจากการปะทะอย่างน้อย 14 ราย
+
+แหล่งข่าวในกองทัพภาคที่ 2 ระบุว่า ทหารบาดเจ็บกว่า 30 นาย เมื่อวันพฤหัสบดี
+
+สำนักงานข้าหลวงใหญ่ผู้ลี้ภัยแห่งสหประชาชาติระบุว่า ผู้อพยพราว 1.3 แสนคนต้องอยู่ในศูนย์พักพิงชั่วคราว
+""",
+    ),
 }
 
 EXPECTED = {
@@ -545,6 +554,35 @@ EXPECTED = {
             False,
             None,
             ["ရိုက်တာသတင်းဌာန", "Example News"],
+        ),
+    ],
+    "th": [
+        (
+            "อย่างน้อย 14 ราย",
+            "casualties",
+            "2025-07-24",
+            "กระทรวงสาธารณสุข",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "กว่า 30 นาย",
+            "casualties",
+            "2025-07-24",
+            "แหล่งข่าวในกองทัพภาคที่ 2",
+            False,
+            "กองทัพภาคที่ 2",
+            ["Example News"],
+        ),
+        (
+            "ผู้อพยพราว 1.3 แสน",
+            "other",
+            "2025-07-26",
+            "สำนักงานข้าหลวงใหญ่ผู้ลี้ภัยแห่งสหประชาชาติ",
+            True,
+            None,
+            ["Example News"],
         ),
     ],
 }
@@ -970,6 +1008,9 @@ def test_a_speaker_after_the_verb_and_its_day(
             "om",
             "Poolisiin naannichaa",
         ),
+        ("มีรายงานว่า ทหารเสียชีวิต 5 นาย", "th", "unspecified reports"),
+        ("ตามข้อมูลของกระทรวงมหาดไทย ผู้อพยพมีจำนวน 138,000 คน", "th", "กระทรวงมหาดไทย"),
+        ("แหล่งข่าวระดับสูงในกองทัพเปิดเผยว่า มีทหารบาดเจ็บกว่า 20 นาย", "th", "แหล่งข่าวระดับสูงในกองทัพ"),
         ("Dapre OIM, plis pase 700 000 moun deplase nan peyi a.", "ht", "OIM"),
         ("Според медийни публикации 300 души са загинали.", "bg", "unspecified reports"),
         ("По неофициална информация 300 души са загинали.", "bg", "unspecified reports"),
@@ -1486,6 +1527,7 @@ def test_a_figure_near_a_month_name_is_not_its_day(
         ("23 ноября погибли 12 человек.", "ru", "2025-11-23"),
         ("A támadásban 2024. november 16-án 12 ember meghalt.", "hu", "2024-11-16"),
         ("A ranar 16 ga Nuwamba mutum 12 sun mutu.", "ha", "2025-11-16"),
+        ("เมื่อวันที่ 16 พฤศจิกายน มีผู้เสียชีวิต 12 ราย", "th", "2025-11-16"),
     ],
 )
 def test_a_day_written_against_its_month_name(sentence: str, language: str, as_of: str) -> None:
@@ -1985,3 +2027,53 @@ def test_a_figure_is_never_cut_inside_its_number(
     from provenance.extract.figures import find_figures
 
     assert [f.text for f in find_figures(sentence, language)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("เมื่อวันที่ 16 พ.ย. 2567 มีผู้เสียชีวิต 12 ราย", "2024-11-16"),
+        ("เมื่อวันที่ 16 พฤศจิกายน 2567 มีผู้เสียชีวิต 12 ราย", "2024-11-16"),
+        ("เมื่อวันที่ ๑๖ พ.ย. ๒๕๖๗ มีผู้เสียชีวิต ๑๒ ราย", "2024-11-16"),
+        ("เมื่อวันที่ 16 พฤศจิกายน ค.ศ. 2024 มีผู้เสียชีวิต 12 ราย", "2024-11-16"),
+        ("เมื่อวันที่ 16 พ.ย. 67 มีผู้เสียชีวิต 12 ราย", "2024-11-16"),
+        ("เมื่อวันที่ 16 พ.ย. 67 ทหาร 5 นาย เสียชีวิต", "2024-11-16"),
+        ("ในเดือน ก.ค. 67 มีผู้เสียชีวิต 5 ราย", "2024-07"),
+        ("เมื่อวันที่ 16 พ.ย. 66 ที่ผ่านมา มีผู้เสียชีวิต 12 ราย", "2023-11-16"),
+        ("ในเดือน ก.ค. 30 ราย เสียชีวิตจากการปะทะ", "2025-07"),
+        ("ในปี 2567 มีผู้เสียชีวิต 120 ราย", "2024"),
+        ("ในปี พ.ศ. 2567 มีผู้เสียชีวิต 120 ราย", "2024"),
+        ("ผู้ลี้ภัยกว่า 9 หมื่นคนอยู่ในไทยตั้งแต่ปี 2527", "2026-01-05"),
+        ("ตั้งแต่วันที่ 24 ก.ค. มีผู้เสียชีวิตแล้ว 14 ราย", "2026-01-05"),
+    ],
+)
+def test_a_year_of_the_buddhist_era_is_read_as_its_common_era_year(
+    sentence: str, as_of: str
+) -> None:
+    """The Thai press writes years of the Buddhist Era (2567 is 2024): after a month name or
+    "พ.ศ." they are read as the common-era year, never as the year 2567; a year after
+    "ค.ศ." is of the common era, and so are two digits after a month ("พ.ย. 67") unless they
+    count what follows; a date after "ตั้งแต่" (since) starts a period."""
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    assert sentence_date(sentence, "th", PartialDate(2026, 1, 5)).iso() == as_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("ในปี 2567 มีผู้เสียชีวิต 120 ราย", ["มีผู้เสียชีวิต 120"]),
+        ("ทหาร 5 นาย เสียชีวิตเมื่อวันที่ 16 พ.ย. 2567", ["ทหาร 5"]),
+        ("ทหาร 5 นาย เสียชีวิตเมื่อวันที่ 16 พ.ย. 67", ["ทหาร 5"]),
+        ("ในเดือน ก.ค. 30 ราย เสียชีวิตจากการปะทะ", ["30 ราย"]),
+        ("โฆษกกองทัพภาคที่ 2 ระบุว่า ห่างจากชายแดน 10 กม. มีผู้อพยพ 300 คน", ["มีผู้อพยพ 300"]),
+    ],
+)
+def test_thai_years_days_and_abbreviations_are_not_figures(
+    sentence: str, figures: list[str]
+) -> None:
+    """A year of the Buddhist Era, the day of a date and a unit abbreviated with dots are no
+    figures; a dot after a Thai letter ends an abbreviation, not the sentence."""
+    got = _nested(f"{sentence}\n", language="th", published="2026-01-05")
+    assert [c["quantity"] for c in got["claims"]] == figures

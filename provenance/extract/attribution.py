@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from provenance import lexicon, organisations
-from provenance.extract.lexis import phrase_end, subtable, words
+from provenance.extract.lexis import phrase_end, subtable, words, written_against
 
 # The Armenian full stop (U+0589) ends a clause as a full stop does, and the Armenian
 # comma (U+055D) as a comma does. A colon inside a word joins an ending to an acronym
@@ -137,8 +137,10 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 def _phrase_start(phrase: str) -> str:
     """What must come before a phrase: the start of a word, unless the phrase begins with
     a mark written against the word before (the Burmese genitive "၏" of "X၏ အဆိုအရ",
-    according to X)."""
-    return r"(?<![\w-])" if re.match(r"[\w-]", phrase) else ""
+    according to X), or is of a language whose press writes it against the words before
+    it ("กระทรวงกลาโหมระบุว่า", the ministry of defence said)."""
+    glued = phrase in written_against() or not re.match(r"[\w-]", phrase)
+    return "" if glued else r"(?<![\w-])"
 
 
 def _matches(sentence: str, phrases: tuple[str, ...]) -> list[re.Match[str]]:
@@ -350,7 +352,12 @@ def _after_clitic(sentence: str, m: re.Match[str], lang: _Words) -> str:
 
 
 def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribution | None:
-    matches = _matches(sentence, lang.verbs)
+    unspecified = [(u.start(), u.end()) for u in _matches(sentence, lang.unspecified)]
+    matches = [
+        m
+        for m in _matches(sentence, lang.verbs)
+        if not any(a <= m.start() and m.end() <= b for a, b in unspecified)
+    ]
     nouns_last = [m for m in matches if m.group().lower() not in lang.reports]
     for m in nouns_last + [m for m in matches if m not in nouns_last]:
         phrase = _before(sentence, m.start(), lang)

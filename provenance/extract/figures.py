@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from provenance import lexicon
-from provenance.dates import OTHER_CALENDAR_YEARS
+from provenance.dates import OTHER_CALENDAR_YEARS, era_year, short_era_year
 from provenance.extract.lexis import words
-from provenance.figure_words import UNSPACED, key, lower, tokens, unspaced
+from provenance.figure_words import LETTER, UNSPACED, key, lower, tokens, unspaced
 from provenance.figure_words import language as figure_language
 from provenance.folding import clitic_variants
 from provenance.quantities import Quantity, parse_quantity
@@ -25,7 +25,7 @@ from provenance.quantities import Quantity, parse_quantity
 _NUMBER = re.compile(
     rf"(?<![^\W{UNSPACED}])(?<![.,:])\d+(?:[.,\u00a0\u202f ’']\d{{3}})*(?:[.,]\d+)?(?![\d])"
 )
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_WORD = re.compile(rf"{LETTER}+(?:[-'’]{LETTER}+)*", re.UNICODE)
 _ORDINAL = re.compile(
     r"^(?:st|nd|rd|th|er|re|e|ème|eme|ª|º|°|-?[йяеоиі]|-?го|-?ї|-?му|-?ий|-?ая|-?ое|-?ї)\b",
     re.IGNORECASE,
@@ -231,6 +231,10 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
             return True
         if _is_year(digits.group(), q) or _year_with_ending(digits.group(), number_after, q):
             return True
+        if _era_year(digits.group(), q, language):
+            return True
+        if _short_year(digits.group(), before, q, language):
+            return True
         if re.match(r"^\.\s*\w", number_after) and language in ("de", "pl", "cs", "da", "no"):
             return True
     # A year after a word that is also a hedge: "under 2023" is during 2023.
@@ -306,6 +310,27 @@ def _year_number(number: str) -> bool:
 
 def _is_year(number: str, q: Quantity) -> bool:
     return _year_number(number) and not q.unit
+
+
+def _era_year(number: str, q: Quantity, language: str) -> bool:
+    """A year of the language's own era ("2567" in Thai, 2024): a date, not a count."""
+    return (
+        len(number) == 4
+        and number.isdigit()
+        and not q.unit
+        and era_year(int(number), language) is not None
+    )
+
+
+def _short_year(number: str, before: str, q: Quantity, language: str) -> bool:
+    """Two digits after a month name of a language that writes its era's years so ("16
+    พ.ย. 67", 2024): a year, not a count."""
+    if len(number) != 2 or q.unit or short_era_year(int(number), language) is None:
+        return False
+    tail = before.rstrip().lower()
+    return any(
+        tail.endswith(n) for names in words(language, "dates", "months", nested=True) for n in names
+    )
 
 
 def _year_with_ending(number: str, number_after: str, q: Quantity) -> bool:

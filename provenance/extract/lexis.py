@@ -38,11 +38,40 @@ def subtable(language: str, table: str) -> dict[str, tuple[str, ...]]:
 def phrase_end(phrase: str) -> str:
     """What must follow a phrase in the text: the end of a word, unless the phrase ends
     in a word written as part of the next one, elided ("qu'") or a clitic of its
-    script ("وفقا ل"), from the ``[measures] attached`` lists."""
+    script ("وفقا ل"), from the ``[measures] attached`` lists, or is a phrase of a language
+    whose press writes it against the next word (``written_against``: "ระบุว่ามี", said
+    there were)."""
     parts = phrase.split()
     last = fold_word(parts[-1]) if parts else ""
     if last.endswith(("'", "’")) or (
         last and last in attached("attached").get(script_of(last), ())
     ):
         return ""
+    if phrase in written_against():
+        return ""
     return r"(?![\w-])"
+
+
+@cache
+def written_against() -> frozenset[str]:
+    """The ``[attribution]`` and ``[sources]`` phrases, lower-case, of the languages whose
+    press writes them against the words around them, in a run of letters without spaces
+    (``[attribution] written_against = true``: Thai "กระทรวงกลาโหมระบุว่ามี", the ministry
+    of defence said there were)."""
+    found: set[str] = set()
+    for code in lexicon.languages():
+        if lexicon.section(code, "attribution").get("written_against") is not True:
+            continue
+        for table in ("attribution", "sources"):
+            found.update(str(p).lower() for p in _strings(lexicon.section(code, table)))
+    return frozenset(found)
+
+
+def _strings(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []

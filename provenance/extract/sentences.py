@@ -19,6 +19,11 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _STOPS = ".!?؟。…\u0964\u0965\u06d4\u1362\u1367\u0589\u104b"
 _SENTENCE_END = re.compile(rf"[{_STOPS}]+[\"'”’»)\]]*(?=\s+|$)|[。！？\u104b]+[」』”’）)]*")
 _FINAL = re.compile(rf"[{_STOPS}！？][\"'”’»)\]*」』）]*$")
+# Thai writes no full stop: a paragraph of three or more phrases parted by spaces whose
+# last word is Thai is prose.
+_LAST_LETTER = re.compile(r"[^\W\d_](?=[\W\d_]*$)")
+# A dot after a Thai letter ends an abbreviation ("พ.ย.", November; "กม.", km), never a sentence.
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -111,10 +116,17 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for number, para in enumerate(_PARAGRAPH.finditer(text)):
         body = para.group()
-        if not _FINAL.search(body.rstrip()):
+        if not _FINAL.search(body.rstrip()) and not _unstopped(body):
             continue
         out.extend(_split(text, para.start(), para.end(), number))
     return out
+
+
+def _unstopped(body: str) -> bool:
+    last = _LAST_LETTER.search(body)
+    return (
+        last is not None and _THAI_LETTER.match(last.group()) is not None and len(body.split()) > 2
+    )
 
 
 def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
@@ -142,6 +154,8 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
 def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
+    if _THAI_LETTER.match(text, dot - 1):
+        return True
     word = re.search(r"([\w.]+)$", text[begin:dot])
     if word is None:
         return False

@@ -14,12 +14,22 @@ from datetime import date, timedelta
 from functools import cache
 
 from provenance import lexicon
-from provenance.dates import PartialDate, other_calendar_lag, parse_partial_date
+from provenance.dates import (
+    PartialDate,
+    era_year,
+    other_calendar_lag,
+    parse_partial_date,
+    short_era_year,
+)
 from provenance.extract.lexis import words
 from provenance.figure_words import ascii_digits, syllable_starts, unspaced
 from provenance.quantities import parse_quantity
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# A year of an era of its own after a month name ("16 พ.ย. 2567", "พฤศจิกายน พ.ศ. 2567").
+_ERA_YEAR = re.compile(r"(?<![\d.,])(\d{4})(?![\d.,]?\d)")
+# Two digits right after a month name: a year of the language's era ("16 พ.ย. 67").
+_SHORT_YEAR = re.compile(r"\.?\s+(\d{2})(?![\d.,:]?\d)")
 # A year right before a month name, where the year comes first ("2024. november 16-án").
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)\.?\s+$")
 # A day written against its month name: before it ("23 novembre", "23rd of November", "23 de
@@ -76,11 +86,14 @@ def _word_at(low: str, phrase: str) -> re.Match[str] | None:
 
 
 def _after_since(low: str, pos: int, language: str, end: int | None = None) -> bool:
-    """A "since" word before the date, or, where the language writes it after the date
-    (Armenian "փետրվարից ի վեր", since February), one of ``since_after`` within the three
-    words after it (a day and its ending may stand between)."""
+    """A "since" word before the date (in a script without spaces, written against the
+    words around it: "อยู่ในไทยตั้งแต่ปี 2527", in Thailand since 1984), or, where the
+    language writes it after the date (Armenian "փետրվարից ի վեր", since February), one of
+    ``since_after`` within the three words after it (a day and its ending may stand
+    between)."""
     before = low[:pos].split(",")[-1].split()[-5:]
-    if any(w in words(language, "dates", "since") for w in before):
+    since = words(language, "dates", "since")
+    if any(w in since or any(unspaced(s) and s in w for s in since) for w in before):
         return True
     after = words(language, "dates", "since_after")
     if end is None or not after:
@@ -176,10 +189,12 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
                 or _YEAR_BEFORE.search(low[max(0, m.start() - 8) : m.start()])
                 or _year_with_word(low, m.start(), language)
             )
-            if other_calendar_lag(language):
-                year: int | None = _gregorian(
-                    int(year_m.group(1)) if year_m else None, language, published
-                )
+            with_day = _DAY_BEFORE.search(low[max(0, m.start() - 16) : m.start()]) is not None
+            era = _era_year_after(low, m.end(), language, with_day)
+            if era is not None:
+                year: int | None = era
+            elif other_calendar_lag(language):
+                year = _gregorian(int(year_m.group(1)) if year_m else None, language, published)
             else:
                 year = int(year_m.group(1)) if year_m else _year_of(month, published)
             if year is None:
@@ -193,6 +208,32 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
             except ValueError:
                 return PartialDate(year, month)
     return None
+
+
+def _era_year_after(low: str, end: int, language: str, with_day: bool) -> int | None:
+    """The common-era year of a year of the language's era after its month name, in full
+    or after the era's word ("16 พ.ย. 2567", "พฤศจิกายน พ.ศ. 2567") or with two digits
+    ("16 พ.ย. 67"), all 2024; None when there is none, or when no day stands before the
+    month and the digits count what follows them ("ในเดือน ก.ค. 30 ราย", 30 in July)."""
+    full = _ERA_YEAR.search(low[end : end + 12])
+    short = None if full else _SHORT_YEAR.match(low, end)
+    if full is not None:
+        digits, after, year = (
+            full.group(1),
+            end + full.end(),
+            era_year(int(full.group(1)), language),
+        )
+    elif short is not None:
+        digits, after, year = (
+            short.group(1),
+            short.end(),
+            short_era_year(int(short.group(1)), language),
+        )
+    else:
+        return None
+    following = low[after:].split()[:1] if not with_day else []
+    read = parse_quantity(f"{digits} {following[0]}", language) if following else None
+    return None if read is not None and read.unit else year
 
 
 def _since_written_on(low: str, end: int, language: str) -> bool:
@@ -280,6 +321,14 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
             return PartialDate(
                 _gregorian(year, language, published) if other_calendar_lag(language) else year
             )
+    for found in _ERA_YEAR.finditer(low):
+        era = era_year(int(found.group(1)), language)
+        if (
+            era is not None
+            and _bare_year(low, found, language)
+            and not _after_since(low, found.start(), language, found.end())
+        ):
+            return PartialDate(era)
     return None
 
 

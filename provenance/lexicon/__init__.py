@@ -21,8 +21,9 @@ language, in top-level tables owned by one concern each:
   behind (Oromo, the Ethiopian): a date with them is read only with a year too late to be
   of that calendar at the document's date; ``era_offset`` the years a language's own era
   is ahead of the common era (Thai 543: 2567 is 2024), read for years written with the
-  language's month names or after one of its ``era`` words ("พ.ศ."), and ``common_era``
-  the words before a year of the common era ("ค.ศ.");
+  language's month names or after one of its ``era`` words ("พ.ศ."), ``era_century``
+  the century of its years written with two digits after a month name ("16 พ.ย. 67" is
+  2567), and ``common_era`` the words before a year of the common era ("ค.ศ.");
 - ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
   counted: killed, wounded, troops, displaced…), stopwords and negation words;
 - ``[sides]``: every country's name, people and capital, keyed by ISO 3166 code;
@@ -32,6 +33,8 @@ language, in top-level tables owned by one concern each:
 - ``[attribution]``: attribution verbs and phrases ("said", "according to", "told");
   ``verb_second`` says the language writes its verb right after a source put first
   ("Enligt uppgifter dödades 300 människor"), a word not of the source's name;
+  ``written_against = true`` says the press writes these phrases, and the ``[sources]`` words,
+  against the words around them, in a run of letters without spaces (Thai);
 - ``[organisations]``: the international bodies war reporting cites, by English acronym.
 
 A document's language tag is read with one file (``code``): its primary subtag ("pt-BR"

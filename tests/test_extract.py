@@ -1082,6 +1082,8 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Heavy fighting, officials said that 16 people were killed.", "en", "unnamed officials"),
         ("Według Ministerstwa Zdrowia zginęło 300 osób.", "pl", "author of the article"),
         ("သတင်းများအရ လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်။", "my", "unspecified reports"),
+        # "It is said": the army named first is the agent of what is reported, no speaker.
+        ("စစ်တပ်က အရပ်သား ၃၀ ဦးကို သတ်ဖြတ်ခဲ့သည်ဟု ဆိုသည်။", "my", "unspecified reports"),
         # "ကြောင်း" (that) closes the words reported; the date before the verb is no
         # part of the speaker.
         (

@@ -365,7 +365,7 @@ def _verb(sentence: str, lang: _Words, previous: Attribution | None) -> Attribut
         phrase, told = _told(phrase, lang)
         if told:
             heard = _parse_source(told, lang)
-        phrase = phrase or _subject(sentence, m.start(), lang)
+        phrase = phrase or _subject(sentence, m, lang)
         found = _resolve(phrase, lang, previous) if phrase else None
         if found is None and not phrase and _speaker_may_follow(m.group(), lang):
             after = _strip_leading(_after(sentence, m.end(), lang), lang.auxiliaries)
@@ -406,13 +406,18 @@ def _told(phrase: str, lang: _Words) -> tuple[str, str]:
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
 
 
-def _subject(sentence: str, pos: int, lang: _Words) -> str:
+def _subject(sentence: str, verb: re.Match[str], lang: _Words) -> str:
     """The speaker a verb-final sentence names first, its subject particle written against
     it, before the figure it reports ("ဝန်ကြီးဌာနက လူ ၃၀၀ ... ဟု ထုတ်ပြန်သည်", the ministry
     announced 300 people...): the words up to the first that ends with one of the
-    language's ``subject_marks``, day words before them left out; "" when none does."""
-    if not lang.subject_marks:
+    language's ``subject_marks``, day words before them left out; "" when none does, or
+    when the verb ends a phrase that names no one ("... ဟု ဆိုသည်", it is said): the
+    words before are then the agent of what is reported, not its speaker."""
+    if not lang.subject_marks or any(
+        u.end() == verb.end() for u in _matches(sentence, lang.unspecified)
+    ):
         return ""
+    pos = verb.start()
     end = min([pos, *(s for s in lang.stops if s < pos)])
     breaks = list(_STRONG_BREAK.finditer(sentence[:end]))
     taken: list[str] = []

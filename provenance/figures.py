@@ -635,6 +635,7 @@ class _Parser:
                 self.kinds[j] == "n"
                 or self._starts_figure(j)
                 or self.lang.prefixes.match(self.texts, j) is not None
+                or self.lang.vague.match(self.texts, j) is not None
             ):
                 self.noun_before = (Unit(canon, 1.0, "count"), self._written(i, span))
                 self.i = j
@@ -1105,6 +1106,12 @@ class _Parser:
         (low, high), k = hit
         self.i += k
         unit, written = self._tail(linker=True)
+        if self.noun_before is not None:
+            if unit.canon not in ("", self.noun_before[0].canon) and (
+                key(written) not in shared().counters
+            ):
+                raise _NoParse("a count noun before and another after the figure")
+            unit, written = self.noun_before
         self._suffix()
         unit, written = self._rate(unit, written)
         self._finish()

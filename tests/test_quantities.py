@@ -1395,6 +1395,10 @@ def test_a_preposition_that_is_a_hedge_only_before_a_figure(
         ("ထောင်ချီ", "my", 2000, 9999, ""),
         ("ရာပေါင်းများစွာ", "my", 200, 999, ""),
         ("သောင်းချီ", "my", 20_000, 99_999, ""),
+        # A count noun written before a vague amount, as before a figure.
+        ("ဒုက္ခသည် ထောင်ချီ", "my", 2000, 9999, "refugees"),
+        ("လူ ရာပေါင်းများစွာ", "my", 200, 999, "people"),
+        ("难民数千人", "zh", 2000, 9999, "refugees"),
         ("หลายพันคน", "th", 2000, 9999, "people"),
         ("นับหมื่นคน", "th", 20_000, 99_999, "people"),
         ("หลายแสนคน", "th", 200_000, 999_999, "people"),
@@ -1872,6 +1876,9 @@ def test_normalise_qualifier(word: str, expected: str | None) -> None:
         ("Нібито, за даними розвідки", "uk", ["нібито", "за даними"]),
         ("secondo fonti ucraine", "it", ["secondo"]),
         ("il secondo giorno", None, []),
+        ("လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်ဟု သိရသည်", "my", ["ဟု သိရသည်"]),
+        ("အတည်မပြုနိုင်သေးသော သတင်းများအရ", "my", ["အတည်မပြုနိုင်", "သတင်းများအရ"]),
+        ("လူ ၃၀၀ ဦး သေဆုံးခဲ့သည်", "my", []),
     ],
 )
 def test_detect_hedges(text: str, language: str | None, expected: list[str]) -> None:

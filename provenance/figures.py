@@ -881,6 +881,9 @@ class _Parser:
             return BARE, ""
         if self.lang.noun_only_first or self._verb_after_noun_first(i):
             return BARE, ""
+        if self._classifier_after_noun_first(i):
+            self.i = i + 1
+            return BARE, ""
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
             end += 1
@@ -901,6 +904,17 @@ class _Parser:
             self._unknown_case(last)
         self._mark(last)
         return Unit(noun, 1.0, "count"), self._written(i + a, b - a)
+
+    def _classifier_after_noun_first(self, i: int) -> bool:
+        """A classifier after a figure whose count noun stands before it, ending the figure
+        or followed by a hedge ("အိမ် ၅၀ လုံးကျော်", over 50 houses): the noun before says
+        what it counts, and the hedge after it is read."""
+        return (
+            self.noun_before is not None
+            and i < self.n
+            and self.texts[i] in shared().adjectives
+            and (i + 1 == self.n or self.lang.suffixes.match(self.texts, i + 1) is not None)
+        )
 
     def _verb_after_noun_first(self, i: int) -> bool:
         """An unknown word of an unspaced script set off by a space after a figure whose

@@ -407,6 +407,9 @@ PHRASES: list[Reading] = [
     ("ကုန်တင်ကား ၁၀၀ စီး", "my", "exact", 100, "trucks", "count"),
     ("ထောင်ပေါင်းများစွာ", "my", "vague", (2000, 9999), "", "count"),
     ("ဒုက္ခသည် ထောင်ချီ", "my", "vague", (2000, 9999), "refugees", "count"),
+    # A hedge after the classifier of things ("လုံး" for houses, "စီး" for vehicles)
+    ("နေအိမ် ၅၀ လုံးကျော်", "my", "over", 50, "homes", "count"),
+    ("ယာဉ် ၁၀ စီးကျော်", "my", "over", 10, "vehicles", "count"),
     # Thai: the count noun before the figure, a classifier after it, no spaces between words
     ("ผู้เสียชีวิตอย่างน้อย 12 ราย", "th", "at_least", 12, "killed", "count"),
     ("ผู้อพยพกว่า 1.3 แสนคน", "th", "over", 130_000, "displaced", "count"),

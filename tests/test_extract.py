@@ -237,6 +237,9 @@ def test_dates_ages_times_and_names_are_not_figures(sentence: str) -> None:
         ("מ-2010 עד 2020 נהרגו 500 בני אדם.", "he", "500 בני אדם"),
         ("ما بين 2010 و2020 قتل 500 شخص.", "ar", "500 شخص"),
         ("Dal 2010 al 2020 sono morte 500 persone.", "it", "500 persone"),
+        # A year with an ending after a hyphen, or before the language's "since".
+        ("2024-cü ilin mayından bəri 300-dən çox insan öldürülüb.", "az", "300-dən çox insan"),
+        ("ከግንቦት 2016 ጀምሮ ከ300 በላይ ሰዎች ተገድለዋል።", "am", "ከ300 በላይ ሰዎች"),
         # Days of one month joined into a range.
         ("Március 10-től 20-ig 500 ember halt meg.", "hu", "500 ember"),
         ("Martın 10-dan 20-dək 500 nəfər öldü.", "az", "500 nəfər"),
@@ -1185,6 +1188,24 @@ def test_a_body_whose_name_begins_with_a_role_is_named(
         # "Makon jiya" (last week) holds "jiya" (yesterday): it is last week.
         ("Ma'aikatar ta ce a makon jiya an kashe mutum 300.", "ha", "2024-11"),
         ("Ma'aikatar ta ce a watan jiya an kashe mutum 300.", "ha", "2024-10"),
+        # After "since" the claim speaks of the article's date, wherever the language writes
+        # it: before the date, right before it only ("da" is also "by"), or after it.
+        ("Più di 300 persone sono state uccise da maggio 2024.", "it", "2024-11-16"),
+        ("Oltre 40.000 persone sono state uccise dal 7 ottobre 2023.", "it", "2024-11-16"),
+        ("300 persone sono state uccise da un raid il 5 maggio 2024.", "it", "2024-05-05"),
+        ("Mais de 300 pessoas foram mortas desde maio de 2024.", "pt", "2024-11-16"),
+        ("Sinds mei 2024 zijn meer dan 300 mensen gedood.", "nl", "2024-11-16"),
+        ("Od 24 lutego 2022 roku zginęło ponad 300 osób.", "pl", "2024-11-16"),
+        ("24 lutego 2022 roku zginęło ponad 300 osób.", "pl", "2022-02-24"),
+        ("Mayıs 2024'ten bu yana 300'den fazla kişi öldürüldü.", "tr", "2024-11-16"),
+        ("मई 2024 से अब तक 300 से अधिक लोग मारे गए हैं।", "hi", "2024-11-16"),
+        ("مئی 2024 سے اب تک 300 سے زائد افراد ہلاک ہو چکے ہیں۔", "ur", "2024-11-16"),
+        ("মে ২০২৪ থেকে এ পর্যন্ত ৩০০ জনের বেশি মানুষ নিহত হয়েছেন।", "bn", "2024-11-16"),
+        ("מאז מאי 2024 נהרגו יותר מ-300 בני אדם.", "he", "2024-11-16"),
+        ("Zaidi ya watu 300 wameuawa tangu Mei 2024.", "sw", "2024-11-16"),
+        ("2024 májusa óta több mint 300 ember halt meg.", "hu", "2024-11-16"),
+        ("2024-cü ilin mayından bəri 300-dən çox insan öldürülüb.", "az", "2024-11-16"),
+        ("Ji Gulana 2024an ve zêdetirî 300 kes hatin kuştin.", "ku", "2024-11-16"),
         ("Poolisiin kaleessa namoonni 300 ajjeefamuu beeksise.", "om", "2024-11-15"),
         ("Dilbata namoonni 300 ajjeefamaniiru.", "om", "2024-11-10"),
         ("Sanbata guddaa namoonni 300 ajjeefamaniiru.", "om", "2024-11-10"),

@@ -231,6 +231,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
             return True
         if _is_year(digits.group(), q) or _year_with_ending(digits.group(), number_after, q):
             return True
+        if _year_since(digits.group(), number_after, language):
+            return True
         if _era_year(digits.group(), q, language):
             return True
         if _short_year(digits.group(), before, q, language):
@@ -334,14 +336,28 @@ def _short_year(number: str, before: str, q: Quantity, language: str) -> bool:
 
 
 def _year_with_ending(number: str, number_after: str, q: Quantity) -> bool:
-    """A year with an ending written against it ("٢٠٢٣دا", in 2023; "٢٠١٤ەوە", since
-    2014): a date, not a count of something the ending names. A unit written against a
-    figure ("2000km") is still read."""
+    """A year with an ending written against it, or after a hyphen or an apostrophe
+    ("٢٠٢٣دا", in 2023; "٢٠١٤ەوە", since 2014; "2024-cü ilin", of the year 2024;
+    "2022'den beri", since 2022): a date, not a count of something the ending names. A
+    unit written against a figure ("2000km", "2000-km") is still read."""
+    ending = number_after[1:] if number_after[:1] in "-'’" else number_after
     return (
         _year_number(number)
-        and number_after[:1].isalpha()
+        and ending[:1].isalpha()
         and q.dimension == "count"
         and q.unit == q.unit_written
+    )
+
+
+def _year_since(number: str, after: str, language: str) -> bool:
+    """A year with the language's "since" word written after it ("ከ2016 ጀምሮ", since
+    2016): the start of a period, not a count of that word."""
+    if not _year_number(number):
+        return False
+    following = " ".join(after.lower().split()[:3])
+    return any(
+        following == w or following.startswith(w + " ")
+        for w in words(language, "dates", "since_after")
     )
 
 

@@ -85,15 +85,26 @@ def _word_at(low: str, phrase: str) -> re.Match[str] | None:
     return re.search(rf"(?<![\w-]){body}(?![\w-])", low)
 
 
+_DAY_WORD = re.compile(r"\d{1,2}(?:\.|º|ª|st|nd|rd|th|er)?")
+"""A day of the month written before its month ("dal 7 ottobre")."""
+
+
 def _after_since(low: str, pos: int, language: str, end: int | None = None) -> bool:
     """A "since" word before the date (in a script without spaces, written against the
-    words around it: "อยู่ในไทยตั้งแต่ปี 2527", in Thailand since 1984), or, where the
+    words around it: "อยู่ในไทยตั้งแต่ปี 2527", in Thailand since 1984), one of
+    ``since_next`` right before it (Italian "da maggio", since May: "da" is also "by", so
+    only when it stands next to the date), or, where the
     language writes it after the date (Armenian "փետրվարից ի վեր", since February), one of
     ``since_after`` within the three words after it (a day and its ending may stand
     between)."""
     before = low[:pos].split(",")[-1].split()[-5:]
     since = words(language, "dates", "since")
     if any(w in since or any(unspaced(s) and s in w for s in since) for w in before):
+        return True
+    nearest = before
+    while nearest and _DAY_WORD.fullmatch(nearest[-1]):
+        nearest = nearest[:-1]
+    if nearest and nearest[-1] in words(language, "dates", "since_next"):
         return True
     after = words(language, "dates", "since_after")
     if end is None or not after:

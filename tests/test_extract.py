@@ -1206,6 +1206,71 @@ def test_a_body_whose_name_begins_with_a_role_is_named(
         ("2024 májusa óta több mint 300 ember halt meg.", "hu", "2024-11-16"),
         ("2024-cü ilin mayından bəri 300-dən çox insan öldürülüb.", "az", "2024-11-16"),
         ("Ji Gulana 2024an ve zêdetirî 300 kes hatin kuştin.", "ku", "2024-11-16"),
+        # A date a war or an offensive began on starts a period too.
+        (
+            "The war, which began in April 2023, has killed at least 150,000 people.",
+            "en",
+            "2024-11-16",
+        ),
+        (
+            "At least 150,000 people have died since the war broke out in April 2023.",
+            "en",
+            "2024-11-16",
+        ),
+        ("An airstrike on 5 May 2024 killed 30 people.", "en", "2024-05-05"),
+        (
+            "La guerre, qui a éclaté en avril 2023, a fait au moins 150 000 morts.",
+            "fr",
+            "2024-11-16",
+        ),
+        (
+            "La guerra, que comenzó en abril de 2023, ha causado al menos 150.000 muertos.",
+            "es",
+            "2024-11-16",
+        ),
+        (
+            "Der im April 2023 ausgebrochene Krieg hat mindestens 150.000 Menschen getötet.",
+            "de",
+            "2024-11-16",
+        ),
+        (
+            "La guerra, scoppiata nell'aprile 2023, ha causato almeno 150.000 morti.",
+            "it",
+            "2024-11-16",
+        ),
+        (
+            "A guerra, que começou em abril de 2023, já matou pelo menos 150 mil pessoas.",
+            "pt",
+            "2024-11-16",
+        ),
+        (
+            "أسفرت الحرب التي اندلعت في أبريل 2023 عن مقتل 150 ألف شخص على الأقل.",
+            "ar",
+            "2024-11-16",
+        ),
+        (
+            "De oorlog, die in april 2023 uitbrak, heeft minstens 150.000 doden geëist.",
+            "nl",
+            "2024-11-16",
+        ),
+        (
+            "Wojna, która wybuchła w kwietniu 2023 roku, pochłonęła ponad 150 tysięcy ofiar.",
+            "pl",
+            "2024-11-16",
+        ),
+        ("Nisan 2023'te başlayan savaşta en az 150 bin kişi öldü.", "tr", "2024-11-16"),
+        ("במלחמה שפרצה באפריל 2023 נהרגו לפחות 150 אלף בני אדם.", "he", "2024-11-16"),
+        ("Vita vilivyoanza Aprili 2023 vimeua watu 150,000.", "sw", "2024-11-16"),
+        (
+            "Війна, що почалася в лютому 2022 року, забрала життя понад 12 тисяч цивільних.",
+            "uk",
+            "2024-11-16",
+        ),
+        (
+            "Война, начавшаяся в апреле 2023 года, унесла жизни более 150 тысяч человек.",
+            "ru",
+            "2024-11-16",
+        ),
         ("Poolisiin kaleessa namoonni 300 ajjeefamuu beeksise.", "om", "2024-11-15"),
         ("Dilbata namoonni 300 ajjeefamaniiru.", "om", "2024-11-10"),
         ("Sanbata guddaa namoonni 300 ajjeefamaniiru.", "om", "2024-11-10"),

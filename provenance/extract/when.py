@@ -93,12 +93,13 @@ def _after_since(low: str, pos: int, language: str, end: int | None = None) -> b
     """A "since" word before the date (in a script without spaces, written against the
     words around it: "อยู่ในไทยตั้งแต่ปี 2527", in Thailand since 1984), one of
     ``since_next`` right before it (Italian "da maggio", since May: "da" is also "by", so
-    only when it stands next to the date), or, where the
+    only when it stands next to the date), a verb of a beginning (``began``: the war "that
+    began in April 2023" has killed…), or, where the
     language writes it after the date (Armenian "փետրվարից ի վեր", since February), one of
     ``since_after`` within the three words after it (a day and its ending may stand
     between)."""
     before = low[:pos].split(",")[-1].split()[-5:]
-    since = words(language, "dates", "since")
+    since = words(language, "dates", "since") + words(language, "dates", "began")
     if any(w in since or any(unspaced(s) and s in w for s in since) for w in before):
         return True
     nearest = before
@@ -106,7 +107,7 @@ def _after_since(low: str, pos: int, language: str, end: int | None = None) -> b
         nearest = nearest[:-1]
     if nearest and nearest[-1] in words(language, "dates", "since_next"):
         return True
-    after = words(language, "dates", "since_after")
+    after = words(language, "dates", "since_after") + words(language, "dates", "began_after")
     if end is None or not after:
         return False
     rest = low[end:].split(",")[0].split()

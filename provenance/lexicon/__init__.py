@@ -27,7 +27,8 @@ language, in top-level tables owned by one concern each:
   ``since`` (a word up to five words before a date), ``since_next`` (a word right before
   it, or before its day: Italian "da", also "by") or ``since_after`` (words within three
   after it: Turkish "bu yana") a date starts a period, and the claim speaks of the
-  article's date;
+  article's date; so it does after ``began`` or before ``began_after``, verbs of a
+  beginning ("the war, which began in April 2023, has killed…");
 - ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
   counted: killed, wounded, troops, displaced…), stopwords and negation words;
 - ``[sides]``: every country's name, people and capital, keyed by ISO 3166 code;

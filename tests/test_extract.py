@@ -256,6 +256,32 @@ def test_a_range_of_years_is_not_a_figure(sentence: str, language: str, figure: 
     assert [c["quantity"] for c in got["claims"]] == [figure]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "figure"),
+    [
+        ("About 1 in 4 children is malnourished, and 300 people died.", "en", "300 people"),
+        ("Strikes killed 45 people in 24 hours.", "en", "45 people"),
+        (
+            "On day 1,000 of the invasion, 12,000 civilians had been killed.",
+            "en",
+            "12,000 civilians",
+        ),
+        (
+            "Un enfant sur 4 souffre de malnutrition et 300 personnes sont mortes.",
+            "fr",
+            "300 personnes",
+        ),
+        ("1 de cada 4 niños sufre desnutrición y murieron 300 personas.", "es", "300 personas"),
+        ("1 из 4 детей голодает, погибли 300 человек.", "ru", "300 человек"),
+    ],
+)
+def test_the_terms_of_a_ratio_are_not_figures(sentence: str, language: str, figure: str) -> None:
+    """ "1 in 4 children" counts no children; "45 people in 24 hours" counts 45, and "day
+    1,000" of a war is a day, not a toll."""
+    got = _nested(f"{sentence}\n", language=language)
+    assert [c["quantity"] for c in got["claims"]] == [figure]
+
+
 def test_read_article_strips_markdown(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("# Title\n\nSome **bold** and [a link](http://x.test) text.\n")

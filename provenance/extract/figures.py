@@ -258,6 +258,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
         return True
     if _after_change(before, figure.text, language):
         return True
+    if _in_ratio(before, after, q, language):
+        return True
     if _after_multiplier(previous, language):
         return True
     days = [q.low, q.high] if q.qualifier == "range" else [q.value]
@@ -295,6 +297,29 @@ def _after_change(before: str, text: str, language: str) -> bool:
         or (unspaced(phrase[:1]) and head.endswith(phrase))
         for phrase in words(language, "quantities", "changes_before")
     )
+
+
+def _in_ratio(before: str, after: str, q: Quantity, language: str) -> bool:
+    """The figure is a term of a ratio ("1 in 4 children", "1 enfant sur 4", "1 из 4
+    детей"): one of the language's ``[quantities] ratio_words`` between two numbers.
+    Neither term counts anything alone. The first term must be a bare number, and the
+    second no duration ("45 in 24 hours" is a count in a time)."""
+    ratio = words(language, "quantities", "ratio_words")
+    if not ratio:
+        return False
+    head = before.lower().split()[-4:]
+    tail = after.lower()
+    durations = words(language, "dates", "durations")
+    numbers = figure_language(language).numbers
+    for w in ratio:
+        word = re.escape(w)
+        first = re.search(rf"(\S+)\s+(?:{LETTER}+\s+)?{word}$", " ".join(head))
+        if first and (first.group(1)[-1:].isdigit() or numbers.get(key(first.group(1)))):
+            return True
+        m = re.match(rf"\s*{word}\s+\d[\d.,]*\s*({LETTER}*)", tail)
+        if m and not q.unit and m.group(1) not in durations:
+            return True
+    return False
 
 
 def _after_multiplier(previous: str, language: str) -> bool:

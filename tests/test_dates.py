@@ -50,6 +50,8 @@ def test_a_year_is_not_january_first() -> None:
         # is 15 October 2024): without the document's date the calendar cannot be told.
         ("16 Sadaasa 2024", "unknown month"),
         ("Onkoloolessa 5, 2017", "unknown month"),
+        # Lingala "sanza ya mibale" is February and also the second month of anything.
+        ("sanza ya mibale 2024", "not a date"),
     ],
 )
 def test_rejects_impossible_and_ambiguous(text: str, reason: str) -> None:
@@ -147,6 +149,7 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("၁၆.၁၁.၂၀၂၄", "2024-11-16"),
         ("16 พฤศจิกายน 2024", "2024-11-16"),
         ("16 พ.ย. 2024", "2024-11-16"),
+        ("16 novembre 2024", "2024-11-16"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

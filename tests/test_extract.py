@@ -1024,6 +1024,8 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Secondo le stime, 300 persone sono morte.", "it", "unspecified reports"),
         ("Volgens berichten zijn 300 mensen gedood.", "nl", "unspecified reports"),
         ("Selon rapò yo, 300 moun mouri.", "ht", "unspecified reports"),
+        ("Na kolanda lapolo, bato 300 bakufi.", "ln", "unspecified reports"),
+        ("Engebene na OIM, koleka bato milio 7 bakimi na ekolo.", "ln", "OIM"),
         ("Gabaasni akka jedhutti, namoonni 300 ajjeefamaniiru.", "om", "unspecified reports"),
         (
             "Akka Ministeerri Fayyaa jedhetti, namoonni 300 ajjeefamaniiru.",
@@ -1149,6 +1151,14 @@ def test_according_to_a_report_or_a_party(sentence: str, language: str, source: 
         ("Minst 300 civila har dödats, säger Läkare utan gränser.", "sv", "Läkare utan gränser"),
         ("Läkare vid sjukhuset uppger att 30 personer dödades.", "sv", None),
         ("A UN official said 300 people were killed.", "en", None),
+        ("Liziba moko ya mampinga elobaki ete basoda 20 babomamaki.", "ln", None),
+        ("Batatoli balobaki ete bato 15 babomamaki.", "ln", None),
+        (
+            "Moto moko oyo alingi nkombo na ye emonana te alobaki ete bato 40 bakufi.",
+            "ln",
+            None,
+        ),
+        ("Molobeli ya mampinga alobaki ete bato 300 bakufi.", "ln", "Molobeli ya mampinga"),
     ],
 )
 def test_a_body_whose_name_begins_with_a_role_is_named(
@@ -1202,6 +1212,14 @@ def test_a_body_whose_name_begins_with_a_role_is_named(
         ("ဇွန်း ၁၀ ချောင်း ပျောက်ဆုံးခဲ့သည်။", "my", "2024-11-16"),
         ("Ministè Sante Piblik la di yè 300 moun mouri.", "ht", "2024-11-15"),
         ("Nan mwa jiyè 2024, gang yo touye 300 moun, selon ONI.", "ht", "2024-07"),
+        ("Minisitele ya bokolongono alobaki lobi eleki ete bato 300 bakufi.", "ln", "2024-11-15"),
+        ("Guvernema elobaki mokolo ya vendredi ete bato 300 bakufi.", "ln", "2024-11-15"),
+        ("Bato 300 bakufi mokolo ya lomingo.", "ln", "2024-11-10"),
+        ("Bato 300 bakufi poso eleki.", "ln", "2024-11"),
+        ("Na sanza ya juillet 2024, bato 300 bakufi.", "ln", "2024-07"),
+        # "lobi" alone is yesterday or tomorrow; "sanza ya mibale" also the second month.
+        ("Lobi bato 300 bakozonga na bandako.", "ln", "2024-11-16"),
+        ("Na sanza ya mibale ya bitumba, bato 300 bakufi.", "ln", "2024-11-16"),
         ("Министерството съобщи вчера, че 300 души са загинали.", "bg", "2024-11-15"),
         ("Министерството съобщи в понеделник, че 300 души са загинали.", "bg", "2024-11-11"),
         ("През миналия месец са загинали 300 души, съобщи министерството.", "bg", "2024-10"),
@@ -1497,6 +1515,10 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("Yon responsab di 12 ajan te blese.", "ht", "12 ajan"),
         ("Nan 20yèm syèk la, 30 moun te mouri.", "ht", "30 moun"),
         ("Lidè gang 400 Mawozo a kidnape 17 misyonè.", "ht", "17 misyonè"),
+        # Lingala: the count noun before the figure, the verb stating it after.
+        ("Bato 300 bakufi na bitumba.", "ln", "Bato 300"),
+        ("Bato 300 bakufi poso eleki.", "ln", "Bato 300"),
+        ("Bato 300 bakufi pene na engumba.", "ln", "Bato 300"),
         ("قالت الوزارة إن 17 قتيلاً سقطوا في الفرقة 22 في المدينة.", "ar", "17 قتيلاً"),
         (
             "El número de desplazados en Sudán superó los 11 millones, según la OIM.",
@@ -2102,6 +2124,7 @@ def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> No
         ("难民人数增至4万人。", "zh", ["4万人"]),
         ("Kantite moun deplase yo ogmante 40 pousan, selon OIM.", "ht", []),
         ("Kantite moun deplase yo ogmante rive 700 000.", "ht", ["700 000"]),
+        ("Motango ya bakimi emati na pourcent 40.", "ln", []),
         ("Броят на бежанците се увеличи с 40%.", "bg", []),
         ("Броят на загиналите нарасна до 40 000.", "bg", ["нарасна до 40 000"]),
         ("Antalet internflyktingar ökade med 40 procent, enligt FN.", "sv", []),

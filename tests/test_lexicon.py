@@ -50,6 +50,7 @@ REQUIRED = [
     "sv",
     "my",
     "th",
+    "ln",
 ]
 
 

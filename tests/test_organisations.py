@@ -196,6 +196,8 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
         ("Sida ay sheegtay Hay'adda Caafimaadka Adduunka, 300 qof ayaa ku dhintay Darfur.", "so",
          {"darfur"}),
         ("Selon Òganizasyon Mondyal Lasante, 300 moun mouri nan Darfour.", "ht", {"darfour"}),
+        ("Engebene na OMS, bato 300 bakufi na Darfour.", "ln", {"darfour"}),
+        ("Na kolanda Lisanga ya Bikolo, bato 300 bakufi na Darfour.", "ln", {"darfour"}),
         ("Според Световната здравна организация 300 души са загинали в Дарфур.", "bg",
          {"дарфур"}),
         ("Akka Dhaabbata Fayyaa Addunyaa jedhetti, namoonni 300 Daarfuuritti du'aniiru.", "om",

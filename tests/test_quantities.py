@@ -266,6 +266,15 @@ def test_english_qualifiers(
         ("jiska 500", "ht", "up_to", 500, None, 500),
         ("mwens pase 20", "ht", "under", 20, None, 20),
         ("ant 10 ak 20", "ht", "range", None, 10, 20),
+        # Lingala: the hedge before the count noun or between it and the figure.
+        ("koleka bato 100", "ln", "over", 100, 100, None),
+        ("bato koleka 100", "ln", "over", 100, 100, None),
+        ("pene na bato 50", "ln", "close_to", 50, None, None),
+        ("na moke bato 20", "ln", "at_least", 20, 20, None),
+        ("bato 50 to koleka", "ln", "at_least", 50, 50, None),
+        ("kino bato 500", "ln", "up_to", 500, None, 500),
+        ("zingazinga ya bato 300", "ln", "about", 300, None, None),
+        ("na se ya 20", "ln", "under", 20, None, 20),
         ("около 800", "bg", "about", 800, None, None),
         ("от порядъка на 20 000", "bg", "about", 20000, None, None),
         ("над 10 000", "bg", "over", 10000, 10000, None),
@@ -481,6 +490,8 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
     ("10 ሺህ ደርሷል", "am", "exact", 10000, None, None, ""),
     ("depase 10 000", "ht", "over", 10000, 10000, None, ""),
     ("yon total de 10 000 moun", "ht", "exact", 10000, None, None, "people"),
+    ("eleki 10.000", "ln", "over", 10000, 10000, None, ""),
+    ("ekomi bato 10.000", "ln", "exact", 10000, None, None, "people"),
     ("надхвърли 10 000", "bg", "over", 10000, 10000, None, ""),
     ("е надхвърлил 43 000 души", "bg", "over", 43000, 43000, None, "people"),
     ("нарасна до 10 хиляди", "bg", "exact", 10000, None, None, ""),
@@ -680,6 +691,8 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("10 ilaa 20 qof", "so", 10, 20, "people"),
         ("ant 10 ak 20 moun", "ht", 10, 20, "people"),
         ("10 a 20 moun", "ht", 10, 20, "people"),
+        ("kati ya bato 10 na 20", "ln", 10, 20, "people"),
+        ("bato 10 kino 20", "ln", 10, 20, "people"),
         ("между 300 и 400 души", "bg", 300, 400, "people"),
         ("10-20 души", "bg", 10, 20, "people"),
         ("namoota 10 hanga 20", "om", 10, 20, "people"),
@@ -1005,6 +1018,12 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("1,2 milyon", "ht", 1.2e6, ""),
         ("2 milya dola ameriken", "ht", 2e9, "USD"),
         ("10 milyon goud", "ht", 1e7, "HTG"),
+        # Lingala writes the multiplier and the currency before the figure.
+        ("nkoto 10", "ln", 10000, ""),
+        ("milio 2,5", "ln", 2.5e6, ""),
+        ("7 milio", "ln", 7e6, ""),
+        ("dolare milio 2", "ln", 2e6, "USD"),
+        ("falanga 1000", "ln", 1000, "CDF"),
         ("600 хил.", "bg", 600_000, ""),
         ("1,5 млн.", "bg", 1.5e6, ""),
         ("2 млрд. долара", "bg", 2e9, "USD"),
@@ -1256,6 +1275,9 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("300 sòlda", "ht", "troops"),
         ("150 otaj", "ht", "hostages"),
         ("700 000 moun deplase", "ht", "displaced"),
+        ("basoda 500", "ln", "troops"),
+        ("badeplace 7 000", "ln", "displaced"),
+        ("mabota 200", "ln", "families"),
         ("10 000 войници", "bg", "troops"),
         ("5 войника", "bg", "troops"),
         ("300 бежанци", "bg", "refugees"),
@@ -2170,6 +2192,8 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         ("10 ሺዎች", "am", "a vague quantity, not a count noun"),
         ("10 ሚሊዮኖች", "am", "the multiplier 'ሚሊዮ' with an ending not read"),
         ("10,000 moun", "ht", "a thousands separator where the language has a decimal mark"),
+        ("bato 10,000", "ln", "a thousands separator where the language has a decimal mark"),
+        ("bato nkoto 7.500", "ln", "a multiplier before a figure written in full"),
         # An ordinal's ending may be written after a hyphen ("47-го полка", the 47th regiment).
         ("47-го полка", "ru", "an ordinal, not a count"),
         ("47-ма бригада", "bg", "an ordinal, not a count"),
@@ -2396,7 +2420,12 @@ def test_hundreds_written_after_a_number_word(text: str, language: str, value: f
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("tres cientos muertos", "es"), ("три сотни человек", "ru"), ("mia tatu", "sw")],
+    [
+        ("tres cientos muertos", "es"),
+        ("три сотни человек", "ru"),
+        ("mia tatu", "sw"),
+        ("bato nkama misato", "ln"),
+    ],
 )
 def test_hundreds_read_as_a_modifier_or_added_are_refused(text: str, language: str) -> None:
     """These read as 3 dead, 3 people and 103 (Swahili writes the hundred first): a vague

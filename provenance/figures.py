@@ -180,10 +180,13 @@ def _without_article(word: str) -> str | None:
 
 def _modifier(word: str) -> bool:
     """A word that may qualify the count noun after it ("Sudanese refugees"); never a
-    multiplier or a vague amount ("tres cientos muertos" is not three dead)."""
+    multiplier or a vague amount ("tres cientos muertos" is not three dead), nor a verb
+    stating the figure, whose object is not what was counted ("bato 300 bakimi bandako",
+    300 people fled their homes)."""
     return (
         _is_noun(word)
         and word not in shared().stopwords
+        and word not in shared().stating_verbs
         and shared().units.get(word) is None
         and word not in shared().multiplier_words
         and word not in _vague_words()

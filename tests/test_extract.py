@@ -1517,6 +1517,11 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("Lidè gang 400 Mawozo a kidnape 17 misyonè.", "ht", "17 misyonè"),
         # Lingala: the count noun before the figure, the verb stating it after.
         ("Bato 300 bakufi na bitumba.", "ln", "Bato 300"),
+        (
+            "Na kolanda OCHA, koleka bato nkoto 10 bakimi bandako na bango.",
+            "ln",
+            "koleka bato nkoto 10",
+        ),
         ("Bato 300 bakufi poso eleki.", "ln", "Bato 300"),
         ("Bato 300 bakufi pene na engumba.", "ln", "Bato 300"),
         ("قالت الوزارة إن 17 قتيلاً سقطوا في الفرقة 22 في المدينة.", "ar", "17 قتيلاً"),

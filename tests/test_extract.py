@@ -1522,6 +1522,8 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
             "ln",
             "koleka bato nkoto 10",
         ),
+        ("Na mobu 2023, bato 300 bakufi.", "ln", "bato 300"),
+        ("Na mibu 20, bato 300 bakufi.", "ln", "bato 300"),
         ("Bato 300 bakufi poso eleki.", "ln", "Bato 300"),
         ("Bato 300 bakufi pene na engumba.", "ln", "Bato 300"),
         ("قالت الوزارة إن 17 قتيلاً سقطوا في الفرقة 22 في المدينة.", "ar", "17 قتيلاً"),

@@ -439,8 +439,12 @@ def _is_name_word(before: str, language: str) -> bool:
 
 
 def _last_word(text: str) -> str:
-    found = _WORD.findall(text[-40:])
-    return found[-1].lower() if found else ""
+    """The word right before a figure; none when a number stands between them ("mobu 2023,
+    bato 300": the year's word is not the word before the count)."""
+    found = list(_WORD.finditer(text[-40:]))
+    if not found or re.search(r"\d", text[-40:][found[-1].end() :]):
+        return ""
+    return found[-1].group().lower()
 
 
 def _next_word(text: str) -> str:

@@ -1250,6 +1250,7 @@ def test_a_body_whose_name_begins_with_a_role_is_named(
         ("2024 májusa óta több mint 300 ember halt meg.", "hu", "2024-11-16"),
         ("2024-cü ilin mayından bəri 300-dən çox insan öldürülüb.", "az", "2024-11-16"),
         ("Ji Gulana 2024an ve zêdetirî 300 kes hatin kuştin.", "ku", "2024-11-16"),
+        ("Kobanda mai 2024, koleka bato 300 bakufi na kolera.", "ln", "2024-11-16"),
         # A date a war or an offensive began on starts a period too.
         (
             "The war, which began in April 2023, has killed at least 150,000 people.",
@@ -1262,6 +1263,12 @@ def test_a_body_whose_name_begins_with_a_role_is_named(
             "2024-11-16",
         ),
         ("An airstrike on 5 May 2024 killed 30 people.", "en", "2024-05-05"),
+        (
+            "Bitumba oyo ebandaki na sanza ya avril 2023 esili koboma bato nkoto 150.",
+            "ln",
+            "2024-11-16",
+        ),
+        ("Mokolo ya 5 mai 2024, bato 30 bakufi na bombe.", "ln", "2024-05-05"),
         (
             "La guerre, qui a éclaté en avril 2023, a fait au moins 150 000 morts.",
             "fr",

@@ -273,9 +273,15 @@ def test_a_range_of_years_is_not_a_figure(sentence: str, language: str, figure: 
         ),
         ("1 de cada 4 niños sufre desnutrición y murieron 300 personas.", "es", "300 personas"),
         ("1 из 4 детей голодает, погибли 300 человек.", "ru", "300 человек"),
+        # A number in a name, or an age, counts nothing either.
+        ("Russia launched 50 Shahed 136 drones overnight.", "en", "50 Shahed"),
+        ("Ukraine received 300 Leopard 2 tanks last year.", "en", "300 Leopard"),
+        ("Among the dead were children under the age of 5, and 300 adults.", "en", "300 adults"),
+        ("Many children under 5 are malnourished, and 300 people died.", "en", "300 people"),
+        ("Fewer than 5 people died.", "en", "Fewer than 5 people"),
     ],
 )
-def test_the_terms_of_a_ratio_are_not_figures(sentence: str, language: str, figure: str) -> None:
+def test_ratios_names_and_ages_are_not_figures(sentence: str, language: str, figure: str) -> None:
     """ "1 in 4 children" counts no children; "45 people in 24 hours" counts 45, and "day
     1,000" of a war is a day, not a toll."""
     got = _nested(f"{sentence}\n", language=language)

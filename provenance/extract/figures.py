@@ -13,11 +13,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from provenance import lexicon
+from provenance.cues import names_in
 from provenance.dates import OTHER_CALENDAR_YEARS, era_year, short_era_year
 from provenance.extract.lexis import words
 from provenance.figure_words import LETTER, UNSPACED, key, lower, tokens, unspaced
 from provenance.figure_words import language as figure_language
-from provenance.folding import clitic_variants
+from provenance.folding import clitic_variants, fold_word
 from provenance.quantities import Quantity, parse_quantity
 
 # A number starts after no letter, but Chinese, Japanese and Korean write it against
@@ -250,7 +251,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
         return True
     previous = _last_word(before)
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
-    if previous in words(language, "dates", "before_number"):
+    ranks = words(language, "dates", "before_number")
+    if previous in ranks or " ".join(_WORD.findall(before.lower()[-40:])[-2:]) in ranks:
         return True
     # A year after a month name is a date's, whatever word follows it (a verb put second,
     # "Den 16 november 2024 meddelade WHO…", is read as the year's noun).
@@ -259,6 +261,8 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     if _after_change(before, figure.text, language):
         return True
     if _in_ratio(before, after, q, language):
+        return True
+    if _age_limit(previous, q, language):
         return True
     if _after_multiplier(previous, language):
         return True
@@ -275,7 +279,32 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     if _is_duration(figure, language):
         return True
     starts_with_digits = digits is not None
+    if digits is not None and _model_number(digits.group(), before, language):
+        return True
     return bool(not q.unit and starts_with_digits and previous and _is_name_word(before, language))
+
+
+def _age_limit(previous: str, q: Quantity, language: str) -> bool:
+    """ "Children under 5": a bare small number under a bound, right after a word for
+    children (``[measures.scopes] children``), is their age, not a count of fewer than 5."""
+    if q.qualifier not in ("under", "up_to") or q.value is None or q.unit != q.unit_written:
+        return False
+    if not (q.value == int(q.value) and q.value <= 18) or not previous:
+        return False
+    return "children" in names_in([fold_word(previous)], language, "scopes")
+
+
+def _model_number(number: str, before: str, language: str) -> bool:
+    """A short number right after a name is part of the name ("Leopard 2 tanks", "Shahed
+    136 drones"), not a count of what follows; in a language that capitalises only names
+    (German capitalises every noun: "laut Angaben der Behörden 300 Tote")."""
+    measures = lexicon.section(lexicon.code(language) or "en", "measures")
+    return (
+        number.isdigit()
+        and len(number) <= 3
+        and measures.get("places_from_capitals") is not False
+        and _is_name_word(before, language)
+    )
 
 
 def _after_change(before: str, text: str, language: str) -> bool:

@@ -282,8 +282,9 @@ def test_a_range_of_years_is_not_a_figure(sentence: str, language: str, figure: 
     ],
 )
 def test_ratios_names_and_ages_are_not_figures(sentence: str, language: str, figure: str) -> None:
-    """ "1 in 4 children" counts no children; "45 people in 24 hours" counts 45, and "day
-    1,000" of a war is a day, not a toll."""
+    """A ratio's terms count nothing ("1 in 4 children"), a count in a time does ("45 people
+    in 24 hours"); "day 1,000" of a war is a day, "Shahed 136" a drone, "children under 5"
+    an age."""
     got = _nested(f"{sentence}\n", language=language)
     assert [c["quantity"] for c in got["claims"]] == [figure]
 

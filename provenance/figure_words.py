@@ -28,7 +28,7 @@ LETTER = (
     r"\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
     r"\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
     r"\u102b-\u103e\u1056-\u1059\u105e-\u1060"
-    r"\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d\u108f\u109a-\u109d])"
+    r"\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d\u108f\u109a-\u109d\u17b4-\u17d3\u17dd])"
 )
 TOKEN = re.compile(
     r"(?P<n>[0-9]+(?:[.,' ][0-9]+)*)"
@@ -38,10 +38,10 @@ TOKEN = re.compile(
 DASHES = frozenset({"-", "–", "—", "‑"})
 # Scripts written without spaces between words: Thai (spaces part phrases, not words), Han,
 # kana and Hangul (with the vowel and tone marks, the iteration marks and the long-vowel sign
-# that belong inside their words), and Myanmar (its letters and marks, not its digits and
-# punctuation).
+# that belong inside their words), Myanmar and Khmer (their letters and marks, not their
+# digits and punctuation).
 UNSPACED = (
-    "\u0e01-\u0e3a\u0e40-\u0e4e"
+    "\u0e01-\u0e3a\u0e40-\u0e4e\u1780-\u17d3\u17d7\u17dc\u17dd"
     "\u1000-\u103f\u1050-\u108f\u109a-\u109f\u1100-\u11ff\u3005-\u3007\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
 )
@@ -205,22 +205,27 @@ def _segments(run: str, at: int) -> Iterator[tuple[int, int]]:
         yield at + pending, at + len(run)
 
 
-_KILLED = "\u1039\u103a"
-"""The Myanmar virama and asat: a consonant before one ends the syllable before it, and
-one after the virama is stacked in the syllable it closes."""
+_KILLED = "\u1039\u103a\u17cd"
+"""The Myanmar virama and asat and the Khmer toandakhiat: a consonant before one ends the
+syllable before it."""
+_STACKING = "\u1039\u17d2"
+"""The Myanmar virama and the Khmer coeng: a consonant after one is stacked in the syllable
+it closes or begins."""
 
 
 def syllable_starts(run: str, j: int) -> bool:
     """Whether a word of an unspaced run may begin at ``j`` (or the run ends there). A Han,
-    kana or Hangul character begins one; in the Myanmar script only a syllable's first
-    letter does, not a vowel sign, a medial or a tone mark, nor a consonant killed by the
-    asat or the virama ("ဇွန်" is not a word of "ဇွန်း", nor "ကျ" of "ကျော်")."""
+    kana or Hangul character begins one; in the Myanmar and Khmer scripts only a syllable's
+    first letter does, not a vowel sign, a medial or a tone mark, nor a consonant killed by
+    the asat, the virama or the toandakhiat, nor one stacked under the coeng ("ဇွန်" is not
+    a word of "ဇွန်း", nor "ကျ" of "ကျော်", nor "បាត" of "បាត់")."""
     if j >= len(run):
         return True
     if unicodedata.category(run[j]).startswith("M"):
         return False
     after = run[j + 1 : j + 2]
-    return not (after and after in _KILLED) and run[j - 1 : j] != "\u1039"
+    before = run[j - 1 : j]
+    return not (after and after in _KILLED) and not (before and before in _STACKING)
 
 
 def _strings(node: object) -> Iterator[str]:
@@ -761,6 +766,8 @@ def _script_language(text: str) -> str | None:
             return "my"
         if 0x0E00 <= code <= 0x0E7F:
             return "th"
+        if 0x1780 <= code <= 0x17FF or 0x19E0 <= code <= 0x19FF:
+            return "km"
         if unspaced(char):
             return _east_asian(text)
     return None

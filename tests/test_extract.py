@@ -372,6 +372,15 @@ El gobierno anunció el lunes una ayuda de 20 millones de euros.
 အမည်မဖော်လိုသည့် စစ်ဘက်အရာရှိတစ်ဦးက စစ်သား ၃,၀၀၀ ခန့် ထိုဒေသသို့ ချထားခဲ့သည်ဟု ရိုက်တာသတင်းဌာနကို ပြောပြသည်။
 """,
     ),
+    "km": (
+        "2025-07-26",
+        """ក្រសួងការពារជាតិបានឲ្យដឹងថា ទាហានយ៉ាងតិច ១២ នាក់បានស្លាប់ នៅថ្ងៃទី២៤ ខែកក្កដា ឆ្នាំ២០២៥។
+
+ប្រភពយោធាមួយដែលសុំមិនបញ្ចេញឈ្មោះបានប្រាប់ថា ទាហានថៃប្រមាណ ៥០០ នាក់ត្រូវបានដាក់ពង្រាយ កាលពីម្សិលមិញ។
+
+បើតាមរដ្ឋបាលខេត្ត ប្រជាពលរដ្ឋជាង ១៣ ម៉ឺននាក់ត្រូវបានជម្លៀសចេញពីផ្ទះ។
+""",
+    ),
     "th": (
         "2025-07-26",
         """กระทรวงสาธารณสุขระบุว่า เมื่อวันที่ 24 ก.ค. 2568 มีผู้เสียชีวิตจากการปะทะอย่างน้อย 14 ราย
@@ -590,6 +599,35 @@ EXPECTED = {
             False,
             None,
             ["ရိုက်တာသတင်းဌာန", "Example News"],
+        ),
+    ],
+    "km": [
+        (
+            "ទាហានយ៉ាងតិច ១២",
+            "casualties",
+            "2025-07-24",
+            "ក្រសួងការពារជាតិ",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "ប្រមាណ ៥០០ នាក់",
+            "troop_count",
+            "2025-07-25",
+            "ប្រភពយោធាមួយ",
+            False,
+            None,
+            ["Example News"],
+        ),
+        (
+            "ប្រជាពលរដ្ឋជាង ១៣ ម៉ឺន",
+            "other",
+            "2025-07-26",
+            "រដ្ឋបាលខេត្ត",
+            True,
+            None,
+            ["Example News"],
         ),
     ],
     "th": [
@@ -1049,6 +1087,10 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("มีรายงานว่า ทหารเสียชีวิต 5 นาย", "th", "unspecified reports"),
         ("ตามข้อมูลของกระทรวงมหาดไทย ผู้อพยพมีจำนวน 138,000 คน", "th", "กระทรวงมหาดไทย"),
         ("แหล่งข่าวระดับสูงในกองทัพเปิดเผยว่า มีทหารบาดเจ็บกว่า 20 นาย", "th", "แหล่งข่าวระดับสูงในกองทัพ"),
+        ("មានរបាយការណ៍ថា ទាហាន ៥ នាក់បានស្លាប់។", "km", "unspecified reports"),
+        ("បើតាមក្រសួងមហាផ្ទៃ ប្រជាពលរដ្ឋជាង ១៣៨,០០០ នាក់ត្រូវបានជម្លៀស។", "km", "ក្រសួងមហាផ្ទៃ"),
+        ("ប្រភពយោធាមួយបានប្រាប់ថា ទាហានជាង ២០ នាក់រងរបួស។", "km", "ប្រភពយោធាមួយ"),
+        ("អង្គការសហប្រជាជាតិបានឲ្យដឹងថា ជនភៀសខ្លួនរាប់ពាន់នាក់ត្រូវការជំនួយ។", "km", "អង្គការសហប្រជាជាតិ"),
         ("Dapre OIM, plis pase 700 000 moun deplase nan peyi a.", "ht", "OIM"),
         ("Според медийни публикации 300 души са загинали.", "bg", "unspecified reports"),
         ("По неофициална информация 300 души са загинали.", "bg", "unspecified reports"),
@@ -1685,6 +1727,9 @@ def test_a_figure_near_a_month_name_is_not_its_day(
         ("A támadásban 2024. november 16-án 12 ember meghalt.", "hu", "2024-11-16"),
         ("A ranar 16 ga Nuwamba mutum 12 sun mutu.", "ha", "2025-11-16"),
         ("เมื่อวันที่ 16 พฤศจิกายน มีผู้เสียชีวิต 12 ราย", "th", "2025-11-16"),
+        ("នៅថ្ងៃទី១៦ ខែវិច្ឆិកា ទាហាន ១២ នាក់បានស្លាប់។", "km", "2025-11-16"),
+        ("កាលពីថ្ងៃទី២៤ ខែកក្កដា ឆ្នាំ២០២៥ ទាហាន ១២ នាក់បានស្លាប់។", "km", "2025-07-24"),
+        ("នៅថ្ងៃទី 8 ខែវិច្ឆិកា ឆ្នាំ 2024 ទាហាន ១២ នាក់បានស្លាប់។", "km", "2024-11-08"),
     ],
 )
 def test_a_day_written_against_its_month_name(sentence: str, language: str, as_of: str) -> None:
@@ -2235,3 +2280,32 @@ def test_thai_years_days_and_abbreviations_are_not_figures(
     figures; a dot after a Thai letter ends an abbreviation, not the sentence."""
     got = _nested(f"{sentence}\n", language="th", published="2026-01-05")
     assert [c["quantity"] for c in got["claims"]] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("នៅថ្ងៃទី១៦ ខែវិច្ឆិកា ឆ្នាំ២០២៤ ទាហាន ១២ នាក់បានស្លាប់។", "2024-11-16"),
+        ("ក្នុងឆ្នាំ ២០២៤ មានទាហាន ១២ នាក់បានស្លាប់។", "2024"),
+        ("កាលពីម្សិលមិញ ទាហាន ១២ នាក់បានស្លាប់។", "2026-01-04"),
+        ("កាលពីថ្ងៃសុក្រ ទាហាន ១២ នាក់បានស្លាប់។", "2026-01-02"),
+        # "ខែតុលា" (October), never "តុលាការ" (court) before a figure.
+        ("នៅខែតុលា ទាហាន ១២ នាក់បានស្លាប់។", "2025-10"),
+        ("តុលាការ ២ កន្លែងបានបិទ។", "2026-01-05"),
+    ],
+)
+def test_khmer_dates_with_month_names_and_khmer_digits(sentence: str, as_of: str) -> None:
+    """The Khmer press writes "ថ្ងៃទី១៦ ខែវិច្ឆិកា ឆ្នាំ២០២៤" (day 16, month of November,
+    year 2024) in Khmer digits, the words against the figures."""
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    assert sentence_date(sentence, "km", PartialDate(2026, 1, 5)).iso() == as_of
+
+
+def test_khmer_sentences_end_at_the_khan_and_not_at_abbreviations() -> None:
+    """The khan "។" ends a Khmer sentence with or without a space after it; a dot after a Khmer letter
+    ends an abbreviation ("គ.ស.", the common era), not the sentence."""
+    text = "ទាហាន ១២ នាក់បានស្លាប់ក្នុងឆ្នាំ គ.ស. ២០២៤។ជនស៊ីវិល ៣០ នាក់រងរបួស។\n"
+    got = _nested(text, language="km", published="2026-01-05")
+    assert [c["quantity"] for c in got["claims"]] == ["ទាហាន ១២", "ជនស៊ីវិល ៣០"]

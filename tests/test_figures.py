@@ -425,6 +425,15 @@ PHRASES: list[Reading] = [
     ("ผู้เสียชีวิต ๑๒ ราย", "th", "exact", 12, "killed", "count"),
     ("ผู้เสียชีวิตเพิ่มขึ้นเป็น 14 ราย", "th", "exact", 14, "killed", "count"),
     ("หลายหมื่นคน", "th", "vague", (20_000, 99_999), "people", "count"),
+    # Khmer: the count noun before the figure, a classifier after it, Khmer digits
+    ("អ្នកស្លាប់យ៉ាងតិច ១២ នាក់", "km", "at_least", 12, "killed", "count"),
+    ("ប្រជាពលរដ្ឋជាង ១៣៨,០០០ នាក់", "km", "over", 138_000, "people", "count"),
+    ("ជនភៀសខ្លួនជាង ១៣ ម៉ឺននាក់", "km", "over", 130_000, "refugees", "count"),
+    ("អ្នករងរបួសប្រមាណ ៣០ នាក់", "km", "about", 30, "wounded", "count"),
+    ("ទាហាន ៥ នាក់", "km", "exact", 5, "troops", "count"),
+    ("ទាហានចំនួន 5 នាក់", "km", "exact", 5, "troops", "count"),
+    ("រថក្រោះ ១០ គ្រឿង", "km", "exact", 10, "tanks", "count"),
+    ("រាប់ពាន់នាក់", "km", "vague", (2000, 9999), "people", "count"),
 ]
 
 REFUSED: list[tuple[str, str | None, str]] = [
@@ -445,6 +454,9 @@ REFUSED: list[tuple[str, str | None, str]] = [
     # "ja yli" is "and over" a second figure, never "or more" after the first.
     ("500 ihmistä ja yli", "fi", "hedge after the figure"),
     ("300 คนแถวหน้า", "th", "may be a hedge"),
+    # Khmer also writes "១,៥ លាន" with a decimal comma, and "១៣៥.៦៣២" with dots between groups
+    ("១,៥ លាននាក់", "km", "language's way"),
+    ("១៣៥.៦៣២ នាក់", "km", "safely"),
 ]
 
 

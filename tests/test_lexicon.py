@@ -51,6 +51,7 @@ REQUIRED = [
     "my",
     "th",
     "ln",
+    "km",
 ]
 
 

@@ -369,6 +369,16 @@ def test_english_qualifiers(
         ("เกือบ 1,000 คน", "th", "close_to", 1000, None, None),
         ("สูงถึง 3 หมื่นคน", "th", "up_to", 30_000, None, 30_000),
         ("ไม่ถึง 100 คน", "th", "under", 100, None, 100),
+        ("យ៉ាងតិច ១២ នាក់", "km", "at_least", 12, 12, None),
+        ("យ៉ាងហោចណាស់ ១០០ នាក់", "km", "at_least", 100, 100, None),
+        ("ប្រមាណ ៣០០ នាក់", "km", "about", 300, None, None),
+        ("ប្រហែល ២ សែននាក់", "km", "about", 200_000, None, None),
+        ("ជាង ១,០០០ នាក់", "km", "over", 1000, 1000, None),
+        ("១០០ នាក់ឡើងទៅ", "km", "at_least", 100, 100, None),
+        ("ជិត ១,០០០ នាក់", "km", "close_to", 1000, None, None),
+        ("ស្ទើរតែ ៤០០ នាក់", "km", "close_to", 400, None, None),
+        ("រហូតដល់ ៣ ម៉ឺននាក់", "km", "up_to", 30_000, None, 30_000),
+        ("តិចជាង ១០០ នាក់", "km", "under", 100, None, 100),
     ],
 )
 def test_multilingual_qualifiers(
@@ -722,6 +732,10 @@ def test_closed_ranges_that_cannot_be_read_stay_refused(text: str, language: str
         ("300 ถึง 500 คน", "th", 300, 500, "people"),
         ("ระหว่าง 300-500 คน", "th", 300, 500, "people"),
         ("ตั้งแต่ 300 ถึง 500 คน", "th", 300, 500, "people"),
+        ("៣០០-៥០០ នាក់", "km", 300, 500, "people"),
+        ("៣០០ ទៅ ៥០០ នាក់", "km", 300, 500, "people"),
+        ("ពី ៣០០ ទៅ ៥០០ នាក់", "km", 300, 500, "people"),
+        ("ចន្លោះពី ៣០០ ដល់ ៥០០ នាក់", "km", 300, 500, "people"),
     ],
 )
 def test_press_ranges_of_every_language(
@@ -828,6 +842,8 @@ def test_a_verb_of_motion_or_change_is_not_a_hedge(text: str) -> None:
         # "လူ" (people) begins "လူငယ်" (young people): the rest is not a known word.
         ("၅၀ လူငယ်", "my"),
         ("300 คนแถวหน้า", "th"),
+        # "បាត" (baht) is not read in "បាត់" (lost): the sign after it ends the syllable.
+        ("១០០ បាត់", "km"),
     ],
 )
 def test_an_unknown_count_noun_in_unspaced_text_is_refused(text: str, language: str | None) -> None:
@@ -1089,6 +1105,15 @@ def test_count_nouns_need_whole_numbers() -> None:
         ("สามสิบห้าคน", "th", 35, "people"),
         ("ร้อยละ 30", "th", 30, "percent"),
         ("ครึ่งหนึ่ง", "th", 50, "percent"),
+        # Khmer counts in ten thousands (ម៉ឺន) and hundred thousands (សែន).
+        ("៣ ម៉ឺននាក់", "km", 30_000, "people"),
+        ("ជនភៀសសឹក ១៣ ម៉ឺននាក់", "km", 130_000, "displaced"),
+        ("១.៥ លាននាក់", "km", 1_500_000, "people"),
+        ("២ ពាន់លានរៀល", "km", 2e9, "KHR"),
+        ("៥ លានដុល្លារ", "km", 5e6, "USD"),
+        ("៣០ ភាគរយ", "km", 30, "percent"),
+        ("ប្រាំនាក់", "km", 5, "people"),
+        ("ពាក់កណ្តាល", "km", 50, "percent"),
     ],
 )
 def test_multipliers(text: str, language: str | None, value: float, unit: str) -> None:
@@ -1333,6 +1358,12 @@ def test_mixed_units_in_a_range_are_converted_or_refused() -> None:
         ("ผู้ลี้ภัย 9 หมื่นคน", "th", "refugees"),
         ("รถถัง 10 คัน", "th", "tanks"),
         ("12 คนเสียชีวิต", "th", "people"),
+        ("អ្នកស្លាប់ ១២ នាក់", "km", "killed"),
+        ("ទាហាន ៥ នាក់", "km", "troops"),
+        ("ជនភៀសខ្លួន ៩ ម៉ឺននាក់", "km", "refugees"),
+        ("រថក្រោះ ១០ គ្រឿង", "km", "tanks"),
+        ("គ្រួសារ ៣០,០០០ គ្រួសារ", "km", "families"),
+        ("១២ នាក់ស្លាប់", "km", "people"),
     ],
 )
 def test_count_nouns(text: str, language: str | None, unit: str) -> None:
@@ -1424,6 +1455,9 @@ def test_a_preposition_that_is_a_hedge_only_before_a_figure(
         ("หลายพันคน", "th", 2000, 9999, "people"),
         ("นับหมื่นคน", "th", 20_000, 99_999, "people"),
         ("หลายแสนคน", "th", 200_000, 999_999, "people"),
+        ("រាប់ពាន់នាក់", "km", 2000, 9999, "people"),
+        ("រាប់ម៉ឺននាក់", "km", 20_000, 99_999, "people"),
+        ("រាប់សែននាក់", "km", 200_000, 999_999, "people"),
     ],
 )
 def test_vague_quantities(

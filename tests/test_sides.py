@@ -171,6 +171,12 @@ def test_a_country_before_the_counted_noun_is_not_the_noun(text: str, unit: str)
         ("กัมพูชาระบุว่า ไทย เปิดฉากยิงก่อน", "th", {"kh", "th"}),
         ("ผู้ลี้ภัยจาก เมียนมา", "th", {"mm"}),
         ("สำนักข่าวมาลี รายงาน", "th", set()),
+        # Khmer writes the verb against the name ("កម្ពុជាបានឲ្យដឹងថា", Cambodia said); "ចិន"
+        # (China) is read whole, not in "ចិន្តា" (thought), nor the Czech capital in "ប្រាក់".
+        ("កម្ពុជាបានឲ្យដឹងថា ថៃ បានបាញ់មុន", "km", {"kh", "th"}),
+        ("ជនភៀសខ្លួនពី មីយ៉ាន់ម៉ា", "km", {"mm"}),
+        ("ចិន្តា", "km", set()),
+        ("ប្រាក់ខែ", "km", set()),
     ],
 )
 def test_a_text_is_read_with_its_own_languages_countries(

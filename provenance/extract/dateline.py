@@ -20,7 +20,7 @@ _DATELINE = re.compile(
     r"[^\S\n]*(?:\((?P<paren>[^()\n]{1,40})\)[^\S\n]*[-–—]+"
     r"|\.?[^\S\n]*/(?P<slash>[^/\n]{1,30})/\.?)[^\S\n]+"
 )
-_PROSE_END = re.compile(r"[.!?؟。…\u0964\u06d4\u0589\u104b][\"'”’»)\]]*\s*$")
+_PROSE_END = re.compile(r"[.!?؟。…\u0964\u06d4\u0589\u104b\u17d4\u17d5][\"'”’»)\]]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,15 +15,19 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # Full-width stops end a sentence without a space after them (Chinese, Japanese). The
 # danda (Hindi, Bengali), the Urdu full stop and the Ethiopic full stop and question mark
 # end one as a full stop does, and so does the Armenian full stop (verjaket). The Myanmar
-# full stop ends one whether a space follows or not.
-_STOPS = ".!?؟。…\u0964\u0965\u06d4\u1362\u1367\u0589\u104b"
-_SENTENCE_END = re.compile(rf"[{_STOPS}]+[\"'”’»)\]]*(?=\s+|$)|[。！？\u104b]+[」』”’）)]*")
+# and Khmer full stops ("။", "។", "៕") end one whether a space follows or not.
+_STOPS = ".!?؟。…\u0964\u0965\u06d4\u1362\u1367\u0589\u104b\u17d4\u17d5"
+_SENTENCE_END = re.compile(
+    rf"[{_STOPS}]+[\"'”’»)\]]*(?=\s+|$)|[。！？\u104b\u17d4\u17d5]+[」』”’）)]*"
+)
 _FINAL = re.compile(rf"[{_STOPS}！？][\"'”’»)\]*」』）]*$")
 # Thai writes no full stop: a paragraph of three or more phrases parted by spaces whose
 # last word is Thai is prose.
 _LAST_LETTER = re.compile(r"[^\W\d_](?=[\W\d_]*$)")
 # A dot after a Thai letter ends an abbreviation ("พ.ย.", November; "กม.", km), never a sentence.
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+# Khmer abbreviates with dots too ("ព.ស.", the Buddhist Era; "គ.ស.", the common era).
+_ABBREVIATING_LETTER = re.compile(r"[\u0e01-\u0e4e\u1780-\u17d3]")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -154,7 +158,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
 def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    if _THAI_LETTER.match(text, dot - 1):
+    if _ABBREVIATING_LETTER.match(text, dot - 1):
         return True
     word = re.search(r"([\w.]+)$", text[begin:dot])
     if word is None:

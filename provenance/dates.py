@@ -280,6 +280,20 @@ def _of_era(year: int, offset: int, text: str) -> int:
     return year
 
 
+def of_another_era(year: int, language: str) -> bool:
+    """Whether a year written in text of ``language`` may be of an era the language's press
+    writes but no offset reads (``[dates] era`` without ``era_offset``: the Cambodian
+    Buddhist Era's year begins in April or May, so Khmer "២៥៦៨" is 2024 or 2025 by the day):
+    its date is not read."""
+    table = lexicon.section(language, "dates")
+    return (
+        bool(table.get("era"))
+        and not table.get("era_offset")
+        and year not in ERA_YEARS
+        and any(year - o in ERA_YEARS for o in _era_offsets())
+    )
+
+
 def era_year(year: int, language: str) -> int | None:
     """The common-era year of a year of its own era written in text of ``language``
     (2567 in Thai is 2024), or None when the language has no era or the year is not one

@@ -272,6 +272,40 @@ def test_a_year_of_the_buddhist_era_without_its_era_is_refused(text: str, reason
         parse_partial_date(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("១៦ វិច្ឆិកា ២០២៤", "2024-11-16"),
+        ("16 ខែវិច្ឆិកា 2024", "2024-11-16"),
+        ("២៤ កក្កដា ២០២៥", "2025-07-24"),
+        ("ខែកុម្ភៈ ២០២៤", "2024-02"),
+        ("១៦ ខែកញ្ញា ២០២៤", "2024-09-16"),
+        ("១៦/១១/២០២៤", "2024-11-16"),
+        ("គ.ស. ២០២៤", "2024"),
+    ],
+)
+def test_khmer_dates_in_khmer_digits(text: str, iso: str) -> None:
+    """Khmer month names (bare, or after "ខែ", month) with Khmer digits; "ខែកញ្ញា" only with
+    "ខែ", since "កញ្ញា" alone is "Miss"."""
+    assert parse_partial_date(text).iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("១៦ វិច្ឆិកា ២៥៦៨", "may be of another era"),
+        ("១៦/១១/២៥៦៨", "may be of another era"),
+        ("ព.ស. ២៥៦៨", "unknown month"),
+        ("១៦ កញ្ញា ២០២៤", "unknown month"),
+    ],
+)
+def test_a_khmer_year_of_the_buddhist_era_is_refused(text: str, reason: str) -> None:
+    """The Cambodian Buddhist Era's year begins in April or May (2568 is 2024 or 2025 by the
+    day): no offset reads it, and it is never the year 2568."""
+    with pytest.raises(ValueError, match=reason):
+        parse_partial_date(text)
+
+
 def test_a_year_of_an_era_written_with_two_digits_is_of_the_era_s_century() -> None:
     """The Thai press shortens the year after a month name ("16 พ.ย. 67"): 2567, 2024;
     a language without an era has no such years."""

@@ -2303,6 +2303,34 @@ def test_khmer_dates_with_month_names_and_khmer_digits(sentence: str, as_of: str
     assert sentence_date(sentence, "km", PartialDate(2026, 1, 5)).iso() == as_of
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "នៅថ្ងៃទី១៦ ខែវិច្ឆិកា ២៥៦៨ ទាហាន ១២ នាក់បានស្លាប់។",
+        "ក្នុងឆ្នាំ ២៥៦៨ មានទាហាន ១២ នាក់បានស្លាប់។",
+        "ក្នុងឆ្នាំ ព.ស. ២៥៦៨ មានទាហាន ១២ នាក់បានស្លាប់។",
+    ],
+)
+def test_a_khmer_year_of_the_buddhist_era_is_not_read(sentence: str) -> None:
+    """The Cambodian Buddhist Era's year begins in April or May: 2568 is 2024 or 2025 by the
+    day, so the sentence's date is not read: never the year 2568, nor the month's year
+    guessed from the document's date."""
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    assert sentence_date(sentence, "km", PartialDate(2026, 1, 5)) is None
+
+
+def test_a_count_after_a_month_is_no_year_of_an_unread_era() -> None:
+    """Only a language whose press writes an era no offset reads leaves such a sentence
+    undated: in English "November 2500 people" is a month and a count."""
+    from provenance.dates import PartialDate
+    from provenance.extract.when import sentence_date
+
+    got = sentence_date("In November 2500 people fled.", "en", PartialDate(2026, 1, 5))
+    assert got is not None and got.iso() == "2025-11"
+
+
 def test_khmer_sentences_end_at_the_khan_and_not_at_abbreviations() -> None:
     """The khan "។" ends a Khmer sentence with or without a space after it; a dot after a Khmer letter
     ends an abbreviation ("គ.ស.", the common era), not the sentence."""

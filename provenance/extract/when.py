@@ -17,6 +17,7 @@ from provenance import lexicon
 from provenance.dates import (
     PartialDate,
     era_year,
+    of_another_era,
     other_calendar_lag,
     parse_partial_date,
     short_era_year,
@@ -203,6 +204,8 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
             )
             with_day = _DAY_BEFORE.search(low[max(0, m.start() - 16) : m.start()]) is not None
             era = _era_year_after(low, m.end(), language, with_day)
+            if era is None and year_m is None and _unread_era(low, m.end(), language):
+                raise _OtherCalendar
             if era is not None:
                 year: int | None = era
             elif other_calendar_lag(language):
@@ -220,6 +223,13 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
             except ValueError:
                 return PartialDate(year, month)
     return None
+
+
+def _unread_era(low: str, end: int, language: str) -> bool:
+    """A year after a month name that may be of an era the language's file does not read
+    ("១៦ វិច្ឆិកា ២៥៦៨": the Cambodian Buddhist Era's year begins in April or May)."""
+    full = _ERA_YEAR.search(low[end : end + 12])
+    return full is not None and of_another_era(int(full.group(1)), language)
 
 
 def _era_year_after(low: str, end: int, language: str, with_day: bool) -> int | None:
@@ -335,6 +345,8 @@ def _relative(low: str, language: str, published: PartialDate | None) -> Partial
             )
     for found in _ERA_YEAR.finditer(low):
         era = era_year(int(found.group(1)), language)
+        if of_another_era(int(found.group(1)), language) and _bare_year(low, found, language):
+            raise _OtherCalendar
         if (
             era is not None
             and _bare_year(low, found, language)

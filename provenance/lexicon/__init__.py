@@ -23,8 +23,10 @@ language, in top-level tables owned by one concern each:
   is ahead of the common era (Thai 543: 2567 is 2024), read for years written with the
   language's month names or after one of its ``era`` words ("พ.ศ."), ``era_century``
   the century of its years written with two digits after a month name ("16 พ.ย. 67" is
-  2567), and ``common_era`` the words before a year of the common era ("ค.ศ."); after
-  ``since`` (a word up to five words before a date), ``since_next`` (a word right before
+  2567), and ``common_era`` the words before a year of the common era ("ค.ศ."); an ``era``
+  without ``era_offset`` says the press writes years of an era no one offset reads (the
+  Cambodian Buddhist Era's year begins in April or May): a sentence with one is not dated;
+  after ``since`` (a word up to five words before a date), ``since_next`` (a word right before
   it, or before its day: Italian "da", also "by") or ``since_after`` (words within three
   after it: Turkish "bu yana") a date starts a period, and the claim speaks of the
   article's date; so it does after ``began`` or before ``began_after``, verbs of a

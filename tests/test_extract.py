@@ -1760,6 +1760,26 @@ def test_a_danda_and_other_scripts_full_stops_end_sentences(text: str) -> None:
     assert text[found[0].start : found[1].end] == text
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("Am 24. Februar 2022 starben laut Ministerium 300 Menschen.", "de", 1),
+        ("Die 47. Brigade meldete 12 zerstörte Panzer.", "de", 1),
+        ("Die Zahl der Toten stieg auf 47. Die Armee bestätigte das.", "de", 2),
+        ("47. Mekanize Tugay 12 tank imha etti.", "tr", 1),
+        ("Russia said 47. The army denied it.", "en", 2),
+        ("Rusko uvedlo 47. Armáda to popřela.", "cs", 2),
+    ],
+)
+def test_an_ordinal_dot_ends_no_sentence(text: str, language: str, count: int) -> None:
+    """German and other languages write ordinals with a dot ("am 24. Februar", "die 47.
+    Brigade"): the sentence goes on. Before a function word ("Die Armee") the dot ends it;
+    in English a number and a dot always may."""
+    from provenance.extract.sentences import sentences
+
+    assert len(sentences(text + "\n", language)) == count
+
+
 WIRE_ES = """\
 <html><head><title>Sudán: la cifra de desplazados supera los 11 millones</title>
 <meta name="author" content="Ana Pérez">

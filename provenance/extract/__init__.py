@@ -71,7 +71,7 @@ def extract_article(article: Article) -> Extraction:
     dateline = find_dateline(article.text)
     previous: Attribution | None = None
     out: list[Candidate] = []
-    for whole in sentences(article.text):
+    for whole in sentences(article.text, language):
         sentence = _after_dateline(whole, dateline)
         if sentence is None:
             continue

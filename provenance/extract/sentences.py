@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from provenance import lexicon
 from provenance.folding import no_capitals
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -115,15 +116,32 @@ class Sentence:
     paragraph: int
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences of the prose paragraphs, in order, with their offsets in ``text``."""
+def sentences(text: str, language: str | None = None) -> list[Sentence]:
+    """Sentences of the prose paragraphs, in order, with their offsets in ``text``. In a
+    language that writes ordinals with a dot (``[dates] ordinal_dot``: German "am 24.
+    Februar", "die 47. Brigade"), a dot after a number of up to three digits ends a
+    sentence only before one of its function words (``[quantities] stopwords``)."""
+    ordinals = _ordinal_dot(language)
     out: list[Sentence] = []
     for number, para in enumerate(_PARAGRAPH.finditer(text)):
         body = para.group()
         if not _FINAL.search(body.rstrip()) and not _unstopped(body):
             continue
-        out.extend(_split(text, para.start(), para.end(), number))
+        out.extend(_split(text, para.start(), para.end(), number, ordinals))
     return out
+
+
+def _ordinal_dot(language: str | None) -> frozenset[str] | None:
+    """The function words that may open a sentence after a number, in a language that
+    writes ordinals with a dot; None in any other."""
+    code = lexicon.code(language)
+    if not code or not lexicon.section(code, "dates").get("ordinal_dot"):
+        return None
+    stopwords = lexicon.section(code, "quantities").get("stopwords", [])
+    return frozenset(str(w).lower() for w in stopwords)
+
+
+_ORDINAL_DOT = re.compile(r"(?<![\d.,])\b\d{1,3}$")
 
 
 def _unstopped(body: str) -> bool:
@@ -133,12 +151,16 @@ def _unstopped(body: str) -> bool:
     )
 
 
-def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+def _split(
+    text: str, start: int, end: int, paragraph: int, ordinals: frozenset[str] | None
+) -> list[Sentence]:
     out: list[Sentence] = []
     begin = start
     for m in _SENTENCE_END.finditer(text, start, end):
         stop = m.end()
         if _is_abbreviation(text, begin, m.start()) or not _next_starts_sentence(text, stop, end):
+            continue
+        if ordinals is not None and _is_ordinal(text, begin, m, end, ordinals):
             continue
         _add(out, text, begin, stop, paragraph)
         begin = stop
@@ -165,6 +187,16 @@ def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
         return False
     token = word.group(1).lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _is_ordinal(
+    text: str, begin: int, m: re.Match[str], end: int, ordinals: frozenset[str]
+) -> bool:
+    """A dot right after a short number, not followed by a function word: an ordinal."""
+    if m.group() != "." or not _ORDINAL_DOT.search(text, begin, m.start()):
+        return False
+    following = re.match(r"\s*(\w+)", text[m.end() : end])
+    return following is not None and following.group(1).lower() not in ordinals
 
 
 def _next_starts_sentence(text: str, pos: int, end: int) -> bool:

@@ -26,7 +26,8 @@ T = TypeVar("T")
 LETTER = (
     r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
     r"\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
-    r"\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    r"\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0b82\u0bbe-\u0bcd\u0bd7"
+    r"\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
     r"\u102b-\u103e\u1056-\u1059\u105e-\u1060"
     r"\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d\u108f\u109a-\u109d\u17b4-\u17d3\u17dd])"
 )
@@ -762,6 +763,8 @@ def _script_language(text: str) -> str | None:
             return "hi"
         if 0x0980 <= code <= 0x09FF:
             return "bn"
+        if 0x0B80 <= code <= 0x0BFF:
+            return "ta"
         if 0x1000 <= code <= 0x109F:
             return "my"
         if 0x0E00 <= code <= 0x0E7F:

@@ -54,7 +54,7 @@ from provenance.figure_words import (
     unspaced_words,
     words,
 )
-from provenance.folding import clitic_variants
+from provenance.folding import WORD_MARKS, clitic_variants
 from provenance.intervals import QUALIFIERS, Quantity
 
 _NOUN_SPANS = (3, 2, 1)
@@ -200,8 +200,11 @@ def _month(word: str) -> bool:
 
 
 def _is_noun(word: str) -> bool:
+    """A word of letters, with the vowel signs and viramas written inside it in a script
+    written with spaces ("அகதிகள்")."""
     letters = word.replace("-", "").replace("'", "").replace(".", "")
-    return len(letters) >= 2 and letters.isalpha()
+    bare = letters if unspaced(letters) else re.sub(f"[{WORD_MARKS}]", "", letters)
+    return len(letters) >= 2 and bare.isalpha()
 
 
 def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str, int, int]:

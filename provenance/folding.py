@@ -12,12 +12,14 @@ from provenance import lexicon
 WORD_MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
     "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
-    "\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0b82\u0bbe-\u0bcd\u0bd7"
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
     "\u102b-\u103e\u1056-\u1059\u105e-\u1060"
     "\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d\u108f\u109a-\u109d\u17b4-\u17d3\u17dd"
 )
-"""Combining marks (vowel signs, viramas, medials, harakat, niqqud, Thai vowel and tone marks,
-Khmer vowel signs, diacritics and the coeng) that belong inside a word."""
+"""Combining marks (vowel signs, viramas such as the Tamil pulli, medials, harakat, niqqud,
+Thai vowel and tone marks, Khmer vowel signs, diacritics and the coeng) that belong inside a
+word."""
 
 
 @lru_cache(maxsize=262_144)

@@ -942,6 +942,30 @@ def test_articles_in_other_languages(language: str) -> None:
             "လူ ၃၀၀",
             "ကျန်းမာရေးဝန်ကြီးဌာနက",
         ),
+        # Tamil: the words reported, closed by "-ஆக" or "என்று", then the speaker and the
+        # verb.
+        (
+            "நேற்று குறைந்தது 20 பேர் கொல்லப்பட்டதாக சுகாதார அமைச்சகம் தெரிவித்துள்ளது.",
+            "ta",
+            "2024-11-15",
+            "குறைந்தது 20 பேர்",
+            "சுகாதார அமைச்சகம்",
+        ),
+        (
+            "வெள்ளிக்கிழமை 300 பேர் உயிரிழந்தனர் என்று ஐநா தெரிவித்தது.",
+            "ta",
+            "2024-11-15",
+            "300 பேர்",
+            "ஐநா",
+        ),
+        # "எனும்" (named) is not "என" (that).
+        (
+            "நேற்று 300 பேர் கொல்லப்பட்டதாக மனித உரிமைகள் கண்காணிப்பகம் எனும் அமைப்பு கூறியது.",
+            "ta",
+            "2024-11-15",
+            "300 பேர்",
+            "மனித உரிமைகள் கண்காணிப்பகம் எனும் அமைப்பு",
+        ),
     ],
 )
 def test_a_ministry_said_on_friday_or_yesterday(
@@ -1182,6 +1206,14 @@ def test_a_speaker_after_the_verb_and_its_day(
             "my",
             "ဒေသခံများက",
         ),
+        # Tamil names an unnamed speaker after "என்று" (that): "அதிகாரி ஒருவர்", an official.
+        (
+            "தாக்குதலில் 500க்கும் மேற்பட்ட பொதுமக்கள் காயமடைந்தனர் என்று அதிகாரி ஒருவர் கூறினார்.",
+            "ta",
+            "அதிகாரி ஒருவர்",
+        ),
+        ("சுமார் 1,000 பேர் இடம்பெயர்ந்துள்ளதாக தகவல்கள் தெரிவிக்கின்றன.", "ta", "unspecified reports"),
+        ("300க்கும் மேற்பட்டோர் கைது செய்யப்பட்டதாக தெரியவந்துள்ளது.", "ta", "unspecified reports"),
     ],
 )
 def test_according_to_a_report_or_a_party(sentence: str, language: str, source: str) -> None:
@@ -1259,6 +1291,13 @@ def test_a_body_whose_name_begins_with_a_role_is_named(
         ("ပြီးခဲ့သည့်အပတ်က လူ ၁၂ ဦး သေဆုံးခဲ့သည်။", "my", "2024-11"),
         # "ဇွန်" (June) begins the syllable "ဇွန်း" (spoon): no month is named.
         ("ဇွန်း ၁၀ ချောင်း ပျောက်ဆုံးခဲ့သည်။", "my", "2024-11-16"),
+        ("திங்கள்கிழமை 300 பேர் கொல்லப்பட்டனர் என்று அமைச்சகம் தெரிவித்தது.", "ta", "2024-11-11"),
+        ("வெள்ளியன்று 300 பேர் கொல்லப்பட்டனர்.", "ta", "2024-11-15"),
+        ("நவம்பர் 10 அன்று 300 பேர் கொல்லப்பட்டனர்.", "ta", "2024-11-10"),
+        ("16 அக்டோபர் 2024 அன்று 45 பேர் காயமடைந்தனர்.", "ta", "2024-10-16"),
+        ("கடந்த வாரம் 12 பேர் கொல்லப்பட்டனர்.", "ta", "2024-11"),
+        # "முதல்" after a date is "since": the figure is counted up to the article's date.
+        ("2022 பிப்ரவரி முதல் 6,000க்கும் மேற்பட்டோர் கொல்லப்பட்டனர்.", "ta", "2024-11-16"),
         ("Ministè Sante Piblik la di yè 300 moun mouri.", "ht", "2024-11-15"),
         ("Nan mwa jiyè 2024, gang yo touye 300 moun, selon ONI.", "ht", "2024-07"),
         ("Minisitele ya bokolongono alobaki lobi eleki ete bato 300 bakufi.", "ln", "2024-11-15"),
@@ -1748,6 +1787,8 @@ def test_a_day_written_against_its_month_name(sentence: str, language: str, as_o
         "ሩሲያ 500 ወታደሮች ሞተዋል አለች። ዩክሬን አስተባበለች።",
         "Ռուսաստանը հայտարարել է, որ զոհվել է 500 զինծառայող։ Ուկրաինան հերքել է։",
         "ရုရှားက စစ်သား ၅၀၀ ကျဆုံးခဲ့သည်ဟု ပြောသည်။ယူကရိန်းက ငြင်းဆိုသည်။",
+        # "ஐ.நா." (UN) is an abbreviation, not the end of a sentence.
+        "500 வீரர்கள் கொல்லப்பட்டதாக ஐ.நா. அறிக்கை கூறுகிறது. உக்ரைன் இதை மறுத்துள்ளது.",
     ],
 )
 def test_a_danda_and_other_scripts_full_stops_end_sentences(text: str) -> None:

@@ -302,6 +302,14 @@ PHRASES: list[Reading] = [
     ("५० से अधिक लोग", "hi", "over", 50, "people", "count"),
     ("অন্তত ৭৯৮", "bn", "at_least", 798, "", "count"),
     ("প্রায় ১০ লাখ", "bn", "about", 1_000_000, "", "count"),
+    # Tamil
+    ("குறைந்தது 20 பேர்", "ta", "at_least", 20, "people", "count"),
+    ("500க்கும் மேற்பட்ட பொதுமக்கள்", "ta", "over", 500, "people", "count"),
+    ("சுமார் 5 லட்சம் அகதிகள்", "ta", "about", 500_000, "refugees", "count"),
+    ("ஆயிரக்கணக்கான பொதுமக்கள்", "ta", "vague", (2000, 9999), "people", "count"),
+    ("ஐந்து பேர்", "ta", "exact", 5, "people", "count"),
+    ("௩௦௦ பேர்", "ta", "exact", 300, "people", "count"),
+    ("50 சதவீதம்", "ta", "exact", 50, "percent", "percent"),
     # Indonesian
     ("lebih dari 10.000 orang", "id", "over", 10_000, "people", "count"),
     ("setidaknya 1.200 korban tewas", "id", "at_least", 1200, "killed", "count"),

@@ -52,6 +52,7 @@ REQUIRED = [
     "th",
     "ln",
     "km",
+    "ta",
 ]
 
 

@@ -156,6 +156,13 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("តុលាការយុត្តិធម៌អន្តរជាតិ", {"icj"}),
         ("យូនីសេហ្វ", {"unicef"}),
         ("ក្រសួងការពារជាតិកម្ពុជា", set()),
+        ("ஐநா", {"un"}),
+        ("ஐ.நா.வின்", {"un"}),
+        ("ஐக்கிய நாடுகள் அகதிகள் முகமை", {"unhcr"}),
+        ("உலக சுகாதார நிறுவனம்", {"who"}),
+        ("சர்வதேச செஞ்சிலுவைக் குழு", {"icrc"}),
+        ("உலக வங்கியின்", {"worldbank"}),
+        ("சுகாதார அமைச்சகம்", set()),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:

@@ -177,6 +177,13 @@ def test_a_country_before_the_counted_noun_is_not_the_noun(text: str, unit: str)
         ("ជនភៀសខ្លួនពី មីយ៉ាន់ម៉ា", "km", {"mm"}),
         ("ចិន្តា", "km", set()),
         ("ប្រាក់ខែ", "km", set()),
+        # Tamil: case endings and the adjective on a stem ("ரஷ்யாவும்", "இஸ்ரேலிய"); "சூடான"
+        # (hot) is not Sudan.
+        ("ரஷ்யாவும் உக்ரைனும்", "ta", {"ru", "ua"}),
+        ("காசாவில் இஸ்ரேலிய தாக்குதல்", "ta", {"il"}),
+        ("இந்தியா மற்றும் பாகிஸ்தான்", "ta", {"in", "pk"}),
+        ("ஈராக்கில்", "ta", {"iq"}),
+        ("சூடான உணவு", "ta", set()),
     ],
 )
 def test_a_text_is_read_with_its_own_languages_countries(
@@ -189,6 +196,7 @@ def test_a_text_is_read_with_its_own_languages_countries(
 def test_words_keep_their_vowel_signs() -> None:
     """Vowel signs stay inside their word (viramas are folded away, as in the tables)."""
     assert sides.split("रूस और यूक्रेन") == ["रूस", "और", "यूकरेन"]
+    assert sides.split("இலங்கை இராணுவம்") == ["இலஙகை", "இராணுவம"]
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from provenance import lexicon, organisations
 from provenance.extract.lexis import phrase_end, subtable, words, written_against
+from provenance.figure_words import unspaced
+from provenance.folding import WORD_MARKS
 
 # The Armenian full stop (U+0589) ends a clause as a full stop does, and the Armenian
 # comma (U+055D) as a comma does. A colon inside a word joins an ending to an acronym
@@ -103,6 +105,7 @@ class _Words:
         self.complementisers = words(language, a, "complementisers")
         self.subject_marks = words(language, a, "subject_marks")
         self.verb_second = lexicon.section(language, a).get("verb_second") is True
+        self.reported_first = lexicon.section(language, a).get("reported_first") is True
         self.clitic_restore: tuple[tuple[str, str], ...] = words(
             language, a, "clitic_restore", nested=True
         )
@@ -135,12 +138,16 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _phrase_start(phrase: str) -> str:
-    """What must come before a phrase: the start of a word, unless the phrase begins with
+    """What must come before a phrase: the start of a word (not after a vowel sign or
+    virama of a word, in a script written with spaces: Tamil "படி" is not read inside
+    "கூற்றுப்படி"), unless the phrase begins with
     a mark written against the word before (the Burmese genitive "၏" of "X၏ အဆိုအရ",
     according to X), or is of a language whose press writes it against the words before
     it ("กระทรวงกลาโหมระบุว่า", the ministry of defence said)."""
     glued = phrase in written_against() or not re.match(r"[\w-]", phrase)
-    return "" if glued else r"(?<![\w-])"
+    if glued:
+        return ""
+    return r"(?<![\w-])" if unspaced(phrase[:1]) else rf"(?<![\w{WORD_MARKS}-])"
 
 
 def _matches(sentence: str, phrases: tuple[str, ...]) -> list[re.Match[str]]:
@@ -218,7 +225,9 @@ def _before(sentence: str, pos: int, lang: _Words) -> str:
         return f"{first.strip()}, {segments[-1].strip()}"
     phrase = _strip_trailing(",".join(take), lang.auxiliaries)
     bounds = _matches(phrase, lang.boundaries)
-    if bounds and _has_phrase(phrase[bounds[-1].start() :], lang.unnamed) and bounds[-1].start():
+    if bounds and lang.reported_first and bounds[-1].group().lower() in lang.complementisers:
+        phrase = phrase[bounds[-1].end() :]
+    elif bounds and _has_phrase(phrase[bounds[-1].start() :], lang.unnamed) and bounds[-1].start():
         opening = bounds[-2].end() if len(bounds) > 1 else 0
         phrase = phrase[opening : bounds[-1].start()]
     elif bounds:

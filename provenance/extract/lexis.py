@@ -6,7 +6,8 @@ from functools import cache
 from typing import Any
 
 from provenance import lexicon
-from provenance.folding import attached, fold_word, script_of
+from provenance.figure_words import unspaced
+from provenance.folding import WORD_MARKS, attached, fold_word, script_of
 
 
 @cache
@@ -36,7 +37,9 @@ def subtable(language: str, table: str) -> dict[str, tuple[str, ...]]:
 
 @cache
 def phrase_end(phrase: str) -> str:
-    """What must follow a phrase in the text: the end of a word, unless the phrase ends
+    """What must follow a phrase in the text: the end of a word (no vowel sign or virama
+    of the same word follows, in a script written with spaces: Tamil "என" is not read
+    inside "எனினும்"), unless the phrase ends
     in a word written as part of the next one, elided ("qu'") or a clitic of its
     script ("وفقا ل"), from the ``[measures] attached`` lists, or is a phrase of a language
     whose press writes it against the next word (``written_against``: "ระบุว่ามี", said
@@ -49,7 +52,9 @@ def phrase_end(phrase: str) -> str:
         return ""
     if phrase in written_against():
         return ""
-    return r"(?![\w-])"
+    if unspaced(phrase[-1:]):
+        return r"(?![\w-])"
+    return rf"(?![\w{WORD_MARKS}-])"
 
 
 @cache

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from provenance import lexicon
-from provenance.folding import no_capitals
+from provenance.folding import WORD_MARKS, no_capitals
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # Full-width stops end a sentence without a space after them (Chinese, Japanese). The
@@ -182,11 +182,19 @@ def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
         return False
     if _ABBREVIATING_LETTER.match(text, dot - 1):
         return True
-    word = re.search(r"([\w.]+)$", text[begin:dot])
+    word = re.search(rf"([\w.{WORD_MARKS}]+)$", text[begin:dot])
     if word is None:
         return False
     token = word.group(1).lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or _syllable(token)
+
+
+def _syllable(token: str) -> bool:
+    """A letter of an uncased script with its vowel signs, after a dot: the last part of
+    an abbreviation written in syllables (Tamil "ஐ.நா.", UN; Hindi "डॉ.", Dr.)."""
+    last = token.rsplit(".", 1)[-1]
+    marks = re.sub(f"[{WORD_MARKS}]", "", last)
+    return len(marks) == 1 and marks.isalpha() and no_capitals(marks) and len(last) > 1
 
 
 def _is_ordinal(

@@ -40,6 +40,10 @@ language, in top-level tables owned by one concern each:
 - ``[attribution]``: attribution verbs and phrases ("said", "according to", "told");
   ``verb_second`` says the language writes its verb right after a source put first
   ("Enligt uppgifter dödades 300 människor"), a word not of the source's name;
+  ``reported_first`` says the language writes the words reported first, closed by one of
+  its ``complementisers``, then the speaker and the verb ("... என்று அதிகாரி ஒருவர்
+  கூறினார்", an official said that ...): the speaker is what follows that word, even an
+  unnamed one;
   ``written_against = true`` says the press writes these phrases, and the ``[sources]`` words,
   against the words around them, in a run of letters without spaces (Thai);
 - ``[organisations]``: the international bodies war reporting cites, by English acronym.
@@ -152,6 +156,7 @@ ALIASES = {
     **dict.fromkeys(("urd",), "ur"),
     **dict.fromkeys(("hin",), "hi"),
     **dict.fromkeys(("ben",), "bn"),
+    **dict.fromkeys(("tam",), "ta"),
     **dict.fromkeys(("ind", "in", "ms", "msa", "may", "zsm"), "id"),
     **dict.fromkeys(("zho", "chi", "cmn"), "zh"),
     **dict.fromkeys(("jpn",), "ja"),

@@ -279,6 +279,17 @@ def test_a_range_of_years_is_not_a_figure(sentence: str, language: str, figure: 
         ("Among the dead were children under the age of 5, and 300 adults.", "en", "300 adults"),
         ("Many children under 5 are malnourished, and 300 people died.", "en", "300 people"),
         ("Fewer than 5 people died.", "en", "Fewer than 5 people"),
+        # A year after the word "year" is a date, and "3 years" a duration, whatever follows.
+        ("In the year 2024 soldiers killed 300 civilians.", "en", "300 civilians"),
+        ("En el año 2024 soldados mataron a 300 civiles.", "es", "a 300 civiles"),
+        ("Nell'anno 2024 morirono 300 persone.", "it", "300 persone"),
+        ("In 3 anni di guerra sono morte 300 persone.", "it", "300 persone"),
+        ("Em 3 anos de guerra morreram 300 pessoas.", "pt", "300 pessoas"),
+        ("In 3 jaar oorlog zijn 300 mensen gedood.", "nl", "300 mensen"),
+        ("W ciągu 3 lat wojny zginęło 300 osób.", "pl", "300 osób"),
+        ("در 3 سال جنگ 300 نفر کشته شدند.", "fa", "300 نفر"),
+        ("Katika miaka 3 ya vita watu 300 wameuawa.", "sw", "watu 300"),
+        ("ក្នុងឆ្នាំ ២០២៤ ទាហាន ៣០០ នាក់បានស្លាប់។", "km", "ទាហាន ៣០០ នាក់"),
     ],
 )
 def test_ratios_names_and_ages_are_not_figures(sentence: str, language: str, figure: str) -> None:

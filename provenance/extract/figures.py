@@ -254,6 +254,10 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     ranks = words(language, "dates", "before_number")
     if previous in ranks or " ".join(_WORD.findall(before.lower()[-40:])[-2:]) in ranks:
         return True
+    if digits is not None and _year_number(digits.group()) and _after_year_word(previous, language):
+        return True
+    if not q.unit and figure_language(language).noun_first and _after_year_word(previous, language):
+        return True
     # A year after a month name is a date's, whatever word follows it (a verb put second,
     # "Den 16 november 2024 meddelade WHO…", is read as the year's noun).
     if digits is not None and _year_number(digits.group()) and _is_month(previous, language):
@@ -282,6 +286,18 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     if digits is not None and _model_number(digits.group(), before, language):
         return True
     return bool(not q.unit and starts_with_digits and previous and _is_name_word(before, language))
+
+
+def _after_year_word(previous: str, language: str) -> bool:
+    """The word before the number is one of the language's ``durations`` ("in the year
+    2024", "nell'anno 2024", "ក្នុងឆ្នាំ ២០២៤"): a number of a year's size is a year, whatever
+    noun follows it; where the noun comes first, a bare number is a duration ("miaka 3",
+    three years)."""
+    last = re.split(r"['’]", previous)[-1]
+    return bool(last) and any(
+        last == w or (unspaced(w) and last.endswith(w))
+        for w in words(language, "dates", "durations")
+    )
 
 
 def _age_limit(previous: str, q: Quantity, language: str) -> bool:

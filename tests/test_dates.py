@@ -154,6 +154,9 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("16 ஒக்டோபர் 2023", "2023-10-16"),
         ("பெப்ரவரி 2022", "2022-02"),
         ("௧௬ நவம்பர் ௨௦௨௪", "2024-11-16"),
+        ("tháng giêng 2024", "2024-01"),
+        ("16 tháng chạp 2024", "2024-12-16"),
+        ("16/11/2024", "2024-11-16"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

@@ -316,6 +316,17 @@ PHRASES: list[Reading] = [
     ("sekitar 1,2 juta pengungsi", "id", "about", 1_200_000, "refugees", "count"),
     ("100 orang lebih", "id", "over", 100, "people", "count"),
     ("puluhan ribu pengungsi", "id", "vague", (20_000, 99_999), "refugees", "count"),
+    # Vietnamese: dots group thousands, a comma marks decimals; classifiers stand between
+    # the figure and its noun ("50 chiếc xe tăng").
+    ("hơn 10.000 binh sĩ", "vi", "over", 10_000, "troops", "count"),
+    ("ít nhất 50 người thiệt mạng", "vi", "at_least", 50, "killed", "count"),
+    ("khoảng 1,5 triệu người tị nạn", "vi", "about", 1_500_000, "refugees", "count"),
+    ("100 người trở lên", "vi", "at_least", 100, "people", "count"),
+    ("hàng chục nghìn người tị nạn", "vi", "vague", (20_000, 99_999), "refugees", "count"),
+    ("ba trăm binh sĩ", "vi", "exact", 300, "troops", "count"),
+    ("hai mươi nhà báo", "vi", "exact", 20, "journalists", "count"),
+    ("50 chiếc xe tăng", "vi", "exact", 50, "tanks", "count"),
+    ("2 tỷ đô la", "vi", "exact", 2_000_000_000, "USD", "currency"),
     # Urdu
     ("10,000 سے زائد افراد", "ur", "over", 10_000, "people", "count"),
     ("کم از کم ۵۰ بچے", "ur", "at_least", 50, "children", "count"),

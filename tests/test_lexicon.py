@@ -53,6 +53,7 @@ REQUIRED = [
     "ln",
     "km",
     "ta",
+    "vi",
 ]
 
 

@@ -115,6 +115,19 @@ def test_a_denial_is_read_from_the_words() -> None:
         ("Sedikitnya 50 warga sipil tewas dalam serangan udara.", "id", "dead", False),
         ("Militer membantah pasukannya membunuh 300 orang.", "id", "dead", True),
         ("Lebih dari 10.000 orang mengungsi dari kota itu.", "id", "displaced", False),
+        ("Ít nhất 50 dân thường đã thiệt mạng trong cuộc không kích.", "vi", "dead", False),
+        (
+            "Quân đội đã bác bỏ cáo buộc rằng binh sĩ giết hại 300 dân thường.",
+            "vi",
+            "dead",
+            True,
+        ),
+        ("Hơn 10.000 người đã phải sơ tán khỏi thành phố.", "vi", "displaced", False),
+        ("Khoảng 200 người bị thương trong vụ tấn công.", "vi", "wounded", False),
+        ("Hơn 6 triệu người tị nạn đã rời khỏi đất nước.", "vi", "refugees", False),
+        ("Khoảng 100 người mất tích sau bão.", "vi", "missing", False),
+        # "phu nhân" (wife) folds as "phủ nhận" (denied) does: no denial.
+        ("Phu nhân tổng thống đã thăm 300 người bị thương.", "vi", "wounded", False),
         (
             "Ministerstvo obrany popřelo, že vojáci zabili více než 400 civilistů.",
             "cs",

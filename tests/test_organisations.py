@@ -163,6 +163,12 @@ def test_every_language_with_a_file_lists_the_bodies() -> None:
         ("சர்வதேச செஞ்சிலுவைக் குழு", {"icrc"}),
         ("உலக வங்கியின்", {"worldbank"}),
         ("சுகாதார அமைச்சகம்", set()),
+        ("Tổ chức Y tế Thế giới (WHO)", {"who"}),
+        ("Cao ủy Liên Hợp Quốc về người tị nạn", {"unhcr"}),
+        ("Quỹ Nhi đồng Liên Hợp Quốc", {"unicef"}),
+        ("Ủy ban Chữ thập đỏ Quốc tế", {"icrc"}),
+        ("người phát ngôn LHQ", {"un"}),
+        ("Bộ Quốc phòng Việt Nam", set()),
     ],
 )
 def test_bodies_named_in_a_source_name(name: str, bodies: set[str]) -> None:
@@ -206,6 +212,7 @@ def test_one_body_named_in_two_languages_is_one_origin() -> None:
          {"darfur"}),
         ("Dünya Sağlık Örgütü'ne göre Darfur'da 300 kişi öldü.", "tr", {"darfur"}),
         ("Menurut Organisasi Kesehatan Dunia, 300 orang tewas di Darfur.", "id", {"darfur"}),
+        ("Theo Tổ chức Y tế Thế giới, 300 người đã thiệt mạng ở Darfur.", "vi", {"darfur"}),
         ("Kwa mujibu wa Shirika la Afya Duniani, watu 300 wameuawa Darfur.", "sw", {"darfur"}),
         ("Sida ay sheegtay Hay'adda Caafimaadka Adduunka, 300 qof ayaa ku dhintay Darfur.", "so",
          {"darfur"}),

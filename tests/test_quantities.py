@@ -237,6 +237,15 @@ def test_english_qualifiers(
         ("sedikitnya 40", "id", "at_least", 40, 40, None),
         ("kurang dari 5", "id", "under", 5, None, 5),
         ("antara 10 dan 20", "id", "range", None, 10, 20),
+        ("ít nhất 50", "vi", "at_least", 50, 50, None),
+        ("khoảng 800", "vi", "about", 800, None, None),
+        ("hơn 300", "vi", "over", 300, 300, None),
+        ("trên 2.000", "vi", "over", 2000, 2000, None),
+        ("gần 40.000", "vi", "close_to", 40000, None, None),
+        ("lên tới 1.000", "vi", "up_to", 1000, None, 1000),
+        ("dưới 5", "vi", "under", 5, None, 5),
+        ("từ 10 đến 20", "vi", "range", None, 10, 20),
+        ("giữa 10 và 20", "vi", "range", None, 10, 20),
         ("10,000 کے قریب", "ur", "close_to", 10000, None, None),
         ("500 تک", "ur", "up_to", 500, None, 500),
         ("20 سے کم", "ur", "under", 20, None, 20),
@@ -481,6 +490,9 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
     ("telah melampaui 10.000", "id", "over", 10000, 10000, None, ""),
     ("berjumlah 10.000 orang", "id", "exact", 10000, None, None, "people"),
     ("meningkat menjadi 10.000", "id", "exact", 10000, None, None, ""),
+    ("đã vượt quá 10.000", "vi", "over", 10000, 10000, None, ""),
+    ("tổng cộng 10.000 người", "vi", "exact", 10000, None, None, "people"),
+    ("tăng lên 10.000", "vi", "exact", 10000, None, None, ""),
     ("imefikia 10,000", "sw", "exact", 10000, None, None, ""),
     ("imefikia watu 10,000", "sw", "exact", 10000, None, None, "people"),
     ("imezidi 10,000", "sw", "over", 10000, 10000, None, ""),
@@ -562,6 +574,7 @@ VERBS_OF_EXCEEDING_AND_REACHING_CASES: list[ReadCase] = [
         ("10.000 gestegen", "steeg naar 10.000", "nl"),
         ("is met 10.000 gestegen", "is tot 10.000 gestegen", "nl"),
         ("naik 10.000", "naik menjadi 10.000", "id"),
+        ("tăng 10.000", "tăng lên 10.000", "vi"),
         ("10 bin arttı", "10 bine ulaştı", "tr"),
         ("10 bin kişi arttı", "10 bin kişiye ulaştı", "tr"),
         ("10 min artıb", "10 minə çatıb", "az"),
@@ -2364,10 +2377,10 @@ def test_lakh_and_crore_in_english(text: str, value: float, unit: str) -> None:
 
 
 def test_a_word_after_a_figure_in_a_language_without_a_word_list_is_refused() -> None:
-    """Vietnamese "2 triệu" is two million: with no words listed for a language, the word
+    """Tagalog "2 libo" is two thousand: with no words listed for a language, the word
     after a figure may be a multiplier, and the figure is kept as text."""
-    assert parse_quantity("2 triệu", "vi") is None
-    assert parse("500 tanks", "vi").unit == "tanks"
+    assert parse_quantity("2 libo", "tl") is None
+    assert parse("500 tanks", "tl").unit == "tanks"
 
 
 @pytest.mark.parametrize(

@@ -374,6 +374,17 @@ El gobierno anunció el lunes una ayuda de 20 millones de euros.
 وبحسب الأمم المتحدة، فر 2000 شخص من المدينة الأسبوع الماضي.
 """,
     ),
+    "vi": (
+        "2024-11-16",
+        """Bộ Y tế cho biết hôm thứ Sáu rằng ít nhất 27 người đã thiệt mạng trong các cuộc không kích.
+
+Một quan chức quân sự giấu tên nói với Reuters rằng khoảng 3.000 binh sĩ đã được triển khai tới khu vực biên giới.
+
+Theo Liên Hợp Quốc, hơn 1,5 triệu người đã phải sơ tán khỏi nhà cửa kể từ tháng 2 năm 2022.
+
+Bão làm 300 người chết và hàng nghìn người bị thương, truyền thông đưa tin.
+""",
+    ),
     "my": (
         "2024-03-08",
         """ကျန်းမာရေးဝန်ကြီးဌာန၏ အဆိုအရ လေကြောင်းတိုက်ခိုက်မှုကြောင့် အနည်းဆုံး လူ ၁၂ ဦး သေဆုံးခဲ့သည်။
@@ -590,6 +601,45 @@ EXPECTED = {
             ["Example News"],
         ),
         ("2000 شخص", "other", "2025-09", "الأمم المتحدة", True, None, ["Example News"]),
+    ],
+    "vi": [
+        ("ít nhất 27 người", "casualties", "2024-11-15", "Bộ Y tế", True, None, ["Example News"]),
+        (
+            "khoảng 3.000 binh sĩ",
+            "troop_count",
+            "2024-11-16",
+            "quan chức quân sự giấu tên",
+            False,
+            None,
+            ["Reuters", "Example News"],
+        ),
+        (
+            "hơn 1,5 triệu người",
+            "other",
+            "2024-11-16",
+            "Liên Hợp Quốc",
+            True,
+            None,
+            ["Example News"],
+        ),
+        (
+            "300 người chết",
+            "casualties",
+            "2024-11-16",
+            "unspecified reports",
+            False,
+            None,
+            ["Example News"],
+        ),
+        (
+            "hàng nghìn người bị thương",
+            "casualties",
+            "2024-11-16",
+            "unspecified reports",
+            False,
+            None,
+            ["Example News"],
+        ),
     ],
     "my": [
         (
@@ -1120,6 +1170,10 @@ def test_a_speaker_after_the_verb_and_its_day(
             "Poolisiin naannichaa",
         ),
         ("มีรายงานว่า ทหารเสียชีวิต 5 นาย", "th", "unspecified reports"),
+        ("Theo các báo cáo, 40 nhà báo đã bị giết.", "vi", "unspecified reports"),
+        ("Có tin cho hay 200 người đã bị bắt giữ.", "vi", "unspecified reports"),
+        ("Theo Bộ Y tế, 200 người đã thiệt mạng.", "vi", "Bộ Y tế"),
+        ("Bộ Quốc phòng hôm 15/11 cho biết 300 binh sĩ đã bị thương.", "vi", "Bộ Quốc phòng"),
         ("ตามข้อมูลของกระทรวงมหาดไทย ผู้อพยพมีจำนวน 138,000 คน", "th", "กระทรวงมหาดไทย"),
         ("แหล่งข่าวระดับสูงในกองทัพเปิดเผยว่า มีทหารบาดเจ็บกว่า 20 นาย", "th", "แหล่งข่าวระดับสูงในกองทัพ"),
         ("មានរបាយការណ៍ថា ទាហាន ៥ នាក់បានស្លាប់។", "km", "unspecified reports"),
@@ -1780,6 +1834,10 @@ def test_a_figure_near_a_month_name_is_not_its_day(
         ("នៅថ្ងៃទី១៦ ខែវិច្ឆិកា ទាហាន ១២ នាក់បានស្លាប់។", "km", "2025-11-16"),
         ("កាលពីថ្ងៃទី២៤ ខែកក្កដា ឆ្នាំ២០២៥ ទាហាន ១២ នាក់បានស្លាប់។", "km", "2025-07-24"),
         ("នៅថ្ងៃទី 8 ខែវិច្ឆិកា ឆ្នាំ 2024 ទាហាន ១២ នាក់បានស្លាប់។", "km", "2024-11-08"),
+        ("Ngày 16 tháng 11, 12 người đã thiệt mạng.", "vi", "2025-11-16"),
+        ("Ngày 16 tháng 11 năm 2024, 12 người đã thiệt mạng.", "vi", "2024-11-16"),
+        # "tháng 1" (January) is not read inside "tháng 11" (November).
+        ("Ngày 3 tháng 1, 12 người đã thiệt mạng.", "vi", "2026-01-03"),
     ],
 )
 def test_a_day_written_against_its_month_name(sentence: str, language: str, as_of: str) -> None:
@@ -2270,12 +2328,56 @@ def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> No
         ("Antalet döda har stigit till 43 000.", "sv", ["stigit till 43 000"]),
         ("စစ်ရှောင် ဦးရေ ရာခိုင်နှုန်း ၁၀ တိုးလာသည်။", "my", []),
         ("စစ်ရှောင် ၃ သိန်းကျော် ရှိသည်။", "my", ["စစ်ရှောင် ၃ သိန်းကျော်"]),
+        ("Số người tị nạn tăng 40 phần trăm.", "vi", []),
+        ("Số người chết đã tăng lên 40.000 người.", "vi", ["tăng lên 40.000 người"]),
     ],
 )
 def test_the_size_of_a_change_is_not_proposed_as_a_figure(
     sentence: str, language: str, figures: list[str]
 ) -> None:
     """'rose by 40 percent' is no level of 40 percent; 'rose to 40,000' is a total."""
+    from provenance.extract.figures import find_figures
+
+    assert [f.text for f in find_figures(sentence, language)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "figures"),
+    [
+        # A vague amount holding a multiplier ("hàng nghìn", thousands) starts a figure of
+        # its own: it does not spoil the figure before it.
+        (
+            "Bão làm 300 người chết và hàng nghìn người bị thương.",
+            "vi",
+            ["300 người chết", "hàng nghìn người bị thương"],
+        ),
+        (
+            "300 people were killed and thousands wounded.",
+            "en",
+            ["300 people", "thousands wounded"],
+        ),
+        # A day and month in figures is no count.
+        ("The ministry said on 15/11 that 300 people were killed.", "en", ["300 people"]),
+        (
+            "Bộ Quốc phòng hôm 15/11 cho biết gần 3.000 binh sĩ đã bị thương.",
+            "vi",
+            ["gần 3.000 binh sĩ"],
+        ),
+        # A year's word marks only the number right after it.
+        ("Trong năm 2023 có 300 người chết.", "vi", ["có 300 người chết"]),
+        ("Ngày 16 tháng 11, 300 người chết.", "vi", ["300 người chết"]),
+        # A duration is no count, though its word may stand between a speaker and a verb.
+        ("Sau 3 ngày, 300 người chết.", "vi", ["300 người chết"]),
+        # A hedge before a figure is no hedge after it ("tới", to: "up to" before a figure).
+        ("Quân đội điều 10.000 binh sĩ tới biên giới.", "vi", ["10.000 binh sĩ"]),
+        # "10 đến 20" is a range; "đến" (to) after a figure's noun is no range's.
+        ("10 đến 20 người thiệt mạng.", "vi", ["10 đến 20 người thiệt mạng"]),
+        ("Quân đội điều 300 binh sĩ đến biên giới.", "vi", ["300 binh sĩ"]),
+    ],
+)
+def test_figures_beside_dates_durations_and_later_figures(
+    sentence: str, language: str, figures: list[str]
+) -> None:
     from provenance.extract.figures import find_figures
 
     assert [f.text for f in find_figures(sentence, language)] == figures

@@ -265,14 +265,23 @@ def _strip_leading(phrase: str, drop: tuple[str, ...]) -> str:
     return " ".join(tokens)
 
 
+_DAY_MONTH = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?")
+
+
 def _strip_trailing(phrase: str, drop: tuple[str, ...]) -> str:
     """The phrase without the words of ``drop`` at its end, and without the day written
     before a dropped month name ("the ministry 15 November said" in Georgian word order),
-    nor the year after it ("Den 16 november 2024 meddelade WHO", a Swedish date put first)."""
+    nor the year after it ("Den 16 november 2024 meddelade WHO", a Swedish date put first),
+    nor a day and month written in figures after a dropped word ("Bộ Quốc phòng hôm 15/11
+    cho biết", the ministry said on 15 November)."""
     tokens = phrase.split()
     while tokens and (
         tokens[-1].lower().strip(",") in drop
-        or (len(tokens) > 1 and _YEAR.fullmatch(tokens[-1]) and tokens[-2].lower() in drop)
+        or (
+            len(tokens) > 1
+            and (_YEAR.fullmatch(tokens[-1]) or _DAY_MONTH.fullmatch(tokens[-1].strip(",")))
+            and tokens[-2].lower() in drop
+        )
     ):
         tokens.pop()
         if tokens and tokens[-1].isdigit() and len(tokens[-1]) <= 2:
@@ -532,8 +541,9 @@ def _parse_source(phrase: str, lang: _Words) -> tuple[SourceRef, ...]:
     head_words = [w.lower() for w in _strip_article(head, lang).split()]
     is_report = (
         bool(head_words)
-        and head_words[-1] in lang.reports
+        and _ends_with(head_words, lang.reports)
         and not any(w in lang.roles for w in head_words)
+        and not _mentions(head, lang.roles)
     )
     if is_report and not affiliation and not _names_party(_strip_article(head, lang), lang):
         return (UNSPECIFIED,)
@@ -544,6 +554,12 @@ def _parse_source(phrase: str, lang: _Words) -> tuple[SourceRef, ...]:
             _source(head, item, lang, alias=None) for item in _list_items(affiliation, lang)
         )
     return (_source(head, affiliation, lang, alias=alias, whole=phrase, cues=full),)
+
+
+def _ends_with(head_words: list[str], phrases: tuple[str, ...]) -> bool:
+    """The words end with one of the phrases: a report of several words ("báo cáo" in
+    Vietnamese, written in syllables) is its last words, not its last word."""
+    return any(head_words[-len(p.split()) :] == p.lower().split() for p in phrases if p.split())
 
 
 def _split_affiliation(phrase: str, lang: _Words) -> tuple[str, str | None]:

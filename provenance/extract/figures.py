@@ -95,13 +95,16 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 def _windows(sentence: str, start: int, language: str) -> list[str]:
     """Up to nine words from ``start``, then the same cut before each later number (in
-    digits or a number word of the language), longest first: a following figure must not
-    spoil the parse of this one ("300 people were killed, three of them children")."""
+    digits, a number word or a vague amount of the language), longest first: a following
+    figure must not spoil the parse of this one ("300 people were killed, three of them
+    children"; Vietnamese "300 người chết và hàng nghìn người bị thương", 300 dead and
+    thousands wounded, where "hàng nghìn" holds the multiplier "nghìn")."""
     tail = sentence[start:]
     spans = _spans(tail)[:_WINDOW_WORDS]
     if not spans:
         return []
-    numbers = figure_language(language).numbers
+    tables = figure_language(language)
+    keys = [key(tail[a:b].strip(_PUNCTUATION)) for a, b in spans]
     cuts = [
         i
         for i, (a, b) in enumerate(spans)
@@ -109,7 +112,8 @@ def _windows(sentence: str, start: int, language: str) -> list[str]:
         and not _digit_group(tail, spans[i - 1], (a, b))
         and (
             re.search(r"\d|[$€£¥₴₽]", tail[a:b])
-            or numbers.get(key(tail[a:b].strip(_PUNCTUATION))) is not None
+            or tables.numbers.get(keys[i]) is not None
+            or tables.vague.match(keys, i) is not None
         )
     ]
     return [tail[: spans[i - 1][1]] for i in [len(spans), *reversed(cuts)]]
@@ -156,7 +160,11 @@ def _figure_at(sentence: str, start: int, language: str) -> Figure | None:
     full = _parse_window(sentence, start, language)
     if full is None:
         return None
-    if full.unit_written and _function_word(full.unit_written, language):
+    # A word of time after the figure is its duration ("3 ngày", 3 days), excluded whole,
+    # even where the word also stands between a speaker and its verb ("hôm thứ Năm").
+    durations = words(language, "dates", "durations")
+    unit = full.unit_written.lower()
+    if unit and unit not in durations and _function_word(full.unit_written, language):
         return _bare_figure(sentence, start, language)
     same = _signature(full)
     for end in _ends(sentence, start):
@@ -230,6 +238,9 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
             return True
         if _ATTACHED_BEFORE.search(before) or re.search(r"[A-Za-z]-$", before):
             return True
+        # The second figure of a day and month ("hôm 15/11", on 15 November) or a ratio.
+        if re.search(r"\d/$", before):
+            return True
         if _is_year(digits.group(), q) or _year_with_ending(digits.group(), number_after, q):
             return True
         if _year_since(digits.group(), number_after, language):
@@ -252,7 +263,12 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     previous = _last_word(before)
     following = [_next_word(after), *_first_words(figure.text, 99)[-2:]]
     ranks = words(language, "dates", "before_number")
-    if previous in ranks or " ".join(_WORD.findall(before.lower()[-40:])[-2:]) in ranks:
+    # Not a word closing the clause before: "sau 3 ngày, 300 người" (after 3 days, 300
+    # people), where "ngày" (day) stands before a day's number too ("ngày 16").
+    next_to = not re.search(r"[,;:]\s*$", before)
+    if next_to and (
+        previous in ranks or " ".join(_WORD.findall(before.lower()[-40:])[-2:]) in ranks
+    ):
         return True
     if digits is not None and _year_number(digits.group()) and _after_year_word(previous, language):
         return True

@@ -188,9 +188,11 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
     for month, names in enumerate(words(language, "dates", "months", nested=True), 1):
         for name in names:
             whole = _word_at(low, name)
+            # An inflected form begins with the name; a name ending in a figure takes no
+            # ending ("tháng 1", January, is not read in "tháng 11", November).
             m = whole or (
                 re.search(rf"(?<![\w-]){re.escape(name)}\w*", low)
-                if len(name) > 3 and not unspaced(name)
+                if len(name) > 3 and not unspaced(name) and not name[-1].isdigit()
                 else None
             )
             if m is None or not _is_date_context(low, m, language):

@@ -1019,6 +1019,14 @@ def test_articles_in_other_languages(language: str) -> None:
             "300 பேர்",
             "ஐநா",
         ),
+        # The dot of an abbreviation ("ஐ.நா.", UN) does not cut the speaker off its verb.
+        (
+            "நேற்று 300 பேர் உயிரிழந்தனர் என்று ஐ.நா. தெரிவித்தது.",
+            "ta",
+            "2024-11-15",
+            "300 பேர்",
+            "ஐ.நா.",
+        ),
         # "எனும்" (named) is not "என" (that).
         (
             "நேற்று 300 பேர் கொல்லப்பட்டதாக மனித உரிமைகள் கண்காணிப்பகம் எனும் அமைப்பு கூறியது.",

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from provenance import lexicon, organisations
 from provenance.extract.lexis import phrase_end, subtable, words, written_against
+from provenance.extract.sentences import ends_abbreviation
 from provenance.figure_words import unspaced
 from provenance.folding import WORD_MARKS
 
@@ -186,7 +187,12 @@ def _after(sentence: str, pos: int, lang: _Words) -> str:
 def _before(sentence: str, pos: int, lang: _Words) -> str:
     """The phrase before ``pos`` back to the start of its clause, a list kept whole."""
     head = sentence[:pos]
-    breaks = list(_STRONG_BREAK.finditer(_PAREN.sub(lambda m: " " * len(m.group()), head)))
+    blanked = _PAREN.sub(lambda m: " " * len(m.group()), head)
+    breaks = [
+        b
+        for b in _STRONG_BREAK.finditer(blanked)
+        if b.group() != "." or not ends_abbreviation(blanked, b.start())
+    ]
     start = breaks[-1].end() if breaks else 0
     for cut in _matches(head, lang.relay_by):
         if cut.start() >= start:

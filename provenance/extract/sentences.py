@@ -177,6 +177,12 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
         out.append(Sentence(start, end, text[start:end], paragraph))
 
 
+def ends_abbreviation(text: str, dot: int) -> bool:
+    """Whether the dot at ``dot`` ends an abbreviation ("ஐ.நா. தெரிவித்தது", the UN said),
+    not a clause."""
+    return _is_abbreviation(text, 0, dot)
+
+
 def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
     if text[dot] != ".":
         return False

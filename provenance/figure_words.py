@@ -527,7 +527,10 @@ class Language(NamedTuple):
     noun_first: bool
     noun_only_first: bool
     """The language writes a count noun only before its figure ("namoota 300"): a word after
-    the figure is never its noun ("namoonni 300 ajjeefaman", 300 people were killed)."""
+    the figure is not its noun ("namoonni 300 ajjeefaman", 300 people were killed), unless
+    none stands before and a listed count noun follows a multiplier's figure or a vague
+    amount (Kinyarwanda "miliyoni 7 z'abantu", 7 million people; "ibihumbi by'abantu",
+    thousands of people)."""
     shares: Phrases[tuple[int, int]]
     periods: Phrases[str]
     late_hedges: Phrases[str]

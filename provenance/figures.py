@@ -412,7 +412,7 @@ class _Parser:
         if share is not None:
             return self._share(*share)
         if self.kinds[self.i] != "n" and (
-            self.lang.vague.match(self.texts, self.i) is not None or not self._starts_figure(self.i)
+            self._vague_at(self.i) or not self._starts_figure(self.i)
         ):
             return self._vague()
         first = self._figure(self.currency)
@@ -510,6 +510,17 @@ class _Parser:
         if hit is not None and self.lang.multipliers.match(self.texts, self.i + hit[1]):
             self._set_qualifier(hit[0])
             self.i += hit[1]
+
+    def _vague_at(self, i: int) -> bool:
+        """A vague amount at i, unless its word is also a multiplier written before a figure
+        that follows it (Kinyarwanda "ibihumbi" is thousands, "ibihumbi 10" is 10,000)."""
+        if self.lang.vague.match(self.texts, i) is None:
+            return False
+        mult = self.lang.multipliers.match(self.texts, i) if self.lang.multiplier_first else None
+        if mult is None:
+            return True
+        j = i + mult[1]
+        return not (j < self.n and (self.kinds[j] == "n" or self._number_word(j) is not None))
 
     def _starts_figure(self, i: int) -> bool:
         """A number word, or (where the multiplier comes first) a multiplier and digits,
@@ -856,6 +867,21 @@ class _Parser:
             self.i += hit[1]
             self.closer = None
 
+    def _noun_after_multiplier_figure(self, i: int) -> bool:
+        """A known count noun at ``i`` after a multiplier written before its figure, or after
+        a vague amount (Kinyarwanda "miliyoni 7 z'abantu", 7 million people; "ibihumbi
+        by'abantu", thousands of people)."""
+        after_multiplier = (
+            i >= 2
+            and self.kinds[i - 1] == "n"
+            and self.lang.multipliers.match(self.texts, i - 2) is not None
+        )
+        after_vague = any(
+            (hit := self.lang.vague.match(self.texts, j)) is not None and j + hit[1] == i
+            for j in range(max(0, i - 3), i)
+        )
+        return (after_multiplier or after_vague) and self._known_at(i)
+
     def _known_at(self, i: int) -> bool:
         """A unit or a known count noun starts at ``i`` ("500 de militari": a linker
         before it joins it to the figure, whatever the language)."""
@@ -885,7 +911,10 @@ class _Parser:
         if change:
             self.i = i + change
             return BARE, ""
-        if self.lang.noun_only_first or self._verb_after_noun_first(i):
+        if (
+            self.lang.noun_only_first
+            and (self.noun_before is not None or not self._noun_after_multiplier_figure(i))
+        ) or self._verb_after_noun_first(i):
             return BARE, ""
         if self._classifier_after_noun_first(i):
             self.i = i + 1

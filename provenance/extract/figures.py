@@ -266,9 +266,10 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     # Not a word closing the clause before: "sau 3 ngày, 300 người" (after 3 days, 300
     # people), where "ngày" (day) stands before a day's number too ("ngày 16").
     next_to = not re.search(r"[,;:]\s*$", before)
-    if next_to and (
-        previous in ranks or " ".join(_WORD.findall(before.lower()[-40:])[-2:]) in ranks
-    ):
+    # Two words of a rank right before the figure, not before a number between ("ku nshuro
+    # ya 30 abantu 300": the count after the rank is a count).
+    two = " ".join(_WORD.findall(before.lower()[-40:])[-2:])
+    if next_to and (previous in ranks or (previous and two in ranks)):
         return True
     if digits is not None and _year_number(digits.group()) and _after_year_word(previous, language):
         return True

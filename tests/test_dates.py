@@ -157,6 +157,11 @@ def test_iso_round_trip(d: date, precision: str) -> None:
         ("tháng giêng 2024", "2024-01"),
         ("16 tháng chạp 2024", "2024-12-16"),
         ("16/11/2024", "2024-11-16"),
+        ("16 Ugushyingo 2024", "2024-11-16"),
+        ("7 Mata 1994", "1994-04-07"),
+        ("15 Nzeri 2024", "2024-09-15"),
+        ("Gashyantare 2022", "2022-02"),
+        ("Gushyingo 2023", "2023-11"),
     ],
 )
 def test_month_names_of_every_lexicon_language(text: str, iso: str) -> None:

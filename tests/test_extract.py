@@ -931,6 +931,20 @@ def test_articles_in_other_languages(language: str) -> None:
             "ma'aikatar lafiya",
         ),
         (
+            "Minisiteri y'Ubuzima yatangaje ku wa Gatanu ko abantu 300 bishwe.",
+            "rw",
+            "2024-11-15",
+            "abantu 300",
+            "Minisiteri y'Ubuzima",
+        ),
+        (
+            "Nk'uko Minisiteri y'Ubuzima yabitangaje, abantu 300 bishwe ejo hashize.",
+            "rw",
+            "2024-11-15",
+            "abantu 300",
+            "Minisiteri y'Ubuzima",
+        ),
+        (
             "د روغتیا وزارت د جمعې په ورځ وویل چې ۳۰۰ کسان وژل شوي دي.",
             "ps",
             "2024-11-15",
@@ -1165,6 +1179,19 @@ def test_a_speaker_after_the_verb_and_its_day(
         ("Na kolanda lapolo, bato 300 bakufi.", "ln", "unspecified reports"),
         ("Engebene na OIM, koleka bato milio 7 bakimi na ekolo.", "ln", "OIM"),
         ("Gabaasni akka jedhutti, namoonni 300 ajjeefamaniiru.", "om", "unspecified reports"),
+        ("Amakuru avuga ko abantu 300 bishwe.", "rw", "unspecified reports"),
+        ("Bivugwa ko abantu 300 bishwe.", "rw", "unspecified reports"),
+        ("Nk'uko byatangajwe na Polisi, abantu 300 bishwe.", "rw", "Polisi"),
+        (
+            "Umuvugizi w'ingabo yabwiye BBC Gahuza ko abasirikare 20 bishwe.",
+            "rw",
+            "Umuvugizi w'ingabo",
+        ),
+        (
+            "Ishami rya Loni ryita ku mpunzi (HCR) ryatangaje ko impunzi ibihumbi 10 zahunze.",
+            "rw",
+            "Ishami rya Loni ryita ku mpunzi",
+        ),
         (
             "Akka Ministeerri Fayyaa jedhetti, namoonni 300 ajjeefamaniiru.",
             "om",
@@ -1488,6 +1515,16 @@ def test_a_body_whose_name_begins_with_a_role_is_named(
         ("Sanbata guddaa namoonni 300 ajjeefamaniiru.", "om", "2024-11-10"),
         ("Sadaasa 12, 2024 namoonni 300 ajjeefamaniiru.", "om", "2024-11-12"),
         ("Bara 2023 keessa namoonni 300 ajjeefamaniiru.", "om", "2023"),
+        ("Ku wa Gatanu abantu 300 bishwe.", "rw", "2024-11-15"),
+        # "Icyumweru" alone is a week: Sunday is "ku Cyumweru".
+        ("Ku Cyumweru abantu 300 bishwe.", "rw", "2024-11-10"),
+        ("Mu cyumweru gishize abantu 300 bishwe.", "rw", "2024-11"),
+        ("Ejo hashize abantu 300 bishwe.", "rw", "2024-11-15"),
+        ("Tariki ya 7 Mata 1994 abantu 300 bishwe.", "rw", "1994-04-07"),
+        ("Abantu 300 bishwe mu mwaka wa 2023.", "rw", "2023"),
+        # "Mata" is April, and a place after "Umurenge wa".
+        ("Mu Murenge wa Mata abantu 300 bishwe.", "rw", "2024-11-16"),
+        ("Mu Gushyingo 2023 abantu 300 bishwe.", "rw", "2023-11"),
     ],
 )
 def test_weekdays_and_yesterday_in_verb_final_and_unspaced_text(
@@ -1542,6 +1579,28 @@ def test_a_word_after_a_figure_is_its_verb_where_nouns_stand_before(
     from provenance.extract.figures import find_figures
 
     found = find_figures(sentence, "om")
+    assert [(f.text, f.quantity.unit) for f in found] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Abantu 12 baburiwe irengero.", [("Abantu 12", "people")]),
+        ("Hapfuye miliyoni 7 z'abantu.", [("miliyoni 7 z'abantu", "people")]),
+        # The noun before the first figure says what it counts: the next one's is not it.
+        ("Abasirikare 20 n'abasivili 10 bishwe.", [("Abasirikare 20", "troops"), ("10", "")]),
+        ("Leta yatanze miliyoni 5 z'amadolari.", [("miliyoni 5 z'amadolari", "USD")]),
+    ],
+)
+def test_a_listed_noun_after_a_figure_is_read_where_none_stands_before(
+    sentence: str, figures: list[tuple[str, str]]
+) -> None:
+    """Kinyarwanda writes a count noun before its figure, and after a multiplier's figure
+    only with the genitive ("miliyoni 7 z'abantu", 7 million people): a listed noun after
+    the figure is read where none stands before it, an unlisted word is the verb."""
+    from provenance.extract.figures import find_figures
+
+    found = find_figures(sentence, "rw")
     assert [(f.text, f.quantity.unit) for f in found] == figures
 
 
@@ -1725,6 +1784,11 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
         ("စစ်သား ၂၀၀ ခန့် ထိုဒေသသို့ ချထားခဲ့သည်။", "my", "စစ်သား ၂၀၀ ခန့်"),
         # A year after a word that is also a hedge: "under 2023" is during 2023.
         ("Drygt 16 000 personer sökte asyl i Sverige under 2023.", "sv", "Drygt 16 000 personer"),
+        # Kinyarwanda: the count noun before the hedge and the multiplier; a rank ("ku nshuro
+        # ya 30", for the 30th time) and a year after "wa" are no figures.
+        ("Impunzi zirenga ibihumbi 10 zahungiye muri Uganda.", "rw", "Impunzi zirenga ibihumbi 10"),
+        ("Ku nshuro ya 30 abantu 300 bibutse.", "rw", "abantu 300"),
+        ("Mu mwaka wa 2023 abantu 300 bishwe.", "rw", "abantu 300"),
     ],
 )
 def test_figures_beside_months_units_and_function_words(
@@ -2322,6 +2386,8 @@ def test_a_figure_is_not_the_year_it_looks_like(sentence: str, as_of: str) -> No
         ("Kumekuwa na ongezeko la asilimia 40.", "sw", []),
         ("Tirada barakacayaasha ayaa kordhay boqolkiiba 40.", "so", []),
         ("Yawan 'yan gudun hijira ya ƙaru da kashi 40 cikin 100.", "ha", []),
+        ("Umubare w'impunzi wiyongereyeho 40%.", "rw", []),
+        ("Umubare w'abapfuye wageze kuri 300.", "rw", ["wageze kuri 300"]),
         ("Adadin waɗanda suka mutu ya ƙaru zuwa 40,000.", "ha", ["ya ƙaru zuwa 40,000"]),
         ("难民人数比去年增长了40%。", "zh", []),
         ("难民人数增幅达40%。", "zh", []),

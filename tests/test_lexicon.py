@@ -47,6 +47,7 @@ REQUIRED = [
     "ht",
     "bg",
     "om",
+    "rw",
     "sv",
     "my",
     "th",
@@ -102,6 +103,9 @@ def test_a_language_tag_is_read_with_its_file() -> None:
     assert [lexicon.code(t) for t in ("mya", "bur", "my-MM")] == ["my", "my", "my"]
     assert lexicon.load("pt-BR") is lexicon.load("pt")
     assert lexicon.code("bul") == "bg"
+    # Kirundi is not read with Kinyarwanda's file: "Nyakanga" is July in one, September in
+    # the other.
+    assert [lexicon.code(t) for t in ("kin", "rw-RW", "rn", "run")] == ["rw", "rw", "rn", "run"]
     assert set(lexicon.ALIASES.values()) <= set(lexicon.languages())
     assert not set(lexicon.ALIASES) & set(lexicon.languages())
 

@@ -13,7 +13,8 @@ language, in top-level tables owned by one concern each:
   ezertől 20 ezerig");
   ``units_before`` lists units written before the figure ("yüzde 10", "asilimia 10" are
   10 percent), by unit id; ``noun_only_before_figure`` says a count noun never follows its
-  figure ("namoonni 300 ajjeefaman": the word after is the verb);
+  figure ("namoonni 300 ajjeefaman": the word after is the verb) but a listed one after a
+  multiplier's figure or a vague amount, where none stands before ("miliyoni 7 z'abantu");
 - ``[dates]``: month names and relative-date words; ``year_month_day_markers`` lists the
   marks written after a date's year, month and day ("2024年11月16日"), ``day_endings`` the
   endings a day's figure may take ("2024. november 16-án"); ``other_calendar_years_behind``
@@ -172,11 +173,14 @@ ALIASES = {
     **dict.fromkeys(("hau",), "ha"),
     **dict.fromkeys(("hat",), "ht"),
     **dict.fromkeys(("orm", "gaz", "gax", "hae", "orc"), "om"),
+    **dict.fromkeys(("kin",), "rw"),
     **dict.fromkeys(("swe",), "sv"),
 }
 """Language tags read with another tag's file: ISO 639-2 and 639-3 codes, and close
 varieties written with the same words (Dari, Croatian, Bosnian, Malay, Arabic dialects).
-Sorani Kurdish (ckb) is not Kurmanji's: another script and other words."""
+Sorani Kurdish (ckb) is not Kurmanji's: another script and other words. Kirundi (rn) is not
+Kinyarwanda's: its month names differ ("Nyakanga" is September in Kirundi, July in
+Kinyarwanda)."""
 
 
 @cache

@@ -1910,6 +1910,11 @@ def test_a_figure_near_a_month_name_is_not_its_day(
         ("Ngày 16 tháng 11 năm 2024, 12 người đã thiệt mạng.", "vi", "2024-11-16"),
         # "tháng 1" (January) is not read inside "tháng 11" (November).
         ("Ngày 3 tháng 1, 12 người đã thiệt mạng.", "vi", "2026-01-03"),
+        # A day and month in figures, day first, after "hôm"/"ngày" (on the day).
+        ("Hôm 12/11, 12 người đã thiệt mạng.", "vi", "2025-11-12"),
+        ("Ngày 16/11/2024, 12 người đã thiệt mạng.", "vi", "2024-11-16"),
+        ("Kể từ ngày 24/2/2022, 12 người đã thiệt mạng.", "vi", "2026-01-05"),
+        ("Tỷ lệ tử vong là 1/3, 12 người đã thiệt mạng.", "vi", "2026-01-05"),
     ],
 )
 def test_a_day_written_against_its_month_name(sentence: str, language: str, as_of: str) -> None:

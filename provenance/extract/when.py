@@ -179,10 +179,36 @@ def _marked(low: str, language: str, published: PartialDate | None) -> PartialDa
         return None
 
 
+def _day_month(low: str, language: str, published: PartialDate | None) -> PartialDate | None:
+    """A day and month written in figures, day first, after a word the language writes
+    before them (``[dates] day_month_after``: "hôm 15/11", on 15 November), with an
+    optional year ("ngày 15/11/2024"); without one, the year is the article's."""
+    marks = words(language, "dates", "day_month_after")
+    if not marks:
+        return None
+    m = re.search(
+        rf"(?<![\w-])(?:{'|'.join(map(re.escape, marks))})\s+(\d{{1,2}})/(\d{{1,2}})"
+        r"(?:/(\d{4}))?(?![\d/])",
+        low,
+    )
+    if m is None:
+        return None
+    if _since_against(low, m, language):
+        return published
+    day, month = int(m[1]), int(m[2])
+    year = int(m[3]) if m[3] else _year_of(month, published)
+    if year is None:
+        return None
+    try:
+        return parse_partial_date(f"{year:04d}-{month:02d}-{day:02d}")
+    except ValueError:
+        return None
+
+
 def _explicit(low: str, language: str, published: PartialDate | None) -> PartialDate | None:
     """A date written with markers, a month name with an optional day and a year after it
     or right before it, or a bare year after a preposition."""
-    marked = _marked(low, language, published)
+    marked = _marked(low, language, published) or _day_month(low, language, published)
     if marked is not None:
         return marked
     for month, names in enumerate(words(language, "dates", "months", nested=True), 1):

@@ -32,6 +32,8 @@ language, in top-level tables owned by one concern each:
   after it: Turkish "bu yana") a date starts a period, and the claim speaks of the
   article's date; so it does after ``began`` or before ``began_after``, verbs of a
   beginning ("the war, which began in April 2023, has killed…");
+  ``day_month_after`` lists the words before a day and month written in figures, day
+  first ("hôm 15/11", on 15 November; "ngày 15/11/2024");
 - ``[measures]``: the general vocabulary of war and humanitarian reporting (what is
   counted: killed, wounded, troops, displaced…), stopwords and negation words;
 - ``[sides]``: every country's name, people and capital, keyed by ISO 3166 code;

@@ -141,6 +141,16 @@ def _bracket(iv: quantities.Interval) -> str:
     return f"{left}{_fmt(iv.lo)}, {_fmt(iv.hi)}{right}"
 
 
+def _recent_within_whole(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> bool:
+    """One claim counts a recent span (a day's losses, the cue ``recent``) and the other
+    the whole, and the span's figure fits within the whole's: a part, not a conflict."""
+    if ("recent" in a.cues.scopes) == ("recent" in b.cues.scopes):
+        return False
+    part, whole = (a, b) if "recent" in a.cues.scopes else (b, a)
+    assert part.quantity is not None and whole.quantity is not None
+    return interval(part.quantity, tolerance).lo <= interval(whole.quantity, tolerance).hi
+
+
 def value_conflict(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Conflict | None:
     assert a.quantity is not None and b.quantity is not None
     ia, ib = interval(a.quantity, tolerance), interval(b.quantity, tolerance)
@@ -192,6 +202,8 @@ def find_conflicts(
             if apart(a, b):
                 continue
             compared.add(pair_key(a.id, b.id))
+            if _recent_within_whole(a, b, tolerance):
+                continue
             c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
             if c:
                 found.append(c)

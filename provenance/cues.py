@@ -174,6 +174,40 @@ def conjunction(word: str, language: str | None) -> bool:
     return bool(names_in([word], language, "conjunctions"))
 
 
+_NEAR_PERIOD = 8
+"""Words on either side of a figure in which the span it counts is read ("over the past
+day")."""
+
+
+def recent(words: Sequence[str], at: int, language: str | None) -> frozenset[str]:
+    """``recent`` when the figure counts a recent span, a day or a night ("1,550 over the
+    past day", "за минулу добу", "في الـ24 ساعة الماضية"), not the whole: the
+    ``[measures.scopes] recent`` words in the figure's own stretch of the sentence, which
+    stops at another figure (not at a number of hours or days) and, after it, at a
+    conjunction."""
+    durations = _durations(_languages(language)[0])
+
+    def other(i: int) -> bool:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        return _other_figure(words[i]) and nxt not in durations
+
+    start = at
+    while start > max(0, at - _NEAR_PERIOD) and not other(start - 1):
+        start -= 1
+    end = at + 1
+    while end < min(len(words), at + 1 + _NEAR_PERIOD) and not other(end):
+        if conjunction(words[end], language):
+            break
+        end += 1
+    stretch = [*words[start:at], "#", *words[at + 1 : end]]
+    return names_in(stretch, language, "scopes") & {"recent"}
+
+
+@lru_cache(maxsize=1024)
+def _durations(code: str) -> frozenset[str]:
+    return frozenset(fold_word(str(w)) for w in lexicon.section(code, "dates").get("durations", []))
+
+
 def figure_window(words: Sequence[str], at: int, language: str | None) -> list[str]:
     """The words around the figure at ``at`` (see ``sides``)."""
     before, after = _around(words, at, language)
@@ -436,7 +470,7 @@ def read_words(
         concepts = names_in(folded, language, "concepts")
     scopes = names_in((window or folded) + q_words + described, language, "scopes")
     if at is not None:
-        scopes |= qualifiers(raw, at, language)
+        scopes |= qualifiers(raw, at, language) | recent(folded, at, language)
     scopes -= implied_scopes(concepts)
     denial = bool(names_in(described + _main_clause(folded, language), language, "denial"))
     named, written = place_words((subject or "", location or ""), (text,), language)

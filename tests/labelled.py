@@ -559,3 +559,73 @@ CONFLICTS += [
         },
     ),
 ]
+
+_LOSSES = {"category": "casualties", "subject": "Russian troops", "metric": "losses"}
+NON_CONFLICTS += [
+    Case(
+        "a-day-of-losses-within-the-total",
+        {
+            "claim": "Russia lost 1,550 troops over the past day, the General Staff said.",
+            "quantity": "1,550 troops",
+        },
+        {
+            "claim": "Russia has lost about 700,000 troops since February 2022.",
+            "quantity": "about 700,000 troops",
+        },
+        False,
+        _LOSSES,
+    ),
+    Case(
+        "the-day-and-the-total-in-one-sentence",
+        {
+            "claim": "Total losses reached about 700,000 troops, including 1,550 over the past day.",
+            "quantity": "1,550",
+        },
+        {
+            "claim": "Total losses reached about 700,000 troops, including 1,550 over the past day.",
+            "quantity": "about 700,000 troops",
+        },
+        False,
+        _LOSSES,
+    ),
+    Case(
+        "arabic-toll-of-24-hours-within-the-total",
+        {
+            "claim": "قالت وزارة الصحة إن 45 شخصا قتلوا خلال الـ24 ساعة الماضية.",
+            "quantity": "45 شخصا",
+            "language": "ar",
+        },
+        {
+            "claim": "قالت وزارة الصحة إن حصيلة القتلى ارتفعت إلى 43 ألفا و800 شخص.",
+            "quantity": "43 ألفا و800 شخص",
+            "language": "ar",
+        },
+        False,
+        {"category": "casualties", "subject": "قتلى غزة", "metric": "قتلى", "location": "غزة"},
+    ),
+]
+CONFLICTS += [
+    Case(
+        "two-days-of-losses-disagree",
+        {
+            "claim": "Russia lost 1,550 troops over the past day, the General Staff said.",
+            "quantity": "1,550 troops",
+        },
+        {
+            "claim": "Russia lost 2,100 troops over the past day, a blogger claimed.",
+            "quantity": "2,100 troops",
+        },
+        True,
+        _LOSSES,
+    ),
+    Case(
+        "a-day-of-losses-above-the-total",
+        {
+            "claim": "Russia lost 9,000 troops over the past day, a blogger claimed.",
+            "quantity": "9,000 troops",
+        },
+        {"claim": "Russia has lost 5,000 troops in all.", "quantity": "5,000 troops"},
+        True,
+        _LOSSES,
+    ),
+]

@@ -632,6 +632,15 @@ def _pairs(code: str, name: str) -> list[tuple[str, str]]:
 
 
 @cache
+def modifier_units(code: str) -> frozenset[str]:
+    """Units the language writes joined to a figure to describe a noun after them ("155-mm
+    shells", "2,000-pound bombs"): ``[quantities] modifier_units``, with every unit of
+    length, mass, area and volume."""
+    table = _table(code) if code else {}
+    return frozenset(map(key, _list(table, "modifier_units")))
+
+
+@cache
 def own_function_words(code: str) -> frozenset[str]:
     """The language's own stopwords and stating verbs: words that link or state a figure in
     its text, though another language may write a unit so (Hausa "tun", since, is the

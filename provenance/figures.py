@@ -45,6 +45,7 @@ from provenance.figure_words import (
     language,
     language_code,
     lower,
+    modifier_units,
     own_function_words,
     qualifier_names,
     shared,
@@ -467,9 +468,12 @@ class _Parser:
             parts, exp = self._words_figure()
         if exp >= 3 and not parts[1] and not self._range_opened():
             parts, exp = self._addend(parts[0], exp)
+        joined = self.i < self.n and self._attached(self.i)
         self._skip_hyphen()
         unit, written = currency if currency is not None else (None, "")
         hit_unit = self._unit_at(self.i)
+        if joined and self._describes_next(hit_unit):
+            raise _NoParse("a figure joined to its unit describes the noun after it ('155-mm')")
         if hit_unit is not None:
             if unit is not None and unit.canon != hit_unit[0].canon:
                 raise _NoParse
@@ -658,6 +662,18 @@ class _Parser:
                 self.i = j
                 return True
         return False
+
+    def _describes_next(self, hit: tuple[Unit, int] | None) -> bool:
+        """A unit of measure written against the figure or after a hyphen, and a word after
+        it: the figure and unit describe that word ("155-mm shells", "500-kg bombs")."""
+        i = self.i
+        if i >= self.n or self.kinds[i] != "w":
+            return False
+        measure = hit is not None and hit[0].dim in ("length", "mass", "area", "volume")
+        if not measure and self.texts[i] not in modifier_units(self.lang.code):
+            return False
+        after = i + (hit[1] if hit is not None else 1)
+        return after < self.n and self.kinds[after] == "w"
 
     def _skip_hyphen(self) -> None:
         i = self.i

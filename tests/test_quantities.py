@@ -869,6 +869,28 @@ def test_inconsistent_hedging_is_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        ("155-mm shells", "en", None),
+        ("155mm shells", "en", None),
+        ("2,000-pound bombs", "en", None),
+        ("500-kg bombs", "en", None),
+        ("155-мм снарядов", "ru", None),
+        ("10 km", "en", (10, "km")),
+        ("500 kg", "en", (0.5, "t")),
+        ("a 300-strong force", "en", (300, "forces")),
+    ],
+)
+def test_a_figure_joined_to_its_unit_describes_the_next_noun(
+    text: str, language: str, read: tuple[float, str] | None
+) -> None:
+    """ "155-mm shells" are shells of a calibre, not 155 shells; "2,000-pound bombs" are
+    bombs of a weight. A unit alone, or a count word ("300-strong"), is still read."""
+    q = parse_quantity(text, language)
+    assert (None if q is None else (q.value, q.unit)) == read
+
+
+@pytest.mark.parametrize(
     "text", ["the convoy passed 3 checkpoints", "crossed 2 rivers", "rose by 1,200"]
 )
 def test_a_verb_of_motion_or_change_is_not_a_hedge(text: str) -> None:

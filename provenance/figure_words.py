@@ -753,6 +753,23 @@ def _endings(code: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(joining), frozenset(closing)
 
 
+_SCRIPT_LANGUAGES = (
+    (0x0590, 0x05FF, "he"),
+    (0x0370, 0x03FF, "el"),
+    (0x1200, 0x137F, "am"),
+    (0x10A0, 0x10FF, "ka"),
+    (0x1C90, 0x1CBF, "ka"),
+    (0x0900, 0x097F, "hi"),
+    (0x0980, 0x09FF, "bn"),
+    (0x0B80, 0x0BFF, "ta"),
+    (0x1000, 0x109F, "my"),
+    (0x0E00, 0x0E7F, "th"),
+    (0x1780, 0x17FF, "km"),
+    (0x19E0, 0x19FF, "km"),
+)
+"""Blocks of Unicode whose letters name one language of the lexicon."""
+
+
 def _script_language(text: str) -> str | None:
     """The language a non-Latin script implies (Persian letters tell Persian from Arabic)."""
     for char in text:
@@ -761,28 +778,11 @@ def _script_language(text: str) -> str | None:
             continue
         if 0x0600 <= code <= 0x06FF:
             return _arabic_script(text)
-        if 0x0590 <= code <= 0x05FF:
-            return "he"
-        if 0x0370 <= code <= 0x03FF:
-            return "el"
-        if 0x1200 <= code <= 0x137F:
-            return "am"
-        if 0x10A0 <= code <= 0x10FF or 0x1C90 <= code <= 0x1CBF:
-            return "ka"
         if 0x0400 <= code <= 0x04FF:
             return _cyrillic(text)
-        if 0x0900 <= code <= 0x097F:
-            return "hi"
-        if 0x0980 <= code <= 0x09FF:
-            return "bn"
-        if 0x0B80 <= code <= 0x0BFF:
-            return "ta"
-        if 0x1000 <= code <= 0x109F:
-            return "my"
-        if 0x0E00 <= code <= 0x0E7F:
-            return "th"
-        if 0x1780 <= code <= 0x17FF or 0x19E0 <= code <= 0x19FF:
-            return "km"
+        for low, high, found in _SCRIPT_LANGUAGES:
+            if low <= code <= high:
+                return found
         if unspaced(char):
             return _east_asian(text)
     return None

@@ -418,6 +418,13 @@ def _natural(key: str) -> tuple[tuple[int, Any], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in key.split(":"))
 
 
+_KeyWrites = Iterator[tuple[str, list[tuple[str, int]], int]]
+"""The log's entries of one table, key by key (``_LogStream.entries``)."""
+_Replayed = tuple[list[tuple[str, tuple[Any, ...], str]], list[tuple[str, str, int]]]
+"""A table's problems (table, natural key, text) and the keys it lacks (table, key,
+event)."""
+
+
 class _LogStream:
     """The row digests of the log, by table and row key in code-point order, each key's
     entries in the order of the events (and of the rows within one event on SQLite), so
@@ -451,7 +458,7 @@ class _LogStream:
         """The table of the next entry."""
         return None if self.pending is None else str(self.pending[0])
 
-    def entries(self, table: str) -> Iterator[tuple[str, list[tuple[str, int]], int]]:
+    def entries(self, table: str) -> _KeyWrites:
         """(key, [(digest, event)...] in event order, last event) of each key of
         ``table``; the table's remaining entries are skipped when the caller stops."""
         try:
@@ -474,11 +481,8 @@ class _OutOfOrder(Exception):
 
 
 def _replay_table(
-    conn: Connection,
-    table: str,
-    logged: Iterator[tuple[str, list[tuple[str, int]], int]],
-    baselines: set[int],
-) -> tuple[list[tuple[str, tuple[Any, ...], str]], list[tuple[str, str, int]]]:
+    conn: Connection, table: str, logged: _KeyWrites, baselines: set[int]
+) -> _Replayed:
     """The problems of one table's rows, and the keys the log has but the table lacks."""
     try:
         return _merge_table(conn, table, logged, baselines)
@@ -489,11 +493,8 @@ def _replay_table(
 
 
 def _merge_table(
-    conn: Connection,
-    table: str,
-    logged: Iterator[tuple[str, list[tuple[str, int]], int]],
-    baselines: set[int],
-) -> tuple[list[tuple[str, tuple[Any, ...], str]], list[tuple[str, str, int]]]:
+    conn: Connection, table: str, logged: _KeyWrites, baselines: set[int]
+) -> _Replayed:
     collate = code_point_order(conn)
     key_text = " || ':' || ".join(f"COALESCE(CAST({c} AS TEXT), 'None')" for c in TRACKED[table])
     rows = _row_digests(conn, f"SELECT * FROM {table} ORDER BY {key_text}{collate}", table)
@@ -519,9 +520,7 @@ def _merge_table(
     return checker.problems, missing
 
 
-def _next_in_order(
-    logged: Iterator[tuple[str, list[tuple[str, int]], int]], after: str
-) -> tuple[str, list[tuple[str, int]], int] | None:
+def _next_in_order(logged: _KeyWrites, after: str) -> tuple[str, list[tuple[str, int]], int] | None:
     """The log's next key of a table, which must come after the one before."""
     entry = next(logged, None)
     if entry is not None and entry[0] <= after and after:
@@ -529,9 +528,7 @@ def _next_in_order(
     return entry
 
 
-def _replay_in_memory(
-    conn: Connection, table: str, baselines: set[int]
-) -> tuple[list[tuple[str, tuple[Any, ...], str]], list[tuple[str, str, int]]]:
+def _replay_in_memory(conn: Connection, table: str, baselines: set[int]) -> _Replayed:
     """``_merge_table`` with the table's digests held in memory, for rows in any order."""
     from provenance import db
 

@@ -317,6 +317,39 @@ def test_what_is_counted_and_denied_in_each_language(
     assert found.denial == denial
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "language", "recent"),
+    [
+        ("Russia lost 1,550 troops over the past day, the General Staff said.", "1550", "en", True),
+        ("In the last 24 hours, 45 people were killed, the ministry said.", "45", "en", True),
+        (
+            "Total losses reached 700,000 troops, including 1,550 over the past day.",
+            "700000",
+            "en",
+            False,
+        ),
+        (
+            "Total losses reached 700,000 troops, including 1,550 over the past day.",
+            "1550",
+            "en",
+            True,
+        ),
+        ("Росія втратила 1550 військових за минулу добу.", "1550", "uk", True),
+        ("قتل 45 شخصا خلال الـ24 ساعة الماضية.", "45", "ar", True),
+        ("ارتفع عدد القتلى إلى 74 في اليوم الثاني من الهجوم.", "74", "ar", False),
+        ("Au cours des dernières 24 heures, 45 personnes ont été tuées.", "45", "fr", True),
+        ("Rusia perdió 1.550 soldados en las últimas 24 horas.", "1550", "es", True),
+        ("Al día siguiente murieron 45 personas.", "45", "es", False),
+    ],
+)
+def test_a_figure_of_a_recent_span_is_read(
+    text: str, figure: str, language: str, recent: bool
+) -> None:
+    """A day's figure ("over the past day", "за минулу добу") is a part of the total, read
+    from the figure's own stretch of the sentence; "on the second day" dates it instead."""
+    assert ("recent" in read(text, "", figure, language).scopes) is recent
+
+
 def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:
     found = read("Speaking on Sunday, officials said El-Fasher fell in October.", "", "")
     assert found.places == {"fasher"}

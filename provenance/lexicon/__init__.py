@@ -11,11 +11,16 @@ language, in top-level tables owned by one concern each:
   follow ("10到20人之间"). One-word joining and closing words of ``ranges_closed`` may be
   case endings, written on the figures ("10-től 20-ig") or cut from a multiplier ("10
   ezertől 20 ezerig");
+  ``ratio_words`` the words between the terms of a ratio ("1 in 4 children": neither is a
+  figure), ``modifier_units`` units written joined to a figure to describe the next noun
+  ("155-mm shells": no figure);
   ``units_before`` lists units written before the figure ("yüzde 10", "asilimia 10" are
   10 percent), by unit id; ``noun_only_before_figure`` says a count noun never follows its
   figure ("namoonni 300 ajjeefaman": the word after is the verb) but a listed one after a
   multiplier's figure or a vague amount, where none stands before ("miliyoni 7 z'abantu");
-- ``[dates]``: month names and relative-date words; ``year_month_day_markers`` lists the
+- ``[dates]``: month names and relative-date words; ``ordinal_dot`` says ordinals are
+  written with a dot before capitalised words ("am 24. Februar"), so such a dot ends no
+  sentence; ``year_month_day_markers`` lists the
   marks written after a date's year, month and day ("2024年11月16日"), ``day_endings`` the
   endings a day's figure may take ("2024. november 16-án"); ``other_calendar_years_behind``
   says the month names also name the months of a calendar that many (or one more) years

@@ -184,14 +184,15 @@ def recent(words: Sequence[str], at: int, language: str | None) -> frozenset[str
     past day", "за минулу добу", "في الـ24 ساعة الماضية"), not the whole: the
     ``[measures.scopes] recent`` words in the figure's own stretch of the sentence, which
     stops at another figure (not at a number of hours or days, whether its noun follows it,
-    "24 hours", or stands before it, "saa 24") and, after it, at a conjunction."""
+    "24 hours", "24 de ore", or stands before it, "saa 24") and, after it, at a conjunction."""
     durations = _durations(_languages(language)[0])
 
     def other(i: int) -> bool:
-        nxt = words[i + 1] if i + 1 < len(words) else ""
+        nxt = words[i + 1 : i + 3]
+        unit = {" ".join(nxt[:1]), " ".join(nxt)}
         noun = words[i - 1] if i > 0 else ""
         counted = noun in durations and (i < 2 or not _DIGITS.search(words[i - 2]))
-        return _other_figure(words[i]) and nxt not in durations and not counted
+        return _other_figure(words[i]) and not unit & durations and not counted
 
     start = at
     while start > max(0, at - _NEAR_PERIOD) and not other(start - 1):

@@ -340,6 +340,13 @@ def test_what_is_counted_and_denied_in_each_language(
         ("Au cours des dernières 24 heures, 45 personnes ont été tuées.", "45", "fr", True),
         ("Rusia perdió 1.550 soldados en las últimas 24 horas.", "1550", "es", True),
         ("Al día siguiente murieron 45 personas.", "45", "es", False),
+        (
+            "The Israeli daily Haaretz reported that 300 soldiers had been killed.",
+            "300",
+            "en",
+            False,
+        ),
+        ("در روز دوم حمله 74 نفر کشته شدند.", "74", "fa", False),
         ("Watu 45 wameuawa katika saa 24 zilizopita, wizara ya afya imesema.", "45", "sw", True),
         ("Saa 24 zilizopita, watu 45 wameuawa.", "45", "sw", True),
         (

@@ -759,7 +759,17 @@ def location_clusters(points: Sequence[ClaimPoint]) -> dict[str, str]:
 # --- measures from what the words say ------------------------------------------------------
 
 NARROWING_SCOPES = frozenset(
-    {"violent", "civilians", "children", "women", "internal", "identified", "recent"}
+    {
+        "violent",
+        "civilians",
+        "children",
+        "women",
+        "internal",
+        "identified",
+        "recent",
+        "remaining",
+        "released",
+    }
 )
 """Scopes that pick a part of a whole: violent deaths are some of all deaths, so the part's
 figure can be lower than the whole's but never higher. Other scopes (abroad, killed and

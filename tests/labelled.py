@@ -629,3 +629,48 @@ CONFLICTS += [
         _LOSSES,
     ),
 ]
+
+_HOSTAGES = {"category": "casualties", "subject": "", "metric": "", "location": ""}
+NON_CONFLICTS += [
+    Case(
+        "hostages-still-held-among-those-taken",
+        {
+            "claim": "About 251 hostages were taken into Gaza on October 7, officials said.",
+            "quantity": "About 251 hostages",
+        },
+        {
+            "claim": "Some 101 hostages remain in Gaza, officials said.",
+            "quantity": "Some 101 hostages",
+        },
+        False,
+        _HOSTAGES,
+    ),
+    Case(
+        "hostages-released-and-still-held",
+        {
+            "claim": "Hamas has released 105 hostages since November, officials said.",
+            "quantity": "105 hostages",
+        },
+        {
+            "claim": "Some 101 hostages remain in Gaza, officials said.",
+            "quantity": "Some 101 hostages",
+        },
+        False,
+        _HOSTAGES,
+    ),
+]
+CONFLICTS += [
+    Case(
+        "hostages-still-held-disagree",
+        {
+            "claim": "Some 101 hostages remain in Gaza, officials said.",
+            "quantity": "Some 101 hostages",
+        },
+        {
+            "claim": "About 130 hostages remain in Gaza, a spokesman said.",
+            "quantity": "About 130 hostages",
+        },
+        True,
+        _HOSTAGES,
+    ),
+]

@@ -769,6 +769,7 @@ NARROWING_SCOPES = frozenset(
         "recent",
         "remaining",
         "released",
+        "intercepted",
     }
 )
 """Scopes that pick a part of a whole: violent deaths are some of all deaths, so the part's

@@ -674,3 +674,35 @@ CONFLICTS += [
         _HOSTAGES,
     ),
 ]
+
+_DRONES = {"category": "other", "subject": "", "metric": "", "location": ""}
+NON_CONFLICTS += [
+    Case(
+        "drones-shot-down-among-those-launched",
+        {
+            "claim": "Russia launched 73 drones at Ukraine overnight, the air force said.",
+            "quantity": "73 drones",
+        },
+        {
+            "claim": "Air defences shot down 58 drones overnight, the air force said.",
+            "quantity": "58 drones",
+        },
+        False,
+        _DRONES,
+    ),
+]
+CONFLICTS += [
+    Case(
+        "drones-shot-down-disagree",
+        {
+            "claim": "Air defences shot down 58 drones overnight, the air force said.",
+            "quantity": "58 drones",
+        },
+        {
+            "claim": "Air defences intercepted 30 drones overnight, a blogger said.",
+            "quantity": "30 drones",
+        },
+        True,
+        _DRONES,
+    ),
+]

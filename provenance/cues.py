@@ -179,12 +179,20 @@ _NEAR_PERIOD = 8
 day")."""
 
 
-def recent(words: Sequence[str], at: int, language: str | None) -> frozenset[str]:
-    """``recent`` when the figure counts a recent span, a day or a night ("1,550 over the
-    past day", "за минулу добу", "في الـ24 ساعة الماضية"), not the whole: the
-    ``[measures.scopes] recent`` words in the figure's own stretch of the sentence, which
-    stops at another figure (not at a number of hours or days, whether its noun follows it,
-    "24 hours", "24 de ore", or stands before it, "saa 24") and, after it, at a conjunction."""
+STRETCH_SCOPES = frozenset({"recent", "abroad", "internal"})
+"""Scopes read from the figure's whole stretch of its sentence, not only its nearest words:
+a span of time and where the counted are are often written a clause away ("1,550 over the
+past day", "6 million have fled abroad")."""
+
+
+def stretch_scopes(words: Sequence[str], at: int, language: str | None) -> frozenset[str]:
+    """The ``STRETCH_SCOPES`` in the figure's own stretch of the sentence: ``recent`` when
+    the figure counts a recent span, a day or a night ("1,550 over the past day", "за
+    минулу добу", "في الـ24 ساعة الماضية"), not the whole; ``abroad`` or ``internal`` for
+    where the counted are ("have fled abroad", "displaced inside the country"). The
+    stretch stops at another figure (not at a number of hours or days, whether its noun
+    follows it, "24 hours", "24 de ore", or stands before it, "saa 24") and, after the
+    figure, at a conjunction."""
     durations = _durations(_languages(language)[0])
 
     def other(i: int) -> bool:
@@ -203,7 +211,7 @@ def recent(words: Sequence[str], at: int, language: str | None) -> frozenset[str
             break
         end += 1
     stretch = [*words[start:at], "#", *words[at + 1 : end]]
-    return names_in(stretch, language, "scopes") & {"recent"}
+    return names_in(stretch, language, "scopes") & STRETCH_SCOPES
 
 
 @lru_cache(maxsize=1024)
@@ -473,7 +481,7 @@ def read_words(
         concepts = names_in(folded, language, "concepts")
     scopes = names_in((window or folded) + q_words + described, language, "scopes")
     if at is not None:
-        scopes |= qualifiers(raw, at, language) | recent(folded, at, language)
+        scopes |= qualifiers(raw, at, language) | stretch_scopes(folded, at, language)
     scopes -= implied_scopes(concepts)
     denial = bool(names_in(described + _main_clause(folded, language), language, "denial"))
     named, written = place_words((subject or "", location or ""), (text,), language)

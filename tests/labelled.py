@@ -706,3 +706,19 @@ CONFLICTS += [
         _DRONES,
     ),
 ]
+
+NON_CONFLICTS += [
+    Case(
+        "refugees-abroad-and-displaced-inside",
+        {
+            "claim": "About 6 million people have fled the country and are now abroad.",
+            "quantity": "About 6 million people",
+        },
+        {
+            "claim": "About 3.7 million people are displaced inside the country.",
+            "quantity": "About 3.7 million people",
+        },
+        False,
+        {"category": "other", "subject": "", "metric": "", "location": ""},
+    ),
+]

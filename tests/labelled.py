@@ -722,3 +722,19 @@ NON_CONFLICTS += [
         {"category": "other", "subject": "", "metric": "", "location": ""},
     ),
 ]
+
+NON_CONFLICTS += [
+    Case(
+        "bodies-recovered-are-a-floor-of-the-dead",
+        {
+            "claim": "Rescuers have recovered 300 bodies from the rubble.",
+            "quantity": "300 bodies",
+        },
+        {
+            "claim": "More than 1,000 people were killed in the strikes.",
+            "quantity": "More than 1,000 people",
+        },
+        False,
+        {"category": "casualties", "subject": "", "metric": "", "location": ""},
+    ),
+]

@@ -584,6 +584,211 @@ def test_a_figure_of_a_recent_span_is_read(
     assert ("recent" in read(text, "", figure, language).scopes) is recent
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "language", "scope", "part"),
+    [
+        (
+            "W Strefie Gazy w niewoli nadal przebywa 101 zakładników.",
+            "101",
+            "pl",
+            "remaining",
+            True,
+        ),
+        (
+            "Hamas uwolnił dotąd 105 zakładników, podało biuro premiera.",
+            "105",
+            "pl",
+            "released",
+            True,
+        ),
+        (
+            "Obrona powietrzna zestrzeliła 58 z 73 dronów wystrzelonych przez Rosję.",
+            "58",
+            "pl",
+            "intercepted",
+            True,
+        ),
+        (
+            "Spod gruzów wydobyto dotąd 300 ciał, przekazała obrona cywilna.",
+            "300",
+            "pl",
+            "identified",
+            True,
+        ),
+        (
+            "Rosja wypuściła w nocy 73 drony, podały ukraińskie siły powietrzne.",
+            "73",
+            "pl",
+            "released",
+            False,
+        ),
+        ("Armia wyzwoliła 50 wsi w obwodzie charkowskim.", "50", "pl", "released", False),
+        (
+            "In Gaza zitten nog 101 gijzelaars vast, aldus het Israëlische leger.",
+            "101",
+            "nl",
+            "remaining",
+            True,
+        ),
+        ("Hamas heeft sinds november 105 gijzelaars vrijgelaten.", "105", "nl", "released", True),
+        (
+            "De Oekraïense luchtafweer heeft 58 drones neergehaald, meldt de luchtmacht.",
+            "58",
+            "nl",
+            "intercepted",
+            True,
+        ),
+        (
+            "Reddingswerkers hebben tot nu toe 300 lichamen geborgen uit het puin.",
+            "300",
+            "nl",
+            "identified",
+            True,
+        ),
+        ("Het leger heeft 50 dorpen bevrijd in de regio Charkiv.", "50", "nl", "released", False),
+        (
+            "Soldaten hebben 12 demonstranten neergeschoten, zeggen getuigen.",
+            "12",
+            "nl",
+            "intercepted",
+            False,
+        ),
+        ("Enligt Israel hålls fortfarande 101 gisslan i Gaza.", "101", "sv", "remaining", True),
+        ("Hamas har hittills frigivit 105 gisslan sedan november.", "105", "sv", "released", True),
+        (
+            "Enligt Ukraina har luftvärnet skjutit ned 58 av de 73 drönarna.",
+            "58",
+            "sv",
+            "intercepted",
+            True,
+        ),
+        (
+            "Hittills har 300 kroppar bärgats ur rasmassorna, uppger räddningstjänsten.",
+            "300",
+            "sv",
+            "identified",
+            True,
+        ),
+        ("Armén har befriat 50 byar i Charkivregionen.", "50", "sv", "released", False),
+        ("Bomberna släpptes över 50 byar i natt.", "50", "sv", "released", False),
+        (
+            "Gazassa on yhä jäljellä 101 panttivankia, Israelin armeija kertoo.",
+            "101",
+            "fi",
+            "remaining",
+            True,
+        ),
+        (
+            "Hamas on päästänyt vapaaksi 105 panttivankia marraskuun jälkeen.",
+            "105",
+            "fi",
+            "released",
+            True,
+        ),
+        (
+            "Ukrainan ilmatorjunta ampui alas 58 Venäjän laukaisemasta 73 droonista.",
+            "58",
+            "fi",
+            "intercepted",
+            True,
+        ),
+        (
+            "Raunioista on saatu talteen 300 ruumista, pelastuslaitos kertoo.",
+            "300",
+            "fi",
+            "identified",
+            True,
+        ),
+        ("Ukrainan armeija vapautti 50 kylää Harkovan alueella.", "50", "fi", "released", False),
+        ("Hamás v Gaze stále drží 101 rukojmích, uvedla armáda.", "101", "cs", "remaining", True),
+        (
+            "Od listopadu bylo propuštěno 105 rukojmích, uvedl úřad premiéra.",
+            "105",
+            "cs",
+            "released",
+            True,
+        ),
+        (
+            "Protivzdušná obrana sestřelila 58 ze 73 dronů, uvedlo letectvo.",
+            "58",
+            "cs",
+            "intercepted",
+            True,
+        ),
+        (
+            "Na místě bylo dosud exhumováno 300 těl, uvedla policie.",
+            "300",
+            "cs",
+            "identified",
+            True,
+        ),
+        (
+            "Ukrajinská armáda osvobodila 50 vesnic v Charkovské oblasti.",
+            "50",
+            "cs",
+            "released",
+            False,
+        ),
+        (
+            "Počet obětí zůstává 50, uvedlo ministerstvo zdravotnictví.",
+            "50",
+            "cs",
+            "remaining",
+            False,
+        ),
+        (
+            "În Gaza se află încă 101 ostatici, potrivit armatei israeliene.",
+            "101",
+            "ro",
+            "remaining",
+            True,
+        ),
+        (
+            "Hamas a pus în libertate 105 ostatici din noiembrie, potrivit guvernului.",
+            "105",
+            "ro",
+            "released",
+            True,
+        ),
+        (
+            "Apărarea antiaeriană a doborât 58 din cele 73 de drone lansate de Rusia.",
+            "58",
+            "ro",
+            "intercepted",
+            True,
+        ),
+        (
+            "Până acum au fost exhumate 300 de cadavre din gropile comune.",
+            "300",
+            "ro",
+            "identified",
+            True,
+        ),
+        (
+            "Armata ucraineană a eliberat 50 de sate în regiunea Harkov.",
+            "50",
+            "ro",
+            "released",
+            False,
+        ),
+        (
+            "Peste 50.000 de oameni au rămas fără adăpost după bombardamente.",
+            "50.000",
+            "ro",
+            "remaining",
+            False,
+        ),
+    ],
+)
+def test_parts_of_a_whole_in_parts_eu1(
+    text: str, figure: str, language: str, scope: str, part: bool
+) -> None:
+    """Hostages still held or released, drones shot down and bodies recovered are parts of
+    all those taken, launched or killed; freeing a village, launching drones or a toll that
+    stays the same are not."""
+    assert (scope in read(text, "", figure, language).scopes) is part
+
+
 def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:
     found = read("Speaking on Sunday, officials said El-Fasher fell in October.", "", "")
     assert found.places == {"fasher"}

@@ -843,6 +843,103 @@ def test_parts_of_a_whole_in_parts_eu2(
     assert (scope in read(text, "", figure, language).scopes) is read_as
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "language", "scope", "read_with"),
+    [
+        ("目前仍有101名人质被扣押在加沙。", "101", "zh", "remaining", True),
+        ("停火期间共有105名人质获释。", "105", "zh", "released", True),
+        ("防空部队击落了58架无人机。", "58", "zh", "intercepted", True),
+        ("救援人员已从废墟中挖出300具遗体。", "300", "zh", "identified", True),
+        ("乌军解放了50个村庄。", "50", "zh", "released", False),
+        ("ガザには101人の人質が残されている。", "101", "ja", "remaining", True),
+        ("停戦中に105人の人質が釈放された。", "105", "ja", "released", True),
+        ("ウクライナ空軍は58機を撃墜したと発表した。", "58", "ja", "intercepted", True),
+        ("がれきの下から300人の遺体を回収した。", "300", "ja", "identified", True),
+        ("ウクライナ軍は50の集落を解放した。", "50", "ja", "released", False),
+        ("가자지구에 남아 있는 인질 101명", "101", "ko", "remaining", True),
+        ("휴전 기간 인질 105명이 석방됐다.", "105", "ko", "released", True),
+        ("우크라이나 공군은 드론 58대를 격추했다고 밝혔다.", "58", "ko", "intercepted", True),
+        ("구조대는 잔해 속에서 시신 300구를 수습했다.", "300", "ko", "identified", True),
+        ("우크라이나군은 마을 50곳을 해방했다고 밝혔다.", "50", "ko", "released", False),
+        ("남아 50명과 여아 40명이 숨졌다.", "50", "ko", "remaining", False),
+        ("ยังมีตัวประกันอีก 101 คนที่ยังถูกควบคุมตัวอยู่ในกาซา", "101", "th", "remaining", True),
+        ("ตัวประกัน 105 คนได้รับการปล่อยตัวระหว่างการหยุดยิง", "105", "th", "released", True),
+        ("ระบบป้องกันภัยทางอากาศสกัดกั้นขีปนาวุธได้ 58 ลูก", "58", "th", "intercepted", True),
+        ("เจ้าหน้าที่กู้ร่างผู้เสียชีวิตได้แล้ว 300 ราย", "300", "th", "identified", True),
+        ("กองทัพปลดปล่อยหมู่บ้าน 50 แห่ง", "50", "th", "released", False),
+        (
+            "ဖမ်းဆီးခံရသူ ၂၈,၀၀၀ ကျော်အနက် ၂၁,၀၀၀ ကျော် ထိန်းသိမ်းခံထားရဆဲ ဖြစ်သည်။",
+            "21000",
+            "my",
+            "remaining",
+            True,
+        ),
+        ("အကျဉ်းသား ၅,၈၀၀ ကျော်ကို လွတ်ငြိမ်းခွင့်ဖြင့် ပြန်လွှတ်ပေးခဲ့သည်။", "5800", "my", "released", True),
+        ("စစ်သား ၅၀၀ ကို စေလွှတ်ပေးခဲ့သည်။", "500", "my", "released", False),
+        ("ចំណាប់ខ្មាំង ១០១ នាក់ នៅតែជាប់ឃុំនៅហ្គាហ្សា។", "101", "km", "remaining", True),
+        ("ចំណាប់ខ្មាំង ១០៥ នាក់ ត្រូវបានដោះលែង។", "105", "km", "released", True),
+        ("ប្រព័ន្ធការពារដែនអាកាសបានស្ទាក់ចាប់មីស៊ីល ៥៨ គ្រាប់។", "58", "km", "intercepted", True),
+        ("ក្រុមសង្គ្រោះបានស្រង់សាកសព ៣០០ នាក់ចេញពីគំនរបាក់បែក។", "300", "km", "identified", True),
+        ("កងទ័ពបានរំដោះភូមិ ៥០។", "50", "km", "released", False),
+        ("Hiện vẫn còn 101 con tin bị giam giữ ở Gaza.", "101", "vi", "remaining", True),
+        (
+            "Hamas đã phóng thích 105 con tin trong thời gian ngừng bắn.",
+            "105",
+            "vi",
+            "released",
+            True,
+        ),
+        (
+            "Không quân Ukraine cho biết đã bắn hạ 58 máy bay không người lái.",
+            "58",
+            "vi",
+            "intercepted",
+            True,
+        ),
+        (
+            "Lực lượng cứu hộ đã trục vớt 300 thi thể từ đống đổ nát.",
+            "300",
+            "vi",
+            "identified",
+            True,
+        ),
+        ("Quân đội Ukraine giải phóng 50 ngôi làng.", "50", "vi", "released", False),
+        ("Nga thả 50 quả bom lượn xuống Kharkiv.", "50", "vi", "released", False),
+        ("Hamas masih menahan 101 sandera di Gaza.", "101", "id", "remaining", True),
+        ("Sebanyak 90 tawanan ditukar dalam pertukaran pada Sabtu.", "90", "id", "released", True),
+        (
+            "Angkatan Udara Ukraina berhasil menembak jatuh 58 drone.",
+            "58",
+            "id",
+            "intercepted",
+            True,
+        ),
+        (
+            "Tim forensik telah mengekshumasi 300 jenazah dari kuburan massal.",
+            "300",
+            "id",
+            "identified",
+            True,
+        ),
+        ("Pasukan Ukraina membebaskan 50 desa.", "50", "id", "released", False),
+        (
+            "Rusia meluncurkan 73 rudal yang dilepaskan dari pesawat pengebom.",
+            "73",
+            "id",
+            "released",
+            False,
+        ),
+    ],
+)
+def test_parts_of_a_whole_in_parts_east(
+    text: str, figure: str, language: str, scope: str, read_with: bool
+) -> None:
+    """Those still held or released of all taken, the drones shot down of all launched, the
+    bodies recovered of all the dead: each a part of its whole, read from the words around
+    the figure; territory liberated, troops sent and bombs dropped are not released."""
+    assert (scope in read(text, "", figure, language).scopes) is read_with
+
+
 def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:
     found = read("Speaking on Sunday, officials said El-Fasher fell in October.", "", "")
     assert found.places == {"fasher"}

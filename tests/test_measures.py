@@ -1041,6 +1041,73 @@ def test_parts_of_a_whole_in_parts_asia(
     assert (part in scopes) if part else not scopes & parts
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "language", "scope"),
+    [
+        ("Mateka 101 bado wanashikiliwa Gaza, maafisa walisema.", "101", "sw", "remaining"),
+        ("Wafungwa 105 waliachiliwa Jumapili, maafisa walisema.", "105", "sw", "released"),
+        ("Ulinzi wa anga ulidungua droni 58 usiku wa kuamkia leo.", "58", "sw", "intercepted"),
+        ("Miili 300 iliopolewa kutoka kwenye vifusi.", "300", "sw", "identified"),
+        ("Jeshi limekomboa vijiji 50 katika jimbo hilo.", "50", "sw", None),
+        ("በእገታ ላይ የሚገኙ 101 ታጋቾች በጋዛ ይገኛሉ።", "101", "am", "remaining"),
+        ("እስካሁን 105 ታጋቾች ተለቅቀዋል።", "105", "am", "released"),
+        ("ትናንት ምሽት በአየር መከላከያ ተመትተው የወደቁ 58 ድሮኖች ናቸው።", "58", "am", "intercepted"),
+        ("ከጅምላ መቃብር 300 አስከሬኖች ተቆፍረው ወጥተዋል።", "300", "am", "identified"),
+        ("ሰራዊቱ 50 መንደሮችን ነጻ አውጥቷል።", "50", "am", None),
+        ("ሕጂ'ውን ተታሒዞም ዘለዉ 101 ዕቑባት ኣብ ጋዛ ኣለዉ።", "101", "ti", "remaining"),
+        ("105 እሱራት ተፈቲሖም።", "105", "ti", "released"),
+        ("ምክልኻል ኣየር 58 ድሮናት ኣውዲቑ።", "58", "ti", "intercepted"),
+        ("ካብ ጅምላዊ መቓብር 300 ሬሳታት ተኳዒቶም።", "300", "ti", "identified"),
+        ("ሰራዊት 50 ዓድታት ሓራ ኣውጺኡ።", "50", "ti", None),
+        ("Weli waxaa la haystaa 101 qof oo ku jira Gaza.", "101", "so", "remaining"),
+        ("Waxaa la sii daayay 105 maxbuus oo Falastiiniyiin ah.", "105", "so", "released"),
+        (
+            "Difaaca cirka ayaa soo riday 58 diyaaradood oo aan duuliye lahayn.",
+            "58",
+            "so",
+            "intercepted",
+        ),
+        ("Waxaa xabaal wadareed laga helay 300 meyd.", "300", "so", "identified"),
+        ("Ciidamada ayaa xoreeyay 50 tuulo oo gobolka ah.", "50", "so", None),
+        ("Har yanzu ana garkuwa da mutum 101 a Gaza.", "101", "ha", "remaining"),
+        ("An sako fursunoni 105 a ranar Lahadi.", "105", "ha", "released"),
+        ("Ukraine ta ce ta harbo jirage marasa matuka 58 cikin dare.", "58", "ha", "intercepted"),
+        ("An tono gawarwaki 300 daga wani kabari.", "300", "ha", "identified"),
+        ("Sojoji sun kwato kauyuka 50 daga hannun 'yan ta'adda.", "50", "ha", None),
+        ("Namoonni 101 ammallee butamanii Gaazaa keessa jiru.", "101", "om", "remaining"),
+        ("Hidhamtoonni 105 gadhiifamaniiru.", "105", "om", "released"),
+        ("Humni qilleensaa droonii 58 kufsiseera.", "58", "om", "intercepted"),
+        ("Reeffi 300 awwaala jumlaa keessaa baafame.", "300", "om", "identified"),
+        ("Waraanni ganda 50 bilisoomse.", "50", "om", None),
+        ("Ingwate 101 zigifashwe i Gaza.", "101", "rw", "remaining"),
+        ("Imfungwa 105 zarekuwe ku cyumweru.", "105", "rw", "released"),
+        ("Drones 58 zahanuwe n'ingabo zirwanira mu kirere.", "58", "rw", "intercepted"),
+        ("Imibiri 300 yataburuwe mu cyobo rusange.", "300", "rw", "identified"),
+        ("Ingabo zabohoye imidugudu 50 mu ntara.", "50", "rw", None),
+        ("Bato 101 bakangami naino na Gaza.", "101", "ln", "remaining"),
+        ("Bato 105 bakangolami na boloko lobi.", "105", "ln", "released"),
+        ("Basoda bakweisaki ba drones 58 na butu.", "58", "ln", "intercepted"),
+        ("Bibembe 300 etimolami na kunda moko ya lisanga.", "300", "ln", "identified"),
+        ("Basoda basikolaki bamboka 50 na etuka.", "50", "ln", None),
+        ("Hamas toujou kenbe 101 otaj nan Gaza.", "101", "ht", "remaining"),
+        ("Otorite yo mete an libète 105 prizonye.", "105", "ht", "released"),
+        ("Defans ayeryen an fè tonbe 58 dron pandan nwit lan.", "58", "ht", "intercepted"),
+        ("Yo detere 300 kadav nan yon fòs komen.", "300", "ht", "identified"),
+        ("Lame a libere 50 vilaj nan rejyon an.", "50", "ht", None),
+    ],
+)
+def test_parts_of_a_whole_in_parts_africa(
+    text: str, figure: str, language: str, scope: str | None
+) -> None:
+    """Those still held, released, shot down or recovered are parts of all those taken,
+    launched or dead; a liberated village is none of them."""
+    scopes = read(text, "", figure, language).scopes
+    if scope is None:
+        assert not scopes & {"remaining", "released", "intercepted", "identified"}
+    else:
+        assert scope in scopes
+
+
 def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:
     found = read("Speaking on Sunday, officials said El-Fasher fell in October.", "", "")
     assert found.places == {"fasher"}

@@ -1108,6 +1108,36 @@ def test_parts_of_a_whole_in_parts_africa(
         assert scope in scopes
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "language", "scope"),
+    [
+        ("Some 101 hostages remain in Gaza, officials said.", "101", "en", "remaining"),
+        ("The remaining 101 hostages are held in Gaza.", "101", "en", "remaining"),
+        ("Hamas has released 105 hostages since November.", "105", "en", "released"),
+        ("Of those taken, 105 were released in the truce.", "105", "en", "released"),
+        ("Air defences shot down 58 drones overnight.", "58", "en", "intercepted"),
+        ("Rescuers have recovered 300 bodies from the rubble.", "300", "en", "identified"),
+        # Words that also say something else near a toll give no part.
+        ("The death toll remains at 300, the ministry said.", "300", "en", None),
+        ("The ministry released figures showing 300 people were killed.", "300", "en", None),
+        ("Israel said it had neutralized 30 militants in the raid.", "30", "en", None),
+        ("Troops exchanged fire and 12 soldiers were killed.", "12", "en", None),
+        ("لا يزال عدد القتلى 300 بحسب الوزارة.", "300", "ar", None),
+        ("تبادل الطرفان إطلاق النار وقتل 12 جنديا.", "12", "ar", None),
+        ("Сторони обмінялися ударами, загинули 12 військових.", "12", "uk", None),
+    ],
+)
+def test_a_part_of_a_whole_and_its_false_friends(
+    text: str, figure: str, language: str, scope: str | None
+) -> None:
+    """Hostages still held or released, drones shot down and bodies recovered are parts of a
+    whole; a toll that "remains" at a figure, figures "released" by a ministry, militants
+    "neutralized" and an exchange of fire are not."""
+    parts = {"remaining", "released", "intercepted", "identified"}
+    found = read(text, "", figure, language).scopes & parts
+    assert found == ({scope} if scope else set())
+
+
 def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:
     found = read("Speaking on Sunday, officials said El-Fasher fell in October.", "", "")
     assert found.places == {"fasher"}

@@ -585,7 +585,7 @@ def test_a_figure_of_a_recent_span_is_read(
 
 
 @pytest.mark.parametrize(
-    ("text", "figure", "language", "scope", "part"),
+    ("text", "figure", "language", "scope", "read_as"),
     [
         (
             "W Strefie Gazy w niewoli nadal przebywa 101 zakładników.",
@@ -778,20 +778,6 @@ def test_a_figure_of_a_recent_span_is_read(
             "remaining",
             False,
         ),
-    ],
-)
-def test_parts_of_a_whole_in_parts_eu1(
-    text: str, figure: str, language: str, scope: str, part: bool
-) -> None:
-    """Hostages still held or released, drones shot down and bodies recovered are parts of
-    all those taken, launched or killed; freeing a village, launching drones or a toll that
-    stays the same are not."""
-    assert (scope in read(text, "", figure, language).scopes) is part
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "language", "scope", "read_as"),
-    [
         ("A Hamász még mindig fogságban tart 101 túszt Gázában.", "101", "hu", "remaining", True),
         ("A Hamász szabadon engedett 105 túszt a tűzszünet alatt.", "105", "hu", "released", True),
         ("Az ukrán légvédelem az éjszaka 58 orosz drónt lőtt le.", "58", "hu", "intercepted", True),
@@ -833,19 +819,6 @@ def test_parts_of_a_whole_in_parts_eu1(
         ("Enkaz altından 300 kişinin cesedine ulaşıldı.", "300", "tr", "identified", True),
         ("Ordu 50 köyü kurtardı.", "50", "tr", "released", False),
         ("Bakanlık ölü sayısını 45'e düşürdü.", "45", "tr", "intercepted", False),
-    ],
-)
-def test_parts_of_a_whole_in_parts_eu2(
-    text: str, figure: str, language: str, scope: str, read_as: bool
-) -> None:
-    """Hostages still held or released, drones shot down and bodies recovered are parts of
-    the whole, in hu, el, bg, sr, be and tr; freeing villages is no release of people."""
-    assert (scope in read(text, "", figure, language).scopes) is read_as
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "language", "scope", "read_with"),
-    [
         ("目前仍有101名人质被扣押在加沙。", "101", "zh", "remaining", True),
         ("停火期间共有105名人质获释。", "105", "zh", "released", True),
         ("防空部队击落了58架无人机。", "58", "zh", "intercepted", True),
@@ -929,213 +902,209 @@ def test_parts_of_a_whole_in_parts_eu2(
             "released",
             False,
         ),
-    ],
-)
-def test_parts_of_a_whole_in_parts_east(
-    text: str, figure: str, language: str, scope: str, read_with: bool
-) -> None:
-    """Those still held or released of all taken, the drones shot down of all launched, the
-    bodies recovered of all the dead: each a part of its whole, read from the words around
-    the figure; territory liberated, troops sent and bombs dropped are not released."""
-    assert (scope in read(text, "", figure, language).scopes) is read_with
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "language", "part"),
-    [
-        ("اسرائیل می\u200cگوید ۱۰۱ گروگان باقیمانده هنوز در غزه هستند.", "101", "fa", "remaining"),
-        ("در جریان مبادله، ۱۰۵ گروگان و ۲۴۰ زندانی فلسطینی رها شدند.", "105", "fa", "released"),
-        ("رهگیری ۵۸ پهپاد توسط پدافند هوایی اسرائیل", "58", "fa", "intercepted"),
-        ("با نبش قبر گورهای جمعی، اجساد ۳۰۰ نفر کشف شد.", "300", "fa", "identified"),
-        ("ارتش از آزادسازی ۵۰ روستا خبر داد.", "50", "fa", None),
-        ("गाजा में हमास की कैद में अभी भी 101 बंधक हैं।", "101", "hi", "remaining"),
-        ("युद्धविराम के दौरान रिहा हुए 105 बंधकों में महिलाएं और बच्चे शामिल थे।", "105", "hi", "released"),
-        ("इजराइली वायु रक्षा ने हवा में ही नष्ट कर दीं 58 मिसाइलें।", "58", "hi", "intercepted"),
-        ("राहतकर्मियों ने मलबे से 300 शव बरामद किए।", "300", "hi", "identified"),
-        ("सेना द्वारा मुक्त कराए गए 50 गांवों में बिजली बहाल की गई।", "50", "hi", None),
-        ("मुठभेड़ में मार गिराए गए 3 आतंकवादी पाकिस्तानी थे।", "3", "hi", None),
-        ("حماس کی قید میں اب بھی 101 یرغمالی موجود ہیں۔", "101", "ur", "remaining"),
+        (
+            "اسرائیل می\u200cگوید ۱۰۱ گروگان باقیمانده هنوز در غزه هستند.",
+            "101",
+            "fa",
+            "remaining",
+            True,
+        ),
+        (
+            "در جریان مبادله، ۱۰۵ گروگان و ۲۴۰ زندانی فلسطینی رها شدند.",
+            "105",
+            "fa",
+            "released",
+            True,
+        ),
+        ("رهگیری ۵۸ پهپاد توسط پدافند هوایی اسرائیل", "58", "fa", "intercepted", True),
+        ("با نبش قبر گورهای جمعی، اجساد ۳۰۰ نفر کشف شد.", "300", "fa", "identified", True),
+        ("ارتش از آزادسازی ۵۰ روستا خبر داد.", "50", "fa", None, False),
+        ("गाजा में हमास की कैद में अभी भी 101 बंधक हैं।", "101", "hi", "remaining", True),
+        (
+            "युद्धविराम के दौरान रिहा हुए 105 बंधकों में महिलाएं और बच्चे शामिल थे।",
+            "105",
+            "hi",
+            "released",
+            True,
+        ),
+        ("इजराइली वायु रक्षा ने हवा में ही नष्ट कर दीं 58 मिसाइलें।", "58", "hi", "intercepted", True),
+        ("राहतकर्मियों ने मलबे से 300 शव बरामद किए।", "300", "hi", "identified", True),
+        ("सेना द्वारा मुक्त कराए गए 50 गांवों में बिजली बहाल की गई।", "50", "hi", None, False),
+        ("मुठभेड़ में मार गिराए गए 3 आतंकवादी पाकिस्तानी थे।", "3", "hi", None, False),
+        ("حماس کی قید میں اب بھی 101 یرغمالی موجود ہیں۔", "101", "ur", "remaining", True),
         (
             "جنگ بندی کے دوران رہا کیے گئے 105 یرغمالیوں میں خواتین بھی شامل تھیں۔",
             "105",
             "ur",
             "released",
+            True,
         ),
-        ("فضا میں ہی مار گرائے گئے 77 ڈرونز اسرائیلی ساختہ تھے۔", "77", "ur", "intercepted"),
-        ("امدادی کارکنوں نے ملبے سے 300 لاشیں برآمد کیں۔", "300", "ur", "identified"),
-        ("بتایا جا رہا ہے کہ 50 افراد گرفتار ہوئے۔", "50", "ur", None),
-        ("গাজায় এখনো জিম্মি ১০১ জন ইসরায়েলি।", "101", "bn", "remaining"),
-        ("যুদ্ধবিরতির সময় মুক্তি পাওয়া ১০৫ জিম্মির মধ্যে নারী ও শিশু রয়েছে।", "105", "bn", "released"),
-        ("ছোড়া ৭৩টি ড্রোনের মধ্যে ৫৮টি ভূপাতিত করা হয়েছে।", "58", "bn", "intercepted"),
-        ("হাসপাতাল প্রাঙ্গণের গণকবর থেকে ৩০০ মরদেহ উদ্ধার করা হয়েছে।", "300", "bn", "identified"),
-        ("সেনাবাহিনীর মুক্ত করা ৫০টি গ্রামে বিদ্যুৎ ফিরেছে।", "50", "bn", None),
-        ("জীবিত উদ্ধার করা ২০ জনকে হাসপাতালে নেওয়া হয়েছে।", "20", "bn", None),
-        ("ஹமாஸிடம் உள்ள எஞ்சிய 101 பணயக்கைதிகளையும் விடுவிக்க வேண்டும்.", "101", "ta", "remaining"),
+        ("فضا میں ہی مار گرائے گئے 77 ڈرونز اسرائیلی ساختہ تھے۔", "77", "ur", "intercepted", True),
+        ("امدادی کارکنوں نے ملبے سے 300 لاشیں برآمد کیں۔", "300", "ur", "identified", True),
+        ("بتایا جا رہا ہے کہ 50 افراد گرفتار ہوئے۔", "50", "ur", None, False),
+        ("গাজায় এখনো জিম্মি ১০১ জন ইসরায়েলি।", "101", "bn", "remaining", True),
+        ("যুদ্ধবিরতির সময় মুক্তি পাওয়া ১০৫ জিম্মির মধ্যে নারী ও শিশু রয়েছে।", "105", "bn", "released", True),
+        ("ছোড়া ৭৩টি ড্রোনের মধ্যে ৫৮টি ভূপাতিত করা হয়েছে।", "58", "bn", "intercepted", True),
+        ("হাসপাতাল প্রাঙ্গণের গণকবর থেকে ৩০০ মরদেহ উদ্ধার করা হয়েছে।", "300", "bn", "identified", True),
+        ("সেনাবাহিনীর মুক্ত করা ৫০টি গ্রামে বিদ্যুৎ ফিরেছে।", "50", "bn", None, False),
+        ("জীবিত উদ্ধার করা ২০ জনকে হাসপাতালে নেওয়া হয়েছে।", "20", "bn", None, False),
+        ("ஹமாஸிடம் உள்ள எஞ்சிய 101 பணயக்கைதிகளையும் விடுவிக்க வேண்டும்.", "101", "ta", "remaining", True),
         (
             "போர் நிறுத்தத்தின் போது விடுதலை செய்யப்பட்ட 105 பணயக்கைதிகளில் பெண்களும் அடங்குவர்.",
             "105",
             "ta",
             "released",
+            True,
         ),
-        ("சுட்டு வீழ்த்தப்பட்ட 58 ட்ரோன்களின் பாகங்கள் மீட்கப்பட்டன.", "58", "ta", "intercepted"),
-        ("இடிபாடுகளில் இருந்து இதுவரை 300 உடல்கள் மீட்கப்பட்டுள்ளன.", "300", "ta", "identified"),
-        ("விடுதலைப் புலிகளின் 50 உறுப்பினர்கள் கொல்லப்பட்டனர்.", "50", "ta", None),
-        ("اسرائیل وايي په غزه کې لا هم په اسارت کې ۱۰۱ یرغمل دي.", "101", "ps", "remaining"),
-        ("د اوربند په ترڅ کې ۱۰۵ یرغمل خوشې شول.", "105", "ps", "released"),
-        ("روسیې د اوکراین ۵۸ ډرونونه راوپرځول.", "58", "ps", "intercepted"),
-        ("د ورانو ودانیو له منځه ۳۰۰ جسدونه راوایستل شول.", "300", "ps", "identified"),
-        ("پوځ ۵۰ کلي آزاد کړل.", "50", "ps", None),
-        ("Li Xezzeyê 101 rehîneyên mayî hene.", "101", "ku", "remaining"),
-        ("Piştî serbest berdana 105 rehîneyan, agirbest dewam kir.", "105", "ku", "released"),
-        ("Ji 73 dronên ku hatin şandin, 58 hatin xistin.", "58", "ku", "intercepted"),
-        ("Ji bin kavilan termên 300 kesan hatin derxistin.", "300", "ku", "identified"),
-        ("Artêşê 50 gund azad kirin.", "50", "ku", None),
-        ("ئیسرائیل دەڵێت لە غەززە ١٠١ بارمتە ماونەتەوە.", "101", "ckb", "remaining"),
-        ("لە ماوەی ئاگربەستدا ١٠٥ بارمتە بەردران.", "105", "ckb", "released"),
-        ("لە لایەن بەرگری ئاسمانییەوە ٥٨ درۆن خرانەخوارەوە.", "58", "ckb", "intercepted"),
+        ("சுட்டு வீழ்த்தப்பட்ட 58 ட்ரோன்களின் பாகங்கள் மீட்கப்பட்டன.", "58", "ta", "intercepted", True),
+        ("இடிபாடுகளில் இருந்து இதுவரை 300 உடல்கள் மீட்கப்பட்டுள்ளன.", "300", "ta", "identified", True),
+        ("விடுதலைப் புலிகளின் 50 உறுப்பினர்கள் கொல்லப்பட்டனர்.", "50", "ta", None, False),
+        ("اسرائیل وايي په غزه کې لا هم په اسارت کې ۱۰۱ یرغمل دي.", "101", "ps", "remaining", True),
+        ("د اوربند په ترڅ کې ۱۰۵ یرغمل خوشې شول.", "105", "ps", "released", True),
+        ("روسیې د اوکراین ۵۸ ډرونونه راوپرځول.", "58", "ps", "intercepted", True),
+        ("د ورانو ودانیو له منځه ۳۰۰ جسدونه راوایستل شول.", "300", "ps", "identified", True),
+        ("پوځ ۵۰ کلي آزاد کړل.", "50", "ps", None, False),
+        ("Li Xezzeyê 101 rehîneyên mayî hene.", "101", "ku", "remaining", True),
+        ("Piştî serbest berdana 105 rehîneyan, agirbest dewam kir.", "105", "ku", "released", True),
+        ("Ji 73 dronên ku hatin şandin, 58 hatin xistin.", "58", "ku", "intercepted", True),
+        ("Ji bin kavilan termên 300 kesan hatin derxistin.", "300", "ku", "identified", True),
+        ("Artêşê 50 gund azad kirin.", "50", "ku", None, False),
+        ("ئیسرائیل دەڵێت لە غەززە ١٠١ بارمتە ماونەتەوە.", "101", "ckb", "remaining", True),
+        ("لە ماوەی ئاگربەستدا ١٠٥ بارمتە بەردران.", "105", "ckb", "released", True),
+        ("لە لایەن بەرگری ئاسمانییەوە ٥٨ درۆن خرانەخوارەوە.", "58", "ckb", "intercepted", True),
         (
             "تیمەکانی فریاکەوتن دەستیان کرد بە دەرهێنانی تەرمی ٣٠٠ کەس لە ژێر داروپەردوو.",
             "300",
             "ckb",
             "identified",
+            True,
         ),
-        ("سوپا ٥٠ گوندی ئازادکرد.", "50", "ckb", None),
-        ("فوج کے آزاد کرائے گئے 50 دیہات میں بجلی بحال کر دی گئی۔", "50", "ur", None),
-        ("سیکیورٹی فورسز کے ہاتھوں مار گرائے گئے 3 دہشت گرد افغان شہری تھے۔", "3", "ur", None),
-        ("Qəzzada hələ də 101 girov əsirlikdə qalır.", "101", "az", "remaining"),
+        ("سوپا ٥٠ گوندی ئازادکرد.", "50", "ckb", None, False),
+        ("فوج کے آزاد کرائے گئے 50 دیہات میں بجلی بحال کر دی گئی۔", "50", "ur", None, False),
+        (
+            "سیکیورٹی فورسز کے ہاتھوں مار گرائے گئے 3 دہشت گرد افغان شہری تھے۔",
+            "3",
+            "ur",
+            None,
+            False,
+        ),
+        ("Qəzzada hələ də 101 girov əsirlikdə qalır.", "101", "az", "remaining", True),
         (
             "Atəşkəs çərçivəsində sərbəst buraxılan 105 girovun arasında qadınlar da var.",
             "105",
             "az",
             "released",
+            True,
         ),
         (
             "Nazirliyin məlumatına görə, vurulub salınan 58 PUA-nın 20-si Moskva vilayəti üzərində olub.",
             "58",
             "az",
             "intercepted",
+            True,
         ),
-        ("Dağıntılar altından 300 nəfərin cəsədi çıxarılıb.", "300", "az", "identified"),
-        ("Ordu 50 kəndi azad edib.", "50", "az", None),
-        ("Rusiya 73 raket buraxıb.", "73", "az", None),
-        ("Գազայում գերության մեջ է մնում 101 պատանդ։", "101", "hy", "remaining"),
-        ("Հրադադարի ընթացքում ազատ է արձակվել 105 պատանդ։", "105", "hy", "released"),
-        ("Իսրայելը ընդհատել է 58 անօդաչու թռչող սարք։", "58", "hy", "intercepted"),
-        ("Փլատակների տակից հայտնաբերվել են 300 զոհերի աճյուններ։", "300", "hy", "identified"),
-        ("Բանակը ազատագրել է 50 գյուղ։", "50", "hy", None),
-        ("ღაზაში ტყვეობაში კვლავ 101 მძევალი რჩება.", "101", "ka", "remaining"),
-        ("ტყვეთა გაცვლის შედეგად რუსეთმა 105 ტყვე გადმოსცა.", "105", "ka", "released"),
-        ("საჰაერო თავდაცვამ 58 დრონი ჩამოაგდო.", "58", "ka", "intercepted"),
-        ("ნანგრევებიდან 300 ადამიანის ცხედარი ამოიღეს.", "300", "ka", "identified"),
-        ("ჯარმა 50 სოფელი გაათავისუფლა.", "50", "ka", None),
-    ],
-)
-def test_parts_of_a_whole_in_parts_asia(
-    text: str, figure: str, language: str, part: str | None
-) -> None:
-    """Hostages still held or released, drones shot down and bodies recovered are parts of
-    all those taken, launched or killed; freeing villages, killing militants, a missile
-    launch and people rescued alive are none of them."""
-    scopes = read(text, "", figure, language).scopes
-    parts = {"remaining", "released", "intercepted", "identified"}
-    assert (part in scopes) if part else not scopes & parts
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "language", "scope"),
-    [
-        ("Mateka 101 bado wanashikiliwa Gaza, maafisa walisema.", "101", "sw", "remaining"),
-        ("Wafungwa 105 waliachiliwa Jumapili, maafisa walisema.", "105", "sw", "released"),
-        ("Ulinzi wa anga ulidungua droni 58 usiku wa kuamkia leo.", "58", "sw", "intercepted"),
-        ("Miili 300 iliopolewa kutoka kwenye vifusi.", "300", "sw", "identified"),
-        ("Jeshi limekomboa vijiji 50 katika jimbo hilo.", "50", "sw", None),
-        ("በእገታ ላይ የሚገኙ 101 ታጋቾች በጋዛ ይገኛሉ።", "101", "am", "remaining"),
-        ("እስካሁን 105 ታጋቾች ተለቅቀዋል።", "105", "am", "released"),
-        ("ትናንት ምሽት በአየር መከላከያ ተመትተው የወደቁ 58 ድሮኖች ናቸው።", "58", "am", "intercepted"),
-        ("ከጅምላ መቃብር 300 አስከሬኖች ተቆፍረው ወጥተዋል።", "300", "am", "identified"),
-        ("ሰራዊቱ 50 መንደሮችን ነጻ አውጥቷል።", "50", "am", None),
-        ("ሕጂ'ውን ተታሒዞም ዘለዉ 101 ዕቑባት ኣብ ጋዛ ኣለዉ።", "101", "ti", "remaining"),
-        ("105 እሱራት ተፈቲሖም።", "105", "ti", "released"),
-        ("ምክልኻል ኣየር 58 ድሮናት ኣውዲቑ።", "58", "ti", "intercepted"),
-        ("ካብ ጅምላዊ መቓብር 300 ሬሳታት ተኳዒቶም።", "300", "ti", "identified"),
-        ("ሰራዊት 50 ዓድታት ሓራ ኣውጺኡ።", "50", "ti", None),
-        ("Weli waxaa la haystaa 101 qof oo ku jira Gaza.", "101", "so", "remaining"),
-        ("Waxaa la sii daayay 105 maxbuus oo Falastiiniyiin ah.", "105", "so", "released"),
+        ("Dağıntılar altından 300 nəfərin cəsədi çıxarılıb.", "300", "az", "identified", True),
+        ("Ordu 50 kəndi azad edib.", "50", "az", None, False),
+        ("Rusiya 73 raket buraxıb.", "73", "az", None, False),
+        ("Գազայում գերության մեջ է մնում 101 պատանդ։", "101", "hy", "remaining", True),
+        ("Հրադադարի ընթացքում ազատ է արձակվել 105 պատանդ։", "105", "hy", "released", True),
+        ("Իսրայելը ընդհատել է 58 անօդաչու թռչող սարք։", "58", "hy", "intercepted", True),
+        ("Փլատակների տակից հայտնաբերվել են 300 զոհերի աճյուններ։", "300", "hy", "identified", True),
+        ("Բանակը ազատագրել է 50 գյուղ։", "50", "hy", None, False),
+        ("ღაზაში ტყვეობაში კვლავ 101 მძევალი რჩება.", "101", "ka", "remaining", True),
+        ("ტყვეთა გაცვლის შედეგად რუსეთმა 105 ტყვე გადმოსცა.", "105", "ka", "released", True),
+        ("საჰაერო თავდაცვამ 58 დრონი ჩამოაგდო.", "58", "ka", "intercepted", True),
+        ("ნანგრევებიდან 300 ადამიანის ცხედარი ამოიღეს.", "300", "ka", "identified", True),
+        ("ჯარმა 50 სოფელი გაათავისუფლა.", "50", "ka", None, False),
+        ("Mateka 101 bado wanashikiliwa Gaza, maafisa walisema.", "101", "sw", "remaining", True),
+        ("Wafungwa 105 waliachiliwa Jumapili, maafisa walisema.", "105", "sw", "released", True),
+        (
+            "Ulinzi wa anga ulidungua droni 58 usiku wa kuamkia leo.",
+            "58",
+            "sw",
+            "intercepted",
+            True,
+        ),
+        ("Miili 300 iliopolewa kutoka kwenye vifusi.", "300", "sw", "identified", True),
+        ("Jeshi limekomboa vijiji 50 katika jimbo hilo.", "50", "sw", None, False),
+        ("በእገታ ላይ የሚገኙ 101 ታጋቾች በጋዛ ይገኛሉ።", "101", "am", "remaining", True),
+        ("እስካሁን 105 ታጋቾች ተለቅቀዋል።", "105", "am", "released", True),
+        ("ትናንት ምሽት በአየር መከላከያ ተመትተው የወደቁ 58 ድሮኖች ናቸው።", "58", "am", "intercepted", True),
+        ("ከጅምላ መቃብር 300 አስከሬኖች ተቆፍረው ወጥተዋል።", "300", "am", "identified", True),
+        ("ሰራዊቱ 50 መንደሮችን ነጻ አውጥቷል።", "50", "am", None, False),
+        ("ሕጂ'ውን ተታሒዞም ዘለዉ 101 ዕቑባት ኣብ ጋዛ ኣለዉ።", "101", "ti", "remaining", True),
+        ("105 እሱራት ተፈቲሖም።", "105", "ti", "released", True),
+        ("ምክልኻል ኣየር 58 ድሮናት ኣውዲቑ።", "58", "ti", "intercepted", True),
+        ("ካብ ጅምላዊ መቓብር 300 ሬሳታት ተኳዒቶም።", "300", "ti", "identified", True),
+        ("ሰራዊት 50 ዓድታት ሓራ ኣውጺኡ።", "50", "ti", None, False),
+        ("Weli waxaa la haystaa 101 qof oo ku jira Gaza.", "101", "so", "remaining", True),
+        ("Waxaa la sii daayay 105 maxbuus oo Falastiiniyiin ah.", "105", "so", "released", True),
         (
             "Difaaca cirka ayaa soo riday 58 diyaaradood oo aan duuliye lahayn.",
             "58",
             "so",
             "intercepted",
+            True,
         ),
-        ("Waxaa xabaal wadareed laga helay 300 meyd.", "300", "so", "identified"),
-        ("Ciidamada ayaa xoreeyay 50 tuulo oo gobolka ah.", "50", "so", None),
-        ("Har yanzu ana garkuwa da mutum 101 a Gaza.", "101", "ha", "remaining"),
-        ("An sako fursunoni 105 a ranar Lahadi.", "105", "ha", "released"),
-        ("Ukraine ta ce ta harbo jirage marasa matuka 58 cikin dare.", "58", "ha", "intercepted"),
-        ("An tono gawarwaki 300 daga wani kabari.", "300", "ha", "identified"),
-        ("Sojoji sun kwato kauyuka 50 daga hannun 'yan ta'adda.", "50", "ha", None),
-        ("Namoonni 101 ammallee butamanii Gaazaa keessa jiru.", "101", "om", "remaining"),
-        ("Hidhamtoonni 105 gadhiifamaniiru.", "105", "om", "released"),
-        ("Humni qilleensaa droonii 58 kufsiseera.", "58", "om", "intercepted"),
-        ("Reeffi 300 awwaala jumlaa keessaa baafame.", "300", "om", "identified"),
-        ("Waraanni ganda 50 bilisoomse.", "50", "om", None),
-        ("Ingwate 101 zigifashwe i Gaza.", "101", "rw", "remaining"),
-        ("Imfungwa 105 zarekuwe ku cyumweru.", "105", "rw", "released"),
-        ("Drones 58 zahanuwe n'ingabo zirwanira mu kirere.", "58", "rw", "intercepted"),
-        ("Imibiri 300 yataburuwe mu cyobo rusange.", "300", "rw", "identified"),
-        ("Ingabo zabohoye imidugudu 50 mu ntara.", "50", "rw", None),
-        ("Bato 101 bakangami naino na Gaza.", "101", "ln", "remaining"),
-        ("Bato 105 bakangolami na boloko lobi.", "105", "ln", "released"),
-        ("Basoda bakweisaki ba drones 58 na butu.", "58", "ln", "intercepted"),
-        ("Bibembe 300 etimolami na kunda moko ya lisanga.", "300", "ln", "identified"),
-        ("Basoda basikolaki bamboka 50 na etuka.", "50", "ln", None),
-        ("Hamas toujou kenbe 101 otaj nan Gaza.", "101", "ht", "remaining"),
-        ("Otorite yo mete an libète 105 prizonye.", "105", "ht", "released"),
-        ("Defans ayeryen an fè tonbe 58 dron pandan nwit lan.", "58", "ht", "intercepted"),
-        ("Yo detere 300 kadav nan yon fòs komen.", "300", "ht", "identified"),
-        ("Lame a libere 50 vilaj nan rejyon an.", "50", "ht", None),
+        ("Waxaa xabaal wadareed laga helay 300 meyd.", "300", "so", "identified", True),
+        ("Ciidamada ayaa xoreeyay 50 tuulo oo gobolka ah.", "50", "so", None, False),
+        ("Har yanzu ana garkuwa da mutum 101 a Gaza.", "101", "ha", "remaining", True),
+        ("An sako fursunoni 105 a ranar Lahadi.", "105", "ha", "released", True),
+        (
+            "Ukraine ta ce ta harbo jirage marasa matuka 58 cikin dare.",
+            "58",
+            "ha",
+            "intercepted",
+            True,
+        ),
+        ("An tono gawarwaki 300 daga wani kabari.", "300", "ha", "identified", True),
+        ("Sojoji sun kwato kauyuka 50 daga hannun 'yan ta'adda.", "50", "ha", None, False),
+        ("Namoonni 101 ammallee butamanii Gaazaa keessa jiru.", "101", "om", "remaining", True),
+        ("Hidhamtoonni 105 gadhiifamaniiru.", "105", "om", "released", True),
+        ("Humni qilleensaa droonii 58 kufsiseera.", "58", "om", "intercepted", True),
+        ("Reeffi 300 awwaala jumlaa keessaa baafame.", "300", "om", "identified", True),
+        ("Waraanni ganda 50 bilisoomse.", "50", "om", None, False),
+        ("Ingwate 101 zigifashwe i Gaza.", "101", "rw", "remaining", True),
+        ("Imfungwa 105 zarekuwe ku cyumweru.", "105", "rw", "released", True),
+        ("Drones 58 zahanuwe n'ingabo zirwanira mu kirere.", "58", "rw", "intercepted", True),
+        ("Imibiri 300 yataburuwe mu cyobo rusange.", "300", "rw", "identified", True),
+        ("Ingabo zabohoye imidugudu 50 mu ntara.", "50", "rw", None, False),
+        ("Bato 101 bakangami naino na Gaza.", "101", "ln", "remaining", True),
+        ("Bato 105 bakangolami na boloko lobi.", "105", "ln", "released", True),
+        ("Basoda bakweisaki ba drones 58 na butu.", "58", "ln", "intercepted", True),
+        ("Bibembe 300 etimolami na kunda moko ya lisanga.", "300", "ln", "identified", True),
+        ("Basoda basikolaki bamboka 50 na etuka.", "50", "ln", None, False),
+        ("Hamas toujou kenbe 101 otaj nan Gaza.", "101", "ht", "remaining", True),
+        ("Otorite yo mete an libète 105 prizonye.", "105", "ht", "released", True),
+        ("Defans ayeryen an fè tonbe 58 dron pandan nwit lan.", "58", "ht", "intercepted", True),
+        ("Yo detere 300 kadav nan yon fòs komen.", "300", "ht", "identified", True),
+        ("Lame a libere 50 vilaj nan rejyon an.", "50", "ht", None, False),
+        ("Some 101 hostages remain in Gaza, officials said.", "101", "en", "remaining", True),
+        ("The remaining 101 hostages are held in Gaza.", "101", "en", "remaining", True),
+        ("Hamas has released 105 hostages since November.", "105", "en", "released", True),
+        ("Of those taken, 105 were released in the truce.", "105", "en", "released", True),
+        ("Air defences shot down 58 drones overnight.", "58", "en", "intercepted", True),
+        ("Rescuers have recovered 300 bodies from the rubble.", "300", "en", "identified", True),
+        ("The death toll remains at 300, the ministry said.", "300", "en", None, False),
+        ("The ministry released figures showing 300 people were killed.", "300", "en", None, False),
+        ("Israel said it had neutralized 30 militants in the raid.", "30", "en", None, False),
+        ("Troops exchanged fire and 12 soldiers were killed.", "12", "en", None, False),
+        ("لا يزال عدد القتلى 300 بحسب الوزارة.", "300", "ar", None, False),
+        ("تبادل الطرفان إطلاق النار وقتل 12 جنديا.", "12", "ar", None, False),
+        ("Сторони обмінялися ударами, загинули 12 військових.", "12", "uk", None, False),
     ],
 )
-def test_parts_of_a_whole_in_parts_africa(
-    text: str, figure: str, language: str, scope: str | None
+def test_parts_of_a_whole_and_their_false_friends(
+    text: str, figure: str, language: str, scope: str | None, read_as: bool
 ) -> None:
-    """Those still held, released, shot down or recovered are parts of all those taken,
-    launched or dead; a liberated village is none of them."""
+    """Hostages still held or released, drones shot down and bodies recovered are parts of
+    all those taken, launched or killed (``scope`` is read, or with ``None`` any of them);
+    a liberated village, a toll that "remains", figures "released" by a ministry, militants
+    "neutralized", an exchange of fire, a missile launch and people rescued alive are not."""
     scopes = read(text, "", figure, language).scopes
-    if scope is None:
-        assert not scopes & {"remaining", "released", "intercepted", "identified"}
-    else:
-        assert scope in scopes
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "language", "scope"),
-    [
-        ("Some 101 hostages remain in Gaza, officials said.", "101", "en", "remaining"),
-        ("The remaining 101 hostages are held in Gaza.", "101", "en", "remaining"),
-        ("Hamas has released 105 hostages since November.", "105", "en", "released"),
-        ("Of those taken, 105 were released in the truce.", "105", "en", "released"),
-        ("Air defences shot down 58 drones overnight.", "58", "en", "intercepted"),
-        ("Rescuers have recovered 300 bodies from the rubble.", "300", "en", "identified"),
-        # Words that also say something else near a toll give no part.
-        ("The death toll remains at 300, the ministry said.", "300", "en", None),
-        ("The ministry released figures showing 300 people were killed.", "300", "en", None),
-        ("Israel said it had neutralized 30 militants in the raid.", "30", "en", None),
-        ("Troops exchanged fire and 12 soldiers were killed.", "12", "en", None),
-        ("لا يزال عدد القتلى 300 بحسب الوزارة.", "300", "ar", None),
-        ("تبادل الطرفان إطلاق النار وقتل 12 جنديا.", "12", "ar", None),
-        ("Сторони обмінялися ударами, загинули 12 військових.", "12", "uk", None),
-    ],
-)
-def test_a_part_of_a_whole_and_its_false_friends(
-    text: str, figure: str, language: str, scope: str | None
-) -> None:
-    """Hostages still held or released, drones shot down and bodies recovered are parts of a
-    whole; a toll that "remains" at a figure, figures "released" by a ministry, militants
-    "neutralized" and an exchange of fire are not."""
     parts = {"remaining", "released", "intercepted", "identified"}
-    found = read(text, "", figure, language).scopes & parts
-    assert found == ({scope} if scope else set())
+    found = bool(scopes & parts) if scope is None else scope in scopes
+    assert found is read_as
 
 
 def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:

@@ -141,14 +141,14 @@ def _bracket(iv: quantities.Interval) -> str:
     return f"{left}{_fmt(iv.lo)}, {_fmt(iv.hi)}{right}"
 
 
-def _recent_within_whole(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> bool:
-    """One claim counts a recent span (a day's losses, the cue ``recent``) and the other
-    the whole, and the span's figure fits within the whole's: a part, not a conflict."""
+def _recent_part(a: ClaimPoint, b: ClaimPoint) -> tuple[ClaimPoint, ClaimPoint] | None:
+    """(part, whole) when one claim counts a recent span (a day's losses, the scope
+    ``recent``) and the other the whole: only a part above its whole conflicts. Other
+    narrowing scopes are weighed on the cue route only (``cue_conflict``); on the measure
+    route they would hide conflicts the coders' fields make plain."""
     if ("recent" in a.cues.scopes) == ("recent" in b.cues.scopes):
-        return False
-    part, whole = (a, b) if "recent" in a.cues.scopes else (b, a)
-    assert part.quantity is not None and whole.quantity is not None
-    return interval(part.quantity, tolerance).lo <= interval(whole.quantity, tolerance).hi
+        return None
+    return (a, b) if "recent" in a.cues.scopes else (b, a)
 
 
 def value_conflict(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Conflict | None:
@@ -202,9 +202,11 @@ def find_conflicts(
             if apart(a, b):
                 continue
             compared.add(pair_key(a.id, b.id))
-            if _recent_within_whole(a, b, tolerance):
-                continue
-            c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
+            recent = _recent_part(a, b)
+            if recent is not None:
+                c = _part_above_whole(*recent, tolerance)
+            else:
+                c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
             if c:
                 found.append(c)
     seen = {pair_ids(c.a.id, c.b.id) for c in found}

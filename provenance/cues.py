@@ -329,7 +329,7 @@ def place_words(
     body's name ("World Health Organization", "l'Unicef", ``organisations``) are never
     places."""
     code = _languages(language)[0]
-    capitals = lexicon.section(code, "measures").get("places_from_capitals") is not False
+    capitals = capitalises_only_names(language)
     named: set[str] = set()
     for label in labels:
         named |= _label_places(code, label or "")
@@ -339,6 +339,14 @@ def place_words(
         if capitals:
             written |= _capitalised(code, sentence or "", language, is_label=False)
     return frozenset(named), frozenset(written)
+
+
+def capitalises_only_names(language: str | None) -> bool:
+    """Whether the language capitalises names only, so that a capitalised word in running
+    text may be a name (``[measures] places_from_capitals``; German capitalises every
+    noun)."""
+    code = _languages(language)[0]
+    return lexicon.section(code, "measures").get("places_from_capitals") is not False
 
 
 @lru_cache(maxsize=65_536)

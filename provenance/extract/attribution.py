@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from provenance import lexicon, organisations
-from provenance.extract.lexis import phrase_end, subtable, words, written_against
+from provenance import organisations
+from provenance.extract.lexis import flag, phrase_end, subtable, words, written_against
 from provenance.extract.sentences import ends_abbreviation
 from provenance.figure_words import unspaced
 from provenance.folding import WORD_MARKS
@@ -105,8 +105,8 @@ class _Words:
         self.listener_marks = words(language, a, "listener_marks")
         self.complementisers = words(language, a, "complementisers")
         self.subject_marks = words(language, a, "subject_marks")
-        self.verb_second = lexicon.section(language, a).get("verb_second") is True
-        self.reported_first = lexicon.section(language, a).get("reported_first") is True
+        self.verb_second = flag(language, a, "verb_second")
+        self.reported_first = flag(language, a, "reported_first")
         self.clitic_restore: tuple[tuple[str, str], ...] = words(
             language, a, "clitic_restore", nested=True
         )

@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from provenance import lexicon
-from provenance.cues import names_in
+from provenance.cues import capitalises_only_names, names_in
 from provenance.dates import OTHER_CALENDAR_YEARS, era_year, short_era_year
-from provenance.extract.lexis import words
+from provenance.extract.lexis import flag, words
 from provenance.figure_words import LETTER, UNSPACED, key, lower, tokens, unspaced
 from provenance.figure_words import language as figure_language
 from provenance.folding import clitic_variants, fold_word
@@ -293,7 +292,9 @@ def _excluded(sentence: str, figure: Figure, language: str) -> bool:
     # ahead of its figure ("ranar 15 ga Nuwamba mutum 20": 20 people), nor in a language
     # that writes the day only before its month ("16 ნოემბერს 25 ადამიანი").
     month_before = (
-        digits is not None and _is_month(previous, language) and not _day_before_month(language)
+        digits is not None
+        and _is_month(previous, language)
+        and not flag(language, "dates", "day_before_month")
     )
     if day_like and (month_before or any(_is_month(w, language) for w in following)):
         return True
@@ -331,11 +332,10 @@ def _model_number(number: str, before: str, language: str) -> bool:
     """A short number right after a name is part of the name ("Leopard 2 tanks", "Shahed
     136 drones"), not a count of what follows; in a language that capitalises only names
     (German capitalises every noun: "laut Angaben der Behörden 300 Tote")."""
-    measures = lexicon.section(lexicon.code(language) or "en", "measures")
     return (
         number.isdigit()
         and len(number) <= 3
-        and measures.get("places_from_capitals") is not False
+        and capitalises_only_names(language)
         and _is_name_word(before, language)
     )
 
@@ -460,12 +460,6 @@ def _years_joined(text: str, q: Quantity) -> bool:
     if all(1800 <= y <= 2100 for y in years):
         return True
     return not q.unit and all(y in OTHER_CALENDAR_YEARS for y in years)
-
-
-def _day_before_month(language: str) -> bool:
-    """The language writes a day only before its month ("16 ნოემბერს"): a figure after a
-    month name is a count ("16 ნოემბერს 25 ადამიანი", 25 people on 16 November)."""
-    return lexicon.section(language, "dates").get("day_before_month") is True
 
 
 def _is_month(word: str, language: str) -> bool:

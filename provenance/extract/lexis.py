@@ -25,6 +25,13 @@ def words(language: str, table: str, key: str, *, nested: bool = False) -> tuple
 
 
 @cache
+def flag(language: str, table: str, key: str) -> bool:
+    """Whether ``[table].key`` of one language is ``true`` (a switch such as ``[dates]
+    day_before_month``); false when the file or the key is missing."""
+    return lexicon.section(language, table).get(key) is True
+
+
+@cache
 def subtable(language: str, table: str) -> dict[str, tuple[str, ...]]:
     """A table of lists (``[sources.kinds]``) as name -> lower-case phrases, in file order."""
     node: Any = lexicon.load(language)
@@ -65,7 +72,7 @@ def written_against() -> frozenset[str]:
     of defence said there were)."""
     found: set[str] = set()
     for code in lexicon.languages():
-        if lexicon.section(code, "attribution").get("written_against") is not True:
+        if not flag(code, "attribution", "written_against"):
             continue
         for table in ("attribution", "sources"):
             found.update(str(p).lower() for p in _strings(lexicon.section(code, table)))

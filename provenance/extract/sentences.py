@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from provenance import lexicon
+from provenance.extract.lexis import flag, words
 from provenance.folding import WORD_MARKS, no_capitals
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -135,10 +136,9 @@ def _ordinal_dot(language: str | None) -> frozenset[str] | None:
     """The function words that may open a sentence after a number, in a language that
     writes ordinals with a dot; None in any other."""
     code = lexicon.code(language)
-    if not code or not lexicon.section(code, "dates").get("ordinal_dot"):
+    if not code or not flag(code, "dates", "ordinal_dot"):
         return None
-    stopwords = lexicon.section(code, "quantities").get("stopwords", [])
-    return frozenset(str(w).lower() for w in stopwords)
+    return frozenset(words(code, "quantities", "stopwords"))
 
 
 _ORDINAL_DOT = re.compile(r"(?<![\d.,])\b\d{1,3}$")

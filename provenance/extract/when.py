@@ -13,7 +13,6 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from provenance import lexicon
 from provenance.dates import (
     PartialDate,
     era_year,
@@ -22,7 +21,7 @@ from provenance.dates import (
     parse_partial_date,
     short_era_year,
 )
-from provenance.extract.lexis import words
+from provenance.extract.lexis import flag, words
 from provenance.figure_words import ascii_digits, syllable_starts, unspaced
 from provenance.quantities import parse_quantity
 
@@ -242,9 +241,7 @@ def _explicit(low: str, language: str, published: PartialDate | None) -> Partial
                 year = int(year_m.group(1)) if year_m else _year_of(month, published)
             if year is None:
                 return None
-            after = whole is not None and not lexicon.section(language, "dates").get(
-                "day_before_month"
-            )
+            after = whole is not None and not flag(language, "dates", "day_before_month")
             day = _day_beside(low, m, after=after)
             try:
                 return PartialDate(year, month, day) if day else PartialDate(year, month)

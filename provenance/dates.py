@@ -226,9 +226,8 @@ def month_eras() -> dict[str, int]:
     such a month name may be of that era."""
     found: dict[str, int] = {}
     for code in lexicon.languages():
-        table = lexicon.section(code, "dates")
-        offset = int(table.get("era_offset", 0))
-        for forms in table.get("months", []) if offset else []:
+        offset = era_offset(code)
+        for forms in lexicon.section(code, "dates").get("months", []) if offset else []:
             for form in forms:
                 found[lower(form)] = offset
                 found[lower(form).rstrip(".")] = offset
@@ -242,7 +241,7 @@ def _era_markers() -> tuple[tuple[str, int], ...]:
     found: dict[str, int] = {}
     for code in lexicon.languages():
         table = lexicon.section(code, "dates")
-        offset = int(table.get("era_offset", 0))
+        offset = era_offset(code)
         found.update({lower(w): offset for w in table.get("era", []) if offset})
         found.update({lower(w): 0 for w in table.get("common_era", [])})
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))
@@ -285,10 +284,9 @@ def of_another_era(year: int, language: str) -> bool:
     writes but no offset reads (``[dates] era`` without ``era_offset``: the Cambodian
     Buddhist Era's year begins in April or May, so Khmer "២៥៦៨" is 2024 or 2025 by the day):
     its date is not read."""
-    table = lexicon.section(language, "dates")
     return (
-        bool(table.get("era"))
-        and not table.get("era_offset")
+        bool(lexicon.section(language, "dates").get("era"))
+        and not era_offset(language)
         and year not in ERA_YEARS
         and any(year - o in ERA_YEARS for o in _era_offsets())
     )
@@ -298,7 +296,7 @@ def era_year(year: int, language: str) -> int | None:
     """The common-era year of a year of its own era written in text of ``language``
     (2567 in Thai is 2024), or None when the language has no era or the year is not one
     of its era's years."""
-    offset = int(lexicon.section(language, "dates").get("era_offset", 0))
+    offset = era_offset(language)
     return year - offset if offset and year - offset in ERA_YEARS else None
 
 
@@ -310,13 +308,15 @@ def short_era_year(year: int, language: str) -> int | None:
     return era_year(century + year, language) if century and 0 <= year < 100 else None
 
 
+def era_offset(language: str) -> int:
+    """How many years the language's own era runs ahead of the common era (``[dates]
+    era_offset``: 543 for the Thai Buddhist Era), 0 when it writes none."""
+    return int(lexicon.section(language, "dates").get("era_offset", 0))
+
+
 @cache
 def _era_offsets() -> frozenset[int]:
-    return frozenset(
-        int(lexicon.section(code, "dates").get("era_offset", 0))
-        for code in lexicon.languages()
-        if lexicon.section(code, "dates").get("era_offset")
-    )
+    return frozenset(era_offset(code) for code in lexicon.languages()) - {0}
 
 
 OTHER_CALENDAR_YEARS = range(1300, 1500)

@@ -86,6 +86,9 @@ _EDGE = " \"'“”„«»()[]"
 _TRAILING = " .,;:!?\"'“”«»()[]"
 _MAX_TEXT = 300
 _MAX_DIGITS = 24
+_ARABIC_GROUPS = re.compile(r"(?<=\d)\u060c(?=\d{3}(?!\d))")
+"""The Arabic comma between digits and a group of exactly three ("2،500"): a thousands
+separator. Before fewer or more digits, or with a space, it separates two figures ("3، 4")."""
 
 
 _NUMBER_DOT = re.compile(r"([0-9]{1,3}(?:([, ])[0-9]{3})(?:\2[0-9]{3})*|[0-9]+)(?:\.([0-9]+))?")
@@ -1249,7 +1252,7 @@ def read(text: str, language_name: str | None = None, number_words: bool = True)
     if len(raw) > _MAX_TEXT:
         return f"longer than {_MAX_TEXT} characters"
     s = raw if raw.isascii() else unicodedata.normalize("NFC", raw.translate(_SPACES))
-    s = s.strip(_EDGE).rstrip(_TRAILING)
+    s = _ARABIC_GROUPS.sub(",", s.strip(_EDGE).rstrip(_TRAILING))
     low = lower(s)
     if len(low) != len(s):
         s = low

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from fractions import Fraction
 from functools import cache
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
@@ -509,6 +510,27 @@ class Case(NamedTuple):
     needs_hedge: bool
 
 
+class Fractions(NamedTuple):
+    """The words of a number with a fraction, from a language's ``[quantities.fractions]``
+    table: the fraction multiplies the scale word after the number ("two and a half
+    thousand" is 2,500; "a million and a half" 1,500,000)."""
+
+    numbers: Phrases[Fraction]
+    """Words that are a number and its fraction ("ढाई", 2½; "полторы", 1½)."""
+    before: Phrases[Fraction]
+    """Words before a whole number that add their fraction to it ("साढ़े तीन", 3½; "पौने
+    दो", 1¾)."""
+    after: Phrases[Fraction]
+    """Words between a whole number and its scale word that add their fraction to the
+    number ("two and a half thousand", "iki buçuk milyon")."""
+    after_scale: Phrases[Fraction]
+    """Words after a scale word that add that fraction of it ("a million and a half",
+    "deux millions et demi"); not where the same words also say "half of them"."""
+    words: frozenset[str]
+    """The one-word entries of these tables, which a language writing numbers as one word
+    joins to them ("zweieinhalbtausend")."""
+
+
 class Language(NamedTuple):
     """Tables for text in one language."""
 
@@ -564,6 +586,8 @@ class Language(NamedTuple):
     endings: tuple[frozenset[str], frozenset[str]]
     """The one-word joining and closing words of ``closers``: written as case endings on a
     multiplier ("10 ezertől 20 ezerig"), they are cut from it."""
+    fractions: Fractions
+    """Numbers written with a fraction ("two and a half thousand", "ढाई हज़ार")."""
 
 
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
@@ -691,6 +715,26 @@ def language(code: str) -> Language:
         *_cases(code),
         _multiplier_stems(code),
         _endings(code),
+        _fractions(code),
+    )
+
+
+def _fractions(code: str) -> Fractions:
+    tables: dict[str, list[tuple[Fraction, str]]] = {
+        name: [] for name in ("numbers", "before", "after", "after_scale")
+    }
+    for source in _own_and_english(code):
+        found = _table(source).get("fractions", {})
+        for name, pairs in tables.items():
+            entries = found.get(name, {}) if isinstance(found, dict) else {}
+            pairs += [(Fraction(str(v)), str(k)) for k, v in dict(entries).items()]
+    one_word = {key(p) for pairs in tables.values() for _, p in pairs if len(words(p)) == 1}
+    return Fractions(
+        Phrases(tables["numbers"]),
+        Phrases(tables["before"]),
+        Phrases(tables["after"]),
+        Phrases(tables["after_scale"]),
+        frozenset(one_word),
     )
 
 

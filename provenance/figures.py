@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from fractions import Fraction
 from functools import cache
 from typing import NamedTuple
 
@@ -86,6 +87,8 @@ _EDGE = " \"'“”„«»()[]"
 _TRAILING = " .,;:!?\"'“”«»()[]"
 _MAX_TEXT = 300
 _MAX_DIGITS = 24
+_FRACTION_PLACES = 2
+"""Decimal places a fraction of a number word may need (a quarter); a third has none."""
 _ARABIC_GROUPS = re.compile(r"(?<=\d)\u060c(?=\d{3}(?!\d))")
 """The Arabic comma between digits and a group of exactly three ("2،500"): a thousands
 separator. Before fewer or more digits, or with a space, it separates two figures ("3، 4")."""
@@ -306,18 +309,30 @@ def _compose(values: Sequence[tuple[int, bool]], units_before_tens: bool) -> int
     return total + group
 
 
-def _segments(word: str, lang: Language) -> list[str] | None:
-    """A word split into number words, multipliers and joiners ("dreiund|dreißig"), or None."""
+def _segments(word: str, lang: Language, extra: frozenset[str] = frozenset()) -> list[str] | None:
+    """A word split into number words, multipliers, joiners and ``extra`` words
+    ("dreiund|dreißig"), or None."""
     for end in range(len(word), 0, -1):
         piece = word[:end]
         known = lang.numbers.get(piece) is not None or lang.multipliers.get(piece) is not None
+        known = known or piece in extra
         if known and end == len(word):
             return [piece]
         if known or piece in lang.joiners:
-            rest = _segments(word[end:], lang)
+            rest = _segments(word[end:], lang, extra)
             if rest is not None:
                 return [piece, *rest]
     return None
+
+
+def _decimal(amount: Fraction) -> tuple[str, str]:
+    """(integer digits, fraction digits) of an amount with a fraction ("5/2" is 2.5)."""
+    for places in range(_FRACTION_PLACES + 1):
+        shifted = amount * 10**places
+        if shifted.denominator == 1 and shifted > 0:
+            digits = str(shifted.numerator).rjust(places + 1, "0")
+            return (digits[:-places], digits[-places:]) if places else (digits, "")
+    raise _NoParse("a fraction that no decimal writes")
 
 
 def _separator_reason(token: str, convention: str) -> str:
@@ -365,7 +380,7 @@ class _Parser:
         self.given = lang.code if given else ""
         self.s = s
         self.lang = lang
-        self.matches = _split_endings(tokens(low), lang)
+        self.matches = _split_fractions(_split_endings(tokens(low), lang), lang)
         self.kinds = [m.lastgroup for m in self.matches]
         self.texts = [bare(m.group()) for m in self.matches]
         self.n = len(self.texts)
@@ -465,10 +480,15 @@ class _Parser:
                 self.i += hit[1]
         if self.i >= self.n:
             raise _NoParse("no figure")
-        if self.kinds[self.i] == "n":
+        fraction = self._fraction()
+        if fraction is not None:
+            parts, exp = fraction
+        elif self.kinds[self.i] == "n":
             parts, exp = self._digits(currency is not None)
         else:
             parts, exp = self._words_figure()
+        if not parts[1] and fraction is None:
+            parts, exp = self._scale_fraction(parts[0], exp)
         if exp >= 3 and not parts[1] and not self._range_opened():
             parts, exp = self._addend(parts[0], exp)
         joined = self.i < self.n and self._attached(self.i)
@@ -535,6 +555,8 @@ class _Parser:
         mult = self.lang.multipliers.match(self.texts, i) if self.lang.multiplier_first else None
         if mult is not None and i + mult[1] < self.n and self.kinds[i + mult[1]] == "n":
             return True
+        if self._fraction_starts(i):
+            return True
         if not self.number_words:
             return False
         if self.lang.numbers.match(self.texts, i) is not None:
@@ -586,6 +608,109 @@ class _Parser:
         if total % 10**exp:
             exp = 0
         return (str(total // 10**exp), ""), exp
+
+    def _fraction(self) -> tuple[tuple[str, str], int] | None:
+        """A number with a fraction and the scale words after it ("two and a half thousand",
+        "ढाई हज़ार", "साढ़े तीन सौ", "полторы тысячи"); None, reading nothing, if none
+        stands here. Without a scale word it is refused: "2 and a half" may be a figure
+        and the start of a clause ("2 and a half of them")."""
+        amount = self._fractional_amount()
+        if amount is None:
+            return None
+        hundred = self.lang.numbers.match(self.texts, self.i)
+        hundreds = hundred is not None and hundred[0] == 100
+        if hundred is not None and hundreds:
+            amount *= 100
+            self.i += hundred[1]
+        mult = self.lang.multipliers.match(self.texts, self.i)
+        if mult is None and not hundreds:
+            raise _NoParse("a number with a fraction and no scale word after it")
+        exp = 0
+        if mult is not None:
+            exp = mult[0]
+            self.i += mult[1]
+            self._mark(self.texts[self.i - 1])
+        return _decimal(amount), exp
+
+    def _fraction_starts(self, i: int) -> bool:
+        """A number with a fraction at ``i``. It is read also where number words are not:
+        its words say a figure, not an article ("one and a half million", "полторы")."""
+        fractions = self.lang.fractions
+        if (
+            fractions.numbers.match(self.texts, i) or fractions.before.match(self.texts, i)
+        ) is not None:
+            return True
+        whole = self._whole_number(i)
+        return whole is not None and fractions.after.match(self.texts, i + whole[1]) is not None
+
+    def _fractional_amount(self) -> Fraction | None:
+        """The number and its fraction at ``i`` (moving past them), or None."""
+        fractions = self.lang.fractions
+        i = self.i
+        before = fractions.before.match(self.texts, i)
+        whole = self._whole_number(i + before[1]) if before is not None else None
+        if before is not None and whole is not None:
+            self.i = i + before[1] + whole[1]
+            return whole[0] + before[0]
+        alone = fractions.numbers.match(self.texts, i)
+        if alone is not None:
+            self.i = i + alone[1]
+            return alone[0]
+        whole = self._whole_number(i)
+        after = fractions.after.match(self.texts, i + whole[1]) if whole is not None else None
+        if whole is None or after is None:
+            return None
+        self.i = i + whole[1] + after[1]
+        return whole[0] + after[0]
+
+    def _whole_number(self, i: int) -> tuple[int, int] | None:
+        """(number, tokens) of a whole number below a hundred at ``i``, in plain digits or
+        number words without a hundred or a multiplier ("three", "3", "twenty-two"): the
+        scale words after it are read with its fraction ("साढ़े तीन सौ" is 350)."""
+        if i >= self.n:
+            return None
+        if self.kinds[i] == "n":
+            text = self.texts[i]
+            return (int(text), 1) if text.isdigit() and int(text) < 100 else None
+        values: list[tuple[int, bool]] = []
+        j = i
+        while j < self.n and self.lang.fractions.after.match(self.texts, j) is None:
+            found = self._number_word(j)
+            if found is None and values and self.texts[j] in self.lang.joiners:
+                found = self._number_word(j + 1)
+                j += found is not None
+            if found is None or any(m or v == 100 for v, m in found[0]):
+                break
+            values += found[0]
+            j += found[1]
+        try:
+            total = _compose(values, self.lang.units_before_tens) if values else 100
+        except _NoParse:
+            return None
+        return (total, j - i) if total < 100 else None
+
+    def _scale_fraction(self, whole: str, exp: int) -> tuple[tuple[str, str], int]:
+        """A figure ending in a scale word with a fraction of that scale after it ("a
+        million and a half", "deux millions et demi", "ألفان ونصف")."""
+        after = self.lang.fractions.after_scale.match(self.texts, self.i)
+        scale = self._scale_before(self.i) if after is not None else None
+        if after is None or scale is None:
+            return (whole, ""), exp
+        self.i += after[1]
+        amount = Fraction(int(whole) * 10**exp, 10**scale) + after[0]
+        return _decimal(amount), scale
+
+    def _scale_before(self, i: int) -> int | None:
+        """The power of ten of the scale word just read before ``i``: a multiplier, or a
+        number word of thousands ("ألفان", two thousand)."""
+        word = self.texts[i - 1] if 0 < i <= self.n else ""
+        mult = self.lang.multipliers.get(word)
+        if mult is not None:
+            return mult
+        number = self.lang.numbers.get(word)
+        if number is None or number < 1000:
+            return None
+        return 3 * ((len(str(number)) - 1) // 3)
 
     def _number_word(self, i: int) -> tuple[list[tuple[int, bool]], int] | None:
         """([(value, is multiplier)], tokens used) of the number word at i."""
@@ -999,6 +1124,11 @@ class _Parser:
             if self.lang.multipliers.match(self.texts, j) is not None:
                 word = self.texts[j]
                 raise _NoParse(f"the multiplier {word!r} after the figure may change it")
+            fractions = self.lang.fractions
+            if (
+                fractions.after.match(self.texts, j) or fractions.after_scale.match(self.texts, j)
+            ) is not None:
+                raise _NoParse("a fraction after the figure may change it")
             hit = self.lang.late_hedges.match(self.texts, j)
             if hit is not None:
                 words_after = " ".join(self.texts[j : j + hit[1]])
@@ -1223,6 +1353,26 @@ def _split_endings(spans: Sequence[Span], lang: Language) -> Sequence[Span]:
         opened = opened or endings is joining
         at, middle = span.start(), span.end() - cut
         out += [Token("w", text[:-cut], at, middle), Token("w", text[-cut:], middle, span.end())]
+    return out
+
+
+def _split_fractions(spans: Sequence[Span], lang: Language) -> Sequence[Span]:
+    """Tokens with a number written as one word cut into its words where a fraction word
+    is one of them ("zweieinhalbtausend" reads as "zwei einhalb tausend")."""
+    extra = lang.fractions.words
+    if not lang.compound_numbers or not extra:
+        return spans
+    out: list[Span] = []
+    for span in spans:
+        text = span.group()
+        pieces = _segments(text, lang, extra) if span.lastgroup == "w" else None
+        if pieces is None or len(pieces) < 2 or not extra.intersection(pieces):
+            out.append(span)
+            continue
+        at = span.start()
+        for piece in pieces:
+            out.append(Token("w", piece, at, at + len(piece)))
+            at += len(piece)
     return out
 
 

@@ -2320,7 +2320,7 @@ CASE_ENDINGS_OF_MULTIPLIERS_AND_NOUNS_CASES: list[ReadCase] = [
         # "трилион" is 10^18 in Bulgarian but 10^12 in translations from English.
         ("1,5 трилиона долара", "bg", "a unit not read"),
         ("10,000 soldater", "sv", "a thousands separator where the language has a decimal mark"),
-        ("två och en halv miljon", "sv", "more than one figure"),
+        ("två och en tredjedel miljon", "sv", "more than one figure"),
         ("ett hundratal personer", "sv", "also an article"),
         ("300 civila minst", "sv", "a hedge after the figure"),
         ("10 ኣሽሓት", "ti", "a vague quantity, not a count noun"),
@@ -2553,8 +2553,8 @@ def test_hundreds_read_as_a_modifier_or_added_are_refused(text: str, language: s
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("two and a half thousand people", "en"), ("két és fél ezer ember", "hu")],
+    [("two and a quarter thousand people", "en"), ("két és negyed ezer ember", "hu")],
 )
 def test_a_multiplier_left_after_the_figure_is_refused(text: str, language: str) -> None:
-    """Both read as 2: the words after "and" were left unread."""
+    """Both read as 2: the words after "and" were left unread (no fraction listed)."""
     assert parse_quantity(text, language) is None

@@ -529,6 +529,8 @@ class Fractions(NamedTuple):
     words: frozenset[str]
     """The one-word entries of these tables, which a language writing numbers as one word
     joins to them ("zweieinhalbtausend")."""
+    firsts: frozenset[str]
+    """The first word of every entry: a text without one has no fraction to read."""
 
 
 class Language(NamedTuple):
@@ -728,13 +730,15 @@ def _fractions(code: str) -> Fractions:
         for name, pairs in tables.items():
             entries = found.get(name, {}) if isinstance(found, dict) else {}
             pairs += [(Fraction(str(v)), str(k)) for k, v in dict(entries).items()]
-    one_word = {key(p) for pairs in tables.values() for _, p in pairs if len(words(p)) == 1}
+    phrases = [words(p) for pairs in tables.values() for _, p in pairs]
+    one_word = {tokens[0] for tokens in phrases if len(tokens) == 1}
     return Fractions(
         Phrases(tables["numbers"]),
         Phrases(tables["before"]),
         Phrases(tables["after"]),
         Phrases(tables["after_scale"]),
         frozenset(one_word),
+        frozenset(tokens[0] for tokens in phrases if tokens),
     )
 
 

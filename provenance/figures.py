@@ -353,6 +353,7 @@ class _Parser:
         "currency",
         "english",
         "first_noun",
+        "fractional",
         "given",
         "i",
         "kinds",
@@ -383,6 +384,7 @@ class _Parser:
         self.matches = _split_fractions(_split_endings(tokens(low), lang), lang)
         self.kinds = [m.lastgroup for m in self.matches]
         self.texts = [bare(m.group()) for m in self.matches]
+        self.fractional = not lang.fractions.firsts.isdisjoint(self.texts)
         self.n = len(self.texts)
         self.i = 0
         self.qualifier: str | None = None
@@ -480,14 +482,14 @@ class _Parser:
                 self.i += hit[1]
         if self.i >= self.n:
             raise _NoParse("no figure")
-        fraction = self._fraction()
+        fraction = self._fraction() if self.fractional else None
         if fraction is not None:
             parts, exp = fraction
         elif self.kinds[self.i] == "n":
             parts, exp = self._digits(currency is not None)
         else:
             parts, exp = self._words_figure()
-        if not parts[1] and fraction is None:
+        if not parts[1] and fraction is None and self.fractional:
             parts, exp = self._scale_fraction(parts[0], exp)
         if exp >= 3 and not parts[1] and not self._range_opened():
             parts, exp = self._addend(parts[0], exp)
@@ -555,7 +557,7 @@ class _Parser:
         mult = self.lang.multipliers.match(self.texts, i) if self.lang.multiplier_first else None
         if mult is not None and i + mult[1] < self.n and self.kinds[i + mult[1]] == "n":
             return True
-        if self._fraction_starts(i):
+        if self.fractional and self._fraction_starts(i):
             return True
         if not self.number_words:
             return False
@@ -642,6 +644,12 @@ class _Parser:
             return True
         whole = self._whole_number(i)
         return whole is not None and fractions.after.match(self.texts, i + whole[1]) is not None
+
+    def _fraction_after(self, j: int) -> bool:
+        fractions = self.lang.fractions
+        return (
+            fractions.after.match(self.texts, j) or fractions.after_scale.match(self.texts, j)
+        ) is not None
 
     def _fractional_amount(self) -> Fraction | None:
         """The number and its fraction at ``i`` (moving past them), or None."""
@@ -1124,10 +1132,7 @@ class _Parser:
             if self.lang.multipliers.match(self.texts, j) is not None:
                 word = self.texts[j]
                 raise _NoParse(f"the multiplier {word!r} after the figure may change it")
-            fractions = self.lang.fractions
-            if (
-                fractions.after.match(self.texts, j) or fractions.after_scale.match(self.texts, j)
-            ) is not None:
+            if self.fractional and self._fraction_after(j):
                 raise _NoParse("a fraction after the figure may change it")
             hit = self.lang.late_hedges.match(self.texts, j)
             if hit is not None:
@@ -1365,7 +1370,8 @@ def _split_fractions(spans: Sequence[Span], lang: Language) -> Sequence[Span]:
     out: list[Span] = []
     for span in spans:
         text = span.group()
-        pieces = _segments(text, lang, extra) if span.lastgroup == "w" else None
+        inside = span.lastgroup == "w" and any(w in text for w in extra)
+        pieces = _segments(text, lang, extra) if inside else None
         if pieces is None or len(pieces) < 2 or not extra.intersection(pieces):
             out.append(span)
             continue
@@ -1402,7 +1408,9 @@ def read(text: str, language_name: str | None = None, number_words: bool = True)
     if len(raw) > _MAX_TEXT:
         return f"longer than {_MAX_TEXT} characters"
     s = raw if raw.isascii() else unicodedata.normalize("NFC", raw.translate(_SPACES))
-    s = _ARABIC_GROUPS.sub(",", s.strip(_EDGE).rstrip(_TRAILING))
+    s = s.strip(_EDGE).rstrip(_TRAILING)
+    if "\u060c" in s:
+        s = _ARABIC_GROUPS.sub(",", s)
     low = lower(s)
     if len(low) != len(s):
         s = low

@@ -722,6 +722,101 @@ def _m009_export_lines(conn: Connection) -> None:
         conn.exec_driver_sql(statement.replace("{rowid}", rowid))
 
 
+_CLAIM_BY_SOURCE_COLUMNS = "claim_by_source (source_id, claim_key, attribution_id, position)"
+_REPORT_MOVED = (
+    "DELETE FROM claim_by_source WHERE attribution_id = OLD.id "
+    "AND claim_key = (SELECT key FROM claim WHERE id = OLD.claim_id) "
+    "AND source_id IN (SELECT source_id FROM relay WHERE attribution_id = OLD.id "
+    "UNION ALL SELECT OLD.source_id); "
+    f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
+    "SELECT NEW.source_id, c.key, NEW.id, -1 FROM claim c WHERE c.id = NEW.claim_id "
+    "UNION ALL SELECT r.source_id, c.key, r.attribution_id, r.position FROM relay r "
+    "JOIN claim c ON c.id = NEW.claim_id WHERE r.attribution_id = NEW.id;"
+)
+_RELAY_CHANGED = (
+    "DELETE FROM claim_by_source WHERE source_id = OLD.source_id "
+    "AND attribution_id = OLD.attribution_id AND position = OLD.position "
+    "AND claim_key = (SELECT c.key FROM attribution a JOIN claim c ON c.id = a.claim_id "
+    "WHERE a.id = OLD.attribution_id); "
+    f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
+    "SELECT NEW.source_id, c.key, NEW.attribution_id, NEW.position "
+    "FROM attribution a JOIN claim c ON c.id = a.claim_id WHERE a.id = NEW.attribution_id;"
+)
+_CLAIM_BY_SOURCE_DDL = {
+    "sqlite": (
+        "CREATE TABLE claim_by_source ("
+        "source_id INTEGER NOT NULL, "
+        "claim_key VARCHAR NOT NULL, "
+        "attribution_id INTEGER NOT NULL, "
+        "position INTEGER NOT NULL, "
+        "PRIMARY KEY (source_id, claim_key, attribution_id, position)) WITHOUT ROWID",
+        "CREATE TRIGGER claim_by_source_report AFTER INSERT ON attribution BEGIN "
+        f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
+        "SELECT NEW.source_id, c.key, NEW.id, -1 FROM claim c WHERE c.id = NEW.claim_id; END",
+        "CREATE TRIGGER claim_by_source_relay AFTER INSERT ON relay BEGIN "
+        f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
+        "SELECT NEW.source_id, c.key, NEW.attribution_id, NEW.position "
+        "FROM attribution a JOIN claim c ON c.id = a.claim_id "
+        "WHERE a.id = NEW.attribution_id; END",
+        "CREATE TRIGGER claim_by_source_report_moved AFTER UPDATE OF claim_id, source_id "
+        f"ON attribution BEGIN {_REPORT_MOVED} END",
+        "CREATE TRIGGER claim_by_source_relay_changed AFTER UPDATE ON relay "
+        f"BEGIN {_RELAY_CHANGED} END",
+    ),
+    "postgresql": (
+        "CREATE TABLE claim_by_source ("
+        "source_id INTEGER NOT NULL, "
+        "claim_key VARCHAR NOT NULL, "
+        "attribution_id INTEGER NOT NULL, "
+        "position INTEGER NOT NULL, "
+        "PRIMARY KEY (source_id, claim_key, attribution_id, position))",
+        "CREATE FUNCTION claim_by_source_reports() RETURNS trigger AS $$ BEGIN "
+        f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
+        "SELECT n.source_id, c.key, n.id, -1 FROM new_rows n JOIN claim c ON c.id = n.claim_id; "
+        "RETURN NULL; END; $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER claim_by_source_report AFTER INSERT ON attribution "
+        "REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
+        "EXECUTE FUNCTION claim_by_source_reports()",
+        "CREATE FUNCTION claim_by_source_relays() RETURNS trigger AS $$ BEGIN "
+        f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
+        "SELECT n.source_id, c.key, n.attribution_id, n.position FROM new_rows n "
+        "JOIN attribution a ON a.id = n.attribution_id JOIN claim c ON c.id = a.claim_id; "
+        "RETURN NULL; END; $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER claim_by_source_relay AFTER INSERT ON relay "
+        "REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
+        "EXECUTE FUNCTION claim_by_source_relays()",
+        "CREATE FUNCTION claim_by_source_report_moved() RETURNS trigger AS $$ BEGIN "
+        f"{_REPORT_MOVED} RETURN NULL; END; $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER claim_by_source_report_moved AFTER UPDATE OF claim_id, source_id "
+        "ON attribution FOR EACH ROW EXECUTE FUNCTION claim_by_source_report_moved()",
+        "CREATE FUNCTION claim_by_source_relay_changed() RETURNS trigger AS $$ BEGIN "
+        f"{_RELAY_CHANGED} RETURN NULL; END; $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER claim_by_source_relay_changed AFTER UPDATE ON relay "
+        "FOR EACH ROW EXECUTE FUNCTION claim_by_source_relay_changed()",
+    ),
+}
+"""Migration 10: every report's claim key under its origin (position -1) and under each
+of its relays, kept in step by triggers (reports are inserted, moved by merges and
+relays renamed by edits; none is ever deleted). A source's claims are read from it in
+key order, so the first page of a listing stops after its rows instead of sorting all
+of a busy source's claims."""
+_CLAIM_BY_SOURCE_FILL = (
+    f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
+    "SELECT a.source_id, c.key, a.id, -1 FROM attribution a JOIN claim c ON c.id = a.claim_id "
+    "UNION ALL SELECT r.source_id, c.key, r.attribution_id, r.position FROM relay r "
+    "JOIN attribution a ON a.id = r.attribution_id JOIN claim c ON c.id = a.claim_id "
+    "ORDER BY 1, 2, 3, 4"
+)
+
+
+def _m010_claim_by_source(conn: Connection) -> None:
+    """Claims by source in key order (``provenance.query``), filled from the reports
+    already stored in one sorted insert."""
+    for statement in _CLAIM_BY_SOURCE_DDL["sqlite" if is_sqlite(conn) else "postgresql"]:
+        conn.exec_driver_sql(statement)
+    conn.exec_driver_sql(_CLAIM_BY_SOURCE_FILL)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _m001_initial),
     (2, "verdict table", _m002_verdict),
@@ -732,6 +827,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (7, "stored readings of claims' words", _m007_claim_cues),
     (8, "search index of claims' words and quotes", _m008_search_index),
     (9, "stored export lines", _m009_export_lines),
+    (10, "claims by source in key order", _m010_claim_by_source),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

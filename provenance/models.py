@@ -156,6 +156,18 @@ class Relay(SQLModel, table=True):
     source_id: int = Field(foreign_key="source.id", index=True)
 
 
+class ClaimBySource(SQLModel, table=True):
+    """A report's claim key under its origin (``position`` -1) and under each of its
+    relays: a source's claims in key order. Written by triggers, never by the code."""
+
+    __tablename__ = "claim_by_source"
+
+    source_id: int = Field(primary_key=True)
+    claim_key: str = Field(primary_key=True)
+    attribution_id: int = Field(primary_key=True)
+    position: int = Field(primary_key=True)
+
+
 class Event(SQLModel, table=True):
     """Append-only log of every change; a trigger rejects UPDATE and DELETE."""
 

@@ -108,7 +108,17 @@ def test_a_new_database_is_the_first_release_upgraded(db_url: str, tmp_path: Pat
         assert fresh[table] == golden[table], table
 
 
-def test_a_new_database_has_the_append_only_triggers(db_url: str, is_postgres: bool) -> None:
+CLAIM_BY_SOURCE_TRIGGERS = [
+    ("attribution", "claim_by_source_report"),
+    ("attribution", "claim_by_source_report_moved"),
+    ("relay", "claim_by_source_relay"),
+    ("relay", "claim_by_source_relay_changed"),
+]
+
+
+def test_a_new_database_has_the_append_only_and_claim_by_source_triggers(
+    db_url: str, is_postgres: bool
+) -> None:
     with open_session(db_url, write=True):
         pass
     engine = create_engine(resolve_url(db_url))
@@ -125,7 +135,7 @@ def test_a_new_database_has_the_append_only_triggers(db_url: str, is_postgres: b
         expected = [
             (t, f"{t}_no_{op}") for t in ("event", "row_digest") for op in ("delete", "update")
         ]
-    assert triggers == sorted(expected)
+    assert triggers == sorted(expected + CLAIM_BY_SOURCE_TRIGGERS)
 
 
 def _folded(sql: str) -> str:

@@ -907,7 +907,9 @@ def refresh_statistics(conn: Connection) -> None:
     if is_sqlite(conn):
         conn.exec_driver_sql("PRAGMA optimize")
     else:
-        conn.exec_driver_sql("ANALYZE source, source_alias, document, claim, attribution, relay")
+        conn.exec_driver_sql(
+            "ANALYZE source, source_alias, document, claim, attribution, relay, claim_by_source"
+        )
 
 
 def allocate_ids(conn: Connection, table: str, count: int) -> list[int]:

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from provenance.bulk import code_point_order, expanding_text
+from provenance.bulk import code_point_order, expanding_text, in_set
 from provenance.errors import NotFoundError, UsageError
 from provenance.normalize import fold, like_literal
 from provenance.vocabulary import CATEGORIES, DOCUMENT_FIELDS, RELIABILITY_GRADES, SOURCE_KINDS
@@ -170,24 +170,22 @@ def _attribution_dict(a: AttributionView) -> dict[str, Any]:
 def resolve_sources(conn: Connection, name: str) -> list[int]:
     """Ids of the source called ``name`` (key, name or alias, case-insensitive) and of the
     sources merged into it. Unknown names raise NotFoundError with the closest matches."""
-    folded = fold(name)
-    rows = conn.execute(
-        text(
-            "SELECT id FROM source WHERE lower(key) = :f OR name_norm = :f "
-            "UNION SELECT source_id FROM source_alias WHERE alias_norm = :f"
-        ),
-        {"f": folded},
-    ).all()
+    rows = conn.execute(text(_RESOLVE_SOURCES), {"f": fold(name)}).all()
     if not rows:
         raise NotFoundError(f"no source {name!r}{suggest_sources(conn, name)}")
-    ids = {canonical_source(conn, r[0]) for r in rows}
-    merged = conn.execute(
-        text("SELECT id FROM source WHERE merged_into_id IN :ids").bindparams(
-            bindparam("ids", expanding=True)
-        ),
-        {"ids": list(ids)},
-    ).all()
-    return sorted(ids | {r[0] for r in merged})
+    return [int(r[0]) for r in rows]
+
+
+_RESOLVE_SOURCES = (
+    "WITH named AS (SELECT id FROM source WHERE lower(key) = :f OR name_norm = :f "
+    "UNION SELECT source_id FROM source_alias WHERE alias_norm = :f), "
+    "kept AS (SELECT COALESCE(s.merged_into_id, s.id) AS id FROM source s "
+    "JOIN named n ON n.id = s.id) "
+    "SELECT id FROM kept UNION "
+    "SELECT s.id FROM source s WHERE s.merged_into_id IN (SELECT id FROM kept) ORDER BY 1"
+)
+"""The sources a name finds, each seen as the source it was merged into, and the
+sources merged into those: one query (a listing by source runs it for every page)."""
 
 
 def canonical_source(conn: Connection, source_id: int) -> int:
@@ -496,6 +494,16 @@ def load_claims(conn: Connection, ids: Sequence[int]) -> list[ClaimView]:
     return [views[i] for i in ids if i in views]
 
 
+def rows_in(conn: Connection, sql: str, ids: Sequence[int]) -> Sequence[Any]:
+    """Every row of ``sql`` whose ``{column}`` placeholder is that column being one of
+    ``ids``: one bound parameter however many ids (``in_set``), so the statement is not
+    rendered again for each page, and the rows fetched at once."""
+    column = sql[sql.index("{") + 1 : sql.index("}")]
+    condition, value = in_set(conn, column, "ids", ids)
+    found = sql.replace("{" + column + "}", condition)
+    return conn.execute(text(found), {"ids": value}).all()
+
+
 def _chunks(ids: Sequence[int], size: int) -> Iterable[list[int]]:
     for i in range(0, len(ids), size):
         yield list(ids[i : i + size])
@@ -504,15 +512,13 @@ def _chunks(ids: Sequence[int], size: int) -> Iterable[list[int]]:
 def _load_chunk(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -> None:
     if not ids:
         return
-    claims = conn.execute(
-        expanding_text(
-            "SELECT c.id, c.key, c.text, c.category, c.subject, c.metric, c.location, c.as_of, "
-            "c.language, c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.unit_written, "
-            "c.status, m.key FROM claim c LEFT JOIN claim m ON m.id = c.merged_into_id "
-            "WHERE c.id IN :ids",
-            {"ids": ids},
-        ),
-        {"ids": ids},
+    claims = rows_in(
+        conn,
+        "SELECT c.id, c.key, c.text, c.category, c.subject, c.metric, c.location, c.as_of, "
+        "c.language, c.quantity, c.qualifier, c.value, c.low, c.high, c.unit, c.unit_written, "
+        "c.status, m.key FROM claim c LEFT JOIN claim m ON m.id = c.merged_into_id "
+        "WHERE {c.id}",
+        ids,
     )
     for r in claims:
         views[r[0]] = ClaimView(
@@ -551,17 +557,15 @@ _DOCUMENT_VIEW = ("key", *DOCUMENT_FIELDS[:7])  # shown with each report; not te
 
 def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -> None:
     sources = _SourceCache(conn)
-    rows = conn.execute(
-        expanding_text(
-            "SELECT a.id, a.claim_id, a.source_id, a.quote, a.stance, a.credibility, a.hedges, "
-            "rc.key, d.key, d.title, d.outlet, d.author, d.url, d.published, d.accessed, "
-            "d.language "
-            "FROM attribution a JOIN claim rc ON rc.id = a.reported_claim_id "
-            "LEFT JOIN document d ON d.id = a.document_id WHERE a.claim_id IN :ids ORDER BY a.id",
-            {"ids": ids},
-        ),
-        {"ids": ids},
-    ).all()
+    rows = rows_in(
+        conn,
+        "SELECT a.id, a.claim_id, a.source_id, a.quote, a.stance, a.credibility, a.hedges, "
+        "rc.key, d.key, d.title, d.outlet, d.author, d.url, d.published, d.accessed, "
+        "d.language "
+        "FROM attribution a JOIN claim rc ON rc.id = a.reported_claim_id "
+        "LEFT JOIN document d ON d.id = a.document_id WHERE {a.claim_id} ORDER BY a.id",
+        ids,
+    )
     relays = _relays(conn, [r[0] for r in rows])
     extras = _extras(conn, [r[0] for r in rows])
     sources.preload([r[2] for r in rows] + [s for ids in relays.values() for s in ids])
@@ -590,13 +594,11 @@ def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, Clai
 def _extras(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str, str]]:
     out: dict[int, dict[str, str]] = {}
     for chunk in _chunks(attribution_ids, 5000):
-        for aid, name, value in conn.execute(
-            expanding_text(
-                "SELECT attribution_id, name, value FROM attribution_extra "
-                "WHERE attribution_id IN :ids ORDER BY attribution_id, name",
-                {"ids": chunk},
-            ),
-            {"ids": chunk},
+        for aid, name, value in rows_in(
+            conn,
+            "SELECT attribution_id, name, value FROM attribution_extra "
+            "WHERE {attribution_id} ORDER BY attribution_id, name",
+            chunk,
         ):
             out.setdefault(aid, {})[name] = value
     return out
@@ -605,13 +607,11 @@ def _extras(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str,
 def _relays(conn: Connection, attribution_ids: list[int]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for chunk in _chunks(attribution_ids, 5000):
-        for aid, sid in conn.execute(
-            expanding_text(
-                "SELECT attribution_id, source_id FROM relay WHERE attribution_id IN :ids "
-                "ORDER BY attribution_id, position",
-                {"ids": chunk},
-            ),
-            {"ids": chunk},
+        for aid, sid in rows_in(
+            conn,
+            "SELECT attribution_id, source_id FROM relay WHERE {attribution_id} "
+            "ORDER BY attribution_id, position",
+            chunk,
         ):
             out.setdefault(aid, []).append(sid)
     return out
@@ -631,9 +631,9 @@ class _SourceCache:
             sql = (
                 "SELECT s.id, t.key, t.name, t.named, t.kind, t.affiliation, t.reliability "
                 "FROM source s JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id) "
-                "WHERE s.id IN :ids"
+                "WHERE {s.id}"
             )
-            for r in self.conn.execute(expanding_text(sql, {"ids": chunk}), {"ids": chunk}):
+            for r in rows_in(self.conn, sql, chunk):
                 self.cache[r[0]] = (SourceRef(r[1], r[2], bool(r[3]), r[4], r[5]), r[6])
 
     def _entry(self, source_id: int) -> tuple[SourceRef, str]:

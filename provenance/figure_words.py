@@ -531,6 +531,8 @@ class Fractions(NamedTuple):
     joins to them ("zweieinhalbtausend")."""
     firsts: frozenset[str]
     """The first word of every entry: a text without one has no fraction to read."""
+    inside: re.Pattern[str] | None
+    """Any of ``words`` anywhere in a text: one without has no word to cut."""
 
 
 class Language(NamedTuple):
@@ -739,6 +741,7 @@ def _fractions(code: str) -> Fractions:
         Phrases(tables["after_scale"]),
         frozenset(one_word),
         frozenset(tokens[0] for tokens in phrases if tokens),
+        re.compile("|".join(map(re.escape, sorted(one_word)))) if one_word else None,
     )
 
 

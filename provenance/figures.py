@@ -381,7 +381,7 @@ class _Parser:
         self.given = lang.code if given else ""
         self.s = s
         self.lang = lang
-        self.matches = _split_fractions(_split_endings(tokens(low), lang), lang)
+        self.matches = _split_fractions(_split_endings(tokens(low), lang), low, lang)
         self.kinds = [m.lastgroup for m in self.matches]
         self.texts = [bare(m.group()) for m in self.matches]
         self.fractional = not lang.fractions.firsts.isdisjoint(self.texts)
@@ -1361,17 +1361,17 @@ def _split_endings(spans: Sequence[Span], lang: Language) -> Sequence[Span]:
     return out
 
 
-def _split_fractions(spans: Sequence[Span], lang: Language) -> Sequence[Span]:
+def _split_fractions(spans: Sequence[Span], low: str, lang: Language) -> Sequence[Span]:
     """Tokens with a number written as one word cut into its words where a fraction word
     is one of them ("zweieinhalbtausend" reads as "zwei einhalb tausend")."""
-    extra = lang.fractions.words
-    if not lang.compound_numbers or not extra:
+    extra, inside = lang.fractions.words, lang.fractions.inside
+    if not lang.compound_numbers or inside is None or inside.search(low) is None:
         return spans
     out: list[Span] = []
     for span in spans:
         text = span.group()
-        inside = span.lastgroup == "w" and any(w in text for w in extra)
-        pieces = _segments(text, lang, extra) if inside else None
+        found = span.lastgroup == "w" and inside.search(text) is not None
+        pieces = _segments(text, lang, extra) if found else None
         if pieces is None or len(pieces) < 2 or not extra.intersection(pieces):
             out.append(span)
             continue

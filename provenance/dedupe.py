@@ -139,12 +139,51 @@ class DedupeReport:
 def compatible(a: quantities.Quantity, b: quantities.Quantity, tolerance: float) -> bool:
     """Each figure lies within the other's interval, bounds included ("over 40 percent"
     matches itself); the same unit is required."""
+    return _compatible(figure_facts(a, tolerance), figure_facts(b, tolerance))
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFacts:
+    """What pair scoring reads of a figure: its unit, point, interval, dimension kind and
+    the direction of its hedge."""
+
+    unit: str
+    point: float | None
+    span: quantities.Interval
+    kind: str
+    direction: str
+
+
+def figure_facts(q: quantities.Quantity, tolerance: float) -> FigureFacts:
+    return FigureFacts(
+        q.unit, quantities.point(q), interval(q, tolerance), dimension_kind(q), _direction(q)
+    )
+
+
+class Figures:
+    """``figure_facts`` of each claim's figure (``ClaimPoint.figure``), worked out once
+    per claim rather than once per pair it takes part in. Claims are known by their id."""
+
+    def __init__(self, tolerance: float) -> None:
+        self.tolerance = tolerance
+        self.known: dict[int, FigureFacts] = {}
+
+    def __call__(self, p: ClaimPoint) -> FigureFacts:
+        found = self.known.get(p.id)
+        if found is None:
+            figure = p.figure
+            assert figure is not None
+            found = self.known[p.id] = figure_facts(figure, self.tolerance)
+        return found
+
+
+def _compatible(a: FigureFacts, b: FigureFacts) -> bool:
     if a.unit != b.unit:
         return False
-    pa, pb = quantities.point(a), quantities.point(b)
+    pa, pb = a.point, b.point
     if pa is None or pb is None:
         return False
-    ia, ib = interval(a, tolerance), interval(b, tolerance)
+    ia, ib = a.span, b.span
     return ib.lo <= pa <= ib.hi and ia.lo <= pb <= ia.hi
 
 
@@ -164,12 +203,18 @@ def _values(a: ClaimPoint, b: ClaimPoint) -> str:
 
 
 def measure_pair(
-    a: ClaimPoint, b: ClaimPoint, tolerance: float, words: TextScorer = text_score
+    a: ClaimPoint,
+    b: ClaimPoint,
+    tolerance: float,
+    words: TextScorer = text_score,
+    figures: Figures | None = None,
 ) -> Pair | None:
     assert a.quantity is not None and b.quantity is not None
-    if not compatible(a.quantity, b.quantity, tolerance):
+    facts = figures or Figures(tolerance)
+    fa, fb = facts(a), facts(b)
+    if not _compatible(fa, fb):
         return None
-    pa, pb = quantities.point(a.quantity) or 0.0, quantities.point(b.quantity) or 0.0
+    pa, pb = fa.point or 0.0, fb.point or 0.0
     closeness = 1.0 - min(1.0, abs(pa - pb) / max(abs(pa), abs(pb), 1e-9) / max(tolerance, 1e-9))
     text_points = words(a, b)
     score = round(MEASURE_BASE + 10 * closeness + 5 * text_points / 100)
@@ -202,6 +247,7 @@ def text_pair(
     tolerance: float,
     clusters: dict[str, str],
     words: TextScorer = text_score,
+    figures: Figures | None = None,
 ) -> Pair | None:
     """Near-identical text whose figures, dates and structured fields agree."""
     if a.category != b.category and "other" not in (a.category, b.category):
@@ -218,7 +264,8 @@ def text_pair(
     if (a.quantity is None) != (b.quantity is None):
         return None
     if a.quantity and b.quantity:
-        if not compatible(a.quantity, b.quantity, tolerance):
+        facts = figures or Figures(tolerance)
+        if not _compatible(facts(a), facts(b)):
             return None
     elif _numbers(a.text) != _numbers(b.text):
         return None
@@ -258,6 +305,7 @@ def candidate_pairs(
 
     best: dict[int, Pair] = {}
     words = TextScores()
+    figures = Figures(tolerance)
 
     def consider(a: ClaimPoint, b: ClaimPoint, make: Any, count: bool = True) -> None:
         """Each route scores the pair its own way; the best score stands."""
@@ -277,17 +325,31 @@ def candidate_pairs(
     for p in distinct:
         for twin in p.twins:
             consider(p, twin, _twin_pair, count=False)
-    for group in tracked(measure_groups(distinct), COMPARING, on_progress):
-        for a, b in window_pairs(group, window_days, locations):
-            consider(a, b, lambda x, y: measure_pair(x, y, tolerance, words))
-    for group in qualitative_groups(distinct, fields):
-        for a, b in window_pairs(group, window_days, locations):
-            consider(a, b, lambda x, y: qualitative_pair(x, y, fields, words))
+    measured = [
+        pair
+        for group in tracked(measure_groups(distinct), COMPARING, on_progress)
+        for pair in window_pairs(group, window_days, locations)
+    ]
+    words.prime(measured)
+    for a, b in measured:
+        consider(a, b, lambda x, y: measure_pair(x, y, tolerance, words, figures))
+    described = [
+        pair
+        for group in qualitative_groups(distinct, fields)
+        for pair in window_pairs(group, window_days, locations)
+    ]
+    words.prime(described)
+    for a, b in described:
+        consider(a, b, lambda x, y: qualitative_pair(x, y, fields, words))
     for group in user_groups(distinct, decisions or Decisions()):
         for a, b in close_pairs(group, window_days):
-            consider(a, b, lambda x, y: measure_pair(x, y, tolerance, words))
+            consider(a, b, lambda x, y: measure_pair(x, y, tolerance, words, figures))
     for a, b in figure_blocks(distinct, tolerance, window_days, locations):
-        consider(a, b, lambda x, y: evidence_pair(x, y, tolerance, window_days, locations, words))
+        consider(
+            a,
+            b,
+            lambda x, y: evidence_pair(x, y, tolerance, window_days, locations, words, figures),
+        )
     for block in _rare_word_blocks(distinct):
         parts = list(text_parts(block, window_days))
         for rows, cols in parts:
@@ -296,7 +358,7 @@ def candidate_pairs(
             consider(
                 a,
                 b,
-                lambda x, y: text_pair(x, y, window_days, tolerance, fields, words),
+                lambda x, y: text_pair(x, y, window_days, tolerance, fields, words, figures),
                 count=False,
             )
     return list(best.values()), compared.total()
@@ -655,15 +717,26 @@ def figures_agree(a: quantities.Quantity, b: quantities.Quantity, tolerance: flo
     """Points for two figures stating one number (None when they cannot): the same figure
     hedged the same way ("more than 460" / "mindestens 460"), or within the tolerance of
     each other with overlapping intervals."""
-    if dimension_kind(a) != dimension_kind(b):
+    return _figures_agree(a, b, figure_facts(a, tolerance), figure_facts(b, tolerance), tolerance)
+
+
+def _figures_agree(
+    a: quantities.Quantity,
+    b: quantities.Quantity,
+    fa: FigureFacts,
+    fb: FigureFacts,
+    tolerance: float,
+) -> int | None:
+    """``figures_agree`` given the figures' facts."""
+    if fa.kind != fb.kind:
         return None
-    pa, pb = quantities.point(a), quantities.point(b)
+    pa, pb = fa.point, fb.point
     if pa is None or pb is None:
         return None
-    if not interval(a, tolerance).overlaps(interval(b, tolerance)):
+    if not fa.span.overlaps(fb.span):
         return None
     if pa == pb:
-        if _direction(a) != _direction(b):
+        if fa.direction != fb.direction:
             points = SAME_POINT_OTHER_HEDGE
         else:
             points = SAME_FIGURE + (SAME_HEDGE if a.qualifier == b.qualifier else 0)
@@ -681,6 +754,7 @@ def evidence_pair(
     window_days: int,
     locations: Mapping[str, str],
     words: TextScorer = text_score,
+    figures: Figures | None = None,
 ) -> Pair | None:
     """Score two claims with figures by independent evidence, in the spirit of
     Fellegi-Sunter record linkage: figures, hedges, dates, what is counted and its scope,
@@ -693,9 +767,11 @@ def evidence_pair(
         return None
     if not locations_agree(a, b, locations):
         return None
-    if _one_day_each(a, b) and a.start != b.start and quantities.point(fa) != quantities.point(fb):
+    facts = figures or Figures(tolerance)
+    xa, xb = facts(a), facts(b)
+    if _one_day_each(a, b) and a.start != b.start and xa.point != xb.point:
         return None
-    figure = figures_agree(fa, fb, tolerance)
+    figure = _figures_agree(fa, fb, xa, xb, tolerance)
     if figure is None:
         return None
     reasons = [f"values {fa.text} ≈ {fb.text}"]

@@ -1075,6 +1075,48 @@ class TextScores:
             score = self.known[key] = text_score(a, b)
         return score
 
+    def prime(self, pairs: Iterable[tuple[ClaimPoint, ClaimPoint]]) -> None:
+        """Score the pairs not yet known all at once (``text_scores``), so that asking
+        for them one by one later finds them."""
+        todo: dict[int, tuple[ClaimPoint, ClaimPoint]] = {}
+        for a, b in pairs:
+            key = pair_key(a.id, b.id)
+            if key not in self.known:
+                todo[key] = (a, b)
+        self.known.update(zip(todo, text_scores(list(todo.values())), strict=True))
+
+
+PRIME_WORKERS = -1
+"""Threads rapidfuzz scores a batch of pairs with: every core."""
+
+
+def text_scores(pairs: Sequence[tuple[ClaimPoint, ClaimPoint]]) -> list[int]:
+    """``text_score`` of each pair, the word similarities computed by rapidfuzz in C over
+    the whole batch (``process.cpdist``, double precision like the scorers it calls)."""
+    if not pairs:
+        return []
+    import numpy as np
+    from rapidfuzz import process
+
+    fuzz = _fuzz()
+    left = [words_of(a) for a, _ in pairs]
+    right = [words_of(b) for _, b in pairs]
+    forms, others = [f[0] for f in left], [f[0] for f in right]
+    ratios = [
+        process.cpdist(forms, others, scorer=s, dtype=np.float64, workers=PRIME_WORKERS)
+        for s in (fuzz.token_set_ratio, fuzz.token_sort_ratio)
+    ]
+    penalty = np.fromiter(
+        (
+            POLAR_PENALTY if fa[1] != fb[1] or opposed_sides(fa[2], fb[2]) else 0
+            for fa, fb in zip(left, right, strict=True)
+        ),
+        dtype=np.float64,
+        count=len(pairs),
+    )
+    scores = np.maximum(0, np.round((ratios[0] + ratios[1]) / 2 - penalty))
+    return [int(x) for x in scores]
+
 
 def qualitative_groups(
     points: list[ClaimPoint], clusters: dict[str, str]

@@ -8,9 +8,15 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from provenance import quantities
 from provenance.dedupe import (
+    FigureFacts,
+    Figures,
+    compatible,
     evidence_pair,
     figure_blocks,
+    figure_facts,
+    measure_pair,
     similar_texts,
     text_pair,
     text_parts,
@@ -25,7 +31,7 @@ from provenance.measures import (
     location_clusters,
     pair_key,
 )
-from provenance.quantities import parse_quantity
+from provenance.quantities import Interval, parse_quantity
 
 DAY = 739_000
 FIGURES = ["100", "about 100", "105", "110", "more than 112", "125", "1,000", "up to 1,010"]
@@ -146,3 +152,52 @@ def test_pairs_compared_are_counted_once(
         else:
             expected.update(frozenset((a, b)) for a in rows for b in cols if a != b)
     assert count.total() == len(expected)
+
+
+def test_figure_facts_read_unit_point_interval_kind_and_hedge() -> None:
+    inf = float("inf")
+    assert figure_facts(parse_quantity("more than 460 people"), 0.1) == FigureFacts(
+        "people", 460.0, Interval(460.0, inf, False, False), "count", "floor"
+    )
+    assert figure_facts(parse_quantity("about 1,000 people"), 0.1) == FigureFacts(
+        "people", 1000.0, Interval(900.0, 1100.0, True, True), "count", "centre"
+    )
+    assert figure_facts(parse_quantity("between 10 and 20 km2"), 0.1) == FigureFacts(
+        "km2", 15.0, Interval(10.0, 20.0, True, True), "area:km2", "centre"
+    )
+
+
+def _each_in_the_other(a: quantities.Quantity, b: quantities.Quantity, tolerance: float) -> bool:
+    """``compatible`` worked out directly from the figures."""
+    pa, pb = quantities.point(a), quantities.point(b)
+    if a.unit != b.unit or pa is None or pb is None:
+        return False
+    ia, ib = quantities.interval(a, tolerance), quantities.interval(b, tolerance)
+    return ib.lo <= pa <= ib.hi and ia.lo <= pb <= ia.hi
+
+
+@settings(max_examples=200, deadline=None)
+@given(claims(), st.sampled_from([0.0, 0.05, DEFAULT_TOLERANCE, 0.5]))
+def test_figures_worked_out_once_per_claim_score_every_pair_alike(
+    points: list[ClaimPoint], tolerance: float
+) -> None:
+    """One ``Figures`` shared by every pair scores each pair as figures worked out for
+    that pair alone, and ``compatible`` is each figure inside the other's interval."""
+    shared = Figures(tolerance)
+    window, locations = DEFAULT_WINDOW_DAYS, location_clusters(points)
+    for a, b in combinations(points, 2):
+        assert a.quantity is not None and b.quantity is not None
+        assert compatible(a.quantity, b.quantity, tolerance) == _each_in_the_other(
+            a.quantity, b.quantity, tolerance
+        )
+        alone = [
+            measure_pair(a, b, tolerance),
+            evidence_pair(a, b, tolerance, window, locations),
+            text_pair(a, b, window, tolerance, {}),
+        ]
+        together = [
+            measure_pair(a, b, tolerance, figures=shared),
+            evidence_pair(a, b, tolerance, window, locations, figures=shared),
+            text_pair(a, b, window, tolerance, {}, figures=shared),
+        ]
+        assert together == alone

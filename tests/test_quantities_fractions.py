@@ -80,6 +80,13 @@ from provenance.quantities import explain_refusal, parse_quantity
         ("hai triệu rưỡi", "vi", 2_500_000, 50_000),
         ("இரண்டரை லட்சம்", "ta", 250_000, 5_000),
         ("dua setengah juta", "id", 2_500_000, 50_000),
+        ("สองล้านครึ่ง", "th", 2_500_000, 50_000),
+        ("ล้านครึ่ง", "th", 1_500_000, 50_000),
+        ("ពីរលានកន្លះ", "km", 2_500_000, 50_000),
+        ("dva i po miliona", "sr", 2_500_000, 50_000),
+        ("два и по милиона", "sr", 2_500_000, 50_000),
+        ("մեկուկես միլիոն", "hy", 1_500_000, 50_000),
+        ("2 milyon edmi", "ht", 2_500_000, 50_000),
     ],
 )
 def test_a_number_with_a_fraction_multiplies_its_scale_word(
@@ -122,6 +129,10 @@ def test_a_fraction_keeps_the_hedge_and_the_noun(
         # A fraction after a figure that is not a scale word may change it.
         ("two hundred and a half thousand", "en", "a fraction after the figure"),
         ("2.5 million and a half", "en", "a fraction after the figure"),
+        # Serbian "i po" after a scale word is also "and according to" ("300 hiljada i
+        # po nekim procenama"): not listed after the scale word, and refused there.
+        ("milion i po", "sr", "a fraction after the figure"),
+        ("300 hiljada i po nekim procenama", "sr", "a fraction after the figure"),
     ],
 )
 def test_a_fraction_not_read_safely_is_refused(text: str, language: str, reason: str) -> None:

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, text
 
-from provenance import db, lexicon, organisations, quantities, sides
+from provenance import db, lexicon, organisations, quantities, sides, workers
 from provenance.bulk import expanding_text
 from provenance.cues import Cues, Reading, read, read_words, tokens, version
 from provenance.folding import fold_word, script_of
@@ -297,30 +297,75 @@ def store_readings(conn: Connection, claim_ids: Sequence[int] | None = None) -> 
     The only writer of ``claim_cues``; returns how many readings were written. Claims
     are read and stored a page at a time, so memory does not grow with the archive."""
     written = 0
-    read_before: dict[_Inputs, tuple[Any, ...]] = {}
-    """Stored values by inputs: claims with the same words (one wording on other dates)
-    are read once."""
-    for rows in _unread_pages(conn, claim_ids):
+    _READ_BEFORE.clear()
+    for rows, values in _readings(_unread_pages(conn, claim_ids)):
         fresh: list[tuple[Any, ...]] = []
         stale: list[dict[str, Any]] = []
-        for r in rows:
-            inputs = _reading_inputs(r, _quantity(r[9:18]))
-            values = read_before.get(inputs)
-            if values is None:
-                values = _stored_values(inputs)
-                read_before[inputs] = values
+        for r, v in zip(rows, values, strict=True):
             if r[19] is None:
-                fresh.append((r[0], *values))
+                fresh.append((r[0], *v))
             else:
-                stale.append(dict(zip(_READING_FIELDS, (r[0], *values), strict=True)))
+                stale.append(dict(zip(_READING_FIELDS, (r[0], *v), strict=True)))
         db.bulk_insert(conn, "claim_cues", _READING_FIELDS, fresh)
         if stale:
             sets = ", ".join(f"{f} = :{f}" for f in _READING_FIELDS[1:])
             conn.execute(text(f"UPDATE claim_cues SET {sets} WHERE claim_id = :claim_id"), stale)
         written += len(fresh) + len(stale)
-        if len(read_before) > _READ_BEFORE_LIMIT:
-            read_before.clear()
+    _READ_BEFORE.clear()
     return written
+
+
+_Page = Sequence[Sequence[Any]]
+_Values = tuple[Any, ...]
+
+
+def _readings(pages: Iterator[_Page]) -> Iterator[tuple[_Page, list[_Values]]]:
+    """Each page of claims with the values to store for each of its claims, read in worker
+    processes once there are many (``workers.spread``)."""
+    work = workers.spread(read_inputs, _shipped(pages), after=PARALLEL_AFTER, size=len)
+    for (rows, inputs, distinct), values in work:
+        by_inputs = dict(zip(distinct, values, strict=True))
+        yield rows, [by_inputs[i] for i in inputs]
+
+
+PARALLEL_AFTER = STORE_BATCH
+"""Claims read here before the rest go to worker processes: a page, about half a second."""
+
+
+def _shipped(
+    pages: Iterator[_Page],
+) -> Iterator[tuple[tuple[_Page, list[_Inputs], list[_Inputs]], list[_Inputs]]]:
+    """Each page with its claims' reading inputs, and the distinct ones: those alone are
+    read (in a worker process, once there are many)."""
+    for rows in pages:
+        inputs = [_reading_inputs(r, _quantity(r[9:18])) for r in rows]
+        distinct = list(dict.fromkeys(inputs))
+        yield (rows, inputs, distinct), distinct
+
+
+def _read_page(inputs: list[_Inputs], memo: dict[_Inputs, _Values]) -> list[_Values]:
+    """The values to store for each claim of a page; claims with the same words (one
+    wording on other dates) are read once."""
+    if len(memo) > _READ_BEFORE_LIMIT:
+        memo.clear()
+    out = []
+    for i in inputs:
+        values = memo.get(i)
+        if values is None:
+            values = memo[i] = _stored_values(i)
+        out.append(values)
+    return out
+
+
+_READ_BEFORE: dict[_Inputs, _Values] = {}
+"""Values read by this process, across the pages of one ``store_readings`` call and, in a
+worker process, across the pages it is given."""
+
+
+def read_inputs(page: list[_Inputs]) -> list[_Values]:
+    """The values to store for each reading input of a page (a public name, so that a
+    worker process can be given it)."""
+    return _read_page(page, _READ_BEFORE)
 
 
 _READ_BEFORE_LIMIT = 100_000

@@ -1,0 +1,127 @@
+"""Work spread over worker processes gives what the calling process would have computed,
+in the same order, and a large import stores the same readings of its claims' words."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from benchmarks.generate import generate
+from provenance import measures, workers
+from provenance.db import open_session
+from provenance.ingest import import_files
+from provenance.ledger import verify_rows
+
+
+def pid_and_double(x: int) -> tuple[int, int]:
+    return os.getpid(), 2 * x
+
+
+def test_spread_computes_here_until_the_threshold_then_in_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(workers.ENV, "2")
+    items = ((f"item {i}", i) for i in range(12))
+    out = list(workers.spread(pid_and_double, items, after=3))
+    assert [item for item, _ in out] == [f"item {i}" for i in range(12)]
+    assert [value for _, (_, value) in out] == [2 * i for i in range(12)]
+    pids = [pid for _, (pid, _) in out]
+    assert pids[:3] == [os.getpid()] * 3
+    assert os.getpid() not in pids[3:]
+
+
+def test_spread_counts_work_by_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(workers.ENV, "2")
+    items = ((i, [i] * 4) for i in range(5))
+    out = list(workers.spread(len, items, after=8, size=len))
+    assert out == [(i, 4) for i in range(5)]
+
+
+def test_one_worker_means_all_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(workers.ENV, "1")
+    out = list(workers.spread(pid_and_double, ((i, i) for i in range(5)), after=0))
+    assert {pid for _, (pid, _) in out} == {os.getpid()}
+
+
+def test_no_items_no_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(workers.ENV, "2")
+    monkeypatch.setattr(workers, "pool", _refuse)
+    assert list(workers.spread(pid_and_double, iter(()), after=0)) == []
+    assert list(workers.spread(pid_and_double, ((1, 1),), after=1)) == [(1, (os.getpid(), 2))]
+
+
+def _refuse(count: int) -> Any:
+    raise AssertionError("no pool should be started")
+
+
+@pytest.mark.parametrize(("given", "expected"), [("3", 3), ("1", 1), (" 2 ", 2)])
+def test_cores_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, given: str, expected: int
+) -> None:
+    monkeypatch.setenv(workers.ENV, given)
+    assert workers.cores() == expected
+
+
+@pytest.mark.parametrize("given", ["0", "many", "", "-2"])
+def test_cores_of_the_machine_unless_a_positive_number_is_given(
+    monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    monkeypatch.setenv(workers.ENV, given)
+    assert workers.cores() == len(os.sched_getaffinity(0))
+
+
+def test_an_error_in_a_worker_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(workers.ENV, "2")
+    items = ((i, -1 if i == 4 else i) for i in range(6))
+    with pytest.raises(ValueError, match="negative"):
+        list(workers.spread(checked_root, items, after=1))
+
+
+def checked_root(x: int) -> float:
+    if x < 0:
+        raise ValueError("negative")
+    return float(x) ** 0.5
+
+
+def _import(url: str, data: Path) -> dict[str, tuple[Any, ...]]:
+    with open_session(url, write=True) as session:
+        import_files(session, [data], actor="test", command="test")
+    with open_session(url) as session:
+        conn = session.connection()
+        rows = conn.execute(
+            text(
+                "SELECT c.key, k.version, k.digest, k.concepts, k.scopes, k.named, k.written, "
+                "k.denial, k.script FROM claim c JOIN claim_cues k ON k.claim_id = c.id"
+            )
+        ).all()
+        assert verify_rows(conn) == []
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def test_a_large_import_reads_claims_in_workers_as_it_would_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str
+) -> None:
+    generate(600, 7, tmp_path)
+    data = tmp_path / "claims.csv"
+    spread_work: list[str] = []
+    real_map = workers.map_ordered
+
+    def recorded(executor: Any, fn: Any, items: Any, ahead: int) -> Any:
+        spread_work.append(fn.__name__)
+        return real_map(executor, fn, items, ahead)
+
+    monkeypatch.setattr(workers, "map_ordered", recorded)
+    monkeypatch.setattr(measures, "STORE_BATCH", 40)
+    monkeypatch.setattr(measures, "PARALLEL_AFTER", 40)
+    monkeypatch.setenv(workers.ENV, "1")
+    here = _import(str(tmp_path / "here.db"), data)
+    assert spread_work == []
+    monkeypatch.setenv(workers.ENV, "2")
+    spread = _import(db_url, data)
+    assert set(spread_work) == {"read_inputs"}
+    assert spread == here
+    assert len(here) > 3 * 40

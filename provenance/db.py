@@ -227,9 +227,12 @@ def open_session(
 
 
 def _after_writes(session: Session) -> None:
-    """Bring what is derived from the written rows up to date, in the same transaction."""
+    """Bring what is derived from the written rows up to date, in the same transaction:
+    the stored export lines, and the stored readings of claims' words after an upgrade."""
     from provenance.export import refresh_stored_lines
+    from provenance.measures import refresh_readings
 
+    refresh_readings(session.connection())
     refresh_stored_lines(session)
 
 

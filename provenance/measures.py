@@ -315,6 +315,17 @@ def store_readings(conn: Connection, claim_ids: Sequence[int] | None = None) -> 
     return written
 
 
+def refresh_readings(conn: Connection) -> int:
+    """Store the readings a newer reader has made stale (``cues.version`` changes with the
+    code and lexicons that read words), so that dedupe and conflicts do not read every
+    claim again on each run; returns how many were written. Finding none stale costs one
+    scan of the stored readings' versions."""
+    stale = text("SELECT 1 FROM claim_cues WHERE version != :v LIMIT 1")
+    if conn.execute(stale, {"v": version()}).first() is None:
+        return 0
+    return store_readings(conn)
+
+
 _Page = Sequence[Sequence[Any]]
 _Values = tuple[Any, ...]
 

@@ -1384,8 +1384,7 @@ def test_a_stored_reading_gives_the_cues_read_afresh(cli: Any, db_url: str, tmp_
     ]
     with mock.patch("provenance.measures.version", lambda: "another reader"):
         assert _cues_by_key(db_url) == stored, "a reading by another reader is read again"
-    with open_session(db_url, write=True) as session:
-        session.connection().execute(text("UPDATE claim_cues SET version = 'old'"))
+    _age_readings(db_url)
     run_import(db_url, write_csv(tmp_path / "none.csv", rows[:1]))
     with open_session(db_url) as session:
         versions = session.connection().execute(text("SELECT DISTINCT version FROM claim_cues"))
@@ -1405,8 +1404,7 @@ def test_readings_are_stored_a_page_at_a_time(cli: Any, db_url: str, tmp_path: P
     ]
     run_import(db_url, write_csv(tmp_path / "one.csv", rows))
     whole = _cues_by_key(db_url)
-    with open_session(db_url, write=True) as session:
-        session.connection().execute(text("UPDATE claim_cues SET version = 'old'"))
+    _age_readings(db_url)
     with (
         mock.patch("provenance.measures.STORE_BATCH", 2),
         open_session(db_url, write=True) as session,
@@ -1417,6 +1415,47 @@ def test_readings_are_stored_a_page_at_a_time(cli: Any, db_url: str, tmp_path: P
         versions = conn.execute(text("SELECT version, COUNT(*) FROM claim_cues GROUP BY 1"))
         assert [tuple(v) for v in versions] == [(cues.version(), 7)]
     assert _cues_by_key(db_url) == whole
+    assert cli("check").exit_code == 0
+
+
+def _age_readings(db: str) -> None:
+    """Make every stored reading one of an older reader, as an upgrade leaves them (a
+    write session of provenance's own would store them anew when it ends)."""
+    from sqlalchemy import create_engine, text
+
+    from provenance.db import resolve_url
+
+    engine = create_engine(resolve_url(db))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE claim_cues SET version = 'old'"))
+    engine.dispose()
+
+
+def _reading_versions(db: str) -> list[tuple[str, int]]:
+    from sqlalchemy import text
+
+    with open_session(db) as session:
+        rows = session.connection().execute(
+            text("SELECT version, COUNT(*) FROM claim_cues GROUP BY 1 ORDER BY 1")
+        )
+        return [(str(v), int(n)) for v, n in rows]
+
+
+def test_the_first_write_after_an_upgrade_stores_stale_readings_anew(
+    cli: Any, db_url: str, tmp_path: Path
+) -> None:
+    rows = [
+        report(f"k{i}", f"Shelling killed {i + 3} people in Kadugli.", f"{i + 3} people", "x")
+        for i in range(4)
+    ]
+    run_import(db_url, write_csv(tmp_path / "one.csv", rows))
+    whole = _cues_by_key(db_url)
+    _age_readings(db_url)
+    assert cli("dedupe").exit_code == 0
+    assert _reading_versions(db_url) == [("old", 4)], "a read leaves them as they are"
+    assert cli("retract", "k0", "--reason", "wrong figure").exit_code == 0
+    assert _reading_versions(db_url) == [(cues.version(), 4)]
+    assert _cues_by_key(db_url) == {k: v for k, v in whole.items() if k != "k0"}
     assert cli("check").exit_code == 0
 
 

@@ -50,29 +50,41 @@ class _Patterns:
     exact: dict[str, frozenset[str]]
     wild: tuple[tuple[re.Pattern[str], str], ...]
     phrases: tuple[tuple[str, str], ...]
+    wild_phrases: tuple[tuple[re.Pattern[str], str], ...]
 
 
 @cache
 def _patterns(code: str, table: str) -> _Patterns:
     """The ``[measures.<table>]`` entries of one language; a plain list (``denial``,
-    ``not_places``, ``conjunctions``, ``contrast``) is read as one entry named ``table``."""
+    ``not_places``, ``conjunctions``, ``contrast``) is read as one entry named ``table``.
+    A phrase's word may be open at either end as a single word may ("过去 24 小时*": the
+    hours are written against the next word in an unspaced script)."""
     section = lexicon.section(code, "measures")
     raw = section.get(table, {})
     entries: dict[str, list[str]] = raw if isinstance(raw, dict) else {table: list(raw)}
     exact: dict[str, set[str]] = {}
     wild: list[tuple[re.Pattern[str], str]] = []
     phrases: list[tuple[str, str]] = []
+    wild_phrases: list[tuple[re.Pattern[str], str]] = []
     for name, words in entries.items():
         for entry in words:
             folded = " ".join(fold_word(w) for w in str(entry).split())
-            if " " in folded:
+            if " " in folded and "*" in folded:
+                body = r"\S*".join(re.escape(part) for part in folded.split("*"))
+                wild_phrases.append((re.compile(f" {body} "), name))
+            elif " " in folded:
                 phrases.append((f" {folded} ", name))
             elif "*" in folded:
                 body = ".*".join(re.escape(part) for part in folded.split("*"))
                 wild.append((re.compile(f"^{body}$"), name))
             else:
                 exact.setdefault(folded, set()).add(name)
-    return _Patterns({k: frozenset(v) for k, v in exact.items()}, tuple(wild), tuple(phrases))
+    return _Patterns(
+        {k: frozenset(v) for k, v in exact.items()},
+        tuple(wild),
+        tuple(phrases),
+        tuple(wild_phrases),
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -103,9 +115,9 @@ def names_in(words: Sequence[str], language: str | None, table: str) -> frozense
     if len(words) > 1:
         joined = f" {' '.join(words)} "
         for code in codes:
-            found.update(
-                name for phrase, name in _patterns(code, table).phrases if phrase in joined
-            )
+            p = _patterns(code, table)
+            found.update(name for phrase, name in p.phrases if phrase in joined)
+            found.update(name for rx, name in p.wild_phrases if rx.search(joined))
     return frozenset(found)
 
 

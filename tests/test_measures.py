@@ -17,6 +17,7 @@ from provenance import cues, measures, quantities
 from provenance.conflicts import find_conflicts
 from provenance.db import open_session
 from provenance.dedupe import find_duplicates
+from provenance.folding import fold_word
 from provenance.reviews import record_review
 from tests.helpers import write_csv
 from tests.test_import import run_import
@@ -1105,6 +1106,24 @@ def test_parts_of_a_whole_and_their_false_friends(
     parts = {"remaining", "released", "intercepted", "identified"}
     found = bool(scopes & parts) if scope is None else scope in scopes
     assert found is read_as
+
+
+@pytest.mark.parametrize(
+    ("words", "language", "table", "names"),
+    [
+        (["인질", "명이", "억류", "중이다"], "ko", "scopes", {"remaining"}),
+        (["중이다", "억류"], "ko", "scopes", set()),
+        (["도시를", "ele", "geçirdi"], "tr", "scopes", {"change"}),
+        (["geçirdi", "ele"], "tr", "scopes", set()),
+        (["5", "hərbi", "qulluqçular"], "az", "concepts", {"troops"}),
+    ],
+)
+def test_a_phrase_word_may_be_open_at_its_end(
+    words: list[str], language: str, table: str, names: set[str]
+) -> None:
+    """A phrase entry's word ending or starting in "*" matches the rest of that word, in
+    order ("ele geçir*" is "ele geçirdi", not "geçirdi ele")."""
+    assert cues.names_in([fold_word(w) for w in words], language, table) == names
 
 
 def test_places_are_capitalised_words_but_not_sentence_starts_or_months() -> None:

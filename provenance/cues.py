@@ -145,19 +145,81 @@ def figure_at(words: Sequence[str], figure: Iterable[str]) -> int | None:
     return None
 
 
-def _around(words: Sequence[str], at: int, language: str | None) -> tuple[list[str], list[str]]:
+def _around(
+    words: Sequence[str], at: int, language: str | None, clause: Clause | None = None
+) -> tuple[list[str], list[str]]:
     """The words before the figure at ``at`` (nearest first) and after it. Words near
     another number belong to that number, and the words after a figure stop at a
     conjunction: "17 dead and 30 wounded" gives 30 no words before it and 17 only
-    "dead" after it."""
+    "dead" after it. With a ``clause``, the words after also run on to the end of the
+    figure's clause, up to the language's ``after_window`` (``clause_end``)."""
     span = words[max(0, at - _NEAR_BEFORE) : at]
     before = [] if any(_other_figure(x) for x in span) else span[::-1]
     after: list[str] = []
     for x in words[at + 1 : at + 1 + _NEAR_AFTER]:
         if _other_figure(x) or conjunction(x, language):
-            break
+            return list(before), after
         after.append(x)
+    if clause is not None:
+        after += words[at + 1 + len(after) : clause_end(words, at, language, clause)]
     return list(before), after
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Where the text's clauses open: the indexes of the words that follow a clause
+    mark (a comma, a full stop, "،", "।", "。"…)."""
+
+    opens: frozenset[int]
+
+
+_CLAUSE_MARKS = re.compile(r"[,;:.!?()\[\]\"«»“”،؛؟۔।॥።፣፤၊။、。，；：！？]")
+
+
+def clause_of(text: str) -> Clause:
+    """The ``Clause`` of a text, its words cut as ``tokens`` cuts them."""
+    opens: set[int] = set()
+    last = 0
+    for i, m in enumerate(_TOKEN.finditer(text or "")):
+        if i and _CLAUSE_MARKS.search(text[last : m.start()]):
+            opens.add(i)
+        last = m.end()
+    return Clause(frozenset(opens))
+
+
+def clause_end(words: Sequence[str], at: int, language: str | None, clause: Clause) -> int:
+    """Where the words read after the figure at ``at`` end in a language whose verb comes
+    last (``[measures] after_window``: "300 कैदियों को रिहा किया गया", 300 prisoners were
+    released, puts "released" three words after the figure): at most ``after_window``
+    words on, and before a clause mark, another figure, a conjunction or a contrasting
+    word, so that a second figure's verb is not taken."""
+    stop = min(len(words), at + 1 + after_window(language))
+    end = at + 1
+    while end < stop and not _clause_break(words, end, language, clause):
+        end += 1
+    return end
+
+
+def _clause_break(words: Sequence[str], i: int, language: str | None, clause: Clause) -> bool:
+    word = words[i]
+    return (
+        i in clause.opens
+        or _other_figure(word)
+        or conjunction(word, language)
+        or bool(names_in([word], language, "contrast"))
+    )
+
+
+def after_window(language: str | None) -> int:
+    """How many words after a figure may say what became of the counted
+    (``[measures] after_window``; ``_NEAR_AFTER`` unless the lexicon says more)."""
+    return _after_window(_languages(language)[0])
+
+
+@lru_cache(maxsize=1024)
+def _after_window(code: str) -> int:
+    size = lexicon.section(code, "measures").get("after_window")
+    return size if isinstance(size, int) and size > _NEAR_AFTER else _NEAR_AFTER
 
 
 def _other_figure(word: str) -> bool:
@@ -231,9 +293,12 @@ def _durations(code: str) -> frozenset[str]:
     return frozenset(fold_word(str(w)) for w in lexicon.section(code, "dates").get("durations", []))
 
 
-def figure_window(words: Sequence[str], at: int, language: str | None) -> list[str]:
-    """The words around the figure at ``at`` (see ``sides``)."""
-    before, after = _around(words, at, language)
+def figure_window(
+    words: Sequence[str], at: int, language: str | None, clause: Clause | None = None
+) -> list[str]:
+    """The words around the figure at ``at`` in which its scope is read; with a
+    ``clause``, those after it run to the end of its clause in a verb-final language."""
+    before, after = _around(words, at, language, clause)
     return before[::-1] + after
 
 
@@ -490,7 +555,8 @@ def read_words(
     q_words = [fold_word(w) for w in tokens(quantity_text)]
     described = [fold_word(w) for w in tokens(f"{subject or ''} {metric or ''}")]
     at = figure_at(folded, figure)
-    window = None if at is None else figure_window(folded, at, language)
+    clause = clause_of(text) if after_window(language) > _NEAR_AFTER else None
+    window = None if at is None else figure_window(folded, at, language, clause)
     if at is not None:
         concepts = figure_concepts(folded, at, q_words, language)
     else:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from provenance import lexicon, organisations, sides
-from provenance.figure_words import ascii_digits
+from provenance.figure_words import ascii_digits, unspaced
 from provenance.folding import WORD_MARKS, attached, clitic_variants, fold_word, script_of
 
 _TOKEN = re.compile(
@@ -270,11 +270,13 @@ def stretch_scopes(words: Sequence[str], at: int, language: str | None) -> froze
     durations = _durations(_languages(language)[0])
 
     def other(i: int) -> bool:
-        nxt = words[i + 1 : i + 3]
-        unit = {" ".join(nxt[:1]), " ".join(nxt)}
         noun = words[i - 1] if i > 0 else ""
         counted = noun in durations and (i < 2 or not _DIGITS.search(words[i - 2]))
-        return _other_figure(words[i]) and not unit & durations and not counted
+        return (
+            _other_figure(words[i])
+            and not _duration_next(words[i + 1 : i + 3], durations)
+            and not counted
+        )
 
     start = at
     while start > max(0, at - _NEAR_PERIOD) and not other(start - 1):
@@ -286,6 +288,15 @@ def stretch_scopes(words: Sequence[str], at: int, language: str | None) -> froze
         end += 1
     stretch = [*words[start:at], "#", *words[at + 1 : end]]
     return names_in(stretch, language, "scopes") & STRETCH_SCOPES
+
+
+def _duration_next(nxt: Sequence[str], durations: frozenset[str]) -> bool:
+    """Whether the words after a number name a span of time ("24 hours"); in an unspaced
+    script the unit opens the next run of letters ("24 小时内有", "24 ชั่วโมงที่ผ่านมา")."""
+    if {" ".join(nxt[:1]), " ".join(nxt)} & durations:
+        return True
+    first = nxt[0] if nxt else ""
+    return unspaced(first) and any(first.startswith(d) for d in durations)
 
 
 @lru_cache(maxsize=1024)

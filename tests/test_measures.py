@@ -1231,6 +1231,38 @@ def test_a_german_participle_after_a_figure_says_what_became_of_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "language", "recent"),
+    [
+        ("苏丹卫生部表示，过去24小时内有120人死亡", "120", "zh", True),
+        ("过去一天内，120人在袭击中死亡", "120", "zh", True),
+        ("一夜之间，俄罗斯发射了136架无人机", "136", "zh", True),
+        ("截至昨天，已有150000人死亡", "150000", "zh", False),
+        ("据报道，昨晚有30人死亡", "30", "zh", False),
+        ("过去3年里有3000人死亡", "3000", "zh", False),
+        ("ในรอบ 24 ชั่วโมงที่ผ่านมา มีผู้เสียชีวิต 120 คน", "120", "th", True),
+        ("ผู้เสียชีวิตในวันเดียว 120 คน", "120", "th", True),
+        ("จนถึงเมื่อวาน มีผู้เสียชีวิต 150000 คน", "150000", "th", False),
+        ("ตลอด 3 ปีที่ผ่านมา มีผู้เสียชีวิต 3000 คน", "3000", "th", False),
+        ("ပြီးခဲ့သည့် ၂၄ နာရီအတွင်း လူ ၁၂၀ သေဆုံးခဲ့သည်", "၁၂၀", "my", True),
+        ("ပြီးခဲ့သည့် 24 နာရီအတွင်း လူ 120 သေဆုံးခဲ့သည်", "120", "my", True),
+        ("တစ်ညတည်းတွင် လူ 30 သေဆုံးခဲ့သည်", "30", "my", True),
+        ("ပြီးခဲ့သည့် 3 နှစ်အတွင်း လူ 3000 သေဆုံးခဲ့သည်", "3000", "my", False),
+        ("ក្នុងរយៈពេល ២៤ ម៉ោងចុងក្រោយ មានមនុស្ស ១២០ នាក់បានស្លាប់", "១២០", "km", True),
+        ("ក្នុងរយៈពេល 24 ម៉ោងកន្លងមក មនុស្ស 120 នាក់បានស្លាប់", "120", "km", True),
+        ("កាលពីម្សិលមិញ មនុស្ស 30 នាក់បានស្លាប់", "30", "km", False),
+        ("ក្នុងរយៈពេល 3 ឆ្នាំកន្លងមក មនុស្ស 3000 នាក់បានស្លាប់", "3000", "km", False),
+    ],
+)
+def test_a_recent_span_is_read_in_unspaced_scripts(
+    text: str, figure: str, language: str, recent: bool
+) -> None:
+    """The past 24 hours, a single day or a night make a day's figure where the hours are
+    written against the next word ("24小时内有"); a bare "yesterday" or "last night" may
+    date a total ("截至昨天", as of yesterday) and the past three years are no day."""
+    assert ("recent" in read(text, "", figure, language).scopes) is recent
+
+
+@pytest.mark.parametrize(
     ("words", "language", "table", "names"),
     [
         (["인질", "명이", "억류", "중이다"], "ko", "scopes", {"remaining"}),

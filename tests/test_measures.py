@@ -1307,6 +1307,41 @@ def test_a_part_below_its_whole_does_not(db_url: str, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("whole", "part", "conflict"),
+    [
+        (
+            ("रूस ने रात में 45 ड्रोन दागे", "45 ड्रोन"),
+            ("वायु सेना ने कहा कि 30 ड्रोन हवा में ही नष्ट कर दिए गए", "30 ड्रोन"),
+            False,
+        ),
+        (
+            ("हमास के पास अभी 251 बंधक हैं", "251 बंधक"),
+            ("120 बंधक अभी भी कैद में हैं", "120 बंधक"),
+            False,
+        ),
+        (
+            ("रूस ने रात में 45 ड्रोन दागे", "45 ड्रोन"),
+            ("रूस ने रात में 60 ड्रोन दागे", "60 ड्रोन"),
+            True,
+        ),
+    ],
+)
+def test_a_part_read_after_its_noun_is_not_the_whole(
+    whole: tuple[str, str], part: tuple[str, str], conflict: bool, db_url: str, tmp_path: Path
+) -> None:
+    """Drones shot down beside drones launched, hostages still held beside all taken: a
+    part read from a verb after the figure does not conflict with its whole, while two
+    counts of the launched do."""
+    found = conflicts(
+        db_url,
+        tmp_path,
+        report("a", whole[0], whole[1], "x", language="hi", category="other"),
+        report("b", part[0], part[1], "y", language="hi", category="other"),
+    )
+    assert found == ({("a", "b")} if conflict else set())
+
+
 def test_one_origin_breaking_down_its_figure_is_not_a_conflict(db_url: str, tmp_path: Path) -> None:
     page = {"url": "https://example.org/dtm", "category": "other"}
     assert not conflicts(

@@ -402,6 +402,7 @@ def check(session: Session, *, head: str | None = None) -> CheckReport:
         ("quantities read from their text", _check_quantities),
         ("stored readings of the claims' words", _check_readings),
         ("stored export lines", lambda c, t: _check_export_lines(session)),
+        ("claims by source against reports and relays", _check_claims_by_source),
     )
     for name, step in steps:
         found = step(conn, text)
@@ -414,6 +415,36 @@ def _check_export_lines(session: Session) -> list[str]:
     from provenance.export import stored_line_problems
 
     return stored_line_problems(session)
+
+
+_REPORTED_UNDER = (
+    "SELECT a.source_id, c.key, a.id, -1 FROM attribution a JOIN claim c ON c.id = a.claim_id "
+    "UNION ALL SELECT r.source_id, c.key, r.attribution_id, r.position FROM relay r "
+    "JOIN attribution a ON a.id = r.attribution_id JOIN claim c ON c.id = a.claim_id"
+)
+"""What ``claim_by_source`` must hold: each report's claim key under its origin (position
+-1) and under each of its relays, the claim being the one the report is in now."""
+_LISTED = "SELECT source_id, claim_key, attribution_id, position FROM claim_by_source"
+MAX_LISTED = 50
+
+
+def _check_claims_by_source(conn: Any, text: Any) -> list[str]:
+    """The table listings by source read is what the reports and relays say: a row too
+    many lists a claim under a source that never gave or relayed it; a missing one hides
+    it from that source's listing."""
+    problems: list[str] = []
+    more = 0
+    for rows, says in (
+        (f"{_LISTED} EXCEPT SELECT * FROM ({_REPORTED_UNDER}) x", "is listed under"),
+        (f"{_REPORTED_UNDER} EXCEPT SELECT * FROM ({_LISTED}) y", "is missing under"),
+    ):
+        for source_id, key, report, position in conn.execute(text(f"{rows} ORDER BY 1, 2, 3, 4")):
+            if len(problems) == MAX_LISTED:
+                more += 1
+                continue
+            role = "as its origin" if position == -1 else f"as relay {position + 1}"
+            problems.append(f"claim {key!r} {says} source {source_id} {role} (report {report})")
+    return [*problems, f"and {more} more"] if more else problems
 
 
 def _check_storage(conn: Any, text: Any) -> list[str]:

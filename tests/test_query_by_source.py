@@ -120,3 +120,49 @@ def test_a_relay_edited_to_another_source_moves_the_claim_between_listings(
     assert listing(reports_db, "Reuters") == ["k10", "k3"]
     assert listing(reports_db, "Gamma") == ["k2", "k20"]
     assert in_step(reports_db)
+
+
+def test_check_finds_claims_listed_under_the_wrong_source_or_missing(
+    reports_db: str, cli: object
+) -> None:
+    with open_session(reports_db, write=True) as session:
+        conn = session.connection()
+        ids = dict(conn.execute(text("SELECT name, id FROM source")).all())
+        report = conn.execute(
+            text(
+                "SELECT a.id FROM attribution a JOIN claim c ON c.id = a.claim_id "
+                "WHERE c.key = 'k20'"
+            )
+        ).scalar_one()
+        conn.execute(
+            text("UPDATE claim_by_source SET source_id = :alpha WHERE attribution_id = :r"),
+            {"alpha": ids["Alpha"], "r": report},
+        )
+    result = cli("check")  # type: ignore[operator]
+    assert result.exit_code == 7
+    assert [x for x in result.output.splitlines() if x.startswith("problem:")] == [
+        "problem: claims by source against reports and relays: claim 'k20' is listed under "
+        f"source {ids['Alpha']} as its origin (report {report})",
+        "problem: claims by source against reports and relays: claim 'k20' is missing under "
+        f"source {ids['Gamma']} as its origin (report {report})",
+    ]
+
+
+def test_check_lists_the_first_problems_and_counts_the_rest(
+    reports_db: str, cli: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from provenance import audit
+
+    monkeypatch.setattr(audit, "MAX_LISTED", 2)
+    with open_session(reports_db, write=True) as session:
+        session.connection().execute(text("DELETE FROM claim_by_source"))
+    result = cli("check")  # type: ignore[operator]
+    problems = [x for x in result.output.splitlines() if x.startswith("problem:")]
+    assert len(problems) == 3
+    assert problems[0].startswith(
+        "problem: claims by source against reports and relays: claim 'k1' is missing under"
+    )
+    expected_rows = sum(1 + len([r for r in relays.split("; ") if r]) for _, _, relays in REPORTS)
+    assert problems[2] == (
+        f"problem: claims by source against reports and relays: and {expected_rows - 2} more"
+    )

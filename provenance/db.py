@@ -820,6 +820,41 @@ def _m010_claim_by_source(conn: Connection) -> None:
     conn.exec_driver_sql(_CLAIM_BY_SOURCE_FILL)
 
 
+_LISTING_TRIGGERS = ("claim_by_source_report", "claim_by_source_relay")
+"""The SQLite triggers that add each inserted report and relay to ``claim_by_source``."""
+_LISTING_BATCH_FILL = (
+    f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
+    "SELECT a.source_id, c.key, a.id, -1 FROM attribution a JOIN claim c ON c.id = a.claim_id "
+    "WHERE a.batch_id = :b "
+    "UNION ALL SELECT r.source_id, c.key, r.attribution_id, r.position FROM relay r "
+    "JOIN attribution a ON a.id = r.attribution_id JOIN claim c ON c.id = a.claim_id "
+    "WHERE a.batch_id = :b ORDER BY 1, 2, 3, 4"
+)
+
+
+@contextmanager
+def listing_filled_after(conn: Connection, batch_id: int, bulk: bool) -> Iterator[None]:
+    """For a bulk load (``bulk``) on SQLite, ``claim_by_source`` is filled with the batch's
+    reports and relays in one sorted insert after the block, instead of by a trigger
+    for every inserted row (about 7% of a 100k import's CPU). The triggers are dropped
+    for the block and created again as they were, in the caller's transaction, so an
+    error in the block leaves them to its rollback. PostgreSQL's triggers already run
+    once per statement."""
+    if not bulk or not is_sqlite(conn):
+        yield
+        return
+    names = ", ".join(f"'{n}'" for n in _LISTING_TRIGGERS)
+    saved = conn.execute(
+        text(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})")
+    ).all()
+    for name, _ in saved:
+        conn.exec_driver_sql(f"DROP TRIGGER {name}")
+    yield
+    conn.execute(text(_LISTING_BATCH_FILL), {"b": batch_id})
+    for _, sql in saved:
+        conn.exec_driver_sql(sql)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _m001_initial),
     (2, "verdict table", _m002_verdict),

@@ -166,3 +166,45 @@ def test_check_lists_the_first_problems_and_counts_the_rest(
     assert problems[2] == (
         f"problem: claims by source against reports and relays: and {expected_rows - 2} more"
     )
+
+
+def test_a_bulk_import_fills_the_table_after_the_load_and_keeps_its_triggers(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: object
+) -> None:
+    import provenance.ingest
+
+    def triggers() -> list[str]:
+        with open_session(db_url) as session:
+            conn = session.connection()
+            if conn.dialect.name != "sqlite":
+                return []
+            sql = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'claim_by%'"
+            return sorted(r[0] for r in conn.execute(text(sql)))
+
+    first = [row(claim_key="k0", claim="Claim k0 about a figure.", source="Alpha", via="")]
+    run_import(db_url, write_csv(tmp_path / "first.csv", first))
+    before = triggers()
+    monkeypatch.setattr(provenance.ingest, "DEFER_MIN_ROWS", 1)
+    rows = [
+        row(
+            claim_key=key,
+            claim=f"Claim {key} about a figure.",
+            source=origin,
+            via=relays,
+            url=f"https://example.org/{i}",
+        )
+        for i, (key, origin, relays) in enumerate(REPORTS)
+    ]
+    run_import(db_url, write_csv(tmp_path / "bulk.csv", rows))
+    assert triggers() == before
+    with open_session(db_url) as session:
+        conn = session.connection()
+        stored = conn.execute(text(STORED)).all()
+        assert stored == conn.execute(text(RECOMPUTED)).all()
+        assert len(stored) == 1 + len(REPORTS) + 5
+    assert listing(db_url, "Alpha") == ["k0", "k1", "k10", "k3"]
+    monkeypatch.setattr(provenance.ingest, "DEFER_MIN_ROWS", 10**9)
+    later = [row(claim_key="k5", claim="Claim k5 about a figure.", source="Alpha", via="Beta")]
+    run_import(db_url, write_csv(tmp_path / "later.csv", later))
+    assert listing(db_url, "Beta") == ["k1", "k10", "k2", "k5"]
+    assert cli("check").exit_code == 0  # type: ignore[operator]

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.bulk import deferred_indexes, large_page_cache, paused_gc
+from provenance.bulk import DEFER_MIN_ROWS, deferred_indexes, large_page_cache, paused_gc
 from provenance.cells import restore
 from provenance.errors import InputError, Problem, UsageError
 from provenance.ingest.claimreview import import_claimreview, is_jsonld
@@ -151,7 +151,11 @@ def _import_files(
     )
     files = []
     size = sum(p.stat().st_size for p in paths if p.is_file())
-    with deferred_indexes(conn, LOADED_TABLES, "attribution", size // BYTES_PER_ROW):
+    new_rows = size // BYTES_PER_ROW
+    with (
+        deferred_indexes(conn, LOADED_TABLES, "attribution", new_rows),
+        db.listing_filled_after(conn, batch_id, new_rows >= DEFER_MIN_ROWS),
+    ):
         for path, fmt in zip(paths, formats, strict=True):
             if not path.is_file():
                 problems.append(Problem(str(path), None, None, "no such file"))

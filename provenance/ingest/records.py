@@ -499,6 +499,10 @@ class RowParser:
         self._sources: dict[tuple[Any, ...], SourceIn] = {}
         self._documents: dict[tuple[Any, ...], DocumentIn | None] = {}
         self._hedges: dict[tuple[Any, ...], tuple[str, ...]] = {}
+        self._languages: dict[str | None, str | None] = {}
+        self._stances: dict[str | None, str] = {}
+        self._grades: dict[str | None, int] = {}
+        """A row's language, stance and credibility by their cells: few distinct ones."""
 
     def parse(
         self, row: Mapping[str, str], loc: Loc, warn: Callable[[str, str], None]
@@ -508,7 +512,7 @@ class RowParser:
         get = row.get
         if not get("claim") and not get("claim_key") and _only_source(row):
             return _source_from_row(row, loc)
-        lang = language(get("language"))
+        lang = self._memo(self._languages, get("language"), language)
         claim = self._cached(
             self._claims,
             _CLAIM_COLUMNS,
@@ -547,8 +551,8 @@ class RowParser:
             ),
             document=document,
             quote=quote,
-            stance=choice("stance", get("stance"), STANCES) or "asserts",
-            credibility=credibility(get("credibility")) or 6,
+            stance=self._memo(self._stances, get("stance"), _stance),
+            credibility=self._memo(self._grades, get("credibility"), _credibility),
             hedges=hedges,
             extra=self._extra(row) if self.extra_columns else (),
         )
@@ -559,6 +563,17 @@ class RowParser:
             for column in self.extra_columns
             if column in row and row[column].strip()
         )
+
+    @staticmethod
+    def _memo(memo: dict[str | None, _T], cell: str | None, read: Callable[[Any], _T]) -> _T:
+        """``read(cell)``, once for each distinct cell: a valid value is kept (while the
+        memo is small); an invalid one raises on every row that has it."""
+        if cell in memo:
+            return memo[cell]
+        value = read(cell)
+        if len(memo) < _CACHE_LIMIT:
+            memo[cell] = value
+        return value
 
     @staticmethod
     def _cached(
@@ -578,6 +593,14 @@ class RowParser:
             cache.clear()
         cache[key] = value
         return value
+
+
+def _stance(value: str | None) -> str:
+    return choice("stance", value, STANCES) or "asserts"
+
+
+def _credibility(value: str | None) -> int:
+    return credibility(value) or 6
 
 
 def _only_source(row: Mapping[str, str]) -> bool:

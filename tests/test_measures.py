@@ -1093,6 +1093,7 @@ def test_a_figure_of_a_recent_span_is_read(
         ("لا يزال عدد القتلى 300 بحسب الوزارة.", "300", "ar", None, False),
         ("تبادل الطرفان إطلاق النار وقتل 12 جنديا.", "12", "ar", None, False),
         ("Сторони обмінялися ударами, загинули 12 військових.", "12", "uk", None, False),
+        ("စစ်တပ်က အရပ်သား 30 ဦးကို ပစ်သတ်ခဲ့သည်", "30", "my", None, False),
     ],
 )
 def test_parts_of_a_whole_and_their_false_friends(
@@ -1153,6 +1154,7 @@ def test_parts_of_a_whole_and_their_false_friends(
         ("120 qof oo rahiin ah ayaa weli la haystaa", "120", "so", "remaining"),
         ("300 maxbuus oo dhalinyaro ah ayaa la sii daayay", "300", "so", "released"),
         ("300 ဦးသော အကျဉ်းသားများကို ပြန်လွှတ်ပေးခဲ့သည်", "300", "my", "released"),
+        ("လေကြောင်းရန်ကာကွယ်ရေးက ဒရုန်း 30 စင်းကို ပစ်ချခဲ့သည်", "30", "my", "intercepted"),
         ("வான் பாதுகாப்பு 30 ட்ரோன்களை சுட்டு வீழ்த்தியது", "30", "ta", "intercepted"),
         ("300 பாலஸ்தீனிய கைதிகள் விடுதலை செய்யப்பட்டனர்", "300", "ta", "released"),
         ("40 உடல்கள் அடையாளம் காணப்பட்ட", "40", "ta", "identified"),
@@ -1193,6 +1195,7 @@ def test_a_verb_last_in_its_clause_gives_the_scope(
         ("300 mahkum cezaevinde kaldı ve diğerleri serbest bırakıldı", "300", "tr"),
         ("300 زندانی در زندان ماندند، بقیه رها شدند", "300", "fa"),
         ("드론 45대를 발사했고 이 중 30대가 격추됐다", "45", "ko"),
+        ("ဒရုန်း 45 စင်းအနက် 30 စင်းကို ပစ်ချခဲ့သည်", "45", "my"),
         ("Russland hat 136 Drohnen gestartet, 120 wurden abgeschossen.", "136", "de"),
         (
             "Russland hat 136 Drohnen gestartet und die Luftabwehr hat viele abgeschossen.",

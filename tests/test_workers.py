@@ -125,3 +125,30 @@ def test_a_large_import_reads_claims_in_workers_as_it_would_here(
     assert set(spread_work) == {"read_inputs"}
     assert spread == here
     assert len(here) > 3 * 40
+
+
+MARK = "as imported"
+
+
+def mark(_: object) -> str:
+    """This module's ``MARK`` as the worker sees it: a forked worker inherits what the
+    parent set; a spawned one imports the module afresh."""
+    return MARK
+
+
+@pytest.mark.parametrize(("threads", "seen"), [(2, "as imported"), (1, "set by the parent")])
+def test_workers_are_forked_only_while_this_process_runs_one_thread(
+    monkeypatch: pytest.MonkeyPatch, threads: int, seen: str
+) -> None:
+    import sys
+    import threading
+
+    if sys.platform != "linux" and threads == 1:
+        pytest.skip("workers are forked on Linux only")
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    monkeypatch.setattr(sys.modules[__name__], "MARK", "set by the parent")
+    executor = workers.pool(1)
+    try:
+        assert executor.submit(mark, None).result() == seen
+    finally:
+        executor.shutdown()

@@ -419,6 +419,10 @@ class Shared(NamedTuple):
     counters: frozenset[str]
     stating_verbs: frozenset[str]
     changes: Phrases[bool]
+    participles: dict[str, str]
+    """Participles after a figure saying what was done to what it counts ("136 launched",
+    "136 gestartet"), by the English participle they fold to: the figure's unit, never
+    read as a count noun of its own."""
 
 
 def _unit_pairs() -> list[tuple[Unit, str]]:
@@ -493,6 +497,7 @@ def shared() -> Shared:
         counters=frozenset(key(p) for p in _all_lists("counters")),
         stating_verbs=_token_set("stating_verbs"),
         changes=Phrases((True, p) for p in _all_lists("change_verbs")),
+        participles={key(p): canon for canon, p in _all_pairs("participles")},
     )
 
 
@@ -681,6 +686,13 @@ def own_function_words(code: str) -> frozenset[str]:
 
 def _flag(code: str, name: str) -> bool:
     return bool(_table(code).get(name, False))
+
+
+@cache
+def capitalises_nouns(code: str) -> bool:
+    """The language writes every noun with a capital (``[quantities] nouns_capitalised``):
+    a word in lower case after a figure is then not its count noun ("136 gestartet")."""
+    return bool(code) and _flag(code, "nouns_capitalised")
 
 
 @cache

@@ -42,6 +42,7 @@ from provenance.figure_words import (
     Token,
     Unit,
     bare,
+    capitalises_nouns,
     key,
     language,
     language_code,
@@ -201,6 +202,15 @@ def _modifier(word: str) -> bool:
     )
 
 
+def _unknown_noun(word: str) -> bool:
+    """A word read as a count noun though no table lists it."""
+    return (
+        word not in shared().nouns
+        and word not in shared().participles
+        and _without_article(word) is None
+    )
+
+
 def _month(word: str) -> bool:
     """A month name, also with a clitic written against it (Hebrew "במרץ", in March)."""
     return any(variant in shared().months for variant in clitic_variants(word))
@@ -212,6 +222,19 @@ def _is_noun(word: str) -> bool:
     letters = word.replace("-", "").replace("'", "").replace(".", "")
     bare = letters if unspaced(letters) else re.sub(f"[{WORD_MARKS}]", "", letters)
     return len(letters) >= 2 and bare.isalpha()
+
+
+def _participle(words: Sequence[str], k: int) -> tuple[str, int, int] | None:
+    """(unit, first word, after last word) of a participle at ``k`` that says what was done
+    to what the figure counts ("136 gestartet", "58 shot down"): the English participle it
+    folds to, so the same deed compares across languages and a part ("shot down") never
+    compares with its whole ("launched")."""
+    for span in _NOUN_SPANS:
+        if k + span <= len(words):
+            done = shared().participles.get(" ".join(words[k : k + span]))
+            if done is not None:
+                return done, k, k + span
+    return None
 
 
 def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str, int, int]:
@@ -234,6 +257,9 @@ def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str
                 canon = shared().nouns.get(" ".join(words[k + skip : k + skip + span]))
                 if canon is not None:
                     return canon, k, k + skip + span
+    done = _participle(words, k)
+    if done is not None:
+        return done
     word = words[k] if words else ""
     bare_word = _without_article(word)
     if bare_word is not None:
@@ -1081,7 +1107,12 @@ class _Parser:
             raise _NoParse(f"{noun!r} after the figure joins a range with no second figure read")
         self.i = i + b
         last = texts[self.i - 1]
-        if b - a == 1 and last not in shared().nouns and _without_article(last) is None:
+        unknown = b - a == 1 and _unknown_noun(last)
+        if unknown and capitalises_nouns(self.lang.code) and self._lower_case(self.i - 1):
+            noun, self.i = self._capitalised_noun(self.i - 1, end)
+            last = texts[self.i - 1]
+            unknown = _unknown_noun(last)
+        if unknown:
             if self.given and not lexicon.load(self.given):
                 raise _NoParse(
                     f"{last!r} after the figure may be a multiplier: no words are listed for "
@@ -1090,7 +1121,27 @@ class _Parser:
             self.unknown_end = self.i
             self._unknown_case(last)
         self._mark(last)
-        return Unit(noun, 1.0, "count"), self._written(i + a, b - a)
+        return Unit(noun, 1.0, "count"), self._written(i + a, self.i - i - a)
+
+    def _lower_case(self, i: int) -> bool:
+        return self._written(i, 1).islower()
+
+    def _capitalised_noun(self, i: int, end: int) -> tuple[str, int]:
+        """(count noun, after it) of the capitalised word that the lower-case words from
+        ``i`` describe, in a language that capitalises nouns ("230 gepanzerte Fahrzeuge").
+        Without one the lower-case word is no noun but a verb or a word not listed ("136
+        evakuiert"), and the figure is refused."""
+        j = i
+        while j < end and j - i < 2 and self._lower_case(j) and _modifier(self.texts[j]):
+            j += 1
+        if i < j < end and not self._lower_case(j):
+            noun, a, b = _count_noun(self.texts[j:end], self.english, self.given)
+            if noun and a == 0:
+                return noun, j + b
+        raise _NoParse(
+            f"{self.texts[i]!r} after the figure is in lower case, so not a noun in a language "
+            "that capitalises nouns: a verb or word not listed"
+        )
 
     def _classifier_after_noun_first(self, i: int) -> bool:
         """A classifier after a figure whose count noun stands before it, ending the figure

@@ -76,6 +76,13 @@ for its count noun; ``change_verbs`` after a figure make it a change, not a tota
 arttı", rose by 10,000), and the figure is refused, unless one of the ``total_wrappers`` before it
 said the figure is the total the change reached ("ist auf 10.000 gestiegen"); a figure
 after a total wrapper but without a change verb is refused ("ist auf 10.000 begrenzt").
+``[quantities.participles]`` maps the English participle a figure's unit folds to onto the
+participles written after a figure that say what was done to what it counts ("136
+launched", "136 gestartet", "58 shot down"): they are the unit, never a count noun of their
+own, and a part ("shot down") keeps a unit apart from its whole ("launched");
+``nouns_capitalised`` says the language writes every noun with a capital, so a word in lower
+case after a figure is not its count noun: it describes the capitalised word after it ("230
+gepanzerte Fahrzeuge"), or, with none, the figure is refused unless the word is listed.
 ``changes_before`` are the words right before a figure that make it the size of a change
 ("rose by 40 percent", "um 40 Prozent"): running text proposes no figure after them, nor
 after them and a wrapper read with the figure ("wzrosła o 40 procent"); in Chinese they

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from provenance.db import open_session
 from provenance.errors import InputError
@@ -285,4 +286,62 @@ def test_repeated_bad_rows_are_each_reported_at_their_own_line(db_url: str, tmp_
     assert [(p.line, p.field) for p in exc.value.problems] == [
         (4, "reliability"),
         (5, "reliability"),
+    ]
+
+
+FILLED_LATER = [
+    row(
+        claim_key="k1",
+        claim="Shelling killed 30 people.",
+        subject="",
+        location="",
+        quantity="",
+        source="Reuters",
+        url="https://example.org/1",
+        document_title="",
+        author="",
+    ),
+    row(
+        claim_key="k1",
+        claim="Shelling killed 30 people.",
+        subject="Kadugli shelling",
+        location="",
+        quantity="30 people",
+        source="AP",
+        url="https://example.org/2",
+        document_title="",
+        author="",
+    ),
+    row(
+        claim_key="k1",
+        claim="Shelling killed 30 people.",
+        subject="Kadugli shelling",
+        location="Kadugli",
+        quantity="30 people",
+        source="AFP",
+        url="https://example.org/1",
+        document_title="A title given later",
+        author="",
+    ),
+]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 5000])
+def test_a_field_given_on_a_later_row_is_kept_however_rows_fall_in_batches(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    import provenance.ingest.writer
+
+    monkeypatch.setattr(provenance.ingest.writer, "BATCH_SIZE", batch)
+    run_import(db_url, write_csv(tmp_path / "rows.csv", FILLED_LATER))
+    with open_session(db_url) as session:
+        conn = session.connection()
+        claim = conn.execute(
+            text("SELECT subject, location, quantity, value FROM claim WHERE key = 'k1'")
+        ).one()
+        titles = conn.execute(text("SELECT url, title FROM document ORDER BY url")).all()
+    assert tuple(claim) == ("Kadugli shelling", "Kadugli", "30 people", 30.0)
+    assert [tuple(t) for t in titles] == [
+        ("https://example.org/1", "A title given later"),
+        ("https://example.org/2", None),
     ]

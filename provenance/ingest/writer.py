@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, text
 
@@ -566,6 +566,8 @@ class Writer:
                     wanted[d.key] = d
             elif d != wanted[d.key]:
                 self._compare_document(wanted[d.key], d)
+                if d.create:
+                    wanted[d.key] = _completed(wanted[d.key], d, _DOCUMENT_PARTS)
         stored = self._fetch("document", ("id", "key", "batch_id", *DOCUMENT_FIELDS), list(wanted))
         new: list[DocumentIn] = []
         for key, d in wanted.items():
@@ -616,6 +618,7 @@ class Writer:
             if c.key in first:
                 if c != first[c.key]:
                     self._compare_claims(first[c.key], c)
+                    first[c.key] = _completed(first[c.key], c, _CLAIM_PARTS)
             else:
                 first[c.key] = c
         stored = self._fetch(
@@ -1080,6 +1083,38 @@ def _csv_name(f: str) -> str:
         "party": "source_party",
     }
     return renamed.get(f, f)
+
+
+_CLAIM_PARTS = (
+    ("category",),
+    ("subject",),
+    ("metric",),
+    ("location",),
+    ("as_of",),
+    ("language",),
+    ("quantity", "quantity_text"),
+)
+_DOCUMENT_PARTS = (
+    *((f,) for f in DOCUMENT_FIELDS if f not in ("text", "sha256")),
+    ("text", "sha256"),
+)
+"""A record's fields that one row may give and another leave out, each group taken whole."""
+
+_R = TypeVar("_R", ClaimIn, DocumentIn)
+
+
+def _completed(first: _R, other: _R, parts: tuple[tuple[str, ...], ...]) -> _R:
+    """``first`` with the fields it does not give taken from a later record of the same
+    claim or document, as a later batch fills them in on the stored row: what a file
+    gives is kept whether or not its rows fall in one batch. Values both give and that
+    differ are the comparison's problems; ``first``'s stand."""
+    taken = {
+        f: getattr(other, f)
+        for group in parts
+        if all(getattr(first, f) is None for f in group)
+        for f in group
+    }
+    return replace(first, **taken) if any(v is not None for v in taken.values()) else first
 
 
 def _claim_values(c: ClaimIn) -> dict[str, Any]:

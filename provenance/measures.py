@@ -18,13 +18,13 @@ import hashlib
 import json
 import re
 import sys
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -34,6 +34,9 @@ from provenance.cues import Cues, Reading, read, read_words, tokens, version
 from provenance.folding import fold_word, script_of
 from provenance.normalize import ascii_slug, fold, short_hash
 from provenance.progress import EVERY, Progress, ignore
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 NO_CUES = Cues(frozenset(), frozenset(), frozenset(), False, "")
 ASSERTED = frozenset({"asserts"})
@@ -299,20 +302,84 @@ def store_readings(conn: Connection, claim_ids: Sequence[int] | None = None) -> 
     written = 0
     _READ_BEFORE.clear()
     for rows, values in _readings(_unread_pages(conn, claim_ids)):
-        fresh: list[tuple[Any, ...]] = []
-        stale: list[dict[str, Any]] = []
-        for r, v in zip(rows, values, strict=True):
-            if r[19] is None:
-                fresh.append((r[0], *v))
-            else:
-                stale.append(dict(zip(_READING_FIELDS, (r[0], *v), strict=True)))
-        db.bulk_insert(conn, "claim_cues", _READING_FIELDS, fresh)
-        if stale:
-            sets = ", ".join(f"{f} = :{f}" for f in _READING_FIELDS[1:])
-            conn.execute(text(f"UPDATE claim_cues SET {sets} WHERE claim_id = :claim_id"), stale)
-        written += len(fresh) + len(stale)
+        written += _write_readings(conn, rows, values)
     _READ_BEFORE.clear()
     return written
+
+
+def _write_readings(conn: Connection, rows: _Page, values: list[_Values]) -> int:
+    """Store the values read for a page of claims: the only writer of ``claim_cues``."""
+    fresh: list[tuple[Any, ...]] = []
+    stale: list[dict[str, Any]] = []
+    for r, v in zip(rows, values, strict=True):
+        if r[19] is None:
+            fresh.append((r[0], *v))
+        else:
+            stale.append(dict(zip(_READING_FIELDS, (r[0], *v), strict=True)))
+    db.bulk_insert(conn, "claim_cues", _READING_FIELDS, fresh)
+    if stale:
+        sets = ", ".join(f"{f} = :{f}" for f in _READING_FIELDS[1:])
+        conn.execute(text(f"UPDATE claim_cues SET {sets} WHERE claim_id = :claim_id"), stale)
+    return len(fresh) + len(stale)
+
+
+class ReadingsAhead:
+    """Reads the words of the claims a bulk import has written while it goes on writing:
+    after each of its batches the new claims go to worker processes, and their readings
+    are stored as they come back, so the import's own process no longer waits for them
+    at the end (``store_readings`` then finds only what is left). A claim the import
+    changes after it was sent (a field filled in by a later row) must be read again:
+    ``store_readings`` with its id. Use as a context manager: leaving it stops the
+    workers, what was read but not stored is dropped with the import's transaction."""
+
+    AHEAD = 8
+    """Batches sent and not yet stored before the import waits for the oldest."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        self.last = 0
+        self.pending: deque[tuple[_Page, list[_Inputs], list[_Inputs], Future[list[_Values]]]]
+        self.pending = deque()
+        self.executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ReadingsAhead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+            self.executor = None
+
+    def feed(self, conn: Connection) -> None:
+        """Send the claims written since the last call, and store what is read."""
+        sql = (
+            f"SELECT {_CLAIM_COLUMNS}, k.claim_id FROM claim c "
+            "LEFT JOIN claim_cues k ON k.claim_id = c.id "
+            "WHERE c.batch_id = :b AND c.id > :last ORDER BY c.id"
+        )
+        rows = conn.execute(text(sql), {"b": self.batch_id, "last": self.last}).all()
+        if rows:
+            self.last = rows[-1][0]
+            inputs = [_reading_inputs(r, _quantity(r[9:18])) for r in rows]
+            distinct = list(dict.fromkeys(inputs))
+            if self.executor is None:
+                self.executor = workers.pool(max(1, workers.cores() - 1))
+            future = self.executor.submit(read_inputs, distinct)
+            self.pending.append((rows, inputs, distinct, future))
+        self._store(conn, wait=len(self.pending) > self.AHEAD)
+
+    def finish(self, conn: Connection) -> None:
+        """Store every reading still to come."""
+        self.feed(conn)
+        while self.pending:
+            self._store(conn, wait=True)
+
+    def _store(self, conn: Connection, *, wait: bool) -> None:
+        while self.pending and (wait or self.pending[0][3].done()):
+            rows, inputs, distinct, future = self.pending.popleft()
+            by_inputs = dict(zip(distinct, future.result(), strict=True))
+            _write_readings(conn, rows, [by_inputs[i] for i in inputs])
+            wait = False
 
 
 def refresh_readings(conn: Connection) -> int:

@@ -152,3 +152,52 @@ def test_workers_are_forked_only_while_this_process_runs_one_thread(
         assert executor.submit(mark, None).result() == seen
     finally:
         executor.shutdown()
+
+
+def test_a_bulk_import_reads_claims_as_it_writes_them_and_again_once_filled_in(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str
+) -> None:
+    import provenance.ingest
+    import provenance.ingest.writer
+    from tests.helpers import row, write_csv
+
+    rows = [
+        row(claim_key="k1", claim="Shelling killed 30 people.", quantity="30 people", subject=""),
+        *[
+            row(
+                claim_key=f"k{i}",
+                claim=f"Shelling killed {i + 30} people in Kadugli.",
+                quantity=f"{i + 30} people",
+                url=f"https://example.org/{i}",
+            )
+            for i in range(2, 9)
+        ],
+        row(
+            claim_key="k1",
+            claim="Shelling killed 30 people.",
+            quantity="30 people",
+            subject="Kadugli",
+            source="Another source",
+            url="https://example.org/later",
+        ),
+    ]
+    data = write_csv(tmp_path / "claims.csv", rows)
+    fed: list[int] = []
+    real_feed = measures.ReadingsAhead.feed
+
+    def counted(self: measures.ReadingsAhead, conn: Any) -> None:
+        fed.append(self.last)
+        real_feed(self, conn)
+
+    monkeypatch.setattr(provenance.ingest.writer, "BATCH_SIZE", 2)
+    monkeypatch.setenv(workers.ENV, "1")
+    here = _import(str(tmp_path / "here.db"), data)
+    monkeypatch.setattr(measures.ReadingsAhead, "feed", counted)
+    monkeypatch.setattr(provenance.ingest, "DEFER_MIN_ROWS", 1)
+    monkeypatch.setenv(workers.ENV, "2")
+    ahead = _import(db_url, data)
+    assert len(fed) >= 4, "read batch by batch"
+    assert ahead == here
+    with open_session(db_url) as session:
+        subject = session.connection().execute(text("SELECT subject FROM claim WHERE key = 'k1'"))
+        assert subject.scalar_one() == "Kadugli"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -29,6 +30,9 @@ from provenance.ingest.readers import CsvRows, clean_tree, iter_csv, load_json, 
 from provenance.ingest.records import EXTRA_PREFIX, FieldError, Loc, NestedReader, RowParser
 from provenance.ingest.writer import Counts, Writer
 from provenance.progress import Progress, ignore
+
+if TYPE_CHECKING:
+    from provenance.measures import ReadingsAhead
 
 FORMATS = ("csv", "yaml", "json", "claimreview", "xlsx", "ods")
 TABLE_FORMATS = ("csv", "xlsx", "ods")
@@ -138,40 +142,30 @@ def _import_files(
         {"id": batch_id, "at": stamp, "actor": actor, "cmd": command},
     )
     problems, warnings = ProblemLog(), ProblemLog()
-    writer = Writer(
-        conn,
-        batch_id,
-        stamp,
-        actor,
-        command,
-        problems,
-        warnings=warnings,
-        options=options,
-        on_progress=on_progress,
-    )
-    files = []
+    files: list[dict[str, Any]] = []
     size = sum(p.stat().st_size for p in paths if p.is_file())
-    new_rows = size // BYTES_PER_ROW
-    with (
-        deferred_indexes(conn, LOADED_TABLES, "attribution", new_rows),
-        db.listing_filled_after(conn, batch_id, new_rows >= DEFER_MIN_ROWS),
-    ):
-        for path, fmt in zip(paths, formats, strict=True):
-            if not path.is_file():
-                problems.append(Problem(str(path), None, None, "no such file"))
-                continue
-            described: dict[str, Any] = {"path": str(path), "format": fmt}
-            try:
-                if fmt in TABLE_FORMATS:
-                    described |= _read_table(path, fmt, writer, problems, warnings, options)
-                elif fmt == "claimreview":
-                    writer.counts.verdicts += import_claimreview(path, writer, problems, warnings)
-                else:
-                    _read_nested(path, fmt, writer, problems, warnings, options)
-            except InputError as exc:
-                problems.extend(exc.problems)
-            writer.flush()
-            files.append(described | {"sha256": _file_sha256(path)})
+    bulk = size // BYTES_PER_ROW >= DEFER_MIN_ROWS
+    with _readings_ahead(batch_id, bulk and not dry_run) as ahead:
+        writer = Writer(
+            conn,
+            batch_id,
+            stamp,
+            actor,
+            command,
+            problems,
+            warnings=warnings,
+            options=options,
+            on_progress=on_progress,
+            on_written=(lambda: ahead.feed(conn)) if ahead else (lambda: None),
+        )
+        with (
+            deferred_indexes(conn, LOADED_TABLES, "attribution", size // BYTES_PER_ROW),
+            db.listing_filled_after(conn, batch_id, bulk),
+        ):
+            for path, fmt in zip(paths, formats, strict=True):
+                files.extend(_read_file(path, fmt, writer, problems, warnings, options))
+        if ahead and not problems.total:
+            ahead.finish(conn)
     if not problems.total and (writer.claim_statuses or writer.source_merges):
         from provenance.ingest.statuses import apply_statuses
 
@@ -193,12 +187,55 @@ def _import_files(
         from provenance.search import index_batch
 
         store_readings(conn)
+        if writer.filled_claims:
+            store_readings(conn, sorted(writer.filled_claims))
         index_batch(conn, report.batch_id)
     if not dry_run and writer.counts.attributions:
         db.refresh_statistics(conn)
     if dry_run:
         session.rollback()
     return report
+
+
+def _read_file(
+    path: Path,
+    fmt: str,
+    writer: Writer,
+    problems: ProblemLog,
+    warnings: ProblemLog,
+    options: ImportOptions,
+) -> list[dict[str, Any]]:
+    """Read one file into the writer; how it was read, or nothing when it is missing."""
+    if not path.is_file():
+        problems.append(Problem(str(path), None, None, "no such file"))
+        return []
+    described: dict[str, Any] = {"path": str(path), "format": fmt}
+    try:
+        if fmt in TABLE_FORMATS:
+            described |= _read_table(path, fmt, writer, problems, warnings, options)
+        elif fmt == "claimreview":
+            writer.counts.verdicts += import_claimreview(path, writer, problems, warnings)
+        else:
+            _read_nested(path, fmt, writer, problems, warnings, options)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    writer.flush()
+    return [described | {"sha256": _file_sha256(path)}]
+
+
+@contextmanager
+def _readings_ahead(batch_id: int, bulk: bool) -> Iterator[ReadingsAhead | None]:
+    """For a bulk import with more than one core, what reads the new claims' words in
+    worker processes while the import goes on (``measures.ReadingsAhead``)."""
+    from provenance import workers
+
+    if not bulk or workers.cores() < 2:
+        yield None
+        return
+    from provenance.measures import ReadingsAhead
+
+    with ReadingsAhead(batch_id) as ahead:
+        yield ahead
 
 
 def _finish(conn: Any, report: ImportReport, aliases: list[int], actor: str, command: str) -> None:

@@ -14,7 +14,7 @@ from a stored one is an error.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -212,6 +212,8 @@ class Writer:
     options: ImportOptions = field(default_factory=ImportOptions)
     on_progress: Progress = ignore
     """Told the number of attributions read so far, at each batch."""
+    on_written: Callable[[], None] = lambda: None
+    """Called after each batch is written (the claims it created are then stored)."""
     attributions_read: int = 0
     sources: SourceIndex = field(init=False)
     pending: list[AttributionIn] = field(default_factory=list)
@@ -225,6 +227,8 @@ class Writer:
     """Status, merge target and reason each claim is given, where it may differ from stored."""
     source_merges: dict[str, tuple[str, str | None, Loc]] = field(default_factory=dict)
     """Source key -> key of the source the file says it was merged into, and why."""
+    filled_claims: set[int] = field(default_factory=set)
+    """Claims whose fields this import filled in after they were stored."""
     unflagged: set[int] = field(default_factory=set)
     """Sources this import created without being told named or unnamed (a bare relay
     name): a later row of the same import may still say which."""
@@ -250,6 +254,7 @@ class Writer:
         if batch:
             self._guarded(batch)
             collect_young()
+            self.on_written()
 
     def _guarded(self, items: Sequence[SourceIn | DocumentIn | AttributionIn]) -> None:
         """Write ``items`` inside a savepoint. If the database refuses them, each is
@@ -970,6 +975,8 @@ class Writer:
         self.conn.execute(
             text(f"UPDATE {table} SET {sets} WHERE id = :_id"), {**after, "_id": row_id}
         )
+        if table == "claim":
+            self.filled_claims.add(row_id)
         if not new:
             self.counts.filled_in += len(after)
             self._fill_event(table, row_id, key, before, after)

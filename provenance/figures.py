@@ -1492,10 +1492,26 @@ def normalise_unit(unit: str, language_name: str | None = None) -> tuple[str, fl
         return None
     try:
         code = language_code(language_name)
-        noun, _, _ = _count_noun(tokens, code == "en", code)
+        noun, a, b = _count_noun(tokens, code == "en", code)
+        if b - a == 1 and _unknown_noun(tokens[a]) and capitalises_nouns(code):
+            described = _described_noun(unit.strip(_EDGE))
+            if described is not None:
+                noun, _, _ = _count_noun(words(described), False, code)
     except _NoParse:
         return None
     return (noun, 1.0, "count") if noun else None
+
+
+def _described_noun(unit: str) -> str | None:
+    """The capitalised noun of a unit written as a noun phrase in a language that
+    capitalises nouns, without the lower-case words (at most two) before it that describe
+    it: "gepanzerte Fahrzeuge" counts Fahrzeuge, as a figure followed by those words is
+    read (``_capitalised_noun``). None when the phrase does not start so."""
+    written = unit.split()
+    j = 0
+    while j < min(2, len(written) - 1) and written[j].islower() and _modifier(written[j].lower()):
+        j += 1
+    return " ".join(written[j:]) if j and not written[j].islower() else None
 
 
 def _rate_unit(unit: str, language_name: str | None) -> tuple[str, float, str] | None:

@@ -107,3 +107,29 @@ def test_a_participle_given_as_a_unit_folds_as_it_reads(
     unit: str, language: str, canon: str
 ) -> None:
     assert normalise_unit(unit, language) == (canon, 1.0, "count")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "gepanzerte Fahrzeuge",
+        "zivile Opfer",
+        "getötete Zivilisten",
+        "russische Soldaten",
+        "abgeschossene Drohnen",
+        "Fahrzeuge",
+    ],
+)
+def test_a_unit_given_in_its_column_reads_as_the_same_words_after_a_figure(unit: str) -> None:
+    """Import refuses explicit parts that differ from what the quantity's text reads as, so
+    the unit column must be read by the rule the text is: "gepanzerte Fahrzeuge" given as
+    the unit of "knapp 48 gepanzerte Fahrzeuge" counts Fahrzeuge in both."""
+    read = parse_quantity(f"knapp 48 {unit}", "de")
+    given = normalise_unit(unit, "de")
+    assert read is not None and given is not None
+    assert given[0] == read.unit
+
+
+def test_a_unit_column_of_lower_case_words_alone_stays_as_written() -> None:
+    assert normalise_unit("gepanzerte", "de") == ("gepanzerte", 1.0, "count")
+    assert normalise_unit("armoured vehicles", "en") == ("vehicles", 1.0, "count")

@@ -417,13 +417,6 @@ def _check_export_lines(session: Session) -> list[str]:
     return stored_line_problems(session)
 
 
-_REPORTED_UNDER = (
-    "SELECT a.source_id, c.key, a.id, -1 FROM attribution a JOIN claim c ON c.id = a.claim_id "
-    "UNION ALL SELECT r.source_id, c.key, r.attribution_id, r.position FROM relay r "
-    "JOIN attribution a ON a.id = r.attribution_id JOIN claim c ON c.id = a.claim_id"
-)
-"""What ``claim_by_source`` must hold: each report's claim key under its origin (position
--1) and under each of its relays, the claim being the one the report is in now."""
 _LISTED = "SELECT source_id, claim_key, attribution_id, position FROM claim_by_source"
 MAX_LISTED = 50
 
@@ -434,9 +427,10 @@ def _check_claims_by_source(conn: Any, text: Any) -> list[str]:
     it from that source's listing."""
     problems: list[str] = []
     more = 0
+    reported = db.reported_under()
     for rows, says in (
-        (f"{_LISTED} EXCEPT SELECT * FROM ({_REPORTED_UNDER}) x", "is listed under"),
-        (f"{_REPORTED_UNDER} EXCEPT SELECT * FROM ({_LISTED}) y", "is missing under"),
+        (f"{_LISTED} EXCEPT SELECT * FROM ({reported}) x", "is listed under"),
+        (f"{reported} EXCEPT SELECT * FROM ({_LISTED}) y", "is missing under"),
     ):
         for source_id, key, report, position in conn.execute(text(f"{rows} ORDER BY 1, 2, 3, 4")):
             if len(problems) == MAX_LISTED:

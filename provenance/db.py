@@ -822,14 +822,19 @@ def _m010_claim_by_source(conn: Connection) -> None:
 
 _LISTING_TRIGGERS = ("claim_by_source_report", "claim_by_source_relay")
 """The SQLite triggers that add each inserted report and relay to ``claim_by_source``."""
-_LISTING_BATCH_FILL = (
-    f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} "
-    "SELECT a.source_id, c.key, a.id, -1 FROM attribution a JOIN claim c ON c.id = a.claim_id "
-    "WHERE a.batch_id = :b "
-    "UNION ALL SELECT r.source_id, c.key, r.attribution_id, r.position FROM relay r "
-    "JOIN attribution a ON a.id = r.attribution_id JOIN claim c ON c.id = a.claim_id "
-    "WHERE a.batch_id = :b ORDER BY 1, 2, 3, 4"
-)
+
+
+def reported_under(where: str = "1=1") -> str:
+    """The rows ``claim_by_source`` holds for the reports ``where`` selects (a condition
+    on ``a``, the report): its claim key under its origin (position -1) and under each
+    of its relays, the claim being the one the report is in now."""
+    return (
+        "SELECT a.source_id, c.key, a.id, -1 FROM attribution a JOIN claim c "
+        f"ON c.id = a.claim_id WHERE {where} "
+        "UNION ALL SELECT r.source_id, c.key, r.attribution_id, r.position FROM relay r "
+        "JOIN attribution a ON a.id = r.attribution_id JOIN claim c ON c.id = a.claim_id "
+        f"WHERE {where}"
+    )
 
 
 @contextmanager
@@ -850,7 +855,8 @@ def listing_filled_after(conn: Connection, batch_id: int, bulk: bool) -> Iterato
     for name, _ in saved:
         conn.exec_driver_sql(f"DROP TRIGGER {name}")
     yield
-    conn.execute(text(_LISTING_BATCH_FILL), {"b": batch_id})
+    fill = f"INSERT INTO {_CLAIM_BY_SOURCE_COLUMNS} {reported_under('a.batch_id = :b')}"
+    conn.execute(text(f"{fill} ORDER BY 1, 2, 3, 4"), {"b": batch_id})
     for _, sql in saved:
         conn.exec_driver_sql(sql)
 

@@ -352,16 +352,11 @@ class ReadingsAhead:
 
     def feed(self, conn: Connection) -> None:
         """Send the claims written since the last call, and store what is read."""
-        sql = (
-            f"SELECT {_CLAIM_COLUMNS}, k.claim_id FROM claim c "
-            "LEFT JOIN claim_cues k ON k.claim_id = c.id "
-            "WHERE c.batch_id = :b AND c.id > :last ORDER BY c.id"
-        )
+        sql = _TO_READ + "WHERE c.batch_id = :b AND c.id > :last ORDER BY c.id"
         rows = conn.execute(text(sql), {"b": self.batch_id, "last": self.last}).all()
         if rows:
             self.last = rows[-1][0]
-            inputs = [_reading_inputs(r, _quantity(r[9:18])) for r in rows]
-            distinct = list(dict.fromkeys(inputs))
+            inputs, distinct = _page_inputs(rows)
             if self.executor is None:
                 self.executor = workers.pool(max(1, workers.cores() - 1))
             future = self.executor.submit(read_inputs, distinct)
@@ -377,8 +372,7 @@ class ReadingsAhead:
     def _store(self, conn: Connection, *, wait: bool) -> None:
         while self.pending and (wait or self.pending[0][3].done()):
             rows, inputs, distinct, future = self.pending.popleft()
-            by_inputs = dict(zip(distinct, future.result(), strict=True))
-            _write_readings(conn, rows, [by_inputs[i] for i in inputs])
+            _write_readings(conn, rows, _each(inputs, distinct, future.result()))
             wait = False
 
 
@@ -402,8 +396,7 @@ def _readings(pages: Iterator[_Page]) -> Iterator[tuple[_Page, list[_Values]]]:
     processes once there are many (``workers.spread``)."""
     work = workers.spread(read_inputs, _shipped(pages), after=PARALLEL_AFTER, size=len)
     for (rows, inputs, distinct), values in work:
-        by_inputs = dict(zip(distinct, values, strict=True))
-        yield rows, [by_inputs[i] for i in inputs]
+        yield rows, _each(inputs, distinct, values)
 
 
 PARALLEL_AFTER = STORE_BATCH
@@ -416,9 +409,21 @@ def _shipped(
     """Each page with its claims' reading inputs, and the distinct ones: those alone are
     read (in a worker process, once there are many)."""
     for rows in pages:
-        inputs = [_reading_inputs(r, _quantity(r[9:18])) for r in rows]
-        distinct = list(dict.fromkeys(inputs))
+        inputs, distinct = _page_inputs(rows)
         yield (rows, inputs, distinct), distinct
+
+
+def _page_inputs(rows: _Page) -> tuple[list[_Inputs], list[_Inputs]]:
+    """What each claim's reading depends on, and the distinct inputs: claims with the same
+    words (one wording on other dates) are read once."""
+    inputs = [_reading_inputs(r, _quantity(r[9:18])) for r in rows]
+    return inputs, list(dict.fromkeys(inputs))
+
+
+def _each(inputs: list[_Inputs], distinct: list[_Inputs], values: list[_Values]) -> list[_Values]:
+    """The values read for the distinct inputs, given to each claim of the page."""
+    by_inputs = dict(zip(distinct, values, strict=True))
+    return [by_inputs[i] for i in inputs]
 
 
 def _read_page(inputs: list[_Inputs], memo: dict[_Inputs, _Values]) -> list[_Values]:
@@ -463,14 +468,19 @@ def _stored_values(inputs: _Inputs) -> tuple[Any, ...]:
     )
 
 
+_TO_READ = (
+    f"SELECT {_CLAIM_COLUMNS}, k.claim_id FROM claim c LEFT JOIN claim_cues k ON k.claim_id = c.id "
+)
+"""Claims with what their reading depends on, and whether one is stored (``k.claim_id``)."""
+
+
 def _unread_pages(
     conn: Connection, claim_ids: Sequence[int] | None
 ) -> Iterator[Sequence[Sequence[Any]]]:
     """The claims to read, ``STORE_BATCH`` at a time: the given ones, or those without a
     reading by the current reader, in id order, each page a query of its own (what the
     page before stored is not being read meanwhile)."""
-    sql = f"SELECT {_CLAIM_COLUMNS}, k.claim_id FROM claim c "
-    sql += "LEFT JOIN claim_cues k ON k.claim_id = c.id "
+    sql = _TO_READ
     if claim_ids is not None:
         ids = sorted(set(claim_ids))
         stmt = text(sql + "WHERE c.id IN :ids").bindparams(bindparam("ids", expanding=True))

@@ -144,7 +144,8 @@ def _import_files(
     problems, warnings = ProblemLog(), ProblemLog()
     files: list[dict[str, Any]] = []
     size = sum(p.stat().st_size for p in paths if p.is_file())
-    bulk = size // BYTES_PER_ROW >= DEFER_MIN_ROWS
+    new_rows = size // BYTES_PER_ROW
+    bulk = new_rows >= DEFER_MIN_ROWS
     with _readings_ahead(batch_id, bulk and not dry_run) as ahead:
         writer = Writer(
             conn,
@@ -159,11 +160,13 @@ def _import_files(
             on_written=(lambda: ahead.feed(conn)) if ahead else (lambda: None),
         )
         with (
-            deferred_indexes(conn, LOADED_TABLES, "attribution", size // BYTES_PER_ROW),
+            deferred_indexes(conn, LOADED_TABLES, "attribution", new_rows),
             db.listing_filled_after(conn, batch_id, bulk),
         ):
             for path, fmt in zip(paths, formats, strict=True):
-                files.extend(_read_file(path, fmt, writer, problems, warnings, options))
+                described = _read_file(path, fmt, writer, problems, warnings, options)
+                if described is not None:
+                    files.append(described)
         if ahead and not problems.total:
             ahead.finish(conn)
     if not problems.total and (writer.claim_statuses or writer.source_merges):
@@ -204,11 +207,11 @@ def _read_file(
     problems: ProblemLog,
     warnings: ProblemLog,
     options: ImportOptions,
-) -> list[dict[str, Any]]:
-    """Read one file into the writer; how it was read, or nothing when it is missing."""
+) -> dict[str, Any] | None:
+    """Read one file into the writer; how it was read, or None when it is missing."""
     if not path.is_file():
         problems.append(Problem(str(path), None, None, "no such file"))
-        return []
+        return None
     described: dict[str, Any] = {"path": str(path), "format": fmt}
     try:
         if fmt in TABLE_FORMATS:
@@ -220,7 +223,7 @@ def _read_file(
     except InputError as exc:
         problems.extend(exc.problems)
     writer.flush()
-    return [described | {"sha256": _file_sha256(path)}]
+    return described | {"sha256": _file_sha256(path)}
 
 
 @contextmanager

@@ -1093,12 +1093,7 @@ def _csv_name(f: str) -> str:
 
 
 _CLAIM_PARTS = (
-    ("category",),
-    ("subject",),
-    ("metric",),
-    ("location",),
-    ("as_of",),
-    ("language",),
+    *((f,) for f in CLAIM_TEXT_FIELDS if f != "quantity"),
     ("quantity", "quantity_text"),
 )
 _DOCUMENT_PARTS = (

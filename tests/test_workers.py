@@ -34,11 +34,18 @@ def test_spread_computes_here_until_the_threshold_then_in_workers(
     assert os.getpid() not in pids[3:]
 
 
+def pid_and_size(x: list[int]) -> tuple[int, int]:
+    return os.getpid(), len(x)
+
+
 def test_spread_counts_work_by_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(workers.ENV, "2")
     items = ((i, [i] * 4) for i in range(5))
-    out = list(workers.spread(len, items, after=8, size=len))
-    assert out == [(i, 4) for i in range(5)]
+    out = list(workers.spread(pid_and_size, items, after=8, size=len))
+    assert [(i, size) for i, (_, size) in out] == [(i, 4) for i in range(5)]
+    pids = [pid for _, (pid, _) in out]
+    assert pids[:2] == [os.getpid()] * 2, "two items of four make the threshold of eight"
+    assert os.getpid() not in pids[2:]
 
 
 def test_one_worker_means_all_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -190,10 +197,13 @@ def test_a_bulk_import_reads_claims_as_it_writes_them_and_again_once_filled_in(
         real_feed(self, conn)
 
     monkeypatch.setattr(provenance.ingest.writer, "BATCH_SIZE", 2)
-    monkeypatch.setenv(workers.ENV, "1")
-    here = _import(str(tmp_path / "here.db"), data)
     monkeypatch.setattr(measures.ReadingsAhead, "feed", counted)
     monkeypatch.setattr(provenance.ingest, "DEFER_MIN_ROWS", 1)
+    monkeypatch.setenv(workers.ENV, "1")
+    with monkeypatch.context() as one_process:
+        one_process.setattr(workers, "pool", _refuse)
+        here = _import(str(tmp_path / "here.db"), data)
+    assert fed == [], "PROVENANCE_WORKERS=1 keeps a bulk import's reading in its process"
     monkeypatch.setenv(workers.ENV, "2")
     ahead = _import(db_url, data)
     assert len(fed) >= 4, "read batch by batch"

@@ -1131,10 +1131,9 @@ class _Parser:
         ``i`` describe, in a language that capitalises nouns ("230 gepanzerte Fahrzeuge").
         Without one the lower-case word is no noun but a verb or a word not listed ("136
         evakuiert"), and the figure is refused."""
-        j = i
-        while j < end and j - i < 2 and self._lower_case(j) and _modifier(self.texts[j]):
-            j += 1
-        if i < j < end and not self._lower_case(j):
+        written = [self._written(k, 1) for k in range(i, end)]
+        j = i + _described_from(written, self.texts[i:end])
+        if j > i:
             noun, a, b = _count_noun(self.texts[j:end], self.english, self.given)
             if noun and a == 0:
                 return noun, j + b
@@ -1502,16 +1501,23 @@ def normalise_unit(unit: str, language_name: str | None = None) -> tuple[str, fl
     return (noun, 1.0, "count") if noun else None
 
 
-def _described_noun(unit: str) -> str | None:
-    """The capitalised noun of a unit written as a noun phrase in a language that
-    capitalises nouns, without the lower-case words (at most two) before it that describe
-    it: "gepanzerte Fahrzeuge" counts Fahrzeuge, as a figure followed by those words is
-    read (``_capitalised_noun``). None when the phrase does not start so."""
-    written = unit.split()
+def _described_from(written: Sequence[str], words: Sequence[str]) -> int:
+    """Where the capitalised noun stands that the lower-case words before it (at most
+    two, each able to qualify a noun) describe, in a language that capitalises nouns:
+    1 in "gepanzerte Fahrzeuge"; 0 when the words do not start so. ``written`` are the
+    words as written, ``words`` the same words as read (folded)."""
     j = 0
-    while j < min(2, len(written) - 1) and written[j].islower() and _modifier(written[j].lower()):
+    while j < min(2, len(written) - 1) and written[j].islower() and _modifier(words[j]):
         j += 1
-    return " ".join(written[j:]) if j and not written[j].islower() else None
+    return j if j and not written[j].islower() else 0
+
+
+def _described_noun(unit: str) -> str | None:
+    """A unit written as a noun phrase, from the capitalised noun its lower-case words
+    describe (``_described_from``, as after a figure); None when it does not start so."""
+    written = unit.split()
+    j = _described_from(written, [w.lower() for w in written])
+    return " ".join(written[j:]) if j else None
 
 
 def _rate_unit(unit: str, language_name: str | None) -> tuple[str, float, str] | None:

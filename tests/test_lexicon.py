@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
+import pytest
+
 from provenance import lexicon
 
 REQUIRED = [
@@ -65,6 +70,17 @@ def test_every_required_language_has_a_file() -> None:
 def test_every_file_parses_and_names_its_language() -> None:
     for code in lexicon.languages():
         assert isinstance(lexicon.load(code)["name"], str), code
+
+
+@pytest.mark.parametrize("code", lexicon.languages())
+def test_every_file_reads_as_the_standard_parser_reads_it(code: str) -> None:
+    path = resources.files(lexicon).joinpath(f"{code}.toml")
+    assert lexicon.load(code) == tomllib.loads(path.read_text("utf-8"))
+
+
+def test_the_parser_refuses_what_is_not_toml() -> None:
+    with pytest.raises(ValueError):
+        lexicon.parse("words = [")
 
 
 def test_unknown_language_is_empty_not_an_error() -> None:

@@ -455,12 +455,17 @@ def _clusters(
         members[root][p.a.id] = p.a.key
         members[root][p.b.id] = p.b.key
         edges[root].append(p)
+    within: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    """The confirmed conflicts inside each cluster, found once rather than per cluster."""
+    for x, y in confirmed:
+        if x in root_of and root_of.get(y) == root_of[x]:
+            within[root_of[x]].append((x, y))
     out = []
     for root, claims in members.items():
         ps = sorted(edges[root], key=lambda p: (-p.score, p.a.key, p.b.key))
         reasons = list(dict.fromkeys(r for p in ps for r in p.reasons))
         points = {x.id: x for p in ps for x in (p.a, p.b)}
-        held = hold_reasons(list(points.values()), ps, tolerance, confirmed)
+        held = hold_reasons(list(points.values()), ps, tolerance, within.get(root, []))
         out.append(Cluster(sorted(claims.values()), min(p.score for p in ps), reasons, ps, held))
     out.sort(key=lambda c: (-c.score, c.claims))
     return out
@@ -501,7 +506,7 @@ def hold_reasons(
     members: Sequence[ClaimPoint],
     pairs: Sequence[Pair],
     tolerance: float,
-    confirmed: set[tuple[int, int]],
+    confirmed: Iterable[tuple[int, int]],
 ) -> list[str]:
     """What keeps a cluster from an automatic merge: two members whose figures cannot
     both be true or whose conflict a reviewer confirmed (a cluster joins pairs, so its

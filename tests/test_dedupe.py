@@ -75,6 +75,27 @@ def test_reviewed_distinct_pairs_are_never_proposed_again(cli, db_url: str, tmp_
     assert clusters(db_url) == []
 
 
+def test_a_confirmed_conflict_inside_a_cluster_holds_it(db_url: str, tmp_path: Path) -> None:
+    from provenance.reviews import record_review
+
+    variants = ["about 60,000 troops", "some 60,000 troops", "60,000 troops"]
+    rows_ = [row(claim_key=f"v{i}", claim=f"Russia has {q} in Kursk.", quantity=q, url=f"https://e.org/{i}")
+             for i, q in enumerate(variants)]  # fmt: skip
+    rows_.append(
+        row(claim_key="other", claim="Israel has 5,000 troops in Gaza.", quantity="5,000 troops")
+    )
+    run_import(db_url, write_csv(tmp_path / "c.csv", rows_))
+    with open_session(db_url, write=True) as session:
+        record_review(
+            session, "conflict", "v2", "v1", "confirm", "two counts", actor="t", command="test"
+        )
+    with open_session(db_url) as session:
+        found = find_duplicates(session).clusters
+    assert [(c.claims, c.held) for c in found] == [
+        (["v0", "v1", "v2"], ["v1 / v2: a reviewer confirmed their conflict"])
+    ]
+
+
 def test_merge_then_unmerge_restores_exactly(db_url: str, tmp_path: Path) -> None:
     run_import(db_url, FIXTURE)
     run_import(db_url, write_csv(tmp_path / "d.csv", rows(DUPLICATES[0])))

@@ -375,7 +375,11 @@ def cue_conflict(
 ) -> Conflict | None:
     """Two claims counting the same thing (``measures.same_measure_reasons``) whose figures
     cannot both hold: intervals apart, or a part (violent deaths, civilians) above its whole.
-    One origin's two figures in one document are a breakdown, not a conflict."""
+    One origin's two figures in one document are a breakdown, not a conflict. A claim
+    worded as a denial asserts no figure: it conflicts only with the claims it denies
+    (``denial_conflicts``), not with another figure of the measure."""
+    if a.denies or b.denies:
+        return None
     reasons = same_measure_reasons(a, b, locations)
     if reasons is None or same_statement(a, b):
         return None

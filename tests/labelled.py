@@ -738,3 +738,49 @@ NON_CONFLICTS += [
         {"category": "casualties", "subject": "", "metric": "", "location": ""},
     ),
 ]
+NON_CONFLICTS += [
+    Case(
+        "a-denied-figure-is-asserted-by-nobody",
+        {
+            "claim": "The paramilitaries denied killing more than 400 patients at the city's "
+            "hospital, saying there was no hospital there.",
+            "quantity": "more than 400 patients",
+            "subject": "denial of the hospital killings",
+            "metric": "patients said to be killed",
+            "as_of": "2025-10",
+        },
+        {
+            "claim": "A drone strike on a shelter for displaced people killed 30 people, "
+            "a medical source said.",
+            "quantity": "30 people",
+            "subject": "strike on a shelter",
+            "metric": "dead",
+            "as_of": "2025-10-11",
+        },
+        False,
+        {"category": "casualties", "location": "Rivertown"},
+    ),
+]
+CONFLICTS += [
+    Case(
+        "a-denial-against-the-figure-it-denies",
+        {
+            "claim": "The paramilitaries denied killing more than 400 patients at the city's "
+            "hospital, saying there was no hospital there.",
+            "quantity": "more than 400 patients",
+            "subject": "denial of the hospital killings",
+            "metric": "patients said to be killed",
+            "as_of": "2025-10",
+        },
+        {
+            "claim": "The WHO said more than 460 patients and their companions were killed at "
+            "the city's maternity hospital.",
+            "quantity": "more than 460 patients",
+            "subject": "hospital attack",
+            "metric": "patients killed",
+            "as_of": "2025-10-28",
+        },
+        True,
+        {"category": "casualties", "location": "Rivertown"},
+    ),
+]

@@ -152,11 +152,18 @@ def _recent_part(a: ClaimPoint, b: ClaimPoint) -> tuple[ClaimPoint, ClaimPoint] 
 
 
 def value_conflict(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Conflict | None:
+    """The claims' figures as intervals that do not overlap. Intervals that only touch
+    ("more than 61,000" and "as many as 61,000", "nearly 61,000") give one figure hedged
+    two ways, as reports relaying one figure do: they disagree on a hedge, not on the
+    figure. Unless one of them is explicitly below it ("fewer than 100" against "more
+    than 100")."""
     assert a.quantity is not None and b.quantity is not None
     ia, ib = interval(a.quantity, tolerance), interval(b.quantity, tolerance)
     if ia.overlaps(ib):
         return None
     gap = ia.gap(ib)
+    if gap == 0 and "under" not in (a.quantity.qualifier, b.quantity.qualifier):
+        return None
     scale = max(
         abs(x) for x in (quantities.point(a.quantity) or 0, quantities.point(b.quantity) or 0, gap)
     )

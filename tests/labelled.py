@@ -784,3 +784,29 @@ CONFLICTS += [
         {"category": "casualties", "location": "Rivertown"},
     ),
 ]
+_TOLL = {"category": "casualties", "subject": "war dead", "metric": "killed", "as_of": "2024-06"}
+NON_CONFLICTS += [
+    Case(
+        "one-figure-hedged-up-to-and-above",
+        {"claim": "A study says as many as 61,000 were killed.", "quantity": "as many as 61,000"},
+        {"claim": "A study says more than 61,000 people died.", "quantity": "more than 61,000"},
+        False,
+        _TOLL,
+    ),
+    Case(
+        "one-figure-hedged-nearly-and-above",
+        {"claim": "Nearly 61,000 were killed, a study says.", "quantity": "nearly 61,000"},
+        {"claim": "More than 61,000 were killed, a study says.", "quantity": "more than 61,000"},
+        False,
+        _TOLL,
+    ),
+]
+CONFLICTS += [
+    Case(
+        "explicitly-below-against-above-one-figure",
+        {"claim": "Fewer than 100 people were killed.", "quantity": "fewer than 100 people"},
+        {"claim": "More than 100 people were killed.", "quantity": "more than 100 people"},
+        True,
+        _TOLL,
+    ),
+]

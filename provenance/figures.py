@@ -314,7 +314,10 @@ def _multiplier_stem(word: str, code: str) -> str | None:
 def _compose(values: Sequence[tuple[int, bool]], units_before_tens: bool) -> int:
     """The number a sequence of number words writes ("two hundred and five thousand").
 
-    Raises _NoParse for sequences no language writes ("five five", "two dozen").
+    Raises _NoParse for sequences no language writes ("five five", "two dozen"). A word
+    of a higher place may follow a smaller one only in a language that writes units before
+    tens, and only a round ten ("drei|und|dreißig", "ثلاثة عشر"): "zwei Dutzend" is 24,
+    not 2 + 12.
     """
     total, group, last_scale = 0, 0, 0
     places: list[int] = []
@@ -328,7 +331,8 @@ def _compose(values: Sequence[tuple[int, bool]], units_before_tens: bool) -> int
             group, places = group * 100, []
         else:
             place = len(str(value))
-            if place in places or (places and not units_before_tens and place > min(places)):
+            after_smaller = bool(places) and place > min(places)
+            if place in places or (after_smaller and not (units_before_tens and value % 10 == 0)):
                 raise _NoParse("number words that do not make one number")
             group += value
             places.append(place)

@@ -57,7 +57,8 @@ def unspaced(word: str) -> bool:
 
 class _Fold(dict[int, "str | None"]):
     """Character folding for matching: any Unicode decimal digit becomes ASCII, Arabic-script
-    letter variants and vowel marks fold together, Arabic separators become "," and "."."""
+    letter variants and vowel marks fold together, Arabic separators become "," and ".", and
+    the typographic and modifier apostrophes become "'" (Ukrainian "девʼять", "дев’ять")."""
 
     def __missing__(self, code: int) -> str | None:
         char = chr(code)
@@ -84,6 +85,7 @@ _FOLD = _Fold(
         0x200C: " ",
         0x05BE: "-",
         0x2019: "'",
+        0x02BC: "'",
     }
 )
 

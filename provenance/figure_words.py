@@ -599,6 +599,10 @@ class Language(NamedTuple):
     multiplier ("10 ezertől 20 ezerig"), they are cut from it."""
     fractions: Fractions
     """Numbers written with a fraction ("two and a half thousand", "ढाई हज़ार")."""
+    multipliers_after_figure: frozenset[str] = frozenset()
+    """Multiplier forms read only after a figure (``[quantities] multipliers_after_figure``):
+    alone they are another number. Arabic "ألفا شخص" is two thousand people (the dual),
+    "40 ألفا" forty thousand."""
 
 
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
@@ -734,6 +738,7 @@ def language(code: str) -> Language:
         _multiplier_stems(code),
         _endings(code),
         _fractions(code),
+        frozenset(key(p) for p in _list(_table(code), "multipliers_after_figure")),
     )
 
 

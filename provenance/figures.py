@@ -616,6 +616,7 @@ class _Parser:
                     )
                 return parts, mult[0]
         values: list[tuple[int, bool]] = []
+        start = self.i
         while self.i < self.n:
             found = self._number_word(self.i)
             if found is None:
@@ -631,6 +632,9 @@ class _Parser:
             self.i += found[1]
         if not values:
             raise _NoParse("no figure")
+        lone = len(values) == 1 and values[0][1] and not after_multiplier
+        if lone and self.texts[start] in self.lang.multipliers_after_figure:
+            raise _NoParse(f"{self.texts[start]!r} alone is another number than after a figure")
         self._mark(self._last_piece(self.texts[self.i - 1]))
         total = _compose(values, self.lang.units_before_tens)
         if total == 1 and not after_multiplier and not any(m for _, m in values):

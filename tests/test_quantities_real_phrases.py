@@ -116,6 +116,21 @@ def test_a_number_of_dozens_is_refused(text: str, language: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # The Arabic dual in construct looks like a multiplier's accusative: "ألفا شخص" is
+        # two thousand people, not one thousand.
+        ("ألفا شخص", "ar"),
+        ("ألفاً", "ar"),
+        ("مليونا نازح", "ar"),
+    ],
+)
+def test_a_lone_multiplier_that_is_another_number_is_refused(text: str, language: str) -> None:
+    assert parse_quantity(text, language) is None
+    assert explain_refusal(text, language)
+
+
+@pytest.mark.parametrize(
     ("text", "language", "qualifier", "value", "low", "high", "unit"),
     [
         # Units before tens still make one number where they are written so.
@@ -135,6 +150,21 @@ def test_a_number_of_dozens_is_refused(text: str, language: str) -> None:
         ("п'ятеро людей", "uk", "exact", 5, None, None, "people"),
         # The modifier letter apostrophe Ukrainian writes in words.
         ("девʼять людей", "uk", "exact", 9, None, None, "people"),
+        # Plural multipliers alone are many millions, not one.
+        ("ملايين الأشخاص", "ar", "vague", None, 2_000_000, 9_999_999, "people"),
+        ("مليارات الدولارات", "ar", "vague", None, 2_000_000_000, 9_999_999_999, "USD"),
+        ("Millionen Menschen", "de", "vague", None, 2_000_000, 9_999_999, "people"),
+        ("des milliards de dollars", "fr", "vague", None, 2_000_000_000, 9_999_999_999, "USD"),
+        ("میلیون‌ها نفر", "fa", "vague", None, 2_000_000, 9_999_999, "people"),
+        ("लाखों लोग", "hi", "vague", None, 200_000, 9_999_999, "people"),
+        ("מיליוני פליטים", "he", "vague", None, 2_000_000, 9_999_999, "refugees"),
+        # After a figure they still multiply it.
+        ("40 ألفا", "ar", "exact", 40_000, None, None, ""),
+        ("3 ملايين", "ar", "exact", 3_000_000, None, None, ""),
+        ("2 Millionen Menschen", "de", "exact", 2_000_000, None, None, "people"),
+        ("2 milliards de dollars", "fr", "exact", 2_000_000_000, None, None, "USD"),
+        ("два мільйони людей", "uk", "exact", 2_000_000, None, None, "people"),
+        ("אלפיים איש", "he", "exact", 2000, None, None, "people"),
     ],
 )
 def test_forms_real_reporting_writes(

@@ -77,6 +77,8 @@ from provenance.progress import Progress, ignore, tracked
 from provenance.reviews import load_reviews, pair_ids
 
 DEFAULT_THRESHOLD = 85
+TOP_SCORE = 100
+"""The highest score any route gives a pair."""
 MEASURE_BASE = 85
 """Same measure and mutually compatible figures propose a pair on their own; closeness
 of the figures and of the words lift it towards the --apply threshold (95)."""
@@ -308,17 +310,23 @@ def candidate_pairs(
     figures = Figures(tolerance)
 
     def consider(a: ClaimPoint, b: ClaimPoint, make: Any, count: bool = True) -> None:
-        """Each route scores the pair its own way; the best score stands."""
+        """Each route scores the pair its own way; the best score stands, the first
+        route's on a tie, so a pair already at the top score is not scored again."""
         key = pair_key(a.id, b.id)
         if count:
             compared.add(key)
-        if apart(a, b) or (
-            (a.id in stances or b.id in stances)
-            and opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED))
+        held = best.get(key)
+        if (
+            (held is not None and held.score >= TOP_SCORE)
+            or apart(a, b)
+            or (
+                (a.id in stances or b.id in stances)
+                and opposed(stances.get(a.id, ASSERTED), stances.get(b.id, ASSERTED))
+            )
         ):
             return
         pair = make(a, b)
-        if pair and (key not in best or pair.score > best[key].score):
+        if pair and (held is None or pair.score > held.score):
             best[key] = pair
 
     distinct = collapse_twins(points)
@@ -366,7 +374,7 @@ def candidate_pairs(
 
 def _twin_pair(a: ClaimPoint, b: ClaimPoint) -> Pair:
     """Two claims that say exactly the same thing (``measures.collapse_twins``)."""
-    return Pair(a, b, 100, ["same figure and hedge, count, dates, place and origins"])
+    return Pair(a, b, TOP_SCORE, ["same figure and hedge, count, dates, place and origins"])
 
 
 def text_parts(
@@ -807,7 +815,7 @@ def evidence_pair(
     if (fa.qualifier == "vague") != (fb.qualifier == "vague"):
         score = min(score, VAGUE_CAP)
         reasons.append("one figure is vague")
-    return Pair(a, b, max(0, min(100, score)), reasons)
+    return Pair(a, b, max(0, min(TOP_SCORE, score)), reasons)
 
 
 def _one_day_each(a: ClaimPoint, b: ClaimPoint) -> bool:

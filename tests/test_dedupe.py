@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -371,3 +372,35 @@ def test_dedupe_cli_exact_output(cli, db_url: str, tmp_path: Path) -> None:  # t
     assert cli("dedupe").stdout.endswith(
         "1 clusters among 3 claims (3 pairs compared of 3 possible)\n"
     )
+
+
+def test_a_pair_at_the_top_score_is_not_scored_again(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import provenance.dedupe
+
+    scored: list[tuple[str, str]] = []
+    real = provenance.dedupe.evidence_pair
+
+    def recorded(a: Any, b: Any, *args: Any) -> Any:
+        scored.append((a.key, b.key))
+        return real(a, b, *args)
+
+    monkeypatch.setattr(provenance.dedupe, "evidence_pair", recorded)
+    claim = "Russia has 60,000 troops in Kursk."
+    rows_ = [
+        row(claim_key="a", claim=claim, quantity="60,000 troops", source="Source A"),
+        row(
+            claim_key="b",
+            claim=claim,
+            quantity="60,000 troops",
+            source="Source B",
+            url="https://e.org/b",
+        ),
+    ]
+    run_import(db_url, write_csv(tmp_path / "c.csv", rows_))
+    with open_session(db_url) as session:
+        (cluster,) = find_duplicates(session).clusters
+    assert (cluster.claims, cluster.score) == (["a", "b"], 100)
+    assert cluster.pairs[0].reasons[0] == "same measure", "the measure route scored it first"
+    assert scored == [], "the figure route had nothing left to add"

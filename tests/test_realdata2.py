@@ -148,7 +148,7 @@ EXPECTED = {
     "dup_true": 28,
     "dup_wrong": 4,
     "conflicts_found": 3,
-    "false_flags": 4,
+    "false_flags": 3,
 }
 """Measured: import warnings (figures kept as text), duplicate pairs right and wrong,
 labelled conflicts found, labelled look-alikes flagged."""

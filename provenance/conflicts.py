@@ -16,14 +16,14 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from provenance import quantities
+from provenance import quantities, sides
 from provenance.errors import UsageError
 from provenance.measures import (
     COMPARING,
@@ -31,6 +31,7 @@ from provenance.measures import (
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
     DENIED_RATIO,
+    NO_CUES,
     ClaimPoint,
     PairCount,
     apart,
@@ -45,10 +46,11 @@ from provenance.measures import (
     load_decisions,
     load_points,
     location_clusters,
+    locations_agree,
     measure_groups,
+    names_agree,
     opposed,
     pair_key,
-    places_agree,
     qualitative_groups,
     same_event,
     same_measure_reasons,
@@ -56,6 +58,7 @@ from provenance.measures import (
     same_statement,
     scope_relation,
     shared_names,
+    shared_place,
     user_groups,
     window_pairs,
 )
@@ -481,7 +484,7 @@ def _denied(
     tolerance: float,
     locations: Mapping[str, str],
 ) -> bool:
-    if not close_in_time(d, other, window_days) or not places_agree(d, other, locations):
+    if not close_in_time(d, other, window_days) or not _answers(d, other, locations):
         return False
     cd, co = d.cues.concepts, other.cues.concepts
     if cd and co and not cd & co:
@@ -495,6 +498,27 @@ def _denied(
             return iv.overlaps(interval(other.quantity, tolerance))
         return True
     return bool(cd & co) or shared_names(d, other)
+
+
+def _answers(d: ClaimPoint, other: ClaimPoint, locations: Mapping[str, str]) -> bool:
+    """No evidence that the denial speaks of another place than the claim. A denial names
+    who claimed and who denies ("the commander's claim is not true, the army's spokesman
+    told a news agency"), so its names seldom all stand among the claim's: one name both
+    give that is more than a side (the town's, not the country's) is enough, as is
+    ``places_agree``."""
+    if not locations_agree(d, other, locations):
+        return False
+    return names_agree(d, other) or any(
+        not _side(name) and shared_place(replace(d.cues, places=frozenset({name})), other.cues)
+        for name in d.cues.places
+    )
+
+
+def _side(name: str) -> bool:
+    """Whether a name is a country or a word made from one ("ukraine", "ukrainian")."""
+    labels = sides.labels_in(name)
+    one = replace(NO_CUES, places=frozenset({name}))
+    return bool(labels) and shared_place(one, replace(NO_CUES, places=labels))
 
 
 def _denial(d: ClaimPoint, other: ClaimPoint, tolerance: float) -> Conflict:

@@ -147,7 +147,7 @@ EXPECTED = {
     "kept_as_text": 9,
     "dup_true": 28,
     "dup_wrong": 4,
-    "conflicts_found": 5,
+    "conflicts_found": 6,
     "false_flags": 3,
 }
 """Measured: import warnings (figures kept as text), duplicate pairs right and wrong,

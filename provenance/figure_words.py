@@ -782,6 +782,18 @@ def _multiplier_stems(code: str) -> tuple[str, ...]:
     return tuple(sorted(stems, key=len, reverse=True))
 
 
+@cache
+def number_stems(code: str) -> tuple[str, ...]:
+    """The language's own one-word number words, longest first, when it writes case endings
+    on its words (its ``cases`` tables list case forms); none for other languages."""
+    if not code or not _cases(code)[0]:
+        return ()
+    numbers = _table(code).get("numbers", {})
+    found = numbers if isinstance(numbers, dict) else {}
+    stems = {w for k in found for w in words(key(str(k)))[:1] if len(w) >= 2 and w.isalpha()}
+    return tuple(sorted(stems, key=len, reverse=True))
+
+
 def _syllabic(char: str) -> bool:
     """A letter of a syllabary (Ethiopic), whose vowel an ending changes ("ሚሊዮን",
     "ሚሊዮኖች"): a word's stem is the word without it."""

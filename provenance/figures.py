@@ -48,6 +48,7 @@ from provenance.figure_words import (
     language_code,
     lower,
     modifier_units,
+    number_stems,
     own_function_words,
     qualifier_names,
     shared,
@@ -1108,6 +1109,8 @@ class _Parser:
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
             end += 1
+        if i and self.kinds[i - 1] == "w" and i < self.n:
+            self._number_goes_on(texts[i])
         noun, a, b = _count_noun(texts[i:end], self.english, self.given)
         if not noun:
             return BARE, ""
@@ -1130,6 +1133,14 @@ class _Parser:
             self._unknown_case(last)
         self._mark(last)
         return Unit(noun, 1.0, "count"), self._written(i + a, self.i - i - a)
+
+    def _number_goes_on(self, word: str) -> None:
+        """Refuse a word after a figure written in words that is a number word with a case
+        ending: the figure goes on in it (Turkish "on ikiye", to twelve, is not ten of
+        "ikiye"; "on üçünün", of the thirteen)."""
+        for stem in number_stems(self.lang.code):
+            if word.startswith(stem) and 0 < len(word) - len(stem) <= _ENDING_MAX:
+                raise _NoParse(f"{word!r} after the figure is the number {stem!r} with an ending")
 
     def _lower_case(self, i: int) -> bool:
         return self._written(i, 1).islower()

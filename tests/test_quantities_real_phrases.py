@@ -118,6 +118,22 @@ def test_a_number_of_dozens_is_refused(text: str, language: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        # A number word with a case ending after a figure written in words goes on with the
+        # figure: "on ikiye" is to twelve, not ten of "ikiye".
+        ("on ikiye yükselmiştir", "tr"),
+        ("on üçünün", "tr"),
+        # "yükselmiştir" (has risen) is a verb of change like "yükseldi".
+        ("12'ye yükselmiştir", "tr"),
+    ],
+)
+def test_a_figure_that_goes_on_in_a_case_form_is_refused(text: str, language: str) -> None:
+    assert parse_quantity(text, language) is None
+    assert explain_refusal(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         # The Arabic dual in construct looks like a multiplier's accusative: "ألفا شخص" is
         # two thousand people, not one thousand.
         ("ألفا شخص", "ar"),
@@ -165,6 +181,17 @@ def test_a_lone_multiplier_that_is_another_number_is_refused(text: str, language
         ("2 milliards de dollars", "fr", "exact", 2_000_000_000, None, None, "USD"),
         ("два мільйони людей", "uk", "exact", 2_000_000, None, None, "people"),
         ("אלפיים איש", "he", "exact", 2000, None, None, "people"),
+        # Hedges written after the figure: "-odd", "around", "approximately".
+        ("300 civarı", "tr", "about", 300, None, None, ""),
+        ("300 küsur kişi", "tr", "about", 300, None, None, "people"),
+        ("300 ونيف", "ar", "about", 300, None, None, ""),
+        ("300 personas aproximadamente", "es", "about", 300, None, None, "people"),
+        ("300 e rotti", "it", "about", 300, None, None, ""),
+        ("300 и нещо", "bg", "about", 300, None, None, ""),
+        ("300 के आसपास", "hi", "about", 300, None, None, ""),
+        ("300 के करीब", "hi", "close_to", 300, None, None, ""),
+        ("belasan orang", "id", "vague", None, 11, 19, "people"),
+        ("on iki kişi", "tr", "exact", 12, None, None, "people"),
     ],
 )
 def test_forms_real_reporting_writes(

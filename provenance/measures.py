@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import Connection, bindparam, text
 
 from provenance import db, lexicon, organisations, quantities, sides, workers
-from provenance.bulk import expanding_text
+from provenance.bulk import stream_batches
 from provenance.cues import Cues, Reading, read, read_words, tokens, version
 from provenance.folding import fold_word, script_of
 from provenance.normalize import ascii_slug, fold, short_hash
-from provenance.progress import EVERY, Progress, ignore
+from provenance.progress import Progress, ignore
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -173,55 +173,89 @@ def load_points(
     if on_progress is not ignore:
         total = conn.execute(text("SELECT COUNT(*) FROM claim WHERE status = 'active'")).scalar()
         on_progress(READING, 0, total)
-    reports = _load_reports(conn, ids)
-    exclude = _name_words(conn)
+    points = _PointReader(_ClaimReports(conn, ids), _name_words(conn))
     out: list[ClaimPoint] = []
     sql, params = _only(_LOAD_SQL, "c.id", ids)
-    result = conn.execute(
-        expanding_text(sql + " ORDER BY c.id", params).execution_options(
-            stream_results=True, yield_per=20_000
-        ),
-        params,
-    )
-    shared: dict[Any, Any] = {}
-    """One object for each value many claims share (sets of origins, stances)."""
-    for r in result:
-        if len(out) % EVERY == 0 and out:
+    for rows in stream_batches(conn, sql + " ORDER BY c.id", params):
+        if out:
             on_progress(READING, len(out), total)
-        quantity = _quantity(r[9:18])
-        own = reports.get(r[0], ())
-        inputs = _reading_inputs(r, quantity)
-        stored = r[19:]
-        if stored[0] is not None and stored[0] == _reading_digest(inputs):
-            cues = _stored_cues(tuple(stored[1:]), exclude)
-        else:
-            cues = read(*inputs[:1], **_reading_options(inputs), exclude=exclude)
-        out.append(
-            ClaimPoint(
-                id=r[0],
-                key=r[1],
-                text=r[2],
-                category=sys.intern(r[3]),
-                subject=canon(r[4]),
-                metric=canon(r[5]),
-                location=canon(r[6]),
-                start=_ordinal(r[7]),
-                end=_ordinal(r[8]),
-                quantity=quantity,
-                language=_shared_text(r[18]),
-                origins=_one(shared, frozenset(x[0] for x in own)),
-                origin_words=_one(shared, frozenset().union(*(x[1] for x in own))),
-                named_origins=any(x[2] for x in own),
-                documents=_one(shared, frozenset(x[3] for x in own if x[3] is not None)),
-                stances=_one(shared, frozenset(x[4] for x in own)) or ASSERTED,
-                cues=cues,
-                text_figure=None if quantity else figure_in_text(r[2], r[18], r[9]),
-            )
-        )
+        out.extend(map(points.point, rows))
     _attach_rare_words(out)
     assign(out, load_decisions(conn))
     on_progress(READING, len(out), total)
     return out
+
+
+_Figure = tuple[quantities.Quantity | None, str | None, tuple[str, ...]]
+"""A claim's quantity, its text as written and its digits (``_figure_digits``)."""
+_NO_FIGURE: _Figure = (None, None, ())
+"""Of a claim without a qualifier (``_quantity``)."""
+
+
+class _PointReader:
+    """Makes a ClaimPoint of each row of ``_LOAD_SQL``. What many rows repeat is worked
+    out once: a figure (its columns), a stored reading, the figure of a text."""
+
+    def __init__(self, reports: _ClaimReports, exclude: frozenset[str]) -> None:
+        self.reports = reports
+        self.exclude = exclude
+        self.figures: dict[tuple[Any, ...], _Figure] = {}
+        self.readings: dict[tuple[Any, ...], Cues] = {}
+        self.text_figures: dict[tuple[str, str | None, str | None], quantities.Quantity | None]
+        self.text_figures = {}
+
+    def point(self, r: Sequence[Any]) -> ClaimPoint:
+        """The claim of a row, its fields given in their order (by name, they would cost
+        a second a million claims)."""
+        quantity, qtext, digits = self.figure(r)
+        inputs: _Inputs = (r[2], qtext, digits, r[4], r[5], r[6], r[18])  # _reading_inputs
+        return ClaimPoint(
+            r[0],
+            r[1],
+            r[2],
+            sys.intern(r[3]),
+            canon(r[4]),
+            canon(r[5]),
+            canon(r[6]),
+            _ordinal(r[7]),
+            _ordinal(r[8]),
+            quantity,
+            _shared_text(r[18]),
+            *self.reports.of(r[0]),
+            self.cues(r[19], tuple(r[20:]), inputs),
+            None if quantity else self.text_figure(r[2], r[18], r[9]),
+        )
+
+    def figure(self, r: Sequence[Any]) -> _Figure:
+        """The quantity of a row's figure columns (``_quantity``), its text and digits."""
+        if r[10] is None:
+            return _NO_FIGURE
+        columns = tuple(r[9:18])
+        known = self.figures.get(columns)
+        if known is None:
+            quantity = _quantity(columns)
+            known = (quantity, quantity.text if quantity else None, _figure_digits(quantity))
+            self.figures[columns] = known
+        return known
+
+    def text_figure(
+        self, claim_text: str, language: str | None, written: str | None
+    ) -> quantities.Quantity | None:
+        """``figure_in_text``: one wording may be dated many times."""
+        key = (claim_text, language, written)
+        if key not in self.text_figures:
+            self.text_figures[key] = figure_in_text(claim_text, language, written)
+        return self.text_figures[key]
+
+    def cues(self, digest: str | None, stored: tuple[Any, ...], inputs: _Inputs) -> Cues:
+        """The stored reading while its digest is that of the claim's inputs, else the
+        claim's words read now."""
+        if digest is None or digest != _reading_digest(inputs):
+            return read(inputs[0], **_reading_options(inputs), exclude=self.exclude)
+        cues = self.readings.get(stored)
+        if cues is None:
+            cues = self.readings[stored] = _stored_reading((None, *stored)).cues(self.exclude)
+        return cues
 
 
 def _one(shared: dict[Any, Any], value: Any) -> Any:
@@ -269,26 +303,45 @@ _DIGEST_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 def _digest(reader: str, inputs: _Inputs) -> str:
     """Not memoised: each claim's inputs are digested once per run, and a cache would hold
     every claim's text."""
-    data = _DIGEST_JSON.encode([reader, *inputs])
+    try:
+        data = _digest_text(reader, inputs)
+    except TypeError:
+        data = _DIGEST_JSON.encode([reader, *inputs])
     return hashlib.sha1(data.encode("utf-8"), usedforsecurity=False).hexdigest()[:24]
 
 
-@lru_cache(maxsize=262_144)
-def _stored_cues(reading: tuple[Any, ...], exclude: frozenset[str]) -> Cues:
-    """The cues of a stored reading (without its digest, which differs for every wording),
-    memoised: news repeats itself, and claims saying the same thing share one object."""
-    return _stored_reading((None, *reading)).cues(exclude)
+_quoted = json.encoder.encode_basestring
+"""A string as ``_DIGEST_JSON`` writes it (the encoder of ``ensure_ascii=False``)."""
+
+
+def _digest_text(reader: str, inputs: _Inputs) -> str:
+    """``_DIGEST_JSON.encode([reader, *inputs])`` written out for inputs as the database
+    gives them (strings or None, the digits a tuple of strings), at half the encoder's
+    cost; a TypeError for a value of any other type."""
+    text, qtext, digits, subject, metric, location, language = inputs
+    q = _quoted
+    return (
+        f"[{q(reader)},{q(text)},{'null' if qtext is None else q(qtext)},"
+        f"[{','.join(map(q, digits))}],{'null' if subject is None else q(subject)},"
+        f"{'null' if metric is None else q(metric)},"
+        f"{'null' if location is None else q(location)},"
+        f"{'null' if language is None else q(language)}]"
+    )
 
 
 def _stored_reading(stored: Sequence[Any]) -> Reading:
     _, concepts, scopes, named, written, denial, script = stored
-
-    def words(value: str) -> frozenset[str]:
-        return frozenset(value.split(_SEP)) if value else frozenset()
-
+    words = _stored_words
     return Reading(
         words(concepts), words(scopes), words(named), words(written), bool(denial), str(script)
     )
+
+
+@lru_cache(maxsize=65_536)
+def _stored_words(value: str) -> frozenset[str]:
+    """The words of a stored column, memoised: most readings share their concepts and
+    scopes, many their places."""
+    return frozenset(value.split(_SEP)) if value else frozenset()
 
 
 STORE_BATCH = 5_000
@@ -576,12 +629,18 @@ def _attach_rare_words(points: list[ClaimPoint]) -> None:
 
 
 _REPORTS_SQL = (
-    "SELECT a.claim_id, COALESCE(s.merged_into_id, s.id), s.name, s.affiliation, s.named, "
-    "a.document_id, a.stance FROM attribution a JOIN source s ON s.id = a.source_id "
-    "JOIN claim c ON c.id = a.claim_id WHERE c.status = 'active'"
+    "SELECT a.claim_id, a.source_id, a.document_id, a.stance FROM attribution a "
+    "JOIN source s ON s.id = a.source_id"
 )
+"""Every claim's reports: those of claims that are not active are read too, and never
+asked for (leaving them out would look up each report's claim, a third of the query)."""
+_SOURCES_SQL = "SELECT id, COALESCE(merged_into_id, id), name, affiliation, named FROM source"
 
-_Report = tuple[int, frozenset[str], bool, int | None, str]
+_Origins = tuple[frozenset[int], frozenset[str], bool]
+"""The origins of some sources, their distinctive name words, whether one is named."""
+_Reports = tuple[frozenset[int], frozenset[str], bool, frozenset[int], frozenset[str]]
+"""A claim's origins, their name words, whether one is named, its documents, stances."""
+_NO_REPORTS: _Reports = (frozenset(), frozenset(), False, frozenset(), ASSERTED)
 
 
 def _only(sql: str, column: str, ids: Sequence[int] | None) -> tuple[str, dict[str, object]]:
@@ -591,18 +650,62 @@ def _only(sql: str, column: str, ids: Sequence[int] | None) -> tuple[str, dict[s
     return f"{sql} AND {column} IN :ids", {"ids": list(ids)}
 
 
-def _load_reports(conn: Connection, ids: Sequence[int] | None = None) -> dict[int, list[_Report]]:
-    """Each active claim's reports: origin, the origin's distinctive name words, whether
-    it is named, the document and the stance."""
-    out: dict[int, list[_Report]] = defaultdict(list)
-    sql, params = _only(_REPORTS_SQL, "a.claim_id", ids)
-    rows = conn.execute(
-        expanding_text(sql, params).execution_options(stream_results=True, yield_per=50_000), params
-    )
-    for claim_id, source_id, name, affiliation, named, document_id, stance in rows:
-        words = origin_words(f"{name} {affiliation or ''}")
-        out[claim_id].append((source_id, words, bool(named), document_id, stance))
-    return out
+class _ClaimReports:
+    """Each claim's reports (origin, the origin's distinctive name words, whether it is
+    named, the document and the stance), read in two queries: the reports by source id,
+    and the sources, whose name words are read once for each set of sources claims have.
+    Claims with equal sets of origins, or of stances, share one object."""
+
+    def __init__(self, conn: Connection, ids: Sequence[int] | None) -> None:
+        sql, params = _REPORTS_SQL, {}
+        if ids is not None:
+            sql, params = f"{sql} WHERE a.claim_id IN :ids", {"ids": list(ids)}
+        self.rows: dict[int, list[Sequence[Any]]] = {}
+        rows = self.rows
+        for batch in stream_batches(conn, sql, params):
+            for row in batch:
+                own = rows.get(row[0])
+                if own is None:
+                    rows[row[0]] = [row]
+                else:
+                    own.append(row)
+        self.sources = {r[0]: tuple(r[1:]) for r in conn.execute(text(_SOURCES_SQL))}
+        self.origins: dict[frozenset[int], _Origins] = {}
+        self.stances: dict[tuple[str, ...], frozenset[str]] = {}
+        self.shared: dict[Any, Any] = {}
+
+    def of(self, claim_id: int) -> _Reports:
+        """The claim's reports, summed up as a ClaimPoint holds them (asked once a claim:
+        its rows are let go)."""
+        own = self.rows.pop(claim_id, None)
+        if own is None:
+            return _NO_REPORTS
+        _, sources, documents, stances = zip(*own, strict=True)
+        held = frozenset(documents)
+        if None in held:
+            held = held.difference((None,))
+        return (*self._origins(frozenset(sources)), held, self._stances(stances))
+
+    def _origins(self, sources: frozenset[int]) -> _Origins:
+        known = self.origins.get(sources)
+        if known is None:
+            each = [self.sources[s] for s in sources]
+            words = (
+                origin_words(f"{name} {affiliation or ''}") for _, name, affiliation, _ in each
+            )
+            known = (
+                _one(self.shared, frozenset(origin for origin, *_ in each)),
+                _one(self.shared, frozenset().union(*words)),
+                any(named for *_, named in each),
+            )
+            self.origins[sources] = known
+        return known
+
+    def _stances(self, stances: tuple[str, ...]) -> frozenset[str]:
+        known = self.stances.get(stances)
+        if known is None:
+            known = self.stances[stances] = _one(self.shared, frozenset(stances))
+        return known
 
 
 PARTY_KINDS = ("government", "military", "intelligence_agency", "official")
@@ -658,20 +761,25 @@ def _generic_origin_words() -> frozenset[str]:
     )
 
 
+_WRITTEN_DIGITS = re.compile(r"\d[\d.,'\u00a0\u202f ]*\d|\d")
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _figure_digits(q: quantities.Quantity | None) -> tuple[str, ...]:
     """Digit strings under which the figure may appear in the claim text."""
     if q is None:
         return ()
-    written = re.search(r"\d[\d.,'\u00a0\u202f ]*\d|\d", q.text)
+    written = _WRITTEN_DIGITS.search(q.text)
     out = []
     if written:
-        out.append(re.sub(r"\D", "", written.group()))
+        out.append(_NOT_DIGIT.sub("", written.group()))
     point = q.value if q.value is not None else (q.low if q.low is not None else q.high)
     if point is not None and point == int(point):
         out.append(str(int(point)))
     return tuple(out)
 
 
+@lru_cache(maxsize=65_536)
 def _ordinal(iso: str | None) -> int:
     return date.fromisoformat(iso).toordinal() if iso else 0
 

@@ -7,6 +7,10 @@ often without subject, metric or location.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -1767,3 +1771,83 @@ def test_roles_and_function_words_name_no_origin() -> None:
     assert not {"para", "enviado", "especial"} & measures.origin_words(
         "Tom Perriello, enviado especial de EEUU para Sudán"
     )
+
+
+def test_a_claim_point_holds_every_report_of_its_claim(
+    cli: Any, db_url: str, tmp_path: Path
+) -> None:
+    """Each field as the claim's rows give it: origins through merged sources, the name
+    words of every source that reported it, its documents and stances; a figure read
+    from the text of a claim whose quantity was not read. Loading some claims by id
+    gives them as loading all does."""
+    from sqlalchemy import text
+
+    said = "Shelling killed 30 people in Kadugli, Reuters said."
+    rows = [
+        report("a", said, "30 people", "Reuters", source_affiliation="Thomson Reuters"),
+        report("a", said, "30 people", "ISW", url="https://example.org/a2"),
+        report("a", said, "30 people", "SUNA", stance="denies", url="https://example.org/a3"),
+        report("b", "Officials said more than 400 people were killed.", "", "ISW", as_of="2025-04"),
+    ]
+    run_import(db_url, write_csv(tmp_path / "r.csv", rows))
+    assert cli("merge-source", "reuters", "isw", "--reason", "same").exit_code == 0
+    with open_session(db_url) as session:
+        conn = session.connection()
+        points = {p.key: p for p in measures.load_points(conn)}
+        some = measures.load_points(conn, ids=[points["a"].id])
+        sources = dict(conn.execute(text("SELECT key, id FROM source")).all())
+        documents = conn.execute(
+            text("SELECT key, document_id FROM attribution a JOIN claim c ON c.id = a.claim_id")
+        ).all()
+    a, b = points["a"], points["b"]
+    assert (a.text, a.category, a.language, a.subject, a.metric, a.location) == (
+        said,
+        "casualties",
+        "en",
+        "",
+        "",
+        "",
+    )
+    assert a.start == a.end == date(2025, 4, 12).toordinal()
+    assert (b.start, b.end) == (date(2025, 4, 1).toordinal(), date(2025, 4, 30).toordinal())
+    assert a.quantity is not None and (a.quantity.value, a.quantity.text) == (30, "30 people")
+    assert a.text_figure is None and a.figure == a.quantity
+    assert b.quantity is None and b.text_figure is not None and b.text_figure.value == 400
+    assert b.text_figure.qualifier == "over"
+    assert a.origins == {sources["reuters"], sources["suna"]}
+    assert b.origins == {sources["reuters"]}
+    words = measures.origin_words
+    assert {"reuters", "thomson", "isw", "suna"} <= a.origin_words
+    assert a.origin_words == words("Reuters Thomson Reuters") | words("ISW ") | words("SUNA ")
+    assert b.origin_words == words("ISW ") and "reuters" not in b.origin_words
+    assert a.named_origins and b.named_origins
+    assert a.documents == {d for k, d in documents if k == "a"} and len(a.documents) == 3
+    assert a.stances == {"asserts", "denies"} and b.stances == measures.ASSERTED
+    assert a.cues.concepts == {"dead"} and "kadugli" in a.cues.places
+    assert a.measure == measures.auto_key(a) != ""
+    assert [dataclasses.astuple(p) for p in some] == [dataclasses.astuple(a)]
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        (
+            'Shelling "killed" 30\\ people\n\t\x00\x1f\x7f\u2028 in Kadugli — 中文 ñ 😀',
+            "30",
+            ("30", "30"),
+            None,
+            "Kadugli",
+            None,
+            "en",
+        ),
+        ("No figure", None, (), None, None, None, None),
+        ("قتل 1,200", "1,200", ("1200", "1200"), "people", "killed", "الخرطوم", "ar"),
+        ("a number where a text is expected", 5, (), 1.5, True, None, None),
+    ],
+)
+def test_a_readings_digest_is_the_sha1_of_its_inputs_as_json(inputs: tuple[Any, ...]) -> None:
+    """Stored readings hold this digest of their reader and inputs, so its form never
+    changes, whatever the inputs hold."""
+    data = json.dumps(["reader", *inputs], ensure_ascii=False, separators=(",", ":"))
+    expected = hashlib.sha1(data.encode("utf-8")).hexdigest()[:24]
+    assert measures._digest("reader", inputs) == expected

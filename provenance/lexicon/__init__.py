@@ -18,6 +18,9 @@ language, in top-level tables owned by one concern each:
   10 percent), by unit id; ``noun_only_before_figure`` says a count noun never follows its
   figure ("namoonni 300 ajjeefaman": the word after is the verb) but a listed one after a
   multiplier's figure or a vague amount, where none stands before ("miliyoni 7 z'abantu");
+  ``multipliers_after_figure`` lists multiplier forms read only after a figure, which
+  alone are another number (Arabic "40 ألفا" is forty thousand, "ألفا شخص" two thousand
+  people): alone they are refused;
 - ``[dates]``: month names and relative-date words; ``ordinal_dot`` says ordinals are
   written with a dot before capitalised words ("am 24. Februar"), so such a dot ends no
   sentence; ``year_month_day_markers`` lists the

@@ -10,6 +10,7 @@ French "morts" and an Arabic "قتلى" both read as ``dead``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -441,7 +442,28 @@ def capitalises_only_names(language: str | None) -> bool:
 def _label_places(code: str, label: str) -> frozenset[str]:
     """``place_words`` of one label, read with every language's tables (memoised: the
     coders' subjects and locations recur)."""
-    return sides.labels_in(label) | _capitalised(code, label, None, is_label=True)
+    words = _capitalised(code, label, None, is_label=True)
+    if not capitalises_only_names(code):
+        words &= _where_names_stand(code, label)
+    return sides.labels_in(label) | words
+
+
+def _where_names_stand(code: str, label: str) -> set[str]:
+    """In a language that capitalises every noun, the parts of the capitalised words of a
+    label that stand where a name does: the label's only word ("Bachmut"), a word after
+    one that introduces a place ("im Sudan", ``[measures.places] before``) or after
+    another capitalised word ("Lager Zamzam", "Al Ahli"). A capitalised common noun
+    ("Angriff auf", "seit Beginn des Krieges") stands elsewhere."""
+    tokens_ = [m.group() for m in _TOKEN.finditer(label)]
+    if len(tokens_) == 1:
+        return set(_place_parts(code, tokens_[0]))
+    places = lexicon.section(code, "measures").get("places", {})
+    before = {fold_word(str(w)) for w in places.get("before", [])}
+    out: set[str] = set()
+    for previous, word in itertools.pairwise(tokens_):
+        if fold_word(previous) in before or previous[:1].isupper():
+            out.update(_place_parts(code, word))
+    return out
 
 
 def _capitalised(code: str, text: str, language: str | None, *, is_label: bool) -> set[str]:

@@ -145,7 +145,7 @@ def test_second_corpus_scores(imported: tuple[str, int], gold: dict[str, Any]) -
 
 EXPECTED = {
     "kept_as_text": 9,
-    "dup_true": 31,
+    "dup_true": 32,
     "dup_wrong": 4,
     "conflicts_found": 6,
     "false_flags": 3,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -105,21 +105,43 @@ def _word_names(code: str, table: str, word: str) -> frozenset[str]:
 
 
 def names_in(words: Sequence[str], language: str | None, table: str) -> frozenset[str]:
-    """Names of the ``table`` entries that any of the folded ``words`` match."""
+    """Names of the ``table`` entries that any of the folded ``words`` match. A word inside
+    a matched phrase is read only as part of it: an "unmanned aerial vehicle" is an
+    aircraft, not a vehicle."""
     codes = _languages(language)
     if len(words) == 1 and len(codes) == 1:
         return _names_of(codes[0], table, words[0])
     found: set[str] = set()
-    for code in codes:
-        for word in words:
-            found |= _names_of(code, table, word)
+    covered: set[int] = set()
     if len(words) > 1:
         joined = f" {' '.join(words)} "
         for code in codes:
-            p = _patterns(code, table)
-            found.update(name for phrase, name in p.phrases if phrase in joined)
-            found.update(name for rx, name in p.wild_phrases if rx.search(joined))
+            for start, end, name in _phrase_matches(_patterns(code, table), joined):
+                found.add(name)
+                covered.update(range(start, end))
+    for code in codes:
+        for i, word in enumerate(words):
+            if i not in covered:
+                found |= _names_of(code, table, word)
     return frozenset(found)
+
+
+def _phrase_matches(p: _Patterns, joined: str) -> Iterator[tuple[int, int, str]]:
+    """The phrases of ``p`` in ``joined`` (words, each after one space, and a space at the
+    end), as the first and past-the-last word index of each match, with its name."""
+    for phrase, name in p.phrases:
+        at = joined.find(phrase)
+        while at >= 0:
+            yield _word_span(joined, at, at + len(phrase), name)
+            at = joined.find(phrase, at + 1)
+    for rx, name in p.wild_phrases:
+        for m in rx.finditer(joined):
+            yield _word_span(joined, m.start(), m.end(), name)
+
+
+def _word_span(joined: str, start: int, end: int, name: str) -> tuple[int, int, str]:
+    first = joined.count(" ", 0, start + 1) - 1
+    return first, first + joined.count(" ", start + 1, end - 1) + 1, name
 
 
 @lru_cache(maxsize=262_144)

@@ -1851,3 +1851,55 @@ def test_a_readings_digest_is_the_sha1_of_its_inputs_as_json(inputs: tuple[Any, 
     data = json.dumps(["reader", *inputs], ensure_ascii=False, separators=(",", ":"))
     expected = hashlib.sha1(data.encode("utf-8")).hexdigest()[:24]
     assert measures._digest("reader", inputs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "figure", "language"),
+    [
+        (
+            "US Navy ships shot down 15 uncrewed aerial vehicle (UAVs) fired by the Houthis.",
+            "15 uncrewed aerial vehicle",
+            "15",
+            "en",
+        ),
+        ("Les forces ont abattu 15 véhicules aériens sans pilote.", "", "15", "fr"),
+        ("Las fuerzas derribaron 15 vehículos aéreos no tripulados.", "", "15", "es"),
+    ],
+)
+def test_a_phrase_is_read_whole_not_by_its_words(
+    text: str, quantity: str, figure: str, language: str
+) -> None:
+    """An unmanned aerial vehicle is an aircraft: the word "vehicle" inside the phrase does
+    not also make it a count of vehicles (trucks, tanks)."""
+    assert read(text, quantity, figure, language).concepts == {"aircraft"}
+
+
+def test_a_word_outside_the_phrase_still_counts() -> None:
+    assert cues.names_in(["aerial", "vehicles", "and", "vehicles"], "en", "concepts") == {
+        "aircraft",
+        "vehicles",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "language", "combined"),
+    [
+        ("Forces shot down 21 missiles and drones.", "21 missiles and drones", "en", True),
+        ("Forces shot down 18 drones and three missiles.", "18 drones", "en", False),
+        ("Les forces ont abattu 21 drones et missiles.", "21 drones et missiles", "fr", True),
+        ("Las fuerzas derribaron 21 drones y misiles.", "21 drones y misiles", "es", True),
+        ("Le forze hanno abbattuto 21 droni e missili.", "21 droni e missili", "it", True),
+    ],
+)
+def test_drones_and_missiles_together_are_neither_alone(
+    text: str, quantity: str, language: str, combined: bool
+) -> None:
+    """ "21 missiles and drones" counts both together: a whole to "18 drones", not a rival
+    figure of the drones."""
+    figure = quantity.split()[0]
+    assert ("combined" in read(text, quantity, figure, language).scopes) is combined
+
+
+def test_bodies_found_in_french_are_a_part_of_the_dead() -> None:
+    text = "2.000 corps avaient été retrouvés dans les rues de la ville."
+    assert "identified" in read(text, "2.000 corps", "2.000", "fr").scopes

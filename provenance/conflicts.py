@@ -501,14 +501,18 @@ def _denied(
 
 
 def _answers(d: ClaimPoint, other: ClaimPoint, locations: Mapping[str, str]) -> bool:
-    """No evidence that the denial speaks of another place than the claim. A denial names
-    who claimed and who denies ("the commander's claim is not true, the army's spokesman
-    told a news agency"), so its names seldom all stand among the claim's: one name both
-    give that is more than a side (the town's, not the country's) is enough, as is
-    ``places_agree``."""
+    """No evidence that the denial speaks of another place than the claim: ``places_agree``,
+    or, for a denial in words, one name both give that is more than a side (the town's,
+    not the country's). Such a denial names who claimed and who denies ("the commander's
+    claim is not true, the army's spokesman told a news agency"), so its names seldom all
+    stand among the claim's. A claim its sources deny states a deed of its own ("Russian
+    forces advanced near the village"), which another deed at that place ("Ukrainian
+    forces counterattacked near the village") does not answer."""
     if not locations_agree(d, other, locations):
         return False
-    return names_agree(d, other) or any(
+    if names_agree(d, other):
+        return True
+    return d.cues.denial and any(
         not _side(name) and shared_place(replace(d.cues, places=frozenset({name})), other.cues)
         for name in d.cues.places
     )

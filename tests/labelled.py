@@ -810,3 +810,22 @@ CONFLICTS += [
         _TOLL,
     ),
 ]
+_FRONT = {"category": "territory", "location": "Rivertown", "as_of": "2024-03-25", "quantity": ""}
+NON_CONFLICTS += [
+    Case(
+        "a-denied-deed-is-not-answered-by-another-deed-at-the-place",
+        {
+            "claim": "According to reports, Russian forces advanced near Rivertown.",
+            "subject": "Russian forces",
+            "metric": "advanced",
+            "stance": "denies",
+        },
+        {
+            "claim": "Geolocated footage confirms Ukrainian forces counterattacked near Rivertown.",
+            "subject": "Ukrainian forces",
+            "metric": "counterattacked",
+        },
+        False,
+        _FRONT,
+    ),
+]

@@ -30,7 +30,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from provenance import db, lexicon, organisations, quantities, sides, workers
 from provenance.bulk import stream_batches
-from provenance.cues import Cues, Reading, read, read_words, tokens, version
+from provenance.cues import Cues, Reading, read_words, tokens, version
 from provenance.folding import fold_word, script_of
 from provenance.normalize import ascii_slug, fold, short_hash
 from provenance.progress import Progress, ignore
@@ -180,6 +180,7 @@ def load_points(
         if out:
             on_progress(READING, len(out), total)
         out.extend(map(points.point, rows))
+    points.read_stale()
     _attach_rare_words(out)
     assign(out, load_decisions(conn))
     on_progress(READING, len(out), total)
@@ -203,13 +204,15 @@ class _PointReader:
         self.readings: dict[tuple[Any, ...], Cues] = {}
         self.text_figures: dict[tuple[str, str | None, str | None], quantities.Quantity | None]
         self.text_figures = {}
+        self.stale: list[tuple[ClaimPoint, _Inputs]] = []
+        """Claims whose stored reading is not current, read once all are loaded."""
 
     def point(self, r: Sequence[Any]) -> ClaimPoint:
         """The claim of a row, its fields given in their order (by name, they would cost
         a second a million claims)."""
         quantity, qtext, digits = self.figure(r)
         inputs: _Inputs = (r[2], qtext, digits, r[4], r[5], r[6], r[18])  # _reading_inputs
-        return ClaimPoint(
+        point = ClaimPoint(
             r[0],
             r[1],
             r[2],
@@ -225,6 +228,9 @@ class _PointReader:
             self.cues(r[19], tuple(r[20:]), inputs),
             None if quantity else self.text_figure(r[2], r[18], r[9]),
         )
+        if point.cues is _UNREAD:
+            self.stale.append((point, inputs))
+        return point
 
     def figure(self, r: Sequence[Any]) -> _Figure:
         """The quantity of a row's figure columns (``_quantity``), its text and digits."""
@@ -248,14 +254,40 @@ class _PointReader:
         return self.text_figures[key]
 
     def cues(self, digest: str | None, stored: tuple[Any, ...], inputs: _Inputs) -> Cues:
-        """The stored reading while its digest is that of the claim's inputs, else the
-        claim's words read now."""
+        """The stored reading while its digest is that of the claim's inputs, else
+        ``_UNREAD``: the claim's words are read with the others' (``read_stale``)."""
         if digest is None or digest != _reading_digest(inputs):
-            return read(inputs[0], **_reading_options(inputs), exclude=self.exclude)
+            return _UNREAD
+        return self.stored_cues(stored)
+
+    def stored_cues(self, stored: tuple[Any, ...]) -> Cues:
+        """The cues of a reading's stored values, once for each distinct reading."""
         cues = self.readings.get(stored)
         if cues is None:
             cues = self.readings[stored] = _stored_reading((None, *stored)).cues(self.exclude)
         return cues
+
+    def read_stale(self) -> None:
+        """Read the words of the claims without a current reading, as ``store_readings``
+        does, on every core once there are many: after an upgrade of the reader every
+        stored reading is stale until a command writes, and a command that only reads
+        would otherwise read every claim in its own process, on each run."""
+        pages = (
+            (page, [inputs for _, inputs in page]) for page in _pages_of(self.stale, STORE_BATCH)
+        )
+        for page, values in workers.spread(read_inputs, pages, after=PARALLEL_AFTER, size=len):
+            for (point, _), read_values in zip(page, values, strict=True):
+                point.cues = self.stored_cues(tuple(read_values[2:]))
+        self.stale.clear()
+
+
+_UNREAD = Cues(frozenset(), frozenset(), frozenset(), False, "")
+"""The cues of a claim loaded before its words are read (``_PointReader.read_stale``)."""
+
+
+def _pages_of(items: list[_T], size: int) -> Iterator[list[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _one(shared: dict[Any, Any], value: Any) -> Any:

@@ -211,3 +211,41 @@ def test_a_bulk_import_reads_claims_as_it_writes_them_and_again_once_filled_in(
     with open_session(db_url) as session:
         subject = session.connection().execute(text("SELECT subject FROM claim WHERE key = 'k1'"))
         assert subject.scalar_one() == "Kadugli"
+
+
+def test_stale_readings_are_read_in_workers_as_they_would_be_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str
+) -> None:
+    generate(300, 5, tmp_path)
+    with open_session(db_url, write=True) as session:
+        import_files(session, [tmp_path / "claims.csv"], actor="test", command="test")
+    with open_session(db_url, write=True) as session:
+        session.connection().execute(text("UPDATE claim_cues SET digest = 'of other words'"))
+
+    def cues_of(count: str) -> dict[str, tuple[Any, ...]]:
+        monkeypatch.setenv(workers.ENV, count)
+        with open_session(db_url) as session:
+            points = measures.load_points(session.connection())
+        return {p.key: (p.cues, p.measure, p.denies) for p in points}
+
+    spread_work: list[str] = []
+    real_map = workers.map_ordered
+
+    def recorded(executor: Any, fn: Any, items: Any, ahead: int) -> Any:
+        spread_work.append(fn.__name__)
+        return real_map(executor, fn, items, ahead)
+
+    monkeypatch.setattr(workers, "map_ordered", recorded)
+    monkeypatch.setattr(measures, "STORE_BATCH", 20)
+    monkeypatch.setattr(measures, "PARALLEL_AFTER", 20)
+    here = cues_of("1")
+    assert spread_work == []
+    spread = cues_of("2")
+    assert spread_work == ["read_inputs"]
+    assert spread == here
+    assert len(here) > 3 * 20
+    with open_session(db_url, write=True) as session:
+        conn = session.connection()
+        ids = [row[0] for row in conn.execute(text("SELECT id FROM claim"))]
+        assert measures.store_readings(conn, ids) == len(here)
+    assert cues_of("1") == here, "as read from the readings stored anew"

@@ -147,7 +147,7 @@ EXPECTED = {
     "kept_as_text": 1,
     "dup_true": 32,
     "dup_wrong": 10,
-    "conflicts_found": 6,
+    "conflicts_found": 8,
     "false_flags": 0,
 }
 """Measured: import warnings (figures kept as text), duplicate pairs right and wrong,

@@ -109,19 +109,25 @@ def _import(url: str, data: Path) -> dict[str, tuple[Any, ...]]:
     return {r[0]: tuple(r[1:]) for r in rows}
 
 
-def test_a_large_import_reads_claims_in_workers_as_it_would_here(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str
-) -> None:
-    generate(600, 7, tmp_path)
-    data = tmp_path / "claims.csv"
-    spread_work: list[str] = []
+@pytest.fixture
+def spread_work(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the functions given to a pool of workers, as they are given."""
+    given: list[str] = []
     real_map = workers.map_ordered
 
     def recorded(executor: Any, fn: Any, items: Any, ahead: int) -> Any:
-        spread_work.append(fn.__name__)
+        given.append(fn.__name__)
         return real_map(executor, fn, items, ahead)
 
     monkeypatch.setattr(workers, "map_ordered", recorded)
+    return given
+
+
+def test_a_large_import_reads_claims_in_workers_as_it_would_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str, spread_work: list[str]
+) -> None:
+    generate(600, 7, tmp_path)
+    data = tmp_path / "claims.csv"
     monkeypatch.setattr(measures, "STORE_BATCH", 40)
     monkeypatch.setattr(measures, "PARALLEL_AFTER", 40)
     monkeypatch.setenv(workers.ENV, "1")
@@ -214,7 +220,7 @@ def test_a_bulk_import_reads_claims_as_it_writes_them_and_again_once_filled_in(
 
 
 def test_stale_readings_are_read_in_workers_as_they_would_be_here(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_url: str, spread_work: list[str]
 ) -> None:
     generate(300, 5, tmp_path)
     with open_session(db_url, write=True) as session:
@@ -228,14 +234,6 @@ def test_stale_readings_are_read_in_workers_as_they_would_be_here(
             points = measures.load_points(session.connection())
         return {p.key: (p.cues, p.measure, p.denies) for p in points}
 
-    spread_work: list[str] = []
-    real_map = workers.map_ordered
-
-    def recorded(executor: Any, fn: Any, items: Any, ahead: int) -> Any:
-        spread_work.append(fn.__name__)
-        return real_map(executor, fn, items, ahead)
-
-    monkeypatch.setattr(workers, "map_ordered", recorded)
     monkeypatch.setattr(measures, "STORE_BATCH", 20)
     monkeypatch.setattr(measures, "PARALLEL_AFTER", 20)
     here = cues_of("1")

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from provenance.cues import Cues
 from provenance.db import open_session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,3 +124,25 @@ def provn_statements(text: str) -> list[str]:
     prov library writes ``+00:00`` where we write ``Z``."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return sorted(re.sub(r"(\d{2}:\d{2}:\d{2}\.\d+)Z", r"\1+00:00", line) for line in lines)
+
+
+def read_words(
+    text: str,
+    figure: str,
+    language: str,
+    *,
+    subject: str | None = None,
+    quantity_text: str | None = None,
+) -> Cues:
+    """What ``cues.read`` makes of a text in ``language`` stating ``figure``."""
+    from provenance import cues
+
+    return cues.read(
+        text,
+        quantity_text=quantity_text,
+        figure=(figure,),
+        subject=subject,
+        metric=None,
+        location=None,
+        language=language,
+    )

@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import cues
+from tests.helpers import read_words
 
 
 def _places(subject: str, language: str = "de") -> frozenset[str]:
-    return cues.read(
-        "Die Zahl stieg auf 8796.",
-        quantity_text="8796",
-        figure=("8796",),
-        subject=subject,
-        metric=None,
-        location=None,
-        language=language,
+    return read_words(
+        "Die Zahl stieg auf 8796.", "8796", language, subject=subject, quantity_text="8796"
     ).places
 
 

@@ -6,19 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import cues
+from tests.helpers import read_words
 
 
 def _places(text: str, figure: str, language: str) -> frozenset[str]:
-    return cues.read(
-        text,
-        quantity_text=None,
-        figure=(figure,),
-        subject=None,
-        metric=None,
-        location=None,
-        language=language,
-    ).places
+    return read_words(text, figure, language).places
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import cues
+from tests.helpers import read_words
 
 
 @pytest.mark.parametrize(
@@ -18,13 +18,5 @@ from provenance import cues
     ],
 )
 def test_victims_alone_is_no_scope(text: str, figure: str, combined: bool) -> None:
-    read = cues.read(
-        text,
-        quantity_text=None,
-        figure=(figure,),
-        subject=None,
-        metric=None,
-        location=None,
-        language="ar",
-    )
+    read = read_words(text, figure, "ar")
     assert ("combined" in read.scopes) is combined

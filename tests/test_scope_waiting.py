@@ -8,23 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from provenance import cues
 from provenance.conflicts import find_conflicts
 from provenance.db import open_session
-from tests.helpers import write_csv
+from tests.helpers import read_words, write_csv
 from tests.test_import import run_import
 
 
 def _scopes(text: str, figure: str, language: str) -> frozenset[str]:
-    return cues.read(
-        text,
-        quantity_text=None,
-        figure=(figure,),
-        subject=None,
-        metric=None,
-        location=None,
-        language=language,
-    ).scopes
+    return read_words(text, figure, language).scopes
 
 
 @pytest.mark.parametrize(

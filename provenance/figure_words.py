@@ -574,6 +574,10 @@ class Language(NamedTuple):
     comma_decimal_too: bool
     """The press also writes "2,5 مليون" with a decimal comma, though the language's mark
     is a dot: a comma figure before a multiplier reads two ways."""
+    thousands_comma_too: bool
+    """Some of the press writes "1,200" with a comma between thousands, though the
+    language's decimal mark is a comma (Spanish of the Americas): a comma before three
+    digits reads two ways."""
     linker_after_figure: bool
     """A linker joins any figure to its noun (Romanian "10.000 de oameni"), not only a
     multiplier ("10 mii de oameni", "millions of people")."""
@@ -731,6 +735,7 @@ def language(code: str) -> Language:
         Phrases(_late_hedges(code)),
         Phrases(resolved("after", code or None) + _pairs(code, "after_own_language_only")),
         _flag(code, "also_decimal_comma"),
+        _flag(code, "also_thousands_comma"),
         _flag(code, "linker_after_figure"),
         _closers(code),
         frozenset(key(p) for p in _all_lists("wrappers")),

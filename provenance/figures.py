@@ -98,6 +98,9 @@ separator. Before fewer or more digits, or with a space, it separates two figure
 
 _NUMBER_DOT = re.compile(r"([0-9]{1,3}(?:([, ])[0-9]{3})(?:\2[0-9]{3})*|[0-9]+)(?:\.([0-9]+))?")
 _NUMBER_COMMA = re.compile(r"([0-9]{1,3}(?:([. '])[0-9]{3})(?:\2[0-9]{3})*|[0-9]+)(?:,([0-9]+))?")
+_GROUPED_LIKE_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
+"""Digits that read as a whole number with a comma between thousands ("1,200") and as a
+number with a decimal comma (1.2)."""
 _NUMBER_SWISS = re.compile(r"([0-9]{1,3}(?:(')[0-9]{3})(?:\2[0-9]{3})*)\.([0-9]+)")
 
 # --------------------------------------------------------------------------- numbers
@@ -556,6 +559,11 @@ class _Parser:
         if exp == 0 and parts[1] == "000":
             raise _NoParse(
                 f"{token!r}: a thousands separator where the language has a decimal mark"
+            )
+        if self.lang.thousands_comma_too and _GROUPED_LIKE_THOUSANDS.fullmatch(token):
+            raise _NoParse(
+                f"{token!r}: a comma before three digits groups thousands in some of this "
+                "language's press, and marks decimals in the rest"
             )
         if exp and self.lang.convention == "dot" and "," in token and self.lang.comma_decimal_too:
             raise _NoParse(

@@ -999,6 +999,9 @@ def test_number_formats_follow_language(text: str, language: str | None, value: 
         ("1,376", "xx"),
         ("1.376", "xx"),
         ("1 2", "en"),
+        ("1,200", "es"),
+        ("ha superado las 1,200", "es"),
+        ("2,500 millones", "es"),
     ],
 )
 def test_ambiguous_number_formats_are_refused(text: str, language: str | None) -> None:

@@ -18,6 +18,10 @@ language, in top-level tables owned by one concern each:
   10 percent), by unit id; ``noun_only_before_figure`` says a count noun never follows its
   figure ("namoonni 300 ajjeefaman": the word after is the verb) but a listed one after a
   multiplier's figure or a vague amount, where none stands before ("miliyoni 7 z'abantu");
+  ``decimal`` names the decimal mark ("dot", "comma"); ``also_decimal_comma`` says some
+  of the press writes a decimal comma all the same, ``also_thousands_comma`` a comma
+  between thousands ("1,200" in Spanish of the Americas): such figures read two ways and
+  are refused;
   ``multipliers_after_figure`` lists multiplier forms read only after a figure, which
   alone are another number (Arabic "40 ألفا" is forty thousand, "ألفا شخص" two thousand
   people): alone they are refused;

@@ -2561,3 +2561,21 @@ def test_hundreds_read_as_a_modifier_or_added_are_refused(text: str, language: s
 def test_a_multiplier_left_after_the_figure_is_refused(text: str, language: str) -> None:
     """Both read as 2: the words after "and" were left unread (no fraction listed)."""
     assert parse_quantity(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "unit"),
+    [
+        ("300-an orang", "id", "about", "people"),
+        ("300an orang", "id", "about", "people"),
+        ("300 orang", "id", "exact", "people"),
+        ("300 an der Front", "de", "exact", ""),
+    ],
+)
+def test_an_indonesian_ending_makes_a_figure_approximate(
+    text: str, language: str, qualifier: str, unit: str
+) -> None:
+    """Indonesian "300-an" is some three hundred; "an" after a figure in another language
+    is another word."""
+    q = parse(text, language)
+    assert (q.qualifier, q.value, q.unit) == (qualifier, 300, unit)

@@ -2579,3 +2579,21 @@ def test_an_indonesian_ending_makes_a_figure_approximate(
     is another word."""
     q = parse(text, language)
     assert (q.qualifier, q.value, q.unit) == (qualifier, 300, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier", "low", "high"),
+    [
+        ("likely 100 to 300", "en", "range", 100, 300),
+        ("vermutlich 100 bis 300", "de", "range", 100, 300),
+        ("probablement entre 10 et 50", "fr", "range", 10, 50),
+        ("probablemente 300 muertos", "es", "exact", None, None),
+        ("a confirmed 212 hostages", "en", "exact", None, None),
+    ],
+)
+def test_words_of_likelihood_before_a_figure_leave_it_as_stated(
+    text: str, language: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    """How sure a report is of its figure is not a bound on the figure."""
+    q = parse(text, language)
+    assert (q.qualifier, q.low, q.high) == (qualifier, low, high)

@@ -2100,6 +2100,8 @@ def test_formatted_numbers_parse_exactly(
     language: str, whole: int, frac: str | None, grouped: bool, data: st.DataObject
 ) -> None:
     assume(frac != "000")  # a three-zero fraction reads as an imported thousands separator
+    # Spanish of the Americas groups thousands with a comma: "1,001" reads two ways.
+    assume(not (language == "es" and frac is not None and len(frac) == 3 and 0 < whole < 1000))
     separators, decimal = CONVENTIONS[language]
     sep = data.draw(st.sampled_from(separators))
     text = group(whole, sep) if grouped else str(whole)

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -15,6 +15,8 @@ FETCH_ROWS = 5000
 _STREAMED: dict[str, Any] = {"stream_results": True, "max_row_buffer": FETCH_ROWS}
 """Options of one streamed statement (on the connection they would outlast it, and
 send every later statement, writes too, through a server-side cursor)."""
+
+_T = TypeVar("_T")
 
 
 @contextmanager
@@ -66,6 +68,12 @@ def stream_rows(
             yield from rows
     finally:
         result.close()
+
+
+def chunks(items: Sequence[_T], size: int) -> Iterator[list[_T]]:
+    """The items ``size`` at a time, in order."""
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
 
 
 def stream_batches(

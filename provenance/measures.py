@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import Connection, bindparam, text
 
 from provenance import db, lexicon, organisations, quantities, sides, workers
-from provenance.bulk import stream_batches
+from provenance.bulk import chunks, stream_batches
 from provenance.cues import Cues, Reading, read_words, tokens, version
 from provenance.folding import fold_word, script_of
 from provenance.normalize import ascii_slug, fold, short_hash
@@ -210,8 +210,9 @@ class _PointReader:
     def point(self, r: Sequence[Any]) -> ClaimPoint:
         """The claim of a row, its fields given in their order (by name, they would cost
         a second a million claims)."""
-        quantity, qtext, digits = self.figure(r)
-        inputs: _Inputs = (r[2], qtext, digits, r[4], r[5], r[6], r[18])  # _reading_inputs
+        figure = self.figure(r)
+        quantity = figure[0]
+        inputs = _reading_inputs(r, figure)
         point = ClaimPoint(
             r[0],
             r[1],
@@ -239,9 +240,7 @@ class _PointReader:
         columns = tuple(r[9:18])
         known = self.figures.get(columns)
         if known is None:
-            quantity = _quantity(columns)
-            known = (quantity, quantity.text if quantity else None, _figure_digits(quantity))
-            self.figures[columns] = known
+            known = self.figures[columns] = _figure_of(columns)
         return known
 
     def text_figure(
@@ -272,9 +271,7 @@ class _PointReader:
         does, on every core once there are many: after an upgrade of the reader every
         stored reading is stale until a command writes, and a command that only reads
         would otherwise read every claim in its own process, on each run."""
-        pages = (
-            (page, [inputs for _, inputs in page]) for page in _pages_of(self.stale, STORE_BATCH)
-        )
+        pages = ((page, [inputs for _, inputs in page]) for page in chunks(self.stale, STORE_BATCH))
         for page, values in workers.spread(read_inputs, pages, after=PARALLEL_AFTER, size=len):
             for (point, _), read_values in zip(page, values, strict=True):
                 point.cues = self.stored_cues(tuple(read_values[2:]))
@@ -283,11 +280,6 @@ class _PointReader:
 
 _UNREAD = Cues(frozenset(), frozenset(), frozenset(), False, "")
 """The cues of a claim loaded before its words are read (``_PointReader.read_stale``)."""
-
-
-def _pages_of(items: list[_T], size: int) -> Iterator[list[_T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _one(shared: dict[Any, Any], value: Any) -> Any:
@@ -304,11 +296,17 @@ _Inputs = tuple[str, str | None, tuple[str, ...], str | None, str | None, str | 
 _SEP = "|"
 
 
-def _reading_inputs(r: Sequence[Any], quantity: quantities.Quantity | None) -> _Inputs:
+def _reading_inputs(r: Sequence[Any], figure: _Figure) -> _Inputs:
     """What a claim's reading depends on: text, figure as written and its digits,
     subject, metric, location, language (row in ``_CLAIM_COLUMNS`` order)."""
-    qtext = quantity.text if quantity else None
-    return (r[2], qtext, _figure_digits(quantity), r[4], r[5], r[6], r[18])
+    _, qtext, digits = figure
+    return (r[2], qtext, digits, r[4], r[5], r[6], r[18])
+
+
+def _figure_of(columns: Sequence[object]) -> _Figure:
+    """The quantity of a row's figure columns (``_quantity``), its text and digits."""
+    quantity = _quantity(columns)
+    return (quantity, quantity.text if quantity else None, _figure_digits(quantity))
 
 
 def _reading_options(inputs: _Inputs) -> dict[str, Any]:
@@ -501,7 +499,7 @@ def _shipped(
 def _page_inputs(rows: _Page) -> tuple[list[_Inputs], list[_Inputs]]:
     """What each claim's reading depends on, and the distinct inputs: claims with the same
     words (one wording on other dates) are read once."""
-    inputs = [_reading_inputs(r, _quantity(r[9:18])) for r in rows]
+    inputs = [_reading_inputs(r, _figure_of(r[9:18])) for r in rows]
     return inputs, list(dict.fromkeys(inputs))
 
 
@@ -591,7 +589,7 @@ def altered_readings(conn: Connection) -> Iterator[str]:
         )
     )
     for r in rows:
-        inputs = _reading_inputs(r, _quantity(r[9:18]))
+        inputs = _reading_inputs(r, _figure_of(r[9:18]))
         stored = r[19:]
         if stored[0] is None or stored[0] != _reading_digest(inputs):
             continue

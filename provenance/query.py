@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from provenance.bulk import code_point_order, expanding_text, in_set
+from provenance.bulk import chunks, code_point_order, expanding_text, in_set
 from provenance.errors import NotFoundError, UsageError
 from provenance.normalize import fold, like_literal
 from provenance.vocabulary import CATEGORIES, DOCUMENT_FIELDS, RELIABILITY_GRADES, SOURCE_KINDS
@@ -427,7 +427,7 @@ def iter_claims(
     if limit is not None:
         sql += f" LIMIT {limit}"
     ids = [r[-1] for r in conn.execute(expanding_text(sql, params), params)]
-    for chunk in _chunks(ids, LOAD_CHUNK):
+    for chunk in chunks(ids, LOAD_CHUNK):
         yield from load_claims(conn, chunk)
 
 
@@ -489,7 +489,7 @@ def count_claims(session: Session, f: ClaimFilter) -> int:
 def load_claims(conn: Connection, ids: Sequence[int]) -> list[ClaimView]:
     """Full views of the given claims, in the given order."""
     views: dict[int, ClaimView] = {}
-    for chunk in _chunks(ids, 5000):
+    for chunk in chunks(ids, 5000):
         _load_chunk(conn, chunk, views)
     return [views[i] for i in ids if i in views]
 
@@ -502,11 +502,6 @@ def rows_in(conn: Connection, sql: str, ids: Sequence[int]) -> Sequence[Any]:
     condition, value = in_set(conn, column, "ids", ids)
     found = sql.replace("{" + column + "}", condition)
     return conn.execute(text(found), {"ids": value}).all()
-
-
-def _chunks(ids: Sequence[int], size: int) -> Iterable[list[int]]:
-    for i in range(0, len(ids), size):
-        yield list(ids[i : i + size])
 
 
 def _load_chunk(conn: Connection, ids: list[int], views: dict[int, ClaimView]) -> None:
@@ -593,7 +588,7 @@ def _attach_attributions(conn: Connection, ids: list[int], views: dict[int, Clai
 
 def _extras(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str, str]]:
     out: dict[int, dict[str, str]] = {}
-    for chunk in _chunks(attribution_ids, 5000):
+    for chunk in chunks(attribution_ids, 5000):
         for aid, name, value in rows_in(
             conn,
             "SELECT attribution_id, name, value FROM attribution_extra "
@@ -606,7 +601,7 @@ def _extras(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str,
 
 def _relays(conn: Connection, attribution_ids: list[int]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
-    for chunk in _chunks(attribution_ids, 5000):
+    for chunk in chunks(attribution_ids, 5000):
         for aid, sid in rows_in(
             conn,
             "SELECT attribution_id, source_id FROM relay WHERE {attribution_id} "
@@ -627,7 +622,7 @@ class _SourceCache:
 
     def preload(self, ids: Iterable[int]) -> None:
         wanted = sorted(set(ids) - self.cache.keys())
-        for chunk in _chunks(wanted, 5000):
+        for chunk in chunks(wanted, 5000):
             sql = (
                 "SELECT s.id, t.key, t.name, t.named, t.kind, t.affiliation, t.reliability "
                 "FROM source s JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id) "

@@ -16,7 +16,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -31,7 +31,6 @@ from provenance.measures import (
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
     DENIED_RATIO,
-    NO_CUES,
     ClaimPoint,
     PairCount,
     apart,
@@ -51,6 +50,7 @@ from provenance.measures import (
     names_agree,
     opposed,
     pair_key,
+    place_among,
     qualitative_groups,
     same_event,
     same_measure_reasons,
@@ -58,7 +58,6 @@ from provenance.measures import (
     same_statement,
     scope_relation,
     shared_names,
-    shared_place,
     user_groups,
     window_pairs,
 )
@@ -513,16 +512,13 @@ def _answers(d: ClaimPoint, other: ClaimPoint, locations: Mapping[str, str]) -> 
     if names_agree(d, other):
         return True
     return d.cues.denial and any(
-        not _side(name) and shared_place(replace(d.cues, places=frozenset({name})), other.cues)
-        for name in d.cues.places
+        not _side(name) and place_among(name, other.cues.places) for name in d.cues.places
     )
 
 
 def _side(name: str) -> bool:
     """Whether a name is a country or a word made from one ("ukraine", "ukrainian")."""
-    labels = sides.labels_in(name)
-    one = replace(NO_CUES, places=frozenset({name}))
-    return bool(labels) and shared_place(one, replace(NO_CUES, places=labels))
+    return place_among(name, sides.labels_in(name))
 
 
 def _denial(d: ClaimPoint, other: ClaimPoint, tolerance: float) -> Conflict:

@@ -1097,7 +1097,12 @@ def _within(names: AbstractSet[str], others: AbstractSet[str]) -> bool:
 
 
 def shared_place(a: Cues, b: Cues) -> bool:
-    return any(_same_place(x, y) for x in a.places for y in b.places)
+    return any(place_among(x, b.places) for x in a.places)
+
+
+def place_among(name: str, places: AbstractSet[str]) -> bool:
+    """Whether one of ``places`` is a spelling of ``name`` or a word made from it."""
+    return any(_same_place(name, y) for y in places)
 
 
 def shared_names(a: ClaimPoint, b: ClaimPoint) -> bool:

@@ -738,17 +738,19 @@ NON_CONFLICTS += [
         {"category": "casualties", "subject": "", "metric": "", "location": ""},
     ),
 ]
+_HOSPITAL_DENIAL = {
+    "claim": "The paramilitaries denied killing more than 400 patients at the city's "
+    "hospital, saying there was no hospital there.",
+    "quantity": "more than 400 patients",
+    "subject": "denial of the hospital killings",
+    "metric": "patients said to be killed",
+    "as_of": "2025-10",
+}
+_CITY_TOLL = {"category": "casualties", "location": "Rivertown"}
 NON_CONFLICTS += [
     Case(
         "a-denied-figure-is-asserted-by-nobody",
-        {
-            "claim": "The paramilitaries denied killing more than 400 patients at the city's "
-            "hospital, saying there was no hospital there.",
-            "quantity": "more than 400 patients",
-            "subject": "denial of the hospital killings",
-            "metric": "patients said to be killed",
-            "as_of": "2025-10",
-        },
+        _HOSPITAL_DENIAL,
         {
             "claim": "A drone strike on a shelter for displaced people killed 30 people, "
             "a medical source said.",
@@ -758,20 +760,13 @@ NON_CONFLICTS += [
             "as_of": "2025-10-11",
         },
         False,
-        {"category": "casualties", "location": "Rivertown"},
+        _CITY_TOLL,
     ),
 ]
 CONFLICTS += [
     Case(
         "a-denial-against-the-figure-it-denies",
-        {
-            "claim": "The paramilitaries denied killing more than 400 patients at the city's "
-            "hospital, saying there was no hospital there.",
-            "quantity": "more than 400 patients",
-            "subject": "denial of the hospital killings",
-            "metric": "patients said to be killed",
-            "as_of": "2025-10",
-        },
+        _HOSPITAL_DENIAL,
         {
             "claim": "The WHO said more than 460 patients and their companions were killed at "
             "the city's maternity hospital.",
@@ -781,7 +776,7 @@ CONFLICTS += [
             "as_of": "2025-10-28",
         },
         True,
-        {"category": "casualties", "location": "Rivertown"},
+        _CITY_TOLL,
     ),
 ]
 _TOLL = {"category": "casualties", "subject": "war dead", "metric": "killed", "as_of": "2024-06"}

@@ -15,7 +15,14 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import db
-from provenance.bulk import code_point_order, expanding_text, in_set, paused_gc, stream_rows
+from provenance.bulk import (
+    code_point_order,
+    expanding_text,
+    in_set,
+    paused_gc,
+    stream_batches,
+    stream_rows,
+)
 from provenance.ledger import verify_chain, verify_rows
 from provenance.normalize import fold
 from provenance.query import ClaimFilter, claim_where
@@ -52,8 +59,15 @@ _WITH_UNNAMED_SQL = (
     "WHERE c.id = a.claim_id AND {where} AND a.source_id IN (SELECT s.id FROM source s "
     "JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id) WHERE NOT t.named)"
 )
-"""Each selected claim with a report from an unnamed origin: the attribution index on
+"""The selected claims with a report from an unnamed origin: the attribution index on
 the source picks their reports, so the claims resting on named sources only are never read."""
+_REPORTS_SQL = (
+    "SELECT a.claim_id, a.id, a.source_id, a.document_id, r.source_id FROM attribution a "
+    "LEFT JOIN relay r ON r.attribution_id = a.id WHERE {condition} "
+    "ORDER BY a.claim_id, a.id, r.position"
+)
+"""The reports of some claims, each with its relays in order, a row per relay."""
+_TEXTS_SQL = "SELECT c.id, c.key, c.text FROM claim c WHERE {condition} ORDER BY c.id"
 _SOURCES_SQL = (
     "SELECT s.id, t.key, t.name, t.named, t.affiliation "
     "FROM source s JOIN source t ON t.id = COALESCE(s.merged_into_id, s.id)"
@@ -75,8 +89,8 @@ def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False
     """Claims whose every origin is unnamed (or, with ``any_unnamed``, at least one).
 
     The database finds the claims with a report from an unnamed origin
-    (``_WITH_UNNAMED_SQL``); later passes, in storage order, read the attributions,
-    relays and text of those claims only."""
+    (``_WITH_UNNAMED_SQL``); then their reports and relays, and their text, come in
+    two streams in claim order (``_listed_reports``), for those claims only."""
     conn = session.connection()
     sources = _origins(conn)
     where, params = claim_where(conn, f)
@@ -85,8 +99,8 @@ def unnamed_audit(session: Session, f: ClaimFilter, *, any_unnamed: bool = False
         total = int(conn.execute(expanding_text(count, params), params).scalar_one())
         audit = UnnamedAudit(total, 0, 0)
         sql = _WITH_UNNAMED_SQL.format(where=where)
-        candidates = {int(r[0]) for r in stream_rows(conn, sql, params)}
-        for key, text, reports in _listed_reports(conn, candidates, sources, unnamed_only=True):
+        listed = sorted(int(r[0]) for rows in stream_batches(conn, sql, params) for r in rows)
+        for key, text, reports in _listed_reports(conn, listed, sources):
             named = any(r.origin.named for r in reports)
             if named:
                 audit.mixed += 1
@@ -107,71 +121,78 @@ def _origins(conn: Connection) -> dict[int, _Origin]:
 
 class _Report(NamedTuple):
     """One report of a listed claim (a tuple: audits build one per report of every
-    listed claim)."""
+    listed claim); ``relays`` the names of its relays in order."""
 
     origin: _Origin
-    relays: tuple[str, ...]
+    relays: list[str]
     document_id: int | None
 
 
 def _listed_reports(
-    conn: Connection, listed: set[int], sources: Mapping[int, _Origin], *, unnamed_only: bool
+    conn: Connection, listed: Sequence[int], sources: Mapping[int, _Origin]
 ) -> Iterator[tuple[str, str, list[_Report]]]:
-    """Key, text and reports (by attribution id) of the listed claims, each table read
-    once; relays only of unnamed origins' reports if ``unnamed_only``."""
-    reports: dict[int, list[tuple[int, int, int | None]]] = {}
-    for claim_id, attribution_id, source_id, document_id in _rows_of(
-        conn, "SELECT claim_id, id, source_id, document_id FROM attribution", "claim_id", listed
-    ):
-        reports.setdefault(claim_id, []).append((attribution_id, source_id, document_id))
-    relayed = {
-        a
-        for claim in reports.values()
-        for a, s, _ in claim
-        if not (unnamed_only and sources[s].named)
-    }
-    chains: dict[int, list[tuple[int, int]]] = {}
-    for attribution_id, position, source_id in _rows_of(
-        conn, "SELECT attribution_id, position, source_id FROM relay", "attribution_id", relayed
-    ):
-        chains.setdefault(attribution_id, []).append((position, source_id))
-    names = {source_id: origin.name for source_id, origin in sources.items()}
-    for claim_id, key, text in _rows_of(conn, "SELECT id, key, text FROM claim", "id", listed):
-        claim = reports[claim_id]
-        claim.sort()
-        yield (
-            key,
-            text,
-            [_Report(sources[s], _relays(chains.get(a), names), d) for a, s, d in claim],
-        )
+    """Key, text and reports (in attribution order) of the listed claims, in id
+    order: the reports and relays come in one ordered stream and the claims' text in
+    another, read in step, so each claim is complete when its last row has passed
+    and nothing is held beyond it. One bound parameter holds the whole list."""
+    if not listed:
+        return
+    reports_where, value = in_set(conn, "a.claim_id", "wanted", listed)
+    texts_where, _ = in_set(conn, "c.id", "wanted", listed)
+    params = {"wanted": value}
+    reports_sql = _REPORTS_SQL.format(condition=reports_where)
+    texts_sql = _TEXTS_SQL.format(condition=texts_where)
+    texts = (row for rows in stream_batches(conn, texts_sql, params, expand=False) for row in rows)
+    current: int | None = None
+    reports: list[_Report] = []
+    chain: list[str] = []
+    last_report = None
+    for rows in stream_batches(conn, reports_sql, params, expand=False):
+        for claim_id, report_id, source_id, document_id, relay_id in rows:
+            if claim_id != current:
+                if current is not None:
+                    yield _with_text(texts, current, reports)
+                current, reports, last_report = claim_id, [], None
+            if report_id != last_report:
+                chain = []
+                reports.append(_Report(sources[source_id], chain, document_id))
+                last_report = report_id
+            if relay_id is not None:
+                chain.append(sources[relay_id].name)
+    if current is not None:
+        yield _with_text(texts, current, reports)
 
 
-def _relays(chain: list[tuple[int, int]] | None, names: Mapping[int, str]) -> tuple[str, ...]:
-    """The names of a report's relays in order (most reports have none)."""
-    return tuple(names[source_id] for _, source_id in sorted(chain)) if chain else ()
-
-
-def _rows_of(conn: Connection, sql: str, column: str, wanted: set[int]) -> Iterator[Sequence[Any]]:
-    """The rows of a table whose ``column`` is in ``wanted``: the database picks them by
-    its index (one bound parameter for the whole set)."""
-    if not wanted:
-        return iter(())
-    condition, value = in_set(conn, column, "wanted", sorted(wanted))
-    return stream_rows(conn, f"{sql} WHERE {condition}", {"wanted": value}, expand=False)
+def _with_text(
+    texts: Iterator[Sequence[Any]], claim_id: int, reports: list[_Report]
+) -> tuple[str, str, list[_Report]]:
+    """The claim's key and text from the stream of claims in id order, beside its reports."""
+    for found, key, text in texts:
+        if found == claim_id:
+            return key, text, reports
+    raise LookupError(f"claim {claim_id} has reports but no row")
 
 
 def _unnamed_row(key: str, text: str, reports: list[_Report]) -> dict[str, Any]:
-    unnamed = [r for r in reports if not r.origin.named]
-    named = [r.origin for r in reports if r.origin.named]
-    affiliations = sorted({r.origin.affiliation or "(no affiliation)" for r in unnamed})
+    unnamed: list[_Origin] = []
+    named: list[_Origin] = []
+    relayed: dict[str, None] = {}
+    for report in reports:
+        origin = report.origin
+        if origin.named:
+            named.append(origin)
+        else:
+            unnamed.append(origin)
+            if report.relays:
+                relayed.update(dict.fromkeys(report.relays))
     return {
         "key": key,
         "claim": text,
-        "affiliations": affiliations,
-        "unnamed_origins": list(dict.fromkeys(r.origin.name for r in unnamed)),
-        "relayed_by": list(dict.fromkeys(name for r in unnamed for name in r.relays)),
-        "named_origins": list(dict.fromkeys(o.name for o in named)),
-        "possibly_identified": _possible_identities([r.origin for r in unnamed], named),
+        "affiliations": sorted({o.affiliation or "(no affiliation)" for o in unnamed}),
+        "unnamed_origins": list(dict.fromkeys([o.name for o in unnamed])),
+        "relayed_by": list(relayed),
+        "named_origins": list(dict.fromkeys([o.name for o in named])),
+        "possibly_identified": _possible_identities(unnamed, named) if named else [],
         "reports": len(reports),
         "origins": len({r.origin.key for r in reports}),
         "rests_on": "unnamed only" if not named else "mixed",
@@ -220,11 +241,10 @@ def iter_circular(
     with paused_gc():
         for at in range(0, len(listed), LISTED_CHUNK):
             chunk = listed[at : at + LISTED_CHUNK]
+            ids = sorted(claim_id for claim_id, _ in chunk)
             rows = {
                 key: _circular_row(key, text, reports)
-                for key, text, reports in _listed_reports(
-                    conn, {claim_id for claim_id, _ in chunk}, sources, unnamed_only=False
-                )
+                for key, text, reports in _listed_reports(conn, ids, sources)
             }
             yield from (rows[key] for _, key in chunk)
 

@@ -62,6 +62,17 @@ def import_(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+@step("store-floor")
+def store_floor(args: argparse.Namespace) -> dict[str, Any]:
+    """SQLite's own cost of storing the rows of the database an import made (``--db``, a
+    SQLite file): ``benchmarks.store_floor``."""
+    from benchmarks.store_floor import store_floor as measure
+
+    result = measure(Path(args.db.removeprefix("sqlite:///")), args.out)
+    result["seconds"] = result["executemany"]["seconds"]
+    return result
+
+
 @step("import-pandas")
 def import_pandas(args: argparse.Namespace) -> dict[str, Any]:
     import pandas as pd

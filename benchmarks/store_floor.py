@@ -1,0 +1,157 @@
+"""The floor under any import: SQLite's own cost of storing what an import stores.
+
+An imported database's rows, every table an import writes (claims, reports, relays,
+documents, the event's row digests, the stored export lines, claims by source, the
+claims' readings and search words), are copied into a new database of the same schema
+with its secondary indexes and triggers dropped for the load and built again after it,
+in one transaction (then closed, which checkpoints the write-ahead log), two ways:
+
+* ``executemany``: the rows, read out beforehand a batch at a time (reading is not
+  timed), handed to the driver's ``executemany``, as a Python import hands them;
+* ``insert-select``: ``INSERT INTO ... SELECT`` from the attached source, inside SQLite,
+  no Python at all.
+
+No parsing, validation, digesting or rendering is done: whatever an import computes,
+it cannot store its rows faster than this.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+BATCH = 5000
+_SKIPPED = ("sqlite_%", "claim_words_%")
+"""SQLite's own tables, and the search index's shadow tables (filled through the index)."""
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    skip = " AND ".join(f"name NOT LIKE '{p}'" for p in _SKIPPED)
+    sql = f"SELECT name FROM sqlite_master WHERE type = 'table' AND {skip} ORDER BY name"
+    return [str(r[0]) for r in conn.execute(sql)]
+
+
+def _parents_first(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
+    """The tables in an order that inserts every referenced row before its references."""
+    parents = {
+        t: {str(r[2]) for r in conn.execute(f'PRAGMA foreign_key_list("{t}")')} - {t}
+        for t in tables
+    }
+    ordered: list[str] = []
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
+        if not ready:
+            raise ValueError(f"tables that reference each other: {sorted(parents)}")
+        ordered.extend(ready)
+    return ordered
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def _batches(conn: sqlite3.Connection, sql: str) -> Iterator[list[Any]]:
+    cursor = conn.execute(sql)
+    while rows := cursor.fetchmany(BATCH):
+        yield rows
+
+
+def _new_database(path: Path) -> None:
+    """An empty database of the released schema, made by provenance itself."""
+    from provenance.db import open_session
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with open_session(f"sqlite:///{path}", write=True):
+        pass
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """The target, with the pragmas provenance writes with."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA cache_size = -65536")
+    return conn
+
+
+def _dropped(conn: sqlite3.Connection) -> list[str]:
+    """Drop the secondary indexes and the triggers; their definitions, to make again."""
+    sql = (
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+        "type = 'trigger' OR (type = 'index' AND upper(sql) NOT LIKE 'CREATE UNIQUE%')) "
+        "AND tbl_name NOT LIKE 'claim_words%'"
+    )
+    found = list(conn.execute(sql))
+    for kind, name, _ in found:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    return [str(definition) for _, _, definition in found]
+
+
+def store_floor(source: Path, work: Path) -> dict[str, Any]:
+    """Seconds (wall and CPU) to store the source's rows both ways, and what was stored."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    present = _tables(src)
+    filled = [t for t in present if src.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone()]
+    tables = [t for t in _parents_first(src, present) if t in filled]
+    rows = {t: src.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+    attributions = rows.get("attribution", 0)
+    result: dict[str, Any] = {"attributions": attributions, "rows": sum(rows.values())}
+    for how in ("executemany", "insert-select"):
+        target = work / f"floor-{how}.db"
+        _new_database(target)
+        dst = _open(target)
+        dst.execute("BEGIN")
+        for table in tables:
+            dst.execute(f'DELETE FROM "{table}"')
+        definitions = _dropped(dst)
+        wall = cpu = 0.0
+        per_table: dict[str, float] = {}
+        if how == "insert-select":
+            dst.execute("COMMIT")
+            dst.execute("ATTACH DATABASE ? AS src", (f"file:{source}?mode=ro",))
+            dst.execute("BEGIN")
+        for table in tables:
+            columns = ", ".join(f'"{c}"' for c in _columns(src, table))
+            if table == "claim_words":
+                columns = "rowid, words"
+            insert = f'INSERT INTO "{table}" ({columns})'
+            select = f'SELECT {columns} FROM "{table}"'
+            if how == "insert-select":
+                started, used = time.perf_counter(), time.process_time()
+                dst.execute(f'{insert} SELECT {columns} FROM src."{table}"')
+                per_table[table] = time.perf_counter() - started
+                wall += per_table[table]
+                cpu += time.process_time() - used
+                continue
+            marks = ", ".join("?" for _ in columns.split(", "))
+            for batch in _batches(src, select):
+                started, used = time.perf_counter(), time.process_time()
+                dst.executemany(f"{insert} VALUES ({marks})", batch)
+                per_table[table] = per_table.get(table, 0.0) + time.perf_counter() - started
+                wall += time.perf_counter() - started
+                cpu += time.process_time() - used
+        started, used = time.perf_counter(), time.process_time()
+        for definition in definitions:
+            dst.execute(definition)
+        per_table["(indexes)"] = time.perf_counter() - started
+        dst.execute("COMMIT")
+        dst.close()
+        per_table["(commit)"] = time.perf_counter() - started - per_table["(indexes)"]
+        wall += time.perf_counter() - started
+        cpu += time.process_time() - used
+        result[how] = {
+            "seconds": wall,
+            "cpu_seconds": cpu,
+            "attributions_per_s": attributions / wall if wall else None,
+            "mb": target.stat().st_size / 1e6,
+            "table_seconds": {t: round(v, 3) for t, v in per_table.items()},
+        }
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+    result["tables"] = rows
+    return result

@@ -92,6 +92,18 @@ def _dropped(conn: sqlite3.Connection) -> list[str]:
     return [str(definition) for _, _, definition in found]
 
 
+def _check_copied(target: Path, rows: dict[str, int]) -> None:
+    """Every table holds as many rows as the source's: the floor stored it all."""
+    conn = sqlite3.connect(target)
+    try:
+        for table, count in rows.items():
+            copied = conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+            if copied != count:
+                raise AssertionError(f"{table}: {copied} rows copied of {count}")
+    finally:
+        conn.close()
+
+
 def store_floor(source: Path, work: Path) -> dict[str, Any]:
     """Seconds (wall and CPU) to store the source's rows both ways, and what was stored."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -144,6 +156,7 @@ def store_floor(source: Path, work: Path) -> dict[str, Any]:
         per_table["(commit)"] = time.perf_counter() - started - per_table["(indexes)"]
         wall += time.perf_counter() - started
         cpu += time.process_time() - used
+        _check_copied(target, rows)
         result[how] = {
             "seconds": wall,
             "cpu_seconds": cpu,

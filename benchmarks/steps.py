@@ -64,10 +64,15 @@ def import_(args: argparse.Namespace) -> dict[str, Any]:
 
 @step("store-floor")
 def store_floor(args: argparse.Namespace) -> dict[str, Any]:
-    """SQLite's own cost of storing the rows of the database an import made (``--db``, a
-    SQLite file): ``benchmarks.store_floor``."""
+    """The database's own cost of storing the rows of the database an import made
+    (``--db``): ``benchmarks.store_floor``."""
     from benchmarks.store_floor import store_floor as measure
+    from benchmarks.store_floor import store_floor_postgres
 
+    if "://" in args.db and not args.db.startswith("sqlite"):
+        result = store_floor_postgres(args.db)
+        result["seconds"] = result["copy"]["seconds"]
+        return result
     result = measure(Path(args.db.removeprefix("sqlite:///")), args.out)
     result["seconds"] = result["executemany"]["seconds"]
     return result

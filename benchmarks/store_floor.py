@@ -34,19 +34,22 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute(sql)]
 
 
-def _parents_first(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
+def _parents_first(parents: dict[str, set[str]]) -> list[str]:
     """The tables in an order that inserts every referenced row before its references."""
-    parents = {
-        t: {str(r[2]) for r in conn.execute(f'PRAGMA foreign_key_list("{t}")')} - {t}
-        for t in tables
-    }
     ordered: list[str] = []
-    while len(ordered) < len(tables):
-        ready = [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
+    while len(ordered) < len(parents):
+        ready = [t for t in sorted(parents) if t not in ordered and parents[t] <= set(ordered)]
         if not ready:
             raise ValueError(f"tables that reference each other: {sorted(parents)}")
         ordered.extend(ready)
     return ordered
+
+
+def _sqlite_parents(conn: sqlite3.Connection, tables: list[str]) -> dict[str, set[str]]:
+    return {
+        t: {str(r[2]) for r in conn.execute(f'PRAGMA foreign_key_list("{t}")')} - {t}
+        for t in tables
+    }
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -109,7 +112,7 @@ def store_floor(source: Path, work: Path) -> dict[str, Any]:
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     present = _tables(src)
     filled = [t for t in present if src.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone()]
-    tables = [t for t in _parents_first(src, present) if t in filled]
+    tables = [t for t in _parents_first(_sqlite_parents(src, present)) if t in filled]
     rows = {t: src.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
     attributions = rows.get("attribution", 0)
     result: dict[str, Any] = {"attributions": attributions, "rows": sum(rows.values())}
@@ -167,4 +170,109 @@ def store_floor(source: Path, work: Path) -> dict[str, Any]:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
     result["tables"] = rows
+    return result
+
+
+_PG_TABLES = (
+    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = %s AND c.relkind = 'r' ORDER BY c.relname"
+)
+_PG_PARENTS = (
+    "SELECT t.relname, p.relname FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid "
+    "JOIN pg_class p ON p.oid = k.confrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+    "WHERE k.contype = 'f' AND n.nspname = %s"
+)
+_PG_DROPPABLE = (
+    "SELECT 'INDEX', quote_ident(i.relname), pg_get_indexdef(i.oid) FROM pg_index x "
+    "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+    "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = %s "
+    "AND NOT x.indisunique AND NOT x.indisprimary "
+    "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.oid) "
+    "UNION ALL SELECT 'TRIGGER', quote_ident(g.tgname) || ' ON ' || quote_ident(t.relname), "
+    "pg_get_triggerdef(g.oid) FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid "
+    "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = %s AND NOT g.tgisinternal"
+)
+
+
+def _pg_count(conn: Any, table: str) -> int:
+    found = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+    return int(found[0])
+
+
+def store_floor_postgres(url: str, source_schema: str = "public") -> dict[str, Any]:
+    """The floor on PostgreSQL: the rows of the tables of ``source_schema`` (imported by
+    provenance) copied into a new schema of the released schema in the same database,
+    secondary indexes and user triggers dropped for the load and built after, in one
+    transaction each way: ``copy`` (each table's COPY text, read out beforehand, not
+    timed, written by ``COPY FROM STDIN``, the driver's fast path an import uses) and
+    ``insert-select`` (``INSERT INTO ... SELECT`` inside the server)."""
+    import psycopg
+
+    from provenance.db import open_session, resolve_url
+
+    plain = resolve_url(url).replace("postgresql+psycopg://", "postgresql://")
+    src = psycopg.connect(plain, autocommit=True)
+    names = [str(r[0]) for r in src.execute(_PG_TABLES, (source_schema,))]
+    rows = {t: _pg_count(src, f'{source_schema}."{t}"') for t in names}
+    parents: dict[str, set[str]] = {t: set() for t in names}
+    for child, parent in src.execute(_PG_PARENTS, (source_schema,)):
+        if child != parent:
+            parents[str(child)].add(str(parent))
+    tables = [t for t in _parents_first(parents) if rows[t]]
+    result: dict[str, Any] = {
+        "attributions": rows.get("attribution", 0),
+        "rows": sum(rows[t] for t in tables),
+        "tables": {t: rows[t] for t in tables},
+    }
+    for how in ("copy", "insert-select"):
+        schema = f"{source_schema}_floor_{how.replace('-', '_')}"
+        src.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        src.execute(f"CREATE SCHEMA {schema}")
+        sep = "&" if "?" in url else "?"
+        with open_session(f"{url}{sep}options=-csearch_path%3D{schema}", write=True):
+            pass
+        data: dict[str, bytes] = {}
+        if how == "copy":
+            for table in tables:
+                with src.cursor().copy(f'COPY {source_schema}."{table}" TO STDOUT') as out:
+                    data[table] = b"".join(bytes(chunk) for chunk in out)
+        dst = psycopg.connect(plain)
+        dst.execute(f"SET search_path = {schema}")
+        per_table: dict[str, float] = {}
+        started_all, used_all = time.perf_counter(), time.process_time()
+        for table in tables:
+            dst.execute(f'DELETE FROM "{table}"')
+        dropped = list(dst.execute(_PG_DROPPABLE, (schema, schema)))
+        for kind, name, _ in dropped:
+            dst.execute(f"DROP {kind} {name}")
+        for table in tables:
+            started = time.perf_counter()
+            if how == "copy":
+                with dst.cursor().copy(f'COPY "{table}" FROM STDIN') as into:
+                    into.write(data.pop(table))
+            else:
+                dst.execute(f'INSERT INTO "{table}" SELECT * FROM {source_schema}."{table}"')
+            per_table[table] = round(time.perf_counter() - started, 3)
+        started = time.perf_counter()
+        for _, _, definition in dropped:
+            dst.execute(definition)
+        per_table["(indexes)"] = round(time.perf_counter() - started, 3)
+        started = time.perf_counter()
+        dst.commit()
+        per_table["(commit)"] = round(time.perf_counter() - started, 3)
+        wall = time.perf_counter() - started_all
+        cpu = time.process_time() - used_all
+        for table in tables:
+            copied = _pg_count(dst, f'"{table}"')
+            if copied != rows[table]:
+                raise AssertionError(f"{table}: {copied} rows copied of {rows[table]}")
+        dst.close()
+        src.execute(f"DROP SCHEMA {schema} CASCADE")
+        result[how] = {
+            "seconds": wall,
+            "client_cpu_seconds": cpu,
+            "attributions_per_s": result["attributions"] / wall if wall else None,
+            "table_seconds": per_table,
+        }
+    src.close()
     return result

@@ -214,6 +214,8 @@ def find_conflicts(
             recent = _recent_part(a, b)
             if recent is not None:
                 c = _part_above_whole(*recent, tolerance)
+            elif _growing(a, b, tolerance):
+                c = _opposite_stances(a, b, stances, tolerance)
             else:
                 c = value_conflict(a, b, tolerance) or _opposite_stances(a, b, stances, tolerance)
             if c:
@@ -423,9 +425,13 @@ def user_conflict(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> Conflict | 
 
 def _growing(a: ClaimPoint, b: ClaimPoint, tolerance: float) -> bool:
     """A count that only grows (``measures.CUMULATIVE``), stated on two different days,
-    with the later figure not below the earlier one: the count going on, not a dispute."""
+    with the later figure not below the earlier one: the count going on, not a dispute,
+    whichever route paired the claims (one measure or the same words)."""
     single_days = a.start == a.end and b.start == b.end
-    if not single_days or a.start == b.start or not a.cues.concepts <= CUMULATIVE:
+    counted = a.cues.concepts | b.cues.concepts
+    if not single_days or a.start == b.start or not counted or not counted <= CUMULATIVE:
+        return False
+    if "remaining" in a.cues.scopes | b.cues.scopes:
         return False
     earlier, later = (a, b) if a.start < b.start else (b, a)
     assert earlier.quantity is not None and later.quantity is not None

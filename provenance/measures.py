@@ -1446,9 +1446,10 @@ def claim_stances(conn: Connection) -> dict[int, set[str]]:
     return out
 
 
-CUMULATIVE = frozenset({"dead", "wounded", "missing"})
-"""Counts that only grow: on different days, a higher later figure is the count going on,
-not a contradiction; only a fall is."""
+CUMULATIVE = frozenset({"dead", "wounded", "missing", "hostages"})
+"""Counts that grow as they are tallied: on different days, a higher later figure is the
+count going on (the dead buried, the hostages identified one by one), not a
+contradiction; only a fall is. What remains of such a count (``remaining``) only falls."""
 
 
 def _twin_key(p: ClaimPoint) -> tuple[object, ...] | None:

@@ -675,6 +675,62 @@ CONFLICTS += [
     ),
 ]
 
+NON_CONFLICTS += [
+    Case(
+        "hostages-held-counted-up-a-week-later",
+        {
+            "claim": "The army said 212 hostages were being held in the enclave.",
+            "quantity": "212 hostages",
+            "as_of": "2024-03-02",
+        },
+        {
+            "claim": "At least 240 hostages are now held in the enclave, the army said.",
+            "quantity": "At least 240 hostages",
+            "as_of": "2024-03-09",
+        },
+        False,
+        _HOSTAGES,
+    ),
+    Case(
+        "hostages-held-one-measure-counted-up-days-later",
+        {"quantity": "212 hostages", "as_of": "2024-03-02"},
+        {"quantity": "224 hostages", "as_of": "2024-03-06"},
+        False,
+        {"category": "casualties", "subject": "hostages held", "metric": "hostages"},
+    ),
+    Case(
+        "toll-of-one-measure-counted-up-days-later",
+        {"quantity": "1,213 killed", "as_of": "2024-03-02"},
+        {"quantity": "1,402 killed", "as_of": "2024-03-08"},
+        False,
+        {"category": "casualties", "subject": "attack on the town", "metric": "killed"},
+    ),
+]
+CONFLICTS += [
+    Case(
+        "hostages-held-fall-days-later",
+        {"quantity": "240 hostages", "as_of": "2024-03-02"},
+        {"quantity": "212 hostages", "as_of": "2024-03-06"},
+        True,
+        {"category": "casualties", "subject": "hostages held", "metric": "hostages"},
+    ),
+    Case(
+        "hostages-remaining-rise-days-later",
+        {
+            "claim": "Some 101 hostages remain in the enclave, officials said.",
+            "quantity": "Some 101 hostages",
+            "as_of": "2024-03-02",
+        },
+        {
+            "claim": "About 130 hostages remain in the enclave, a spokesman said.",
+            "quantity": "About 130 hostages",
+            "as_of": "2024-03-06",
+        },
+        True,
+        _HOSTAGES,
+    ),
+]
+
 _DRONES = {"category": "other", "subject": "", "metric": "", "location": ""}
 NON_CONFLICTS += [
     Case(

@@ -164,8 +164,34 @@ def named(words: Sequence[str], language: str | None = None) -> frozenset[str]:
 
 def labels_in(text: str, language: str | None = None) -> frozenset[str]:
     """The labels of the countries a text in ``language`` names ("Kyiv" and "Ukraine"
-    give ``ukrainian``)."""
-    return frozenset(label(code) for code in named(split(text), language))
+    give ``ukrainian``, "US officials" ``american``)."""
+    codes = named(split(text), language) | in_capitals(text, language)
+    return frozenset(label(code) for code in codes)
+
+
+_CASED_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def in_capitals(text: str, language: str | None = None) -> frozenset[str]:
+    """Country codes of the abbreviations a text in ``language`` writes in capitals that
+    are, written otherwise, a common word (``[sides_in_capitals]``: English "US" is the
+    United States, "us" is not)."""
+    table = _capitals(scope(language))
+    if not table:
+        return frozenset()
+    return frozenset(table[w] for w in _CASED_WORD.findall(text) if w in table)
+
+
+@cache
+def _capitals(language: str) -> dict[str, str]:
+    """The ``[sides_in_capitals]`` words of one language, or of every one (``EVERY``), as
+    written, each with its country's code."""
+    out: dict[str, str] = {}
+    codes = lexicon.languages() if language == EVERY else (language,)
+    for code in codes:
+        for country, words in lexicon.load(code).get("sides_in_capitals", {}).items():
+            out.update((str(word), country) for word in words)
+    return out
 
 
 def label(code: str) -> str:

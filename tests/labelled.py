@@ -761,6 +761,21 @@ CONFLICTS += [
         True,
         _DRONES,
     ),
+    Case(
+        "drones-shot-down-us-written-two-ways",
+        {
+            "claim": "US Navy ships shot down 15 drones over the Gulf on Saturday, "
+            "US Central Command said.",
+            "quantity": "15 drones",
+        },
+        {
+            "claim": "The navies shot down at least 28 drones on Saturday, according to "
+            "U.S. Central Command.",
+            "quantity": "at least 28 drones",
+        },
+        True,
+        _DRONES,
+    ),
 ]
 
 NON_CONFLICTS += [

@@ -105,6 +105,26 @@ def test_sides_named_in_a_text(text: str, named: set[str]) -> None:
     assert sides.named(sides.split(text)) == named
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "labels"),
+    [
+        ("US Navy ships shot down the drones", "en", {"american"}),
+        ("the US-led coalition", "en", {"american"}),
+        ("they told us the town fell", "en", set()),
+        ("Us and them", "en", set()),
+        ("nach Schätzungen von US-Geheimdiensten", "de", {"american"}),
+        ("de VS en Rusland", "nl", {"american", "russian"}),
+        ("5 vs 3", "nl", set()),
+    ],
+)
+def test_an_abbreviation_in_capitals_names_its_country(
+    text: str, language: str, labels: set[str]
+) -> None:
+    """An abbreviation that is also a common word ("US", "us") names a country only as
+    written in capitals."""
+    assert sides.labels_in(text, language) == labels
+
+
 def test_labels_read_a_country_as_one_side_whatever_its_word() -> None:
     assert canon("Kyiv's forces") == canon("Ukrainian troops") == canon("Ukraine troops")
     assert canon("Moscow") == canon("the Kremlin") == "russian"

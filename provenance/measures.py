@@ -746,7 +746,8 @@ their words stay readable as places and parties in a claim's text."""
 def _name_words(conn: Connection) -> frozenset[str]:
     """Words of the names of organisations, people and outlets that are not a side in the
     conflict: capitalised in a claim's text ("citing Acled", "told Reuters"), they name
-    who speaks, not where or whose."""
+    who speaks, not where or whose. So do the names of the people who speak for a side
+    (``person_words``): a spokesman's name is no place."""
     words: set[str] = set()
     kinds = ", ".join(f"'{k}'" for k in PARTY_KINDS)
     for (value,) in conn.execute(
@@ -757,7 +758,33 @@ def _name_words(conn: Connection) -> frozenset[str]:
         )
     ):
         words.update(fold_word(w) for w in tokens(value))
+    for (value,) in conn.execute(text(f"SELECT DISTINCT name FROM source WHERE kind IN ({kinds})")):
+        words.update(person_words(value))
     return frozenset(words)
+
+
+_NAME_END = re.compile(r"[,(\[;:،]")
+PERSON_WORDS = (2, 4)
+"""How many words a person's name has: a given name and a surname or two, a patronymic."""
+
+
+@lru_cache(maxsize=65_536)
+def person_words(name: str | None) -> frozenset[str]:
+    """The folded words (and their hyphenated parts) of a person's name heading a source's
+    name ("Lior Haiat, foreign ministry spokesperson", "Patrick Muyaya"): two to four
+    words, each capitalised and none an acronym, none naming a country or an origin's
+    generic word ("Israel Defense Forces", "Rapid Support Forces" are bodies, "RSF" an
+    acronym). Empty for any other name, and in scripts without capitals."""
+    head = _NAME_END.split(name or "", maxsplit=1)[0]
+    words = tokens(head)
+    if not PERSON_WORDS[0] <= len(words) <= PERSON_WORDS[1] or len(words) != len(head.split()):
+        return frozenset()
+    if not all(w[:1].isupper() and not w.isupper() for w in words):
+        return frozenset()
+    folded = [fold_word(w) for w in words]
+    if sides.labels_in(head) or _generic_origin_words() & set(folded):
+        return frozenset()
+    return frozenset(folded) | {part for w in folded for part in w.split("-")}
 
 
 @lru_cache(maxsize=65_536)

@@ -731,6 +731,26 @@ CONFLICTS += [
     ),
 ]
 
+CONFLICTS += [
+    Case(
+        "a-spokeswoman-named-in-the-text-is-no-place",
+        {
+            "claim": "Around 1,200 people were killed in the attack on Northtown, "
+            "spokeswoman Maria Lindqvist said.",
+            "quantity": "Around 1,200 people",
+            "source": "Maria Lindqvist, army spokeswoman",
+            "source_kind": "military",
+        },
+        {
+            "claim": "More than 1,400 people were killed in the attack on Northtown, "
+            "Southland officials said.",
+            "quantity": "More than 1,400 people",
+        },
+        True,
+        {"category": "casualties", "subject": "", "metric": "", "location": ""},
+    ),
+]
+
 _DRONES = {"category": "other", "subject": "", "metric": "", "location": ""}
 NON_CONFLICTS += [
     Case(

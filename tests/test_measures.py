@@ -1903,3 +1903,26 @@ def test_drones_and_missiles_together_are_neither_alone(
 def test_bodies_found_in_french_are_a_part_of_the_dead() -> None:
     text = "2.000 corps avaient été retrouvés dans les rues de la ville."
     assert "identified" in read(text, "2.000 corps", "2.000", "fr").scopes
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Maria Lindqvist, army spokeswoman", {"maria", "lindqvist"}),
+        ("Jean-Paul Ndoye", {"jean-paul", "jean", "paul", "ndoye"}),
+        ("Иван Петров, представитель армии", {"иван", "петров"}),
+        ("Southland Defence Forces", set()),
+        ("Rapid Response Forces (statement)", set()),
+        ("Russian defence ministry", set()),
+        ("Ministry of Defence of Ukraine", set()),
+        ("RSF", set()),
+        ("US Central Command", set()),
+        ("Hamas", set()),
+        ("الناطق باسم الجيش", set()),
+    ],
+)
+def test_a_person_speaking_for_a_side_is_known_by_the_name(name: str, words: set[str]) -> None:
+    """The words of a person's name heading a source's name: the speaker, never a place."""
+    from provenance.measures import person_words
+
+    assert person_words(name) == words

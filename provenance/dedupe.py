@@ -179,6 +179,12 @@ class Figures:
         return found
 
 
+ROUNDING = 1e-9
+"""Relative slack with which a figure meets a bound: a figure converted to another unit
+("4.4 square miles" in km²) may land a rounding error beyond the bound it states
+exactly ("about 4 square miles" and its tolerance)."""
+
+
 def _compatible(a: FigureFacts, b: FigureFacts) -> bool:
     if a.unit != b.unit:
         return False
@@ -186,7 +192,8 @@ def _compatible(a: FigureFacts, b: FigureFacts) -> bool:
     if pa is None or pb is None:
         return False
     ia, ib = a.span, b.span
-    return ib.lo <= pa <= ib.hi and ia.lo <= pb <= ia.hi
+    slack = ROUNDING * max(abs(pa), abs(pb))
+    return ib.lo - slack <= pa <= ib.hi + slack and ia.lo - slack <= pb <= ia.hi + slack
 
 
 @cache

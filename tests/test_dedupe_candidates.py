@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance import quantities
 from provenance.dedupe import (
+    ROUNDING,
     FigureFacts,
     Figures,
     compatible,
@@ -168,12 +170,29 @@ def test_figure_facts_read_unit_point_interval_kind_and_hedge() -> None:
 
 
 def _each_in_the_other(a: quantities.Quantity, b: quantities.Quantity, tolerance: float) -> bool:
-    """``compatible`` worked out directly from the figures."""
+    """``compatible`` worked out directly from the figures, bounds met within rounding."""
     pa, pb = quantities.point(a), quantities.point(b)
     if a.unit != b.unit or pa is None or pb is None:
         return False
     ia, ib = quantities.interval(a, tolerance), quantities.interval(b, tolerance)
-    return ib.lo <= pa <= ib.hi and ia.lo <= pb <= ia.hi
+    slack = ROUNDING * max(abs(pa), abs(pb))
+    return ib.lo - slack <= pa <= ib.hi + slack and ia.lo - slack <= pb <= ia.hi + slack
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("approximately 4.4 square miles", "around 4 square miles"),
+        ("nearly 1.1 sq mi", "some 1 sq mi"),
+        ("about 4.4 km²", "about 4 km²"),
+    ],
+)
+def test_a_converted_figure_meets_the_bound_it_states(a: str, b: str) -> None:
+    """A figure at the other's bound stays within it once both are converted to one
+    unit, whatever the rounding of the conversion."""
+    qa, qb = quantities.parse_quantity(a), quantities.parse_quantity(b)
+    assert qa is not None and qb is not None
+    assert compatible(qa, qb, DEFAULT_TOLERANCE)
 
 
 @settings(max_examples=200, deadline=None)

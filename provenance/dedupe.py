@@ -792,7 +792,7 @@ def evidence_pair(
     if _one_day_each(a, b) and a.start != b.start and xa.point != xb.point:
         return None
     figure = _figures_agree(fa, fb, xa, xb, tolerance)
-    if figure is None:
+    if figure is None or (figure == CLOSE_FIGURE and not _one_figure(a, b, xa, xb)):
         return None
     reasons = [f"values {fa.text} ≈ {fb.text}"]
     if a.quantity is None or b.quantity is None:
@@ -825,6 +825,24 @@ def evidence_pair(
     return Pair(a, b, max(0, min(TOP_SCORE, score)), reasons)
 
 
+def _one_figure(a: ClaimPoint, b: ClaimPoint, fa: FigureFacts, fb: FigureFacts) -> bool:
+    """Whether two close but different figures may be one figure: one origin's, rounded
+    or hedged in one report ("208" and "more than 200"), or each within the other's
+    bounds ("about 200" and "some 205"). From different or unknown origins, a figure
+    outside the other's bounds is another count ("at least 208" and "about 200", "more
+    than 200", "up to 200")."""
+    return _named_origin_shared(a, b) or _compatible(fa, fb)
+
+
+def _named_origin_shared(a: ClaimPoint, b: ClaimPoint) -> bool:
+    """``same_origin``, save that two claims naming no origin share one only by a word of
+    their sources' names (the body in "a UN representative"): an unnamed source
+    ("unattributed", "sources") recurring in both tells no origin from another."""
+    if a.named_origins or b.named_origins:
+        return same_origin(a, b)
+    return bool(a.origin_words & b.origin_words)
+
+
 def _one_day_each(a: ClaimPoint, b: ClaimPoint) -> bool:
     """Both claims dated to a day: two different figures on two different days are two
     moments of a series, not one claim."""
@@ -844,7 +862,7 @@ def _time_points(a: ClaimPoint, b: ClaimPoint, reasons: list[str]) -> int:
 
 
 def _origin_points(a: ClaimPoint, b: ClaimPoint, reasons: list[str]) -> int:
-    if same_origin(a, b):
+    if _named_origin_shared(a, b):
         reasons.append("same origin")
         return SAME_ORIGIN
     if a.named_origins and b.named_origins:

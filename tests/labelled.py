@@ -441,6 +441,81 @@ DISTINCT += [
     ),
 ]
 
+_MARKET_TOLL = {"category": "casualties", "subject": "", "metric": "", "location": ""}
+DISTINCT += [
+    Case(
+        "a-floor-above-a-round-figure-of-another-origin",
+        {
+            "claim": "At least 208 people were killed in the attack on the Easton market.",
+            "quantity": "At least 208 people",
+            "source": "unattributed",
+            "source_named": "false",
+        },
+        {
+            "claim": "The United Nations said at least 200 people were killed in the attack "
+            "on the Easton market.",
+            "quantity": "at least 200 people",
+            "source": "United Nations",
+        },
+        False,
+        _MARKET_TOLL,
+    ),
+    Case(
+        "two-unattributed-reports-are-not-one-origin",
+        {
+            "claim": "At least 208 people were killed in the attack on the Easton market.",
+            "quantity": "At least 208 people",
+            "source": "unattributed",
+            "source_named": "false",
+        },
+        {
+            "claim": "About 200 people were killed in the attack on the Easton market.",
+            "quantity": "About 200 people",
+            "source": "unattributed",
+            "source_named": "false",
+        },
+        False,
+        _MARKET_TOLL,
+    ),
+]
+DUPLICATES += [
+    Case(
+        "one-origin-rounds-its-own-figure",
+        {
+            "claim": "The health ministry said 208 people were killed in the attack on the "
+            "Easton market.",
+            "quantity": "208 people",
+            "source": "Easton health ministry",
+        },
+        {
+            "claim": "More than 200 people were killed in the attack on the Easton market, "
+            "the health ministry said.",
+            "quantity": "More than 200 people",
+            "source": "Easton health ministry",
+        },
+        True,
+        _MARKET_TOLL,
+    ),
+    Case(
+        "reports-of-one-body-by-an-unnamed-member",
+        {
+            "claim": "At least 2,900 people were killed in the fighting for Easton, "
+            "according to the UN.",
+            "quantity": "At least 2,900 people",
+            "source": "UN",
+        },
+        {
+            "claim": "Some 2,900 people were killed in the fighting for Easton, a UN "
+            "representative said.",
+            "quantity": "Some 2,900 people",
+            "source": "a UN representative",
+            "source_named": "false",
+        },
+        True,
+        _MARKET_TOLL,
+    ),
+]
+
 DISTINCT += [
     Case(
         "sides-of-another-war",

@@ -17,17 +17,19 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from provenance import export_lines
 from provenance.bulk import (
     RELAYS_SQL,
     Chains,
+    copied_text,
     expanding_text,
     in_set,
     paused_gc,
@@ -495,6 +497,24 @@ _STORED_ALL_SQL = (
     "ORDER BY l.claim_key, l.attribution_id"
 )
 """An export of every claim: the table in its own order."""
+_COPY_SQL = {
+    True: "SELECT l.line FROM export_line l ORDER BY l.claim_key, l.attribution_id",
+    False: (
+        "SELECT l.line FROM claim c JOIN export_line l ON l.claim_key = c.key "
+        "WHERE {where} ORDER BY c.key, l.attribution_id"
+    ),
+}
+_MERGED_SQL = {
+    True: "SELECT l.merged_sources FROM export_line l WHERE l.merged_sources IS NOT NULL",
+    False: (
+        "SELECT l.merged_sources FROM claim c JOIN export_line l ON l.claim_key = c.key "
+        "WHERE {where} AND l.merged_sources IS NOT NULL"
+    ),
+}
+"""An export on PostgreSQL, to a UTF-8 file, of every claim (True) or of those of some
+statuses (False; the default export is of active claims): the lines alone, in the
+order above, by COPY (``copied_text``), and the merged sources' targets, which few
+lines have, by a query of their own."""
 _AS_UTF8 = {"sqlite": "CAST(l.line AS BLOB)"}
 """A line as its UTF-8 bytes: written to a UTF-8 file as they are, never decoded.
 PostgreSQL sends bytes as hex text, twice the size, so its lines come as text and are
@@ -638,19 +658,49 @@ def _stored_csv(
         extras = _Extras(stream_rows(conn, _STORED_EXTRAS_SQL.format(where=where), params))
     targets: set[int] = set()
     n = 0
-    for rows in stream_batches(conn, sql, params):
-        for merged in [r[2] for r in rows if r[2] is not None]:
-            targets.update(int(t) for t in merged.split())
-        if utf8 is not None and as_bytes:
-            lines = [r[1] for r in rows]
-            utf8(b"".join(lines) if raw_bytes else "".join(lines).encode())
-            n += _counted(len(rows), on_row)
-        elif names:
-            n += _flush([_with_extras(r[1], extras.take(r[0]), names) for r in rows], out, on_row)
-        else:
-            n += _flush([r[1] for r in rows], out, on_row)
+    if utf8 is not None and as_bytes and conn.dialect.name == "postgresql" and _by_status(f):
+        n = _copy_lines(conn, where, params, utf8, on_row, targets)
+    else:
+        for rows in stream_batches(conn, sql, params):
+            for merged in [r[2] for r in rows if r[2] is not None]:
+                targets.update(int(t) for t in merged.split())
+            if utf8 is not None and as_bytes:
+                lines = [r[1] for r in rows]
+                utf8(b"".join(lines) if raw_bytes else "".join(lines).encode())
+                n += _counted(len(rows), on_row)
+            elif names:
+                rows_out = [_with_extras(r[1], extras.take(r[0]), names) for r in rows]
+                n += _flush(rows_out, out, on_row)
+            else:
+                n += _flush([r[1] for r in rows], out, on_row)
     unlisted = _unlisted(session, where, params, targets)
     return n + _flush([_source_line(s, False, names) for s in unlisted], out, on_row)
+
+
+def _by_status(f: ClaimFilter) -> bool:
+    """Whether the filter selects claims by their status alone (or selects every one)."""
+    return replace(f, status=None) == ClaimFilter(status=None)
+
+
+def _copy_lines(
+    conn: Connection,
+    where: str,
+    params: dict[str, Any],
+    utf8: Callable[[bytes], object],
+    on_row: Callable[[], None] | None,
+    targets: set[int],
+) -> int:
+    """The selected stored lines, in export order, written as PostgreSQL's COPY sends
+    them (UTF-8 bytes, never decoded to text); the merged sources' targets go into
+    ``targets``. Returns the number of lines."""
+    every = where == "1=1"
+    n = 0
+    for count, data in copied_text(conn, _COPY_SQL[every].format(where=where), params):
+        utf8(data)
+        n += _counted(count, on_row)
+    for (merged,) in stream_rows(conn, _MERGED_SQL[every].format(where=where), params):
+        targets.update(int(t) for t in merged.split())
+    return n
 
 
 def _with_extras(line: str, fields: dict[str, str] | None, names: list[str]) -> str:

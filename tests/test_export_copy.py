@@ -1,9 +1,12 @@
-"""One text column read by PostgreSQL's COPY: the values come back exactly, whatever
-characters they hold."""
+"""Stored export lines read by PostgreSQL's COPY: the values come back exactly,
+whatever characters they hold, and an export read that way is, byte for byte, the
+SQLite export and the export rendered row by row."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -12,9 +15,15 @@ from hypothesis import strategies as st
 from sqlalchemy import Connection, create_engine, text
 
 from provenance import bulk
+from provenance import export as export_module
 from provenance.bulk import copied_text, copy_text_values
-from provenance.db import resolve_url
+from provenance.db import open_session, resolve_url
+from provenance.edits import merge_source, retract
+from provenance.export import export, write_rows
+from provenance.query import ClaimFilter
 from tests.conftest import PG_URL
+from tests.helpers import row, write_csv
+from tests.test_export_lines import import_file, is_current, rendered
 
 TRICKY = (
     "back\\slash, \\n not a newline, \\N, \\\\two, tab\there, cr\rcrlf\r\nform\ffeed, "
@@ -112,3 +121,115 @@ def test_copied_text_binds_parameters_and_keeps_percent_signs(
     batches = list(copied_text(conn, sql, {"chosen": [0, 1, 2], "not": "b%%"}))
     assert batches == [(2, f"a%s%{TRICKY}%".encode())]
     assert list(copied_text(conn, "SELECT t || '%' FROM v WHERE i = 3", {})) == [(1, b"d%")]
+
+
+# --- exports -----------------------------------------------------------------------------
+
+
+def tricky_database(db: str, tmp_path: Path) -> None:
+    """Reports holding every escaped character, in quoted multi-line cells and in cells
+    export neutralises; a merged source; a retracted claim, whose source only the
+    merged one points at once it is left out."""
+    rows = [
+        row(
+            claim_key="k-tricky",
+            claim="Claim " + TRICKY,
+            subject="=SUM(A1) " + TRICKY,
+            quote="\t=cmd " + TRICKY,
+            document_title="T\\" + TRICKY,
+            source="Source \\N " + TRICKY,
+            source_affiliation="+" + TRICKY,
+            url="https://example.org/tricky",
+        ),
+        row(
+            claim_key="k-plain",
+            claim="A second claim, plain\nover two lines.",
+            source="Kept source",
+            quote="-1 " + TRICKY,
+            url="https://example.org/plain",
+        ),
+        row(
+            claim_key="k-gone",
+            claim="A claim retracted later.",
+            source="Target source",
+            url="https://example.org/gone",
+        ),
+    ]
+    import_file(db, write_csv(tmp_path / "tricky.csv", rows))
+    who = {"actor": "t", "command": "t"}
+    with open_session(db, write=True) as session:
+        merge_source(session, "target-source", "kept-source", reason="same\\n\tone", **who)
+    with open_session(db, write=True) as session:
+        retract(session, "k-gone", reason="gone\r\n\\", **who)
+    assert is_current(db)
+
+
+def file_export(db: str, path: Path, f: ClaimFilter) -> tuple[bytes, int, int]:
+    """The file's bytes, the rows the export counted and its progress calls."""
+    calls: list[None] = []
+    with open_session(db) as session:
+        report = export(session, f, out_path=path, force=True, on_row=lambda: calls.append(None))
+    return path.read_bytes(), report.rows, len(calls)
+
+
+def row_count(db: str, f: ClaimFilter) -> int:
+    with open_session(db) as session:
+        return write_rows(session, f, _Discard(), "csv", stored=False)
+
+
+class _Discard:
+    def write(self, s: str) -> int:
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+
+FILTERS = (ClaimFilter(), ClaimFilter(status=None), ClaimFilter(status=["active", "retracted"]))
+
+
+def test_a_tricky_export_is_the_rendered_one_and_the_sqlite_one(
+    db_url: str, tmp_path: Path, is_postgres: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL an export by status reads the stored lines through COPY; it writes
+    what rendering every row writes, and what SQLite writes for the same history."""
+    tricky_database(db_url, tmp_path)
+    sqlite_db = str(tmp_path / "sqlite.db")
+    tricky_database(sqlite_db, tmp_path)
+    copies: list[str] = []
+
+    def spy(conn: Connection, sql: str, params: dict[str, Any]) -> Iterator[tuple[int, bytes]]:
+        copies.append(sql)
+        return copied_text(conn, sql, params)
+
+    monkeypatch.setattr(export_module, "copied_text", spy)
+    for f in FILTERS:
+        copies.clear()
+        got, rows, calls = file_export(db_url, tmp_path / "out.csv", f)
+        assert len(copies) == (1 if is_postgres else 0), f
+        expected = rendered(db_url, f, stored=False).encode()
+        assert got == expected, f
+        assert file_export(sqlite_db, tmp_path / "sqlite.csv", f)[0] == expected, f
+        assert rows == calls == row_count(db_url, f), f
+    default = file_export(db_url, tmp_path / "out.csv", ClaimFilter())[0].decode()
+    assert "\n,,,,,,,,,,,,,,Target source," in default, "a row of the unlisted source"
+    assert TRICKY.replace('"', '""') in default and "\\N" in default
+    assert "'=SUM(A1)" in default, "formulas neutralised"
+
+
+@postgres_only
+def test_other_filters_and_extra_fields_keep_the_query(db_url: str, tmp_path: Path) -> None:
+    """A filter on more than status, or extra fields to add to each line, read the
+    lines by query as before."""
+    tricky_database(db_url, tmp_path)
+    extra = row(claim_key="k-extra", source="Extra source", url="https://example.org/x")
+    import_file(db_url, write_csv(tmp_path / "extra.csv", [{**extra, "Notes": TRICKY}]))
+    for f in (ClaimFilter(keys=["k-tricky", "k-plain"]), ClaimFilter()):
+        with (
+            mock.patch.object(export_module, "copied_text", side_effect=AssertionError),
+            open_session(db_url) as session,
+        ):
+            export(session, f, out_path=tmp_path / "out.csv", force=True)
+        expected = rendered(db_url, f, stored=False).encode()
+        assert (tmp_path / "out.csv").read_bytes() == expected, f
+    assert b",Notes\n" in expected.split(b"\n", 1)[0] + b"\n"

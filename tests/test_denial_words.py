@@ -16,6 +16,8 @@ from provenance import cues
         ("La toma de la ciudad no es cierto, dijo el portavoz.", "es"),
         ("A tomada da cidade não é verdade, disse o porta-voz.", "pt"),
         ("La presa della città non è vero, ha detto il portavoce.", "it"),
+        ("Le notizie sulla resa della città non sono vere, ha detto il portavoce.", "it"),
+        ("La notizia della caduta della città non è vera, ha detto il portavoce.", "it"),
         ("قال المتحدث إن سقوط المدينة غير صحيح", "ar"),
         ("Это неправда, заявил представитель армии.", "ru"),
     ],
@@ -31,3 +33,17 @@ def test_not_true_words_a_denial(text: str, language: str) -> None:
         language=language,
     )
     assert read.denial
+
+
+def test_martyrs_in_persian_are_the_dead() -> None:
+    """The ezafe form ("the martyrs of ...") counts the dead as the bare plural does."""
+    read = cues.read(
+        "شمار شهدای حمله به ۱۲ نفر رسید",
+        quantity_text="۱۲ نفر",
+        figure=("12",),
+        subject=None,
+        metric=None,
+        location=None,
+        language="fa",
+    )
+    assert "dead" in read.concepts

@@ -1473,10 +1473,11 @@ def claim_stances(conn: Connection) -> dict[int, set[str]]:
     return out
 
 
-CUMULATIVE = frozenset({"dead", "wounded", "missing", "hostages"})
+CUMULATIVE = frozenset({"dead", "wounded", "missing", "hostages", "displaced", "refugees"})
 """Counts that grow as they are tallied: on different days, a higher later figure is the
-count going on (the dead buried, the hostages identified one by one), not a
-contradiction; only a fall is. What remains of such a count (``remaining``) only falls."""
+count going on (the dead buried, the hostages identified one by one, the people who
+fled counted as they arrive), not a contradiction; only a fall is. What remains of such
+a count (``remaining``) only falls."""
 
 
 def _twin_key(p: ClaimPoint) -> tuple[object, ...] | None:

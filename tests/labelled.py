@@ -990,3 +990,31 @@ NON_CONFLICTS += [
         _FRONT,
     ),
 ]
+
+_DISPLACED = {"category": "other", "subject": "", "metric": "", "location": ""}
+NON_CONFLICTS += [
+    Case(
+        "refugees-arrived-counted-up-days-later",
+        {
+            "claim": "Some 28,000 refugees have crossed into the country, the government said.",
+            "quantity": "Some 28,000 refugees",
+            "as_of": "2024-05-02",
+        },
+        {
+            "claim": "More than 88,000 refugees have now crossed into the country, officials said.",
+            "quantity": "More than 88,000 refugees",
+            "as_of": "2024-05-05",
+        },
+        False,
+        _DISPLACED,
+    ),
+]
+CONFLICTS += [
+    Case(
+        "displaced-fall-days-later",
+        {"quantity": "120,000 displaced", "as_of": "2024-05-02"},
+        {"quantity": "60,000 displaced", "as_of": "2024-05-05"},
+        True,
+        {"category": "other", "subject": "people displaced", "metric": "displaced"},
+    ),
+]

@@ -163,6 +163,9 @@ def test_forms_that_read_as_another_number_are_refused(text: str, language: str)
         ("אלפיים איש", "he", "exact", 2000, None, None, "people"),
         # Hedges written after the figure: "-odd", "around", "approximately".
         ("300 civarı", "tr", "about", 300, None, None, ""),
+        # With a case ending the hedge is still a hedge, not the figure's noun.
+        ("200 kadarı", "tr", "about", 200, None, None, ""),
+        ("200 civarının", "tr", "about", 200, None, None, ""),
         ("300 küsur kişi", "tr", "about", 300, None, None, "people"),
         ("300 ونيف", "ar", "about", 300, None, None, ""),
         ("300 personas aproximadamente", "es", "about", 300, None, None, "people"),

@@ -166,6 +166,8 @@ def test_forms_that_read_as_another_number_are_refused(text: str, language: str)
         # With a case ending the hedge is still a hedge, not the figure's noun.
         ("200 kadarı", "tr", "about", 200, None, None, ""),
         ("200 civarının", "tr", "about", 200, None, None, ""),
+        ("200 dolaylarında", "tr", "about", 200, None, None, ""),
+        ("200 kadarlık grup", "tr", "about", 200, None, None, "grup"),
         ("300 küsur kişi", "tr", "about", 300, None, None, "people"),
         ("300 ونيف", "ar", "about", 300, None, None, ""),
         ("300 personas aproximadamente", "es", "about", 300, None, None, "people"),

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from provenance import lexicon
 from provenance.folding import WORD_MARKS, clitic_variants, fold_word
@@ -74,16 +75,14 @@ def _gazetteer(language: str) -> _Gazetteer:
     """The entries of one language's ``[sides]`` table, or of every table (``EVERY``)."""
     by_word: dict[str, list[_Entry]] = {}
     by_stem: dict[str, list[_Entry]] = {}
-    codes = lexicon.languages() if language == EVERY else (language,)
-    for code in codes:
-        for country, names in lexicon.load(code).get("sides", {}).items():
-            for raw in names:
-                entry = _entry(str(raw), country)
-                if entry is None:
-                    continue
-                single_stem = entry.prefix and len(entry.words) == 1
-                table = by_stem if single_stem else by_word
-                table.setdefault(entry.words[0], []).append(entry)
+    for country, names in _entries("sides", language):
+        for raw in names:
+            entry = _entry(str(raw), country)
+            if entry is None:
+                continue
+            single_stem = entry.prefix and len(entry.words) == 1
+            table = by_stem if single_stem else by_word
+            table.setdefault(entry.words[0], []).append(entry)
     return _Gazetteer(
         {k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()}
     )
@@ -187,11 +186,17 @@ def _capitals(language: str) -> dict[str, str]:
     """The ``[sides_in_capitals]`` words of one language, or of every one (``EVERY``), as
     written, each with its country's code."""
     out: dict[str, str] = {}
+    for country, words in _entries("sides_in_capitals", language):
+        out.update((str(word), country) for word in words)
+    return out
+
+
+def _entries(section: str, language: str) -> Iterator[tuple[str, list[Any]]]:
+    """(country code, words) of one table of one language's lexicon, or of every
+    language's (``EVERY``)."""
     codes = lexicon.languages() if language == EVERY else (language,)
     for code in codes:
-        for country, words in lexicon.load(code).get("sides_in_capitals", {}).items():
-            out.update((str(word), country) for word in words)
-    return out
+        yield from lexicon.load(code).get(section, {}).items()
 
 
 def label(code: str) -> str:

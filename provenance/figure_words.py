@@ -975,6 +975,19 @@ def qualifier_names() -> dict[str, str]:
 
 
 @cache
+def hedge_words(code: str) -> Phrases[bool]:
+    """Words that hedge a figure or a claim, so never a figure's unit ("500 około" is not
+    500 of "około", "500 reportedly" not 500 of "reportedly"): every language's hedges
+    written before a figure, whatever their qualifier, with True, since such a word hedges
+    the figure and describes no noun either ("500 ponad ludzi" is not 500 people); and the
+    attribution-level hedges of the language (``hedge_phrases``) with False, which may
+    stand between a figure and its noun ("500 reportedly killed")."""
+    pairs = [(False, p) for p in sorted(hedge_phrases(code or None))]
+    pairs += [(True, p) for _, p in _all_pairs("before")]
+    return Phrases(pairs)
+
+
+@cache
 def hedge_phrases(code: str | None) -> frozenset[str]:
     """Attribution-level hedge words: English and the language's, or every language's."""
     own = [] if code is None else _list(_table(code), "hedges")

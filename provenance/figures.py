@@ -43,6 +43,7 @@ from provenance.figure_words import (
     Unit,
     bare,
     capitalises_nouns,
+    hedge_words,
     key,
     language,
     language_code,
@@ -241,20 +242,27 @@ def _participle(words: Sequence[str], k: int) -> tuple[str, int, int] | None:
     return None
 
 
-def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str, int, int]:
+def _count_noun(
+    words: Sequence[str], english: bool, language: str, hedges: Phrases[bool] | None = None
+) -> tuple[str, int, int]:
     """(canonical noun, first word, after last word) of the noun that follows a figure.
 
-    ("", 0, 0) when no noun follows; raises _NoParse for a date or a stray letter. English
-    singulars are pluralised when the text is English or its language was not given.
+    ("", 0, 0) when no noun follows; raises _NoParse for a date, a stray letter or a hedge
+    (``hedges``, by default those of ``language``): a hedge is never the figure's unit,
+    and one that hedges figures describes no noun either. English singulars are
+    pluralised when the text is English or its language was not given.
     """
+    hedges = hedge_words(language) if hedges is None else hedges
     k = 0
-    while k < len(words) - 1:
+    while k < len(words) - 1 and not (hedges.match(words, k) or (False, 0))[0]:
         step = sides.tokens_named_at(words, k, language) or int(words[k] in shared().adjectives)
         if not step or k + step >= len(words):
             break
         k += step
     for skip in (0, 1, 2):
         if skip and not (k + skip < len(words) and all(map(_modifier, words[k : k + skip]))):
+            break
+        if skip and (hedges.match(words, k + skip - 1) or (False, 0))[0]:
             break
         for span in _NOUN_SPANS:
             if k + skip + span <= len(words):
@@ -268,6 +276,10 @@ def _count_noun(words: Sequence[str], english: bool, language: str) -> tuple[str
     bare_word = _without_article(word)
     if bare_word is not None:
         return shared().nouns[bare_word], k, k + 1
+    hedge = hedges.match(words, k) if word not in shared().range_words else None
+    if hedge is not None:
+        phrase = " ".join(words[k : k + hedge[1]])
+        raise _NoParse(f"{phrase!r} after the figure is a hedge word, not a unit")
     if not word or word in shared().stopwords or word in shared().adjectives:
         return "", 0, 0
     if word in shared().stating_verbs:
@@ -534,6 +546,7 @@ class _Parser:
         if joined and self._describes_next(hit_unit):
             raise _NoParse("a figure joined to its unit describes the noun after it ('155-mm')")
         if hit_unit is not None:
+            self._hedge_before_figures(self.i, hit_unit[1], "not a unit")
             if unit is not None and unit.canon != hit_unit[0].canon:
                 raise _NoParse
             if unit is None:
@@ -918,8 +931,19 @@ class _Parser:
             return
         hit = self.lang.suffixes.match(self.texts, self.i)
         if hit is not None:
+            self._hedge_before_figures(self.i, hit[1], "not one of the figure before it")
             self._set_qualifier(hit[0])
             self.i += hit[1]
+
+    def _hedge_before_figures(self, i: int, read: int, instead: str) -> None:
+        """Refuse a hedge that a language writes before figures at ``i``, after the figure,
+        where it is longer than the ``read`` tokens a hedge written after figures or a unit
+        would take there: "500 lebih dari" is not over 500 of "dari", "500 ha superado" not
+        500 hectares."""
+        hit = hedge_words(self.lang.code).match(self.texts, i)
+        if hit is not None and hit[0] and hit[1] > read:
+            phrase = self._written(i, hit[1])
+            raise _NoParse(f"{phrase!r} after the figure is a hedge word, {instead}")
 
     def _mark(self, word: str) -> None:
         """Note the case of a multiplier, unit or noun just read, if the lexicon knows it."""
@@ -1097,6 +1121,8 @@ class _Parser:
             raise _NoParse
         if i + 1 < self.n and texts[i] in shared().linkers and (linker or self._known_at(i + 1)):
             i += 1
+        if i < self.n and texts[i] not in shared().range_words:
+            self._hedge_before_figures(i, 0, "not a unit")
         hit = self._unit_at(i)
         if hit is not None:
             self.i = i + hit[1]
@@ -1119,7 +1145,8 @@ class _Parser:
             end += 1
         if i and self.kinds[i - 1] == "w" and i < self.n:
             self._number_goes_on(texts[i])
-        noun, a, b = _count_noun(texts[i:end], self.english, self.given)
+        hedges = hedge_words(self.lang.code)
+        noun, a, b = _count_noun(texts[i:end], self.english, self.given, hedges)
         if not noun:
             return BARE, ""
         if b - a == 1 and noun == texts[i + a] and noun in shared().range_words:
@@ -1161,7 +1188,8 @@ class _Parser:
         written = [self._written(k, 1) for k in range(i, end)]
         j = i + _described_from(written, self.texts[i:end])
         if j > i:
-            noun, a, b = _count_noun(self.texts[j:end], self.english, self.given)
+            hedges = hedge_words(self.lang.code)
+            noun, a, b = _count_noun(self.texts[j:end], self.english, self.given, hedges)
             if noun and a == 0:
                 return noun, j + b
         raise _NoParse(

@@ -77,7 +77,11 @@ of their own language (German "hat" is Hungarian "six"), and ``not_hedges`` word
 language that another language's press writes as a hedge before a figure (Swahili "kama",
 about, is Hausa "arrest": "kama mutum 300" is not about 300), and ``not_hedges_after`` words
 that are hedges before a figure but never after it in the language's text (Swedish "under 20"
-is under 20, "300 döda under natten" is 300 dead during the night); ``stating_verbs`` are
+is under 20, "300 döda under natten" is 300 dead during the night). A hedge any language
+writes before a figure, or one of the language's ``hedges``, is never the unit of a figure
+before it, nor a word describing its count noun: after a figure it is read only where an
+``[quantities.after]`` table lists it ("500 environ"), and refused elsewhere ("500 około",
+"500 około osób"); ``stating_verbs`` are
 such verbs written after the figure ("10 bine ulaştı", "auf 10.000 gestiegen"), never taken
 for its count noun; ``change_verbs`` after a figure make it a change, not a total ("10 bin
 arttı", rose by 10,000), and the figure is refused, unless one of the ``total_wrappers`` before it

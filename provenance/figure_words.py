@@ -699,6 +699,42 @@ def _flag(code: str, name: str) -> bool:
 
 
 @cache
+def noun_after_counter(code: str) -> bool:
+    """The language writes the counted noun after a counter of people between it and the
+    figure (``[quantities] noun_after_counter``: "300名警察", 300 police officers)."""
+    return bool(code) and _flag(code, "noun_after_counter")
+
+
+_FIGURE_TABLES = (
+    "before",
+    "after",
+    "after_own_language_only",
+    "hedges",
+    "hedges_own_language_only",
+    "multipliers",
+    "numbers",
+    "connectors",
+    "ranges",
+    "ranges_closed",
+    "rates",
+    "per_period",
+    "change_verbs",
+)
+
+
+@cache
+def figure_letters(code: str) -> frozenset[str]:
+    """The letters of an unspaced script in the language's words that change how a figure
+    reads: its hedges, multipliers, number words, vague amounts, range words, rates and
+    verbs of change. A word not listed that has none of them hides none of these words."""
+    table = _table(code) if code else {}
+    found = [*_strings([table.get(name, {}) for name in _FIGURE_TABLES])]
+    vague = table.get("vague", [])
+    found += _strings([entry.get("words", []) for entry in vague if isinstance(entry, dict)])
+    return frozenset(c for phrase in found for c in phrase if unspaced(c))
+
+
+@cache
 def capitalises_nouns(code: str) -> bool:
     """The language writes every noun with a capital (``[quantities] nouns_capitalised``):
     a word in lower case after a figure is then not its count noun ("136 gestartet")."""

@@ -43,12 +43,14 @@ from provenance.figure_words import (
     Unit,
     bare,
     capitalises_nouns,
+    figure_letters,
     hedge_words,
     key,
     language,
     language_code,
     lower,
     modifier_units,
+    noun_after_counter,
     number_stems,
     own_function_words,
     qualifier_names,
@@ -63,6 +65,9 @@ from provenance.folding import WORD_MARKS, clitic_variants
 from provenance.intervals import QUALIFIERS, Quantity
 
 _NOUN_SPANS = (3, 2, 1)
+_COUNTED_NOUN_MAX = 4
+"""Letters of a noun no table lists after a counter of people ("300名警察"): a noun, not a
+clause where words the lexicon lacks may stand."""
 _JOINING_SPANS = (3, 2, 1)
 
 __all__ = [
@@ -1140,6 +1145,9 @@ class _Parser:
         if self._classifier_after_noun_first(i):
             self.i = i + 1
             return BARE, ""
+        counted = self._noun_after_counter(i)
+        if counted is not None:
+            return counted
         end = i
         while end < self.n and end - i < 6 and self.kinds[end] == "w":
             end += 1
@@ -1168,6 +1176,64 @@ class _Parser:
             self._unknown_case(last)
         self._mark(last)
         return Unit(noun, 1.0, "count"), self._written(i + a, self.i - i - a)
+
+    def _noun_after_counter(self, i: int) -> tuple[Unit, str] | None:
+        """(people, the counter and noun as written) of a counter of people at ``i`` and a
+        noun no table lists written against it, in a language that writes the counted noun
+        there ("300名警察", 300 police officers; "超过300名村民", cut as 村 and 民); None
+        where the tables know the noun ("300名士兵"), or where the letters read as a noun
+        may hide a word that changes the figure, so that the figure is refused as before.
+
+        The noun is the letters after the counter up to a word the tables know, a count
+        noun of one letter (村, 人) being part of a longer noun. It must end the text or
+        stand before a hedge the language writes after a figure, a stopword or a stating
+        verb ("300名警察左右", about 300; not "300名警察和士兵", police and soldiers), be no
+        longer than a noun is, and have no letter of a word that changes a figure: a
+        hedge, a multiplier, a number word, a vague amount, a range word, a rate, a verb of
+        change ("300名士兵或更多", or more)."""
+        counter = self.texts[i] if i < self.n else ""
+        canon = shared().nouns.get(counter)
+        if not (noun_after_counter(self.lang.code) and counter in shared().counters and canon):
+            return None
+        if self.noun_before is not None:
+            return None
+        j = i + 1
+        while j < self.n and self._noun_letters(j):
+            j += 1
+        run = self.texts[i + 1 : j]
+        noun = "".join(run)
+        if not run or all(word in shared().nouns for word in run):
+            return None
+        if len(noun) > _COUNTED_NOUN_MAX or not figure_letters(self.lang.code).isdisjoint(noun):
+            return None
+        if not self._noun_ends(j):
+            return None
+        self.i = j
+        return Unit(canon, 1.0, "count"), self._written(i, j - i)
+
+    def _noun_letters(self, j: int) -> bool:
+        """Letters of an unspaced script at ``j``, written against the word before, that
+        the tables do not know, or a count noun of one letter."""
+        word = self.texts[j]
+        return (
+            self.kinds[j] == "w"
+            and self._attached(j)
+            and unspaced(word)
+            and (word not in unspaced_words()[0] or (len(word) == 1 and word in shared().nouns))
+        )
+
+    def _noun_ends(self, j: int) -> bool:
+        """A noun ends before ``j``: at the end of the text, before a space, a sign or a
+        word of another script, or before a hedge written after figures, a stopword or a
+        stating verb."""
+        if j >= self.n or not self._attached(j) or not unspaced(self.texts[j]):
+            return True
+        word = self.texts[j]
+        return (
+            word in shared().stopwords
+            or word in shared().stating_verbs
+            or self.lang.suffixes.match(self.texts, j) is not None
+        )
 
     def _number_goes_on(self, word: str) -> None:
         """Refuse a word after a figure written in words that is a number word with a case

@@ -18,6 +18,11 @@ language, in top-level tables owned by one concern each:
   10 percent), by unit id; ``noun_only_before_figure`` says a count noun never follows its
   figure ("namoonni 300 ajjeefaman": the word after is the verb) but a listed one after a
   multiplier's figure or a vague amount, where none stands before ("miliyoni 7 z'abantu");
+  ``counters`` are words after a figure that count anything ("300人"), and
+  ``noun_after_counter`` says the counted noun follows such a counter of people ("300名警察"):
+  a noun no table lists there reads as a count of people, kept as written, where it is
+  short, ends the text or stands before a hedge, and has no letter of a word that changes
+  a figure (unspaced text may hide one);
   ``decimal`` names the decimal mark ("dot", "comma"); ``also_decimal_comma`` says some
   of the press writes a decimal comma all the same, ``also_thousands_comma`` a comma
   between thousands ("1,200" in Spanish of the Americas): such figures read two ways and

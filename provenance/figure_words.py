@@ -1014,12 +1014,17 @@ def qualifier_names() -> dict[str, str]:
 def hedge_words(code: str) -> Phrases[bool]:
     """Words that hedge a figure or a claim, so never a figure's unit ("500 około" is not
     500 of "około", "500 reportedly" not 500 of "reportedly"): every language's hedges
-    written before a figure, whatever their qualifier, with True, since such a word hedges
-    the figure and describes no noun either ("500 ponad ludzi" is not 500 people); and the
-    attribution-level hedges of the language (``hedge_phrases``) with False, which may
-    stand between a figure and its noun ("500 reportedly killed")."""
+    written before or after a figure, whatever their qualifier, with True, since such a
+    word hedges the figure and describes no noun either ("500 ponad ludzi" is not 500
+    people, "300名左右士兵" not 300 soldiers); and the attribution-level hedges of the
+    language (``hedge_phrases``) with False, which may stand between a figure and its noun
+    ("500 reportedly killed"). A hedge written against the figure after a hyphen is one
+    without it too (Georgian "500-ზე მეტი", more than 500, and "500 ზე მეტი")."""
     pairs = [(False, p) for p in sorted(hedge_phrases(code or None))]
-    pairs += [(True, p) for _, p in _all_pairs("before")]
+    figure = [p for name in ("before", "after") for _, p in _all_pairs(name)]
+    figure += [p for _, p in _pairs(code, "after_own_language_only")] if code else []
+    pairs += [(True, p) for p in figure]
+    pairs += [(True, p.lstrip("-")) for p in figure if p.startswith("-")]
     return Phrases(pairs)
 
 

@@ -248,16 +248,20 @@ def _participle(words: Sequence[str], k: int) -> tuple[str, int, int] | None:
 
 
 def _count_noun(
-    words: Sequence[str], english: bool, language: str, hedges: Phrases[bool] | None = None
+    words: Sequence[str], english: bool, language: str, tables: str | None = None
 ) -> tuple[str, int, int]:
     """(canonical noun, first word, after last word) of the noun that follows a figure.
 
     ("", 0, 0) when no noun follows; raises _NoParse for a date, a stray letter or a hedge
-    (``hedges``, by default those of ``language``): a hedge is never the figure's unit,
-    and one that hedges figures describes no noun either. English singulars are
-    pluralised when the text is English or its language was not given.
+    (those of the lexicon ``tables``, by default ``language``'s): a hedge is never the
+    figure's unit, and one that hedges figures describes no noun either, nor does a word
+    of an unspaced script with a letter of a word that changes a figure ("300名出头士兵":
+    出头 is "a little over"). English singulars are pluralised when the text is English or
+    its language was not given.
     """
-    hedges = hedge_words(language) if hedges is None else hedges
+    code = language if tables is None else tables
+    hedges = hedge_words(code)
+    letters = figure_letters(code)
     k = 0
     while k < len(words) - 1 and not (hedges.match(words, k) or (False, 0))[0]:
         step = sides.tokens_named_at(words, k, language) or int(words[k] in shared().adjectives)
@@ -267,7 +271,10 @@ def _count_noun(
     for skip in (0, 1, 2):
         if skip and not (k + skip < len(words) and all(map(_modifier, words[k : k + skip]))):
             break
+        last = words[k + skip - 1] if skip else ""
         if skip and (hedges.match(words, k + skip - 1) or (False, 0))[0]:
+            break
+        if skip and unspaced(last) and not letters.isdisjoint(last):
             break
         for span in _NOUN_SPANS:
             if k + skip + span <= len(words):
@@ -1153,8 +1160,7 @@ class _Parser:
             end += 1
         if i and self.kinds[i - 1] == "w" and i < self.n:
             self._number_goes_on(texts[i])
-        hedges = hedge_words(self.lang.code)
-        noun, a, b = _count_noun(texts[i:end], self.english, self.given, hedges)
+        noun, a, b = _count_noun(texts[i:end], self.english, self.given, self.lang.code)
         if not noun:
             return BARE, ""
         if b - a == 1 and noun == texts[i + a] and noun in shared().range_words:
@@ -1254,8 +1260,7 @@ class _Parser:
         written = [self._written(k, 1) for k in range(i, end)]
         j = i + _described_from(written, self.texts[i:end])
         if j > i:
-            hedges = hedge_words(self.lang.code)
-            noun, a, b = _count_noun(self.texts[j:end], self.english, self.given, hedges)
+            noun, a, b = _count_noun(self.texts[j:end], self.english, self.given, self.lang.code)
             if noun and a == 0:
                 return noun, j + b
         raise _NoParse(

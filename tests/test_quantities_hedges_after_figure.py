@@ -61,6 +61,15 @@ Q = tuple[str, float | None, float | None, float | None, str]
         ("500 około osób", "pl", "'około' after the figure is a hedge word, not a unit"),
         ("500 ponad ludzi", "pl", "'ponad' after the figure is a hedge word, not a unit"),
         ("500 Sudanese about", "en", "'about' after the figure is a hedge word, not a unit"),
+        # A hedge written after figures where it hedges none: after a classifier, before
+        # the noun ("300名左右士兵", some 300 soldiers, is not exactly 300), or without the
+        # hyphen that writes it against the figure (Georgian "500-ზე მეტი", more than 500).
+        ("300名左右士兵", "zh", "'左右' after the figure is a hedge word, not a unit"),
+        (
+            "500 ზე მეტი ადამიანი",
+            "ka",
+            "'ზე მეტი' after the figure is a hedge word, not a unit",
+        ),
         # Attribution-level hedges are no unit either.
         ("500 podobno", "pl", "'podobno' after the figure is a hedge word, not a unit"),
         ("500 reportedly", "en", "'reportedly' after the figure is a hedge word, not a unit"),
@@ -93,6 +102,9 @@ def test_a_hedge_after_the_figure_is_refused_not_read_as_its_unit(
         ("300 döda under natten", "sv", ("exact", 300, None, None, "killed")),
         ("500 reportedly killed", "en", ("exact", 500, None, None, "killed")),
         ("takriban watu 200", "sw", ("about", 200, None, None, "people")),
+        ("500-ზე მეტი ადამიანი", "ka", ("over", 500, 500, None, "people")),
+        ("300名士兵左右", "zh", ("about", 300, None, None, "troops")),
+        ("300名以色列士兵", "zh", ("exact", 300, None, None, "troops")),
     ],
 )
 def test_hedges_listed_after_figures_and_other_words_read_as_before(
@@ -112,6 +124,12 @@ def _tables(name: str) -> list[tuple[str, str]]:
 
 
 BEFORE = _tables("before")
+AFTER = [
+    (code, qualifier, str(phrase))
+    for code in lexicon.languages()
+    for qualifier, phrases in lexicon.section(code, "quantities").get("after", {}).items()
+    for phrase in phrases
+]
 NOUNS: dict[str, list[str]] = {code: [""] for code in lexicon.languages()}
 for _code, _noun in _tables("nouns"):
     NOUNS[_code].append(_noun)
@@ -141,3 +159,17 @@ def test_no_attribution_hedge_is_a_unit(code: str, data: st.DataObject) -> None:
     phrase = data.draw(st.sampled_from(sorted(hedge_phrases(code))))
     q = parse_quantity(f"500 {phrase}", code)
     assert q is None or not q.unit, (phrase, q)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(AFTER), st.data())
+def test_a_hedge_written_after_figures_reads_as_its_table_says(
+    hedge: tuple[str, str, str], data: st.DataObject
+) -> None:
+    """In every language, "500 <hedge>" and "500 <hedge> <noun>" read with the qualifier
+    the language's after-figure table gives the hedge, or are refused."""
+    code, qualifier, phrase = hedge
+    noun = data.draw(st.sampled_from(NOUNS[code]))
+    text = f"500 {phrase} {noun}".strip()
+    q = parse_quantity(text, code)
+    assert q is None or q.qualifier == qualifier, (text, q)

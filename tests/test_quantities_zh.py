@@ -113,6 +113,10 @@ def test_a_noun_after_a_counter_of_people_counts_people(
         "300位专家",
         # Not a counter of people.
         "5000個傳呼機",
+        # A hedge between the counter and a noun the tables list: "左右" (about), "出头"
+        # (a little over), which has 出 of 超出 (exceeds).
+        "300名左右士兵",
+        "300名出头士兵",
     ],
 )
 def test_letters_after_a_counter_that_may_hide_a_hedge_stay_text(text: str) -> None:

@@ -82,11 +82,7 @@ of their own language (German "hat" is Hungarian "six"), and ``not_hedges`` word
 language that another language's press writes as a hedge before a figure (Swahili "kama",
 about, is Hausa "arrest": "kama mutum 300" is not about 300), and ``not_hedges_after`` words
 that are hedges before a figure but never after it in the language's text (Swedish "under 20"
-is under 20, "300 döda under natten" is 300 dead during the night). A hedge any language
-writes before a figure, or one of the language's ``hedges``, is never the unit of a figure
-before it, nor a word describing its count noun: after a figure it is read only where an
-``[quantities.after]`` table lists it ("500 environ"), and refused elsewhere ("500 około",
-"500 około osób"); ``stating_verbs`` are
+is under 20, "300 döda under natten" is 300 dead during the night); ``stating_verbs`` are
 such verbs written after the figure ("10 bine ulaştı", "auf 10.000 gestiegen"), never taken
 for its count noun; ``change_verbs`` after a figure make it a change, not a total ("10 bin
 arttı", rose by 10,000), and the figure is refused, unless one of the ``total_wrappers`` before it
@@ -103,6 +99,12 @@ gepanzerte Fahrzeuge"), or, with none, the figure is refused unless the word is 
 ("rose by 40 percent", "um 40 Prozent"): running text proposes no figure after them, nor
 after them and a wrapper read with the figure ("wzrosła o 40 procent"); in Chinese they
 may be written against the words before ("比去年增长了40%").
+
+A hedge any language writes before or after a figure, or one of the language's ``hedges``,
+is never the unit of a figure before it, nor a word describing its count noun: after a
+figure it is read only where an ``[quantities.after]`` table lists it, right after the
+figure or its noun ("500 environ"), and refused elsewhere ("500 około", "500 około osób",
+"300名左右士兵").
 
 Where a case ending of a multiplier, unit or count noun changes a figure's reading,
 ``[quantities.cases.<case>]`` lists the case's ``forms`` (each also in its own table) and

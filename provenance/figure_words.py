@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from provenance import lexicon
+from provenance.folding import attached, script_of
 
 T = TypeVar("T")
 
@@ -609,11 +610,25 @@ class Language(NamedTuple):
     "40 ألفا" forty thousand."""
 
 
+def with_and(phrases: Iterable[tuple[T, str]]) -> list[tuple[T, str]]:
+    """The phrases with a word for "and" written against them, where their script writes
+    it so (the ``[measures] attached_and`` lists: Arabic "و", Hebrew "ו"): "ونحو 500",
+    and about 500, hedges as "نحو 500" does."""
+    return [
+        (value, conjunction + phrase)
+        for value, phrase in phrases
+        for conjunction in attached("attached_and").get(script_of(phrase[:1]), ())
+    ]
+
+
 def _prefix_pairs(code: str) -> list[tuple[tuple[str, str], str]]:
     pairs: list[tuple[tuple[str, str], str]] = [(("w", ""), p) for p in _all_lists("wrappers")]
     pairs += [(("t", ""), p) for p in _all_lists("total_wrappers")]
     others = {key(p) for p in _list(_table(code), "not_hedges")}
-    pairs += [(("q", q), p) for q, p in resolved("before", code) if key(p) not in others]
+    before = [(q, p) for q, p in resolved("before", code) if key(p) not in others]
+    listed = {key(p) for q, p in before}
+    before += [(q, p) for q, p in with_and(before) if key(p) not in listed]
+    pairs += [(("q", q), p) for q, p in before]
     pairs += [(("s", start), start) for start in shared().range_starts]
     pairs += [
         (("c", c), p) for c, p in _all_pairs("currencies") if shared().prefix_currency.get(key(p))
@@ -1022,6 +1037,7 @@ def hedge_words(code: str) -> Phrases[bool]:
     without it too (Georgian "500-ზე მეტი", more than 500, and "500 ზე მეტი")."""
     pairs = [(False, p) for p in sorted(hedge_phrases(code or None))]
     figure = [p for name in ("before", "after") for _, p in _all_pairs(name)]
+    figure += [p for _, p in with_and(_all_pairs("before"))]
     figure += [p for _, p in _pairs(code, "after_own_language_only")] if code else []
     pairs += [(True, p) for p in figure]
     pairs += [(True, p.lstrip("-")) for p in figure if p.startswith("-")]

@@ -1,9 +1,10 @@
 """Arabic hedges with the preposition "ل" written against them ("لأكثر من 500", to more
 than 500), read as the hedge they carry where ar.toml lists the form, and a figure
-written against the word before it ("من500").
+written against the word before it ("من500"); hedges with "and" written against them
+(Arabic "و", Hebrew "ו": "ونحو 500", and about 500), read as the hedge.
 
-Before, "لأكثر من 500 شخص" was refused, and in running text only "500 شخص" was found:
-exactly 500 people, the hedge lost.
+Before, "لأكثر من 500 شخص" and "ونحو 500 شخص" were refused, and in running text only
+"500 شخص" was found: exactly 500 people, the hedge lost.
 """
 
 from __future__ import annotations
@@ -115,5 +116,78 @@ def test_each_form_with_the_preposition_reads_as_its_hedge(
     ],
 )
 def test_running_text_keeps_the_hedge(sentence: str, found: list[tuple[str, str, int]]) -> None:
+    figures = find_figures(sentence, "ar")
+    assert [(f.text, f.quantity.qualifier, f.quantity.value) for f in figures] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("وأكثر من 500 جريح", "ar", ("over", 500, 500, None, "wounded")),
+        ("ونحو 500 شخص", "ar", ("about", 500, None, None, "people")),
+        ("وما لا يقل عن 50 قتيلا", "ar", ("at_least", 50, 50, None, "killed")),
+        ("ويتجاوز 500", "ar", ("over", 500, 500, None, "")),
+        ("ויותר מ-300 הרוגים", "he", ("over", 300, 300, None, "killed")),
+        ("וכ-300 הרוגים", "he", ("about", 300, None, None, "killed")),
+        # "وأكثر" alone after a figure is "and more", as before.
+        ("500 وأكثر", "ar", ("at_least", 500, 500, None, "")),
+    ],
+)
+def test_a_hedge_with_and_against_it_reads_as_the_hedge(
+    text: str, language: str, expected: Q
+) -> None:
+    q = parse_quantity(text, language)
+    assert q is not None, explain_refusal(text, language)
+    assert (q.qualifier, q.value, q.low, q.high, q.unit) == expected
+
+
+def test_and_a_hedge_of_the_next_figure_is_no_hedge_of_this_one() -> None:
+    """ "20 شخصا وأكثر من" ends with "and more than" of a figure that follows, not "20 and
+    more"."""
+    assert parse_quantity("20 شخصا وأكثر من", "ar") is None
+    assert explain_refusal("20 شخصا وأكثر من", "ar") == (
+        "'وأكثر من' after the figure is a hedge word, not one of the figure before it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "conjunction", "noun", "hedge"),
+    [
+        (code, conjunction, noun, hedge)
+        for code, conjunction, noun in (("ar", "و", "شخص"), ("he", "ו", "הרוגים"))
+        for hedges in lexicon.section(code, "quantities")["before"].values()
+        for hedge in hedges
+    ],
+)
+def test_every_hedge_with_and_reads_as_the_hedge(
+    code: str, conjunction: str, noun: str, hedge: str
+) -> None:
+    space = "" if hedge.endswith("-") else " "
+    alone = parse_quantity(f"{hedge}{space}500 {noun}", code)
+    joined = parse_quantity(f"{conjunction}{hedge}{space}500 {noun}", code)
+    assert alone is not None and joined is not None
+    assert (joined.qualifier, joined.value, joined.low, joined.high, joined.unit) == (
+        alone.qualifier,
+        alone.value,
+        alone.low,
+        alone.high,
+        alone.unit,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "قتل 20 شخصا ونحو 500 جريح",
+            [("20 شخصا", "exact", 20), ("ونحو 500 جريح", "about", 500)],
+        ),
+        # Before, "20 شخصا وأكثر" was found as at least 20 and "500 جريح" as exactly 500.
+        ("قتل 20 شخصا وأكثر من 500 جريح", [("وأكثر من 500 جريح", "over", 500)]),
+    ],
+)
+def test_running_text_keeps_the_hedge_after_and(
+    sentence: str, found: list[tuple[str, str, int]]
+) -> None:
     figures = find_figures(sentence, "ar")
     assert [(f.text, f.quantity.qualifier, f.quantity.value) for f in figures] == found

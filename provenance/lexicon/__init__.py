@@ -104,7 +104,9 @@ A hedge any language writes before or after a figure, or one of the language's `
 is never the unit of a figure before it, nor a word describing its count noun: after a
 figure it is read only where an ``[quantities.after]`` table lists it, right after the
 figure or its noun ("500 environ"), and refused elsewhere ("500 około", "500 około osób",
-"300名左右士兵").
+"300名左右士兵"). A hedge written before a figure is read also with a word for "and" that
+its script writes against the next word (``[measures] attached_and``: "ونحو 500", and
+about 500).
 
 Where a case ending of a multiplier, unit or count noun changes a figure's reading,
 ``[quantities.cases.<case>]`` lists the case's ``forms`` (each also in its own table) and

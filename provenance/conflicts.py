@@ -49,6 +49,7 @@ from provenance.measures import (
     measure_groups,
     names_agree,
     opposed,
+    other_things,
     pair_key,
     place_among,
     qualitative_groups,
@@ -386,6 +387,8 @@ def cue_conflict(
 ) -> Conflict | None:
     """Two claims counting the same thing (``measures.same_measure_reasons``) whose figures
     cannot both hold: intervals apart, or a part (violent deaths, civilians) above its whole.
+    Figures of two nouns that count things of their own ("97 tanks", "788 armoured
+    vehicles": ``measures.other_things``) count two things.
     One origin's two figures in one document are a breakdown, not a conflict. A claim
     worded as a denial asserts no figure: it conflicts only with the claims it denies
     (``denial_conflicts``), not with another figure of the measure."""
@@ -395,7 +398,7 @@ def cue_conflict(
     if reasons is None or same_statement(a, b):
         return None
     assert a.quantity is not None and b.quantity is not None
-    if not same_order(a.quantity, b.quantity):
+    if not same_order(a.quantity, b.quantity) or other_things(a.quantity, b.quantity):
         return None
     relation = scope_relation(a, b)
     if _growing(a, b, tolerance):

@@ -690,6 +690,13 @@ def _pairs(code: str, name: str) -> list[tuple[str, str]]:
 
 
 @cache
+def distinct_counts() -> frozenset[str]:
+    """Canonical count nouns that count a thing of their own (``[quantities]
+    distinct_counts`` of every language): "97 tanks" and "788 vehicles" are two counts."""
+    return frozenset(map(key, _all_lists("distinct_counts")))
+
+
+@cache
 def modifier_units(code: str) -> frozenset[str]:
     """Units the language writes joined to a figure to describe a noun after them ("155-mm
     shells", "2,000-pound bombs"): ``[quantities] modifier_units``, with every unit of

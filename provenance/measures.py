@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, text
 
-from provenance import db, lexicon, organisations, quantities, sides, workers
+from provenance import db, figure_words, lexicon, organisations, quantities, sides, workers
 from provenance.bulk import chunks, stream_batches
 from provenance.cues import Cues, Reading, read_words, tokens, version
 from provenance.folding import fold_word, script_of
@@ -1076,6 +1076,18 @@ def dimension_kind(q: quantities.Quantity) -> str:
     """Counts compare with counts whatever noun follows ("people", "muertos"): what they
     count is read from the words (``cues``). Areas, money and shares need the same unit."""
     return "count" if q.dimension == "count" else f"{q.dimension}:{q.unit}"
+
+
+def other_things(a: quantities.Quantity, b: quantities.Quantity) -> bool:
+    """Two counts of different nouns, one of which counts a thing of its own
+    (``figure_words.distinct_counts``): "97 tanks" and "788 armoured vehicles", "500
+    families" and "2,000 people" are two counts, whatever the words say they count. A
+    figure with no noun, or two nouns that may name one count ("killed", "people"), are
+    left to the words."""
+    if a.dimension != "count" or b.dimension != "count" or not a.unit or not b.unit:
+        return False
+    ua, ub = figure_words.key(a.unit), figure_words.key(b.unit)
+    return ua != ub and bool({ua, ub} & figure_words.distinct_counts())
 
 
 def places_agree(a: ClaimPoint, b: ClaimPoint, locations: Mapping[str, str]) -> bool:

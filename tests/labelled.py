@@ -1018,3 +1018,73 @@ CONFLICTS += [
         {"category": "other", "subject": "people displaced", "metric": "displaced"},
     ),
 ]
+
+_AID = {"category": "aid_transfer", "location": "Ukraine", "metric": "delivered"}
+"""Deliveries of one donor, told by the words of each claim (their subjects differ)."""
+
+NON_CONFLICTS += [
+    Case(
+        "tanks-are-a-part-of-armoured-vehicles",
+        {
+            "claim": "Poland has delivered 97 tanks to Ukraine",
+            "quantity": "97 tanks",
+            "subject": "Polish tanks",
+        },
+        {
+            "claim": "Ukraine: Polen hat mindestens 788 gepanzerte Fahrzeuge geliefert",
+            "quantity": "mindestens 788 gepanzerte Fahrzeuge",
+            "subject": "Polish armoured vehicles",
+            "language": "de",
+        },
+        False,
+        _AID,
+    ),
+    Case(
+        "trucks-and-tanks-are-two-counts",
+        {
+            "claim": "Poland has delivered 97 tanks to Ukraine",
+            "quantity": "97 tanks",
+            "subject": "Polish tanks",
+        },
+        {
+            "claim": "Poland has delivered 300 trucks to Ukraine",
+            "quantity": "300 trucks",
+            "subject": "Polish trucks",
+        },
+        False,
+        _AID,
+    ),
+    Case(
+        "families-are-not-people",
+        {
+            "claim": "Shelling displaced 500 families from the town",
+            "quantity": "500 families",
+            "subject": "families",
+        },
+        {
+            "claim": "Shelling displaced 2,000 people from the town",
+            "quantity": "2,000 people",
+            "subject": "residents",
+        },
+        False,
+        {"category": "casualties", "location": "Kostiantynivka", "metric": "displaced"},
+    ),
+]
+
+CONFLICTS += [
+    Case(
+        "tanks-against-tanks-in-the-words",
+        {
+            "claim": "Poland has delivered 97 tanks to Ukraine",
+            "quantity": "97 tanks",
+            "subject": "Polish tanks",
+        },
+        {
+            "claim": "Poland has delivered at least 788 tanks to Ukraine",
+            "quantity": "at least 788 tanks",
+            "subject": "Polish armour",
+        },
+        True,
+        _AID,
+    ),
+]

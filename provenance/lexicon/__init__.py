@@ -13,7 +13,10 @@ language, in top-level tables owned by one concern each:
   ezertől 20 ezerig");
   ``ratio_words`` the words between the terms of a ratio ("1 in 4 children": neither is a
   figure), ``modifier_units`` units written joined to a figure to describe the next noun
-  ("155-mm shells": no figure);
+  ("155-mm shells": no figure); ``distinct_counts`` lists canonical count nouns (the keys of
+  ``[quantities.nouns]``) that count a thing of their own, so that figures of two different
+  nouns, one of them listed, are two counts and never a conflict ("97 tanks", "788
+  armoured vehicles"; "500 families", "2,000 people");
   ``units_before`` lists units written before the figure ("yüzde 10", "asilimia 10" are
   10 percent), by unit id; ``noun_only_before_figure`` says a count noun never follows its
   figure ("namoonni 300 ajjeefaman": the word after is the verb) but a listed one after a

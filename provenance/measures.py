@@ -878,9 +878,23 @@ def _same_shape(a: str, b: str) -> bool:
     if len(words_a) != len(words_b) or _DIGITS.findall(a) != _DIGITS.findall(b):
         return False
     return all(
-        x == y or fuzz.ratio(x, y) >= WORD_VARIANT_THRESHOLD
+        x == y or (fuzz.ratio(x, y) >= WORD_VARIANT_THRESHOLD and not other_countries(x, y))
         for x, y in zip(words_a, words_b, strict=True)
     )
+
+
+def other_countries(x: str, y: str) -> bool:
+    """Two words naming two different countries, or their peoples ("spanish" and
+    "danish", "austria" and "australia", "nigerian" and "nigerien"): never spellings of
+    one name, however alike their letters."""
+    cx, cy = _countries(x), _countries(y)
+    return bool(cx) and bool(cy) and not cx & cy
+
+
+@lru_cache(maxsize=65_536)
+def _countries(word: str) -> frozenset[str]:
+    """The countries a word names in any language's ``[sides]`` table."""
+    return sides.read(sides.split(word), None)[1]
 
 
 def cluster_strings(values: Sequence[str], threshold: int = MATCH_THRESHOLD) -> dict[str, str]:
@@ -1168,7 +1182,8 @@ def same_order(a: quantities.Quantity, b: quantities.Quantity, limit: float = RA
 
 def _same_place(x: str, y: str) -> bool:
     """Spellings of one name (Fasher / Facher / Fashir), or a name and a word made from it
-    (Sudan / Sudanese, Soudan / soudanais, Ukraine / Ukrainian)."""
+    (Sudan / Sudanese, Soudan / soudanais, Ukraine / Ukrainian); never the names of two
+    countries (Austria / Australia: ``other_countries``)."""
     return x == y or _similar_names(*sorted((x, y)))
 
 
@@ -1177,6 +1192,8 @@ def _similar_names(x: str, y: str) -> bool:
     """``_same_place`` of two different names, memoised: a few names meet in many pairs."""
     from rapidfuzz import fuzz
 
+    if other_countries(x, y):
+        return False
     if fuzz.ratio(x, y) >= PLACE_MATCH:
         return True
     short, long = sorted((x, y), key=len)

@@ -1088,3 +1088,36 @@ CONFLICTS += [
         _AID,
     ),
 ]
+
+NON_CONFLICTS += [
+    Case(
+        "two-donors-spelled-alike",
+        {
+            "claim": "Spain has delivered roughly 61 armoured vehicles to Ukraine",
+            "quantity": "roughly 61 armoured vehicles",
+            "subject": "Spanish armoured vehicles",
+        },
+        {
+            "claim": "Denmark has delivered roughly 610 armored vehicles to Ukraine so far",
+            "quantity": "roughly 610 armored vehicles",
+            "subject": "Danish armoured vehicles",
+        },
+        False,
+        _AID,
+    ),
+    Case(
+        "austria-is-not-australia",
+        {
+            "claim": "Austria hosts 80,000 refugees from Ukraine",
+            "quantity": "80,000 refugees",
+            "subject": "Ukrainian refugees in Austria",
+        },
+        {
+            "claim": "Australia hosts 11,000 refugees from Ukraine",
+            "quantity": "11,000 refugees",
+            "subject": "Ukrainian refugees in Australia",
+        },
+        False,
+        {"category": "other", "metric": "hosted", "location": ""},
+    ),
+]

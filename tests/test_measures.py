@@ -1926,3 +1926,18 @@ def test_a_person_speaking_for_a_side_is_known_by_the_name(name: str, words: set
     from provenance.measures import person_words
 
     assert person_words(name) == words
+
+
+def test_names_of_two_countries_are_never_spellings_of_one() -> None:
+    found = measures.cluster_strings(
+        ["armoured spanish vehicle", "armoured danish vehicle", "armored spanish vehicle"]
+    )
+    assert found == {
+        "armored spanish vehicle": "armored spanish vehicle",
+        "armoured spanish vehicle": "armored spanish vehicle",
+        "armoured danish vehicle": "armoured danish vehicle",
+    }
+    assert measures.other_countries("austria", "australia")
+    assert measures.other_countries("nigerian", "nigerien")
+    assert not measures.other_countries("ukraine", "ukrainian")
+    assert not measures.other_countries("kharkiv", "kharkov")

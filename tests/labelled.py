@@ -1121,3 +1121,55 @@ NON_CONFLICTS += [
         {"category": "other", "metric": "hosted", "location": ""},
     ),
 ]
+
+NON_CONFLICTS += [
+    Case(
+        "pledged-is-not-delivered",
+        {
+            "claim": "Finland has pledged 120 tanks to Ukraine",
+            "quantity": "120 tanks",
+            "subject": "Finnish tanks",
+        },
+        {
+            "claim": "Finland has delivered 17 tanks to Ukraine so far",
+            "quantity": "17 tanks",
+            "subject": "Finnish armour",
+        },
+        False,
+        _AID,
+    ),
+    Case(
+        "zugesagt-is-not-delivered",
+        {
+            "claim": "Ukraine: Finnland hat 120 Panzer zugesagt",
+            "quantity": "120 Panzer",
+            "subject": "Finnish tanks",
+            "language": "de",
+        },
+        {
+            "claim": "Finland has delivered 17 tanks to Ukraine so far",
+            "quantity": "17 tanks",
+            "subject": "Finnish armour",
+        },
+        False,
+        _AID,
+    ),
+]
+
+CONFLICTS += [
+    Case(
+        "two-pledges-of-one-donor",
+        {
+            "claim": "Finland has pledged 120 tanks to Ukraine",
+            "quantity": "120 tanks",
+            "subject": "Finnish tanks",
+        },
+        {
+            "claim": "Finland has promised 17 tanks to Ukraine",
+            "quantity": "17 tanks",
+            "subject": "Finnish armour",
+        },
+        True,
+        _AID,
+    ),
+]

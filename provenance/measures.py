@@ -1098,10 +1098,17 @@ def other_things(a: quantities.Quantity, b: quantities.Quantity) -> bool:
     families" and "2,000 people" are two counts, whatever the words say they count. A
     figure with no noun, or two nouns that may name one count ("killed", "people"), are
     left to the words."""
-    if a.dimension != "count" or b.dimension != "count" or not a.unit or not b.unit:
+    if a.unit == b.unit or a.dimension != "count" or b.dimension != "count":
         return False
-    ua, ub = figure_words.key(a.unit), figure_words.key(b.unit)
+    if not a.unit or not b.unit:
+        return False
+    ua, ub = _unit_key(a.unit), _unit_key(b.unit)
     return ua != ub and bool({ua, ub} & figure_words.distinct_counts())
+
+
+@lru_cache(maxsize=4096)
+def _unit_key(unit: str) -> str:
+    return figure_words.key(unit)
 
 
 def places_agree(a: ClaimPoint, b: ClaimPoint, locations: Mapping[str, str]) -> bool:
